@@ -1,0 +1,54 @@
+# Formulas and labels that every kind of note shares, in English.
+#
+# Variables:
+#   $gender      male | female (the Secretary-General) | neuter (an office)
+#   $sender      the subject of the sentence, already formed: "The Secretary-General"
+#   $addressees  the addressees without "to": "the Permanent Representatives…"
+
+note-verbale = note verbale
+
+## The sender
+
+secretary-general = The Secretary-General of the United Nations
+secretary-general-short = The Secretary-General
+
+## The addressees
+
+addressees-circular = the Permanent Representatives of the Member States and Observer States to the United Nations
+
+## Courtesy formulas
+
+opening = { $sender } presents { $gender ->
+    [female] her
+    [neuter] its
+   *[male] his
+} compliments to { $addressees }
+closing = { $sender } avails { $gender ->
+    [female] herself
+    [neuter] itself
+   *[male] himself
+} of this opportunity to renew to { $addressees } the assurances of { $gender ->
+    [female] her
+    [neuter] its
+   *[male] his
+} highest consideration.
+
+## Place and date, at the foot of the note
+
+dateline-place = { $place }, { $date }
+dateline = { $date }
+
+## Labels
+
+label-reference = REFERENCE:
+label-subject = SUBJECT:
+label-phone = Telephone
+label-fax = Fax
+label-email = Email
+label-website = Website
+label-page = Page { $number }
+draft = DRAFT
+enclosures = { $count ->
+    [one] Enclosure
+   *[other] Enclosures
+}

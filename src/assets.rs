@@ -1,0 +1,193 @@
+//! Templates and locales: built into the binary, overridable from a folder,
+//! file by file.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Diagnostic, Error, Result};
+
+/// Where a file of a set comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Built into the binary.
+    Embedded,
+    /// Read from this file of the user's folder.
+    File(PathBuf),
+}
+
+/// One file of a set.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// The content.
+    pub bytes: Vec<u8>,
+    /// Where it comes from.
+    pub origin: Origin,
+}
+
+impl Asset {
+    /// The name shown in diagnostics: `templates/x.typ` for a built-in file,
+    /// the path on disk for a user's.
+    pub fn display_name(&self, set: &str, name: &str) -> String {
+        match &self.origin {
+            Origin::Embedded => format!("{set}/{name}"),
+            Origin::File(path) => path.display().to_string(),
+        }
+    }
+
+    /// The content as text, or a diagnostic naming the file.
+    pub fn text(&self, set: &str, name: &str) -> Result<&str> {
+        std::str::from_utf8(&self.bytes).map_err(|_| {
+            Error::invalid(
+                Diagnostic::error("the file is not UTF-8 text")
+                    .in_file(self.display_name(set, name)),
+            )
+        })
+    }
+}
+
+/// A set of files addressed by their path relative to the set's root, with
+/// `/` as separator: `invitation.fr.typ`, `fr/notes.ftl`.
+#[derive(Debug, Clone)]
+pub struct Assets {
+    /// `templates` or `locales`.
+    pub set: &'static str,
+    files: BTreeMap<String, Asset>,
+}
+
+/// Templates built into the binary.
+const TEMPLATES: &[(&str, &[u8])] = &[
+    ("note.typ", include_bytes!("../templates/note.typ")),
+    (
+        "invitation.fr.typ",
+        include_bytes!("../templates/invitation.fr.typ"),
+    ),
+    (
+        "invitation.en.typ",
+        include_bytes!("../templates/invitation.en.typ"),
+    ),
+];
+
+/// Locales built into the binary.
+const LOCALES: &[(&str, &[u8])] = &[
+    ("fr/notes.ftl", include_bytes!("../locales/fr/notes.ftl")),
+    ("en/notes.ftl", include_bytes!("../locales/en/notes.ftl")),
+];
+
+/// A user folder may hold at most this many files, of at most this many bytes
+/// each: a set of templates is a handful of small files and an emblem.
+const MAX_FILES: usize = 256;
+const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
+
+impl Assets {
+    /// The built-in templates, overridden by the files of `folder` if given.
+    pub fn templates(folder: Option<&Path>) -> Result<Self> {
+        Self::load("templates", TEMPLATES, folder)
+    }
+
+    /// The built-in locales, overridden by the files of `folder` if given.
+    pub fn locales(folder: Option<&Path>) -> Result<Self> {
+        Self::load("locales", LOCALES, folder)
+    }
+
+    fn load(set: &'static str, embedded: &[(&str, &[u8])], folder: Option<&Path>) -> Result<Self> {
+        let mut files: BTreeMap<String, Asset> = embedded
+            .iter()
+            .map(|(name, bytes)| {
+                (
+                    name.to_string(),
+                    Asset {
+                        bytes: bytes.to_vec(),
+                        origin: Origin::Embedded,
+                    },
+                )
+            })
+            .collect();
+        if let Some(folder) = folder {
+            for (name, path) in list_folder(folder)? {
+                let bytes = std::fs::read(&path).map_err(|e| Error::read(&path, e))?;
+                files.insert(
+                    name,
+                    Asset {
+                        bytes,
+                        origin: Origin::File(path),
+                    },
+                );
+            }
+        }
+        Ok(Self { set, files })
+    }
+
+    /// The file at `name`, if the set has one.
+    pub fn get(&self, name: &str) -> Option<&Asset> {
+        self.files.get(name)
+    }
+
+    /// Every file, by name, in name order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Asset)> {
+        self.files
+            .iter()
+            .map(|(name, asset)| (name.as_str(), asset))
+    }
+}
+
+/// Every regular file under `folder`, with its name relative to it. Links that
+/// lead outside the folder are refused, so that a set of templates can only
+/// ever give Typst files from inside its own root.
+fn list_folder(folder: &Path) -> Result<Vec<(String, PathBuf)>> {
+    let root = folder.canonicalize().map_err(|e| Error::read(folder, e))?;
+    if !root.is_dir() {
+        return Err(Error::invalid(
+            Diagnostic::error("this is not a folder")
+                .in_file(folder)
+                .hint("give the folder that holds the files to override"),
+        ));
+    }
+    let mut found = Vec::new();
+    let mut pending = vec![root.clone()];
+    while let Some(dir) = pending.pop() {
+        let entries = std::fs::read_dir(&dir).map_err(|e| Error::read(&dir, e))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| Error::read(&dir, e))?;
+            let path = entry.path();
+            let real = path.canonicalize().map_err(|e| Error::read(&path, e))?;
+            if !real.starts_with(&root) {
+                return Err(Error::invalid(
+                    Diagnostic::error(format!("`{}` leads outside the folder", path.display()))
+                        .in_file(&path)
+                        .hint("copy the file into the folder instead of linking to it"),
+                ));
+            }
+            let metadata = std::fs::metadata(&real).map_err(|e| Error::read(&path, e))?;
+            if metadata.is_dir() {
+                pending.push(real);
+                continue;
+            }
+            if metadata.len() > MAX_FILE_SIZE {
+                return Err(Error::invalid(
+                    Diagnostic::error(format!("the file is larger than {MAX_FILE_SIZE} bytes"))
+                        .in_file(&path),
+                ));
+            }
+            let Ok(relative) = real.strip_prefix(&root) else {
+                continue;
+            };
+            let name = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            if name.split('/').any(|part| part.starts_with('.')) {
+                continue; // editors' swap files and the like
+            }
+            found.push((name, real));
+            if found.len() > MAX_FILES {
+                return Err(Error::invalid(
+                    Diagnostic::error(format!("the folder holds more than {MAX_FILES} files"))
+                        .in_file(folder),
+                ));
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}

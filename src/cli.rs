@@ -1,0 +1,152 @@
+//! The command line: clap types, nothing else.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXAMPLES: &str = "\
+Examples:
+  noteverbale render examples/ccm-7msp.yaml
+      out/ccm-7msp.fr.pdf and out/ccm-7msp.en.pdf
+  noteverbale render examples/ccm-7msp.yaml --lang fr --format png
+      one PNG a page, for a quick look
+  noteverbale render examples/ccm-7msp.yaml --format typ
+      the Typst source, to finish a note by hand
+  noteverbale check examples/ccm-7msp.yaml
+      validate only
+
+Exit status: 0 done; 1 a file given is wrong (the message says where);
+2 the command line is wrong; 3 an output could not be written.";
+
+/// Diplomatic notes verbales in French and English, typeset to PDF from one
+/// YAML file of meeting metadata.
+#[derive(Debug, Parser)]
+#[command(name = "noteverbale", version, about, after_help = EXAMPLES)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+    /// Print nothing but errors.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print what is done, step by step.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+    /// When to color messages.
+    #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Typeset the notes of a meeting file.
+    #[command(after_help = EXAMPLES)]
+    Render(RenderArgs),
+    /// Check a meeting file, its templates and locales; write nothing.
+    Check(CheckArgs),
+    /// List the note kinds and the languages each has a template for.
+    Kinds(SourceArgs),
+}
+
+/// Arguments of `render`.
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The meeting file (YAML).
+    pub meeting: PathBuf,
+    /// Which language to produce.
+    #[arg(short, long, value_enum, default_value_t = LangChoice::All)]
+    pub lang: LangChoice,
+    /// The folder to write into; created if missing.
+    #[arg(short, long, default_value = "out")]
+    pub out: PathBuf,
+    /// What to write: PDF, one PNG or SVG a page, or the generated Typst source.
+    #[arg(short, long, value_enum, default_value_t = Format::Pdf)]
+    pub format: Format,
+    /// Resolution of PNG pages, in dots per inch.
+    #[arg(long, default_value_t = 144.0, value_parser = parse_dpi)]
+    pub dpi: f32,
+    /// PDF standards to conform to; may be repeated.
+    #[arg(long = "pdf-standard", value_enum)]
+    pub pdf_standards: Vec<PdfStandardChoice>,
+    /// Print a "PROJET / DRAFT" mark across the pages.
+    #[arg(long)]
+    pub draft: bool,
+    /// Template and locale folders.
+    #[command(flatten)]
+    pub sources: SourceArgs,
+}
+
+/// Arguments of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The meeting file (YAML).
+    pub meeting: PathBuf,
+    /// Template and locale folders.
+    #[command(flatten)]
+    pub sources: SourceArgs,
+}
+
+/// Folders that override the built-in templates and locales.
+#[derive(Debug, Args)]
+pub struct SourceArgs {
+    /// A folder of templates; each file replaces the built-in one of the same name.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// A folder of locales (`fr/*.ftl`, `en/*.ftl`); each file replaces the built-in one.
+    #[arg(long, value_name = "DIR")]
+    pub locales: Option<PathBuf>,
+}
+
+/// Which languages to produce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangChoice {
+    /// French.
+    Fr,
+    /// English.
+    En,
+    /// Every language.
+    All,
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// One PDF a language.
+    Pdf,
+    /// One PNG a page.
+    Png,
+    /// One SVG a page.
+    Svg,
+    /// The generated Typst source.
+    Typ,
+}
+
+/// PDF standards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PdfStandardChoice {
+    /// PDF/A-2b, for archiving.
+    #[value(name = "a-2b")]
+    A2b,
+    /// PDF/UA-1, for accessibility.
+    #[value(name = "ua-1")]
+    Ua1,
+}
+
+/// When to color.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    /// When writing to a terminal.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+fn parse_dpi(text: &str) -> Result<f32, String> {
+    match text.parse::<f32>() {
+        Ok(dpi) if (18.0..=1200.0).contains(&dpi) => Ok(dpi),
+        _ => Err("give a resolution from 18 to 1200 dots per inch".into()),
+    }
+}

@@ -1,0 +1,272 @@
+//! From a note's context to Typst source, through Tera templates that escape
+//! every value for Typst markup.
+
+use std::io::Write;
+use std::sync::Arc;
+
+use tera::{Context, Kwargs, State, Tera};
+
+use crate::assets::Assets;
+use crate::context::NoteContext;
+use crate::error::{Diagnostic, Error, Location, Result, SourceText};
+use crate::locale::{self, Args, Lang, Messages};
+
+/// Renders note templates, one Tera engine a language.
+pub struct Composer {
+    engines: Vec<(Lang, Tera)>,
+    templates: Assets,
+}
+
+impl std::fmt::Debug for Composer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Composer").finish_non_exhaustive()
+    }
+}
+
+/// The name of the template of a note kind in a language: `invitation.fr.typ`.
+pub fn template_name(kind: &str, lang: Lang) -> String {
+    format!("{kind}.{lang}.typ")
+}
+
+/// Whether a file of the template set is a Tera template (`<kind>.<lang>.typ`)
+/// rather than Typst source served as is (the page design, images).
+fn is_note_template(name: &str) -> Option<Lang> {
+    let stem = name.strip_suffix(".typ")?;
+    let (_, lang) = stem.rsplit_once('.')?;
+    lang.parse().ok()
+}
+
+impl Composer {
+    /// Parses every note template of the set.
+    pub fn new(templates: &Assets, messages: Arc<Messages>) -> Result<Self> {
+        let mut engines = Vec::new();
+        for lang in Lang::ALL {
+            let mut tera = Tera::new();
+            tera.set_escape_fn(match lang {
+                Lang::Fr => escape_french,
+                Lang::En => escape_english,
+            });
+            tera.autoescape_on([".typ"]);
+            register(&mut tera, lang, messages.clone());
+            let sources: Vec<(&str, &str)> = templates
+                .iter()
+                .filter(|(name, _)| is_note_template(name) == Some(lang))
+                .map(|(name, asset)| Ok((name, asset.text(templates.set, name)?)))
+                .collect::<Result<_>>()?;
+            tera.add_raw_templates(sources)
+                .map_err(|e| tera_error(templates, e))?;
+            engines.push((lang, tera));
+        }
+        Ok(Self {
+            engines,
+            templates: templates.clone(),
+        })
+    }
+
+    /// Whether a template exists for this kind and language.
+    pub fn has_template(&self, kind: &str, lang: Lang) -> bool {
+        self.templates.get(&template_name(kind, lang)).is_some()
+    }
+
+    /// The kinds of note for which a template exists, with their languages.
+    pub fn kinds(&self) -> Vec<(String, Vec<Lang>)> {
+        let mut kinds: Vec<(String, Vec<Lang>)> = Vec::new();
+        for (name, _) in self.templates.iter() {
+            let Some(lang) = is_note_template(name) else {
+                continue;
+            };
+            let kind = name
+                .trim_end_matches(".typ")
+                .trim_end_matches(lang.code())
+                .trim_end_matches('.');
+            match kinds.iter_mut().find(|(k, _)| k == kind) {
+                Some((_, langs)) => langs.push(lang),
+                None => kinds.push((kind.to_owned(), vec![lang])),
+            }
+        }
+        kinds
+    }
+
+    /// Renders the note of kind `kind` in the context's language to Typst source.
+    pub fn compose(&self, kind: &str, lang: Lang, note: &NoteContext) -> Result<String> {
+        let name = template_name(kind, lang);
+        if !self.has_template(kind, lang) {
+            let known: Vec<String> = self.kinds().into_iter().map(|(k, _)| k).collect();
+            return Err(Error::invalid(
+                Diagnostic::error(format!("there is no template `{name}`"))
+                    .field("kind")
+                    .hint(format!("known kinds: {}", known.join(", "))),
+            ));
+        }
+        let tera = &self
+            .engines
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .expect("an engine for every language")
+            .1;
+        let context = Context::from_serialize(note).map_err(|e| {
+            Error::invalid(Diagnostic::error(format!(
+                "could not prepare the template values: {e}"
+            )))
+        })?;
+        tera.render(&name, &context)
+            .map_err(|e| tera_error(&self.templates, e))
+    }
+}
+
+/// Registers our filters and functions on one language's engine.
+fn register(tera: &mut Tera, lang: Lang, messages: Arc<Messages>) {
+    // `t(key="label-fax", count=2)`: a Fluent message of the note's language.
+    tera.register_function(
+        "t",
+        move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+            let key: &str = kwargs.must_get("key")?;
+            let mut args = Args::new();
+            for (name, value) in kwargs.iter() {
+                let name = name.to_string();
+                if name == "key" {
+                    continue;
+                }
+                match value.as_i64() {
+                    Some(number) => args.set(name.replace('_', "-"), number),
+                    None => args.set(name.replace('_', "-"), value.to_string()),
+                }
+            }
+            messages
+                .format(lang, key, Some(&args))
+                .map_err(|e| tera::Error::message(e.to_string()))
+        },
+    );
+    // French contractions: `{{ name | de }}` gives "de la France", "du Canada".
+    tera.register_filter("de", |text: &str, _: Kwargs, _: &State| {
+        locale::with_de(text)
+    });
+    tera.register_filter("a", |text: &str, _: Kwargs, _: &State| locale::with_a(text));
+    tera.register_filter("upper_first", |text: &str, _: Kwargs, _: &State| {
+        locale::upper_first(text)
+    });
+    tera.register_filter("bare", move |text: &str, _: Kwargs, _: &State| {
+        locale::without_article(text, lang).to_owned()
+    });
+    // `{{ value | str }}`: a Typst string literal, for code positions.
+    tera.register_filter("str", |value: tera::Value, _: Kwargs, _: &State| {
+        let text = match value.as_str() {
+            Some(text) => text.to_owned(),
+            None => value.to_string(),
+        };
+        tera::Value::safe_string(&string_literal(&text))
+    });
+}
+
+/// Escapes text for Typst markup, after French typography.
+fn escape_french(input: &str, output: &mut dyn Write) -> std::io::Result<()> {
+    output.write_all(markup(&locale::french_spacing(&locale::apostrophes(input))).as_bytes())
+}
+
+/// Escapes text for Typst markup, after English typography.
+fn escape_english(input: &str, output: &mut dyn Write) -> std::io::Result<()> {
+    output.write_all(markup(&locale::apostrophes(input)).as_bytes())
+}
+
+/// Typst markup that prints `text` literally: every character that markup
+/// gives a meaning (`*strong*`, `#code`, `$math$`, `<label>`, `@ref`, `- list`,
+/// `= heading`, `"quotes"`, `--` dashes, `~`, URLs, comments, escapes) is
+/// preceded by a backslash, and line breaks become spaces.
+pub fn markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '\\' | '#' | '$' | '*' | '_' | '`' | '<' | '>' | '@' | '[' | ']' | '~' | '/' | '-'
+            | '+' | '=' | '.' | ':' | '\'' | '"' | '{' | '}' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A Typst string literal holding `text`.
+pub fn string_literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            _ => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A Tera error as a diagnostic at the template's line.
+fn tera_error(templates: &Assets, error: tera::Error) -> Error {
+    use tera::ErrorKind;
+    let report = match error.kind() {
+        ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => Some(report),
+        _ => None,
+    };
+    let Some(report) = report else {
+        let mut message = error.to_string();
+        let mut source = std::error::Error::source(&error);
+        while let Some(inner) = source {
+            message = format!("{message}: {inner}");
+            source = inner.source();
+        }
+        return Error::invalid(Diagnostic::error(message).in_file(templates.set));
+    };
+    let name = report.filename();
+    let mut diagnostic = Diagnostic::error(report.message().to_owned());
+    if let Some(asset) = templates.get(name) {
+        let display = asset.display_name(templates.set, name);
+        diagnostic = diagnostic.in_file(&display);
+        if let Ok(text) = asset.text(templates.set, name) {
+            let source = SourceText::new(display, text);
+            diagnostic = diagnostic.at(Location {
+                source,
+                span: report.span().range.clone(),
+            });
+        }
+    } else {
+        diagnostic = diagnostic.in_file(format!("{}/{name}", templates.set));
+    }
+    if report.message().contains("not found in context") || report.message().contains("undefined") {
+        diagnostic =
+            diagnostic.hint("check the name against the template values listed in the README");
+    }
+    Error::invalid(diagnostic)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_escapes_every_special_character() {
+        assert_eq!(markup("*a* #b $c$"), "\\*a\\* \\#b \\$c\\$");
+        assert_eq!(markup("= T"), "\\= T");
+        assert_eq!(markup("http://x.org"), "http\\:\\/\\/x\\.org");
+        assert_eq!(markup("a\nb"), "a b");
+        assert_eq!(markup("été « x »"), "été « x »");
+    }
+
+    #[test]
+    fn string_literals_escape_quotes_and_backslashes() {
+        assert_eq!(string_literal(r#"a "b" \c"#), r#""a \"b\" \\c""#);
+    }
+
+    #[test]
+    fn only_language_suffixed_typ_files_are_note_templates() {
+        assert_eq!(is_note_template("invitation.fr.typ"), Some(Lang::Fr));
+        assert_eq!(is_note_template("invitation.en.typ"), Some(Lang::En));
+        assert_eq!(is_note_template("note.typ"), None);
+        assert_eq!(is_note_template("logo.svg"), None);
+    }
+}

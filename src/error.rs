@@ -1,0 +1,304 @@
+//! One error type for the whole library, and the diagnostics it carries.
+//!
+//! Mistakes in a user's files (the meeting file, templates, locales) are
+//! [`Diagnostic`]s: a message, a place (file, line, column), the field they
+//! concern and hints. Failures of the environment (a file that cannot be read
+//! or written) are plain errors with the path and the reason.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term::{self, termcolor};
+
+/// The result of everything this library does.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Mistakes in the user's files, each located.
+    #[error("{}", Diagnostics(.0))]
+    Invalid(Vec<Diagnostic>),
+    /// A file or folder that could not be read.
+    #[error("could not read `{}`: {source}", path.display())]
+    Read {
+        /// What we tried to read.
+        path: PathBuf,
+        /// Why it failed.
+        source: std::io::Error,
+    },
+    /// A file or folder that could not be written.
+    #[error("could not write `{}`: {source}", path.display())]
+    Write {
+        /// What we tried to write.
+        path: PathBuf,
+        /// Why it failed.
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    /// An error made of one diagnostic.
+    pub fn invalid(diagnostic: Diagnostic) -> Self {
+        Error::Invalid(vec![diagnostic])
+    }
+
+    /// A read error for `path`.
+    pub fn read(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Read {
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// A write error for `path`.
+    pub fn write(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Write {
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// The diagnostics of an [`Error::Invalid`]; empty for other errors.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        match self {
+            Error::Invalid(list) => list,
+            _ => &[],
+        }
+    }
+
+    /// Renders the error for a terminal, like rustc does, with the source line
+    /// and a caret under the place where a file has one.
+    pub fn render(&self, color: bool) -> String {
+        match self {
+            Error::Invalid(list) => list.iter().map(|d| d.render(color)).collect(),
+            other => format!("error: {other}\n"),
+        }
+    }
+}
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The note cannot be produced.
+    Error,
+    /// The note can be produced but is probably not what was meant.
+    Warning,
+}
+
+/// A text file that a diagnostic points into.
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    /// The name shown to the user: the path as given, or `templates/…`.
+    pub name: String,
+    /// The whole text.
+    pub text: Arc<str>,
+}
+
+impl SourceText {
+    /// A source from a path on disk and its text.
+    pub fn new(name: impl Into<String>, text: impl Into<Arc<str>>) -> Self {
+        Self {
+            name: name.into(),
+            text: text.into(),
+        }
+    }
+
+    /// A source named after a path.
+    pub fn from_path(path: &Path, text: impl Into<Arc<str>>) -> Self {
+        Self::new(path.display().to_string(), text)
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(&self.text, offset);
+        let before = &self.text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        (line, column)
+    }
+}
+
+/// A place in a source: the file and a byte range in it.
+#[derive(Debug, Clone)]
+pub struct Location {
+    /// The file.
+    pub source: SourceText,
+    /// The byte range the diagnostic is about; may be empty.
+    pub span: Range<usize>,
+}
+
+impl Location {
+    /// The 1-based line and column where the span starts.
+    pub fn line_column(&self) -> (usize, usize) {
+        self.source.line_column(self.span.start)
+    }
+}
+
+/// One mistake in a user's file, with where it is and what to do about it.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong, lowercase, without a final period.
+    pub message: String,
+    /// The file the mistake is in, when known.
+    pub file: Option<PathBuf>,
+    /// Where in that file, when known.
+    pub location: Option<Location>,
+    /// The path of the field concerned, as `sender.name.fr` or `secretariat.address[2]`.
+    pub field: Option<String>,
+    /// What to do about it.
+    pub hints: Vec<String>,
+}
+
+impl Diagnostic {
+    /// An error with a message and nothing else yet.
+    pub fn error(message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            message: message.into(),
+            file: None,
+            location: None,
+            field: None,
+            hints: Vec::new(),
+        }
+    }
+
+    /// Sets the file.
+    pub fn in_file(mut self, file: impl Into<PathBuf>) -> Self {
+        self.file = Some(file.into());
+        self
+    }
+
+    /// Sets the place in the file.
+    pub fn at(mut self, location: Location) -> Self {
+        self.location = Some(location);
+        self
+    }
+
+    /// Sets the field path.
+    pub fn field(mut self, field: impl Into<String>) -> Self {
+        let field = field.into();
+        self.field = (!field.is_empty()).then_some(field);
+        self
+    }
+
+    /// Adds a hint.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hints.push(hint.into());
+        self
+    }
+
+    /// `file:line:column`, or as much of it as is known.
+    pub fn position(&self) -> Option<String> {
+        let file = self
+            .location
+            .as_ref()
+            .map(|l| l.source.name.clone())
+            .or_else(|| self.file.as_ref().map(|f| f.display().to_string()))?;
+        Some(match &self.location {
+            Some(location) => {
+                let (line, column) = location.line_column();
+                format!("{file}:{line}:{column}")
+            }
+            None => file,
+        })
+    }
+
+    /// Renders the diagnostic for a terminal.
+    pub fn render(&self, color: bool) -> String {
+        let mut message = self.message.clone();
+        if let Some(field) = &self.field {
+            message = format!("{message} (field `{field}`)");
+        }
+        let mut diagnostic = match self.severity {
+            Severity::Error => CsDiagnostic::error(),
+            Severity::Warning => CsDiagnostic::warning(),
+        }
+        .with_message(message)
+        .with_notes(self.hints.iter().map(|h| format!("hint: {h}")).collect());
+
+        let mut buffer = if color {
+            termcolor::Buffer::ansi()
+        } else {
+            termcolor::Buffer::no_color()
+        };
+        let config = term::Config::default();
+        let emitted = match &self.location {
+            Some(location) => {
+                let file = SimpleFile::new(location.source.name.as_str(), &*location.source.text);
+                let span = clamp_span(&location.source.text, location.span.clone());
+                diagnostic = diagnostic.with_labels(vec![Label::primary((), span)]);
+                term::emit_to_write_style(&mut buffer, &config, &file, &diagnostic)
+            }
+            None => {
+                if let Some(position) = self.position() {
+                    diagnostic.notes.insert(0, format!("in `{position}`"));
+                }
+                let file = SimpleFile::new("", "");
+                term::emit_to_write_style(&mut buffer, &config, &file, &diagnostic)
+            }
+        };
+        match emitted {
+            Ok(()) => String::from_utf8_lossy(buffer.as_slice()).into_owned(),
+            // The renderer only fails on spans outside the file, which
+            // `clamp_span` rules out; fall back to one plain line all the same.
+            Err(_) => format!("{self}\n"),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(position) = self.position() {
+            write!(f, "{position}: ")?;
+        }
+        match self.severity {
+            Severity::Error => write!(f, "error: ")?,
+            Severity::Warning => write!(f, "warning: ")?,
+        }
+        write!(f, "{}", self.message)?;
+        if let Some(field) = &self.field {
+            write!(f, " (field `{field}`)")?;
+        }
+        for hint in &self.hints {
+            write!(f, "; hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Displays a list of diagnostics, one a line.
+struct Diagnostics<'a>(&'a [Diagnostic]);
+
+impl fmt::Display for Diagnostics<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, diagnostic) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{diagnostic}")?;
+        }
+        Ok(())
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+fn clamp_span(text: &str, span: Range<usize>) -> Range<usize> {
+    let start = floor_char_boundary(text, span.start);
+    let end = floor_char_boundary(text, span.end.max(start));
+    start..end
+}

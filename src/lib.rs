@@ -1,0 +1,258 @@
+//! noteverbale: diplomatic notes verbales in French and English, typeset to
+//! PDF from one YAML file of meeting metadata.
+//!
+//! The pipeline, one module a step:
+//! [`meeting`] reads and checks the YAML file; [`context`] puts every phrase
+//! and date of one note into its language with [`locale`]; [`compose`] fills
+//! the note's Tera template, escaping every value for Typst; [`typeset`]
+//! compiles the result with Typst in a sandboxed World and exports it;
+//! [`output`] writes files atomically. [`Engine`] ties them together.
+
+pub mod assets;
+pub mod compose;
+pub mod context;
+pub mod error;
+pub mod locale;
+pub mod meeting;
+pub mod output;
+pub mod typeset;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use typst_layout::PagedDocument;
+
+pub use crate::error::{Diagnostic, Error, Result};
+pub use crate::locale::Lang;
+pub use crate::meeting::Meeting;
+
+use crate::assets::Assets;
+use crate::compose::Composer;
+use crate::context::{NoteContext, Options};
+use crate::locale::Messages;
+use crate::meeting::NoteDate;
+use crate::typeset::{Extra, Job, PdfSettings, Standard, Typesetter};
+
+/// Logos larger than this are refused.
+const MAX_LOGO_SIZE: u64 = 8 * 1024 * 1024;
+
+/// Templates, locales and fonts, loaded once and used for every note.
+#[derive(Debug)]
+pub struct Engine {
+    messages: Arc<Messages>,
+    composer: Composer,
+    typesetter: Typesetter,
+}
+
+/// Where the engine's templates and locales come from.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    /// A folder whose files replace the built-in templates of the same name.
+    pub templates: Option<PathBuf>,
+    /// A folder whose files replace the built-in locales of the same name.
+    pub locales: Option<PathBuf>,
+}
+
+/// A meeting file read and checked, with the files it refers to.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// Where it was read from.
+    pub path: PathBuf,
+    /// Its content.
+    pub meeting: Meeting,
+    /// The logo, ready for Typst.
+    pub extras: Vec<Extra>,
+}
+
+/// Choices for one render.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// Print a "PROJET / DRAFT" mark.
+    pub draft: bool,
+    /// PDF standards to conform to.
+    pub standards: Vec<Standard>,
+}
+
+/// One typeset note.
+pub struct Note {
+    /// Its language.
+    pub lang: Lang,
+    /// The Typst source it was compiled from.
+    pub source: String,
+    /// The pages.
+    pub document: PagedDocument,
+    /// Typst's warnings.
+    pub warnings: Vec<Diagnostic>,
+    pdf: PdfSettings,
+}
+
+impl std::fmt::Debug for Note {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Note")
+            .field("lang", &self.lang)
+            .field("pages", &self.document.pages().len())
+            .finish()
+    }
+}
+
+impl Note {
+    /// The PDF.
+    pub fn pdf(&self) -> Result<Vec<u8>> {
+        typeset::pdf(&self.document, &self.pdf)
+    }
+
+    /// Each page as a PNG at `dpi`.
+    pub fn png(&self, dpi: f32) -> Result<Vec<Vec<u8>>> {
+        typeset::png(&self.document, dpi)
+    }
+
+    /// Each page as an SVG.
+    pub fn svg(&self) -> Vec<String> {
+        typeset::svg(&self.document)
+    }
+
+    /// How many pages.
+    pub fn pages(&self) -> usize {
+        self.document.pages().len()
+    }
+}
+
+impl Engine {
+    /// Loads templates and locales: the built-in ones, overridden by folders.
+    pub fn new(sources: &Sources) -> Result<Self> {
+        let templates = Assets::templates(sources.templates.as_deref())?;
+        let locales = Assets::locales(sources.locales.as_deref())?;
+        let messages = Arc::new(Messages::load(&locales)?);
+        let composer = Composer::new(&templates, messages.clone())?;
+        let typesetter = Typesetter::new(&templates)?;
+        Ok(Self {
+            messages,
+            composer,
+            typesetter,
+        })
+    }
+
+    /// The messages of every language.
+    pub fn messages(&self) -> &Messages {
+        &self.messages
+    }
+
+    /// The template renderer.
+    pub fn composer(&self) -> &Composer {
+        &self.composer
+    }
+
+    /// Reads and checks a meeting file and the logo it names.
+    pub fn load(&self, path: &Path) -> Result<Input> {
+        let meeting = Meeting::load(path)?;
+        let mut extras = Vec::new();
+        if let Some(logo) = meeting.logo_path(path) {
+            extras.push(read_logo(path, &logo)?);
+        }
+        Ok(Input {
+            path: path.to_owned(),
+            meeting,
+            extras,
+        })
+    }
+
+    /// The Typst source of the note in `lang`.
+    pub fn source(&self, input: &Input, lang: Lang, options: &RenderOptions) -> Result<String> {
+        let context_options = Options {
+            draft: options.draft,
+            logo: input.extras.first().map(|e| e.path.clone()),
+        };
+        let context = NoteContext::new(&input.meeting, lang, &self.messages, &context_options)?;
+        self.composer
+            .compose(&input.meeting.kind, lang, &context)
+            .map_err(|e| in_meeting(e, &input.path))
+    }
+
+    /// Typesets the note in `lang`.
+    pub fn typeset(&self, input: &Input, lang: Lang, options: &RenderOptions) -> Result<Note> {
+        let source = self.source(input, lang, options)?;
+        let date = match input.meeting.date {
+            Some(NoteDate::Day(day)) => Some(day),
+            _ => None,
+        };
+        let main = format!("/{}", compose::template_name(&input.meeting.kind, lang));
+        let job = Job {
+            main: &main,
+            source: &source,
+            extras: &input.extras,
+            date,
+        };
+        let (document, warnings) = self.typesetter.compile(&job)?;
+        let pdf = PdfSettings {
+            standards: options.standards.clone(),
+            ident: source.clone(),
+            date,
+        };
+        Ok(Note {
+            lang,
+            source,
+            document,
+            warnings,
+            pdf,
+        })
+    }
+}
+
+/// Errors about the meeting's fields name the meeting file.
+fn in_meeting(error: Error, path: &Path) -> Error {
+    match error {
+        Error::Invalid(list) => Error::Invalid(
+            list.into_iter()
+                .map(|d| {
+                    if d.file.is_none() && d.field.is_some() {
+                        d.in_file(path)
+                    } else {
+                        d
+                    }
+                })
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+/// Reads the logo named by a meeting file; only images Typst can place are taken.
+fn read_logo(meeting_path: &Path, logo: &Path) -> Result<Extra> {
+    let ext = logo
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let located = |message: String| {
+        let file = yaml::YamlFile::read(meeting_path).ok();
+        let diagnostic = match &file {
+            Some(file) => file.error("logo", message),
+            None => Diagnostic::error(message)
+                .in_file(meeting_path)
+                .field("logo"),
+        };
+        Error::invalid(
+            diagnostic.hint("give an SVG, PNG or JPEG file, relative to the meeting file"),
+        )
+    };
+    if !matches!(ext.as_str(), "svg" | "png" | "jpg" | "jpeg") {
+        return Err(located(format!(
+            "`{}` is not an SVG, PNG or JPEG image",
+            logo.display()
+        )));
+    }
+    let metadata = std::fs::metadata(logo)
+        .map_err(|e| located(format!("cannot read `{}`: {e}", logo.display())))?;
+    if !metadata.is_file() || metadata.len() > MAX_LOGO_SIZE {
+        return Err(located(format!(
+            "`{}` is not a file of at most {MAX_LOGO_SIZE} bytes",
+            logo.display()
+        )));
+    }
+    let bytes = std::fs::read(logo).map_err(|e| Error::read(logo, e))?;
+    Ok(Extra {
+        path: format!("/logo.{ext}"),
+        bytes,
+    })
+}

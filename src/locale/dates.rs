@@ -1,0 +1,260 @@
+//! Dates as they are written in running text of a note.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::Lang;
+
+/// No-break space: keeps the day on the same line as its month.
+const NBSP: char = '\u{a0}';
+
+const MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Monday first, as chrono numbers them.
+const WEEKDAYS_FR: [&str; 7] = [
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+];
+
+const WEEKDAYS_EN: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+fn month(d: NaiveDate, lang: Lang) -> &'static str {
+    // month0() is always 0..=11, so indexing cannot fail.
+    let i = d.month0() as usize;
+    match lang {
+        Lang::Fr => MONTHS_FR[i],
+        Lang::En => MONTHS_EN[i],
+    }
+}
+
+fn weekday(d: NaiveDate, lang: Lang) -> &'static str {
+    let i = d.weekday().num_days_from_monday() as usize;
+    match lang {
+        Lang::Fr => WEEKDAYS_FR[i],
+        Lang::En => WEEKDAYS_EN[i],
+    }
+}
+
+/// The day number alone: French writes the first of the month `1er`.
+fn day(d: NaiveDate, lang: Lang) -> String {
+    match (lang, d.day()) {
+        (Lang::Fr, 1) => "1er".to_owned(),
+        (_, n) => n.to_string(),
+    }
+}
+
+/// Day and month, without the year: `4\u{a0}septembre`.
+fn day_month(d: NaiveDate, lang: Lang) -> String {
+    format!("{}{NBSP}{}", day(d, lang), month(d, lang))
+}
+
+/// A date in full: `7\u{a0}décembre 2015`, `1er\u{a0}mars 2018`,
+/// `7\u{a0}December 2015`.
+pub fn date(d: NaiveDate, lang: Lang) -> String {
+    format!("{} {}", day_month(d, lang), d.year())
+}
+
+/// A date with its weekday: `vendredi 18\u{a0}août 2017`,
+/// `Friday, 18\u{a0}August 2017`.
+pub fn date_with_weekday(d: NaiveDate, lang: Lang) -> String {
+    let sep = match lang {
+        Lang::Fr => " ",
+        Lang::En => ", ",
+    };
+    format!("{}{sep}{}", weekday(d, lang), date(d, lang))
+}
+
+/// A period with its prepositions: `du 4 au 6\u{a0}septembre 2017`,
+/// `from 4 to 6\u{a0}September 2017`; a single day reads `le …`/`on …`.
+/// Month and year are written once when the two ends share them.
+/// If `end` is before `start` the two are swapped.
+pub fn date_range(start: NaiveDate, end: NaiveDate, lang: Lang) -> String {
+    let (start, end) = if end < start {
+        (end, start)
+    } else {
+        (start, end)
+    };
+    let (single, from, to) = match lang {
+        Lang::Fr => ("le", "du", "au"),
+        Lang::En => ("on", "from", "to"),
+    };
+    if start == end {
+        return format!("{single} {}", date(start, lang));
+    }
+    let first = if start.year() != end.year() {
+        date(start, lang)
+    } else if start.month() != end.month() {
+        day_month(start, lang)
+    } else {
+        day(start, lang)
+    };
+    format!("{from} {first} {to} {}", date(end, lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
+    }
+
+    #[test]
+    fn dates_fr() {
+        assert_eq!(date(ymd(2015, 12, 7), Lang::Fr), "7\u{a0}décembre 2015");
+        assert_eq!(date(ymd(2018, 3, 1), Lang::Fr), "1er\u{a0}mars 2018");
+        assert_eq!(date(ymd(2017, 8, 18), Lang::Fr), "18\u{a0}août 2017");
+        assert_eq!(date(ymd(2020, 2, 29), Lang::Fr), "29\u{a0}février 2020");
+    }
+
+    #[test]
+    fn dates_en() {
+        assert_eq!(date(ymd(2015, 12, 7), Lang::En), "7\u{a0}December 2015");
+        assert_eq!(date(ymd(2018, 3, 1), Lang::En), "1\u{a0}March 2018");
+        assert_eq!(date(ymd(2021, 1, 31), Lang::En), "31\u{a0}January 2021");
+    }
+
+    #[test]
+    fn every_month_named() {
+        for m in 1..=12 {
+            let fr = date(ymd(2000, m, 2), Lang::Fr);
+            let en = date(ymd(2000, m, 2), Lang::En);
+            assert_eq!(fr, format!("2\u{a0}{} 2000", MONTHS_FR[m as usize - 1]));
+            assert_eq!(en, format!("2\u{a0}{} 2000", MONTHS_EN[m as usize - 1]));
+        }
+    }
+
+    #[test]
+    fn weekdays() {
+        let d = ymd(2017, 8, 18);
+        assert_eq!(date_with_weekday(d, Lang::Fr), "vendredi 18\u{a0}août 2017");
+        assert_eq!(
+            date_with_weekday(d, Lang::En),
+            "Friday, 18\u{a0}August 2017"
+        );
+        assert_eq!(
+            date_with_weekday(ymd(2018, 3, 1), Lang::Fr),
+            "jeudi 1er\u{a0}mars 2018"
+        );
+        assert_eq!(
+            date_with_weekday(ymd(2024, 1, 1), Lang::En),
+            "Monday, 1\u{a0}January 2024"
+        );
+        assert_eq!(
+            date_with_weekday(ymd(2023, 12, 31), Lang::Fr),
+            "dimanche 31\u{a0}décembre 2023"
+        );
+    }
+
+    #[test]
+    fn ranges_fr() {
+        let r = |a, b| date_range(a, b, Lang::Fr);
+        assert_eq!(
+            r(ymd(2017, 9, 4), ymd(2017, 9, 6)),
+            "du 4 au 6\u{a0}septembre 2017"
+        );
+        assert_eq!(
+            r(ymd(2022, 8, 30), ymd(2022, 9, 2)),
+            "du 30\u{a0}août au 2\u{a0}septembre 2022"
+        );
+        assert_eq!(
+            r(ymd(2022, 12, 30), ymd(2023, 1, 2)),
+            "du 30\u{a0}décembre 2022 au 2\u{a0}janvier 2023"
+        );
+        assert_eq!(
+            r(ymd(2018, 3, 1), ymd(2018, 3, 3)),
+            "du 1er au 3\u{a0}mars 2018"
+        );
+        assert_eq!(
+            r(ymd(2018, 2, 27), ymd(2018, 3, 1)),
+            "du 27\u{a0}février au 1er\u{a0}mars 2018"
+        );
+        assert_eq!(
+            r(ymd(2017, 9, 4), ymd(2017, 9, 4)),
+            "le 4\u{a0}septembre 2017"
+        );
+        assert_eq!(r(ymd(2018, 3, 1), ymd(2018, 3, 1)), "le 1er\u{a0}mars 2018");
+    }
+
+    #[test]
+    fn ranges_en() {
+        let r = |a, b| date_range(a, b, Lang::En);
+        assert_eq!(
+            r(ymd(2017, 9, 4), ymd(2017, 9, 6)),
+            "from 4 to 6\u{a0}September 2017"
+        );
+        assert_eq!(
+            r(ymd(2022, 8, 30), ymd(2022, 9, 2)),
+            "from 30\u{a0}August to 2\u{a0}September 2022"
+        );
+        assert_eq!(
+            r(ymd(2022, 12, 30), ymd(2023, 1, 2)),
+            "from 30\u{a0}December 2022 to 2\u{a0}January 2023"
+        );
+        assert_eq!(
+            r(ymd(2017, 9, 4), ymd(2017, 9, 4)),
+            "on 4\u{a0}September 2017"
+        );
+    }
+
+    #[test]
+    fn reversed_range_is_swapped() {
+        for lang in Lang::ALL {
+            assert_eq!(
+                date_range(ymd(2017, 9, 6), ymd(2017, 9, 4), lang),
+                date_range(ymd(2017, 9, 4), ymd(2017, 9, 6), lang)
+            );
+        }
+    }
+
+    #[test]
+    fn same_day_different_year_is_not_collapsed() {
+        assert_eq!(
+            date_range(ymd(2022, 9, 4), ymd(2023, 9, 4), Lang::En),
+            "from 4\u{a0}September 2022 to 4\u{a0}September 2023"
+        );
+    }
+
+    #[test]
+    fn extreme_dates_do_not_panic() {
+        for lang in Lang::ALL {
+            date_with_weekday(NaiveDate::MIN, lang);
+            date_with_weekday(NaiveDate::MAX, lang);
+            date_range(NaiveDate::MAX, NaiveDate::MIN, lang);
+        }
+    }
+}

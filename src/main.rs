@@ -1,0 +1,175 @@
+//! The `noteverbale` command: parse arguments, call the library, report.
+
+mod cli;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::Parser;
+use noteverbale::typeset::Standard;
+use noteverbale::{Engine, Error, Lang, RenderOptions, Sources, output};
+
+use crate::cli::{
+    CheckArgs, Cli, Color, Command, Format, LangChoice, PdfStandardChoice, RenderArgs, SourceArgs,
+};
+
+/// A file given by the user is wrong.
+const EXIT_INVALID: u8 = 1;
+/// An output could not be written, or an input read.
+const EXIT_IO: u8 = 3;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let color = match cli.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stderr().is_terminal(),
+    };
+    let report = Report {
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+        color,
+    };
+    let result = match &cli.command {
+        Command::Render(args) => render(args, &report),
+        Command::Check(args) => check(args, &report),
+        Command::Kinds(args) => kinds(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprint!("{}", error.render(color));
+            ExitCode::from(match error {
+                Error::Invalid(_) => EXIT_INVALID,
+                Error::Read { .. } | Error::Write { .. } => EXIT_IO,
+            })
+        }
+    }
+}
+
+/// How much to say on the terminal.
+struct Report {
+    quiet: bool,
+    verbose: bool,
+    color: bool,
+}
+
+impl Report {
+    fn done(&self, line: impl AsRef<str>) {
+        if !self.quiet {
+            eprintln!("{}", line.as_ref());
+        }
+    }
+
+    fn step(&self, line: impl AsRef<str>) {
+        if self.verbose {
+            eprintln!("{}", line.as_ref());
+        }
+    }
+
+    fn warnings(&self, warnings: &[noteverbale::Diagnostic]) {
+        if !self.quiet {
+            for warning in warnings {
+                eprint!("{}", warning.render(self.color));
+            }
+        }
+    }
+}
+
+fn engine(args: &SourceArgs) -> Result<Engine, Error> {
+    Engine::new(&Sources {
+        templates: args.templates.clone(),
+        locales: args.locales.clone(),
+    })
+}
+
+fn langs(choice: LangChoice) -> Vec<Lang> {
+    match choice {
+        LangChoice::Fr => vec![Lang::Fr],
+        LangChoice::En => vec![Lang::En],
+        LangChoice::All => Lang::ALL.to_vec(),
+    }
+}
+
+fn render(args: &RenderArgs, report: &Report) -> Result<(), Error> {
+    let started = Instant::now();
+    let engine = engine(&args.sources)?;
+    let input = engine.load(&args.meeting)?;
+    let stem = args
+        .meeting
+        .file_stem()
+        .map_or_else(|| "note".into(), |s| s.to_string_lossy().into_owned());
+    let options = RenderOptions {
+        draft: args.draft,
+        standards: args
+            .pdf_standards
+            .iter()
+            .map(|s| match s {
+                PdfStandardChoice::A2b => Standard::A2b,
+                PdfStandardChoice::Ua1 => Standard::Ua1,
+            })
+            .collect(),
+    };
+
+    // Everything is produced in memory first: a failure in one language
+    // leaves no file of the other behind.
+    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    for lang in langs(args.lang) {
+        let base = format!("{stem}.{lang}");
+        if args.format == Format::Typ {
+            let source = engine.source(&input, lang, &options)?;
+            files.push((args.out.join(format!("{base}.typ")), source.into_bytes()));
+            continue;
+        }
+        report.step(format!("typesetting {base}"));
+        let note = engine.typeset(&input, lang, &options)?;
+        report.warnings(&note.warnings);
+        match args.format {
+            Format::Pdf => files.push((args.out.join(format!("{base}.pdf")), note.pdf()?)),
+            Format::Png => {
+                for (i, page) in note.png(args.dpi)?.into_iter().enumerate() {
+                    files.push((args.out.join(format!("{base}-{}.png", i + 1)), page));
+                }
+            }
+            Format::Svg => {
+                for (i, page) in note.svg().into_iter().enumerate() {
+                    files.push((
+                        args.out.join(format!("{base}-{}.svg", i + 1)),
+                        page.into_bytes(),
+                    ));
+                }
+            }
+            Format::Typ => unreachable!("handled above"),
+        }
+    }
+    output::write_all_atomic(&files)?;
+    for (path, _) in &files {
+        report.done(format!("wrote {}", path.display()));
+    }
+    report.step(format!("done in {} ms", started.elapsed().as_millis()));
+    Ok(())
+}
+
+fn check(args: &CheckArgs, report: &Report) -> Result<(), Error> {
+    let engine = engine(&args.sources)?;
+    let input = engine.load(&args.meeting)?;
+    let mut warnings = Vec::new();
+    for lang in Lang::ALL {
+        let note = engine.typeset(&input, lang, &RenderOptions::default())?;
+        warnings.extend(note.warnings);
+    }
+    report.warnings(&warnings);
+    report.done(format!("{}: ok", args.meeting.display()));
+    Ok(())
+}
+
+fn kinds(args: &SourceArgs) -> Result<(), Error> {
+    let engine = engine(args)?;
+    for (kind, langs) in engine.composer().kinds() {
+        let langs: Vec<&str> = langs.iter().map(|l| l.code()).collect();
+        println!("{kind}\t{}", langs.join(" "));
+    }
+    Ok(())
+}

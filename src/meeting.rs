@@ -1,0 +1,459 @@
+//! The meeting file: what a note says, as typed values.
+//!
+//! Field names and shapes are documented, for the people who fill them in, in
+//! the commented example `examples/ccm-7msp.yaml`. Every text that appears in a
+//! note is [`Bilingual`]; texts that are the same in every language (reference
+//! numbers, addresses on the web) are plain strings.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Deserializer};
+
+use crate::error::{Error, Result};
+use crate::locale::{Gender, Lang, clean};
+use crate::yaml::YamlFile;
+
+/// A meeting file, read and checked.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    /// The note kind: the template `templates/<kind>.<lang>.typ`.
+    #[serde(default = "default_kind")]
+    pub kind: String,
+    /// Paper size: `a4` or `us-letter`.
+    #[serde(default)]
+    pub paper: Paper,
+    /// The letterhead, one line each, printed as given in every language.
+    #[serde(default)]
+    pub letterhead: Vec<Text>,
+    /// An emblem above the letterhead: an SVG, PNG or JPEG file, relative to
+    /// the meeting file.
+    #[serde(default)]
+    pub logo: Option<PathBuf>,
+    /// The reference number, as `ODA/25-2011/CCM`.
+    #[serde(default)]
+    pub reference: Option<Text>,
+    /// A markings line under the reference, as `Confidentiel` / `Confidential`.
+    #[serde(default)]
+    pub markings: Option<Bilingual>,
+    /// A subject line.
+    #[serde(default)]
+    pub subject: Option<Bilingual>,
+    /// Where the note is signed, as `New York`.
+    #[serde(default)]
+    pub place: Option<Bilingual>,
+    /// The date of the note; a year alone, or nothing, leaves dots to fill by hand.
+    #[serde(default)]
+    pub date: Option<NoteDate>,
+    /// Who sends the note.
+    pub sender: Sender,
+    /// Who receives it.
+    #[serde(default)]
+    pub addressees: Addressees,
+    /// The treaty the meeting belongs to.
+    pub instrument: Instrument,
+    /// The General Assembly resolution that asks for the meeting.
+    pub mandate: Mandate,
+    /// The meeting being convened.
+    pub meeting: Session,
+    /// The treaty article on the costs of meetings, quoted.
+    #[serde(default)]
+    pub costs: Option<Quotation>,
+    /// Where and by when the composition of delegations is to be sent.
+    pub delegations: Delegations,
+    /// The secretariat's address block.
+    pub secretariat: Secretariat,
+    /// Resolutions the note draws attention to, each with its own deadline.
+    #[serde(default)]
+    pub reminders: Vec<Reminder>,
+    /// Free paragraphs, printed before the closing formula.
+    #[serde(default)]
+    pub paragraphs: Vec<Bilingual>,
+    /// How many documents are enclosed; printed as "Pièce(s) jointe(s)".
+    #[serde(default)]
+    pub enclosures: Option<u32>,
+}
+
+fn default_kind() -> String {
+    "invitation".into()
+}
+
+impl Meeting {
+    /// Reads and checks a meeting file.
+    pub fn load(path: &Path) -> Result<Self> {
+        let file = YamlFile::read(path)?;
+        Self::from_file(&file)
+    }
+
+    /// Checks a meeting file already read.
+    pub fn from_file(file: &YamlFile) -> Result<Self> {
+        let meeting: Meeting = file.parse()?;
+        meeting.validate(file)?;
+        Ok(meeting)
+    }
+
+    /// Checks what types alone cannot.
+    fn validate(&self, file: &YamlFile) -> Result<()> {
+        let mut problems = Vec::new();
+        let kind_ok = !self.kind.is_empty()
+            && self
+                .kind
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if !kind_ok {
+            problems.push(
+                file.error("kind", format!("`{}` is not a note kind", self.kind))
+                    .hint("use letters, digits, `-` and `_` only, as `invitation`"),
+            );
+        }
+        match (&self.sender.role, &self.sender.gender, &self.sender.name) {
+            (Role::SecretaryGeneral, None, _) => problems.push(
+                file.error("sender", "the Secretary-General's gender is missing")
+                    .hint("add `gender: male` or `gender: female`: the formulas agree with it"),
+            ),
+            (Role::Office, _, None) => problems.push(
+                file.error("sender", "an office that sends a note needs its name")
+                    .hint("add `name: { fr: Le Bureau des affaires de désarmement, en: The Office for Disarmament Affairs }`"),
+            ),
+            _ => {}
+        }
+        if !(1..=999).contains(&self.meeting.ordinal) {
+            problems.push(file.error(
+                "meeting.ordinal",
+                format!("{} is not an ordinal from 1 to 999", self.meeting.ordinal),
+            ));
+        }
+        if self.meeting.end.0 < self.meeting.start.0 {
+            problems.push(
+                file.error("meeting.end", "the meeting ends before it starts")
+                    .hint(format!("it starts on {}", self.meeting.start.0)),
+            );
+        }
+        for (i, reminder) in self.reminders.iter().enumerate() {
+            if reminder.paragraphs.is_empty() {
+                problems.push(file.error(
+                    &format!("reminders[{i}].paragraphs"),
+                    "name at least one paragraph of the resolution",
+                ));
+            }
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Invalid(problems))
+        }
+    }
+
+    /// The logo's path, resolved against the folder of the meeting file.
+    pub fn logo_path(&self, meeting_file: &Path) -> Option<PathBuf> {
+        let logo = self.logo.as_ref()?;
+        Some(match meeting_file.parent() {
+            Some(folder) => folder.join(logo),
+            None => logo.clone(),
+        })
+    }
+}
+
+/// A text in every language a note is written in.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bilingual {
+    /// French.
+    #[serde(deserialize_with = "cleaned")]
+    pub fr: String,
+    /// English.
+    #[serde(deserialize_with = "cleaned")]
+    pub en: String,
+}
+
+impl Bilingual {
+    /// The text in one language.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Fr => &self.fr,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// A text printed as given in every language, with its white space cleaned.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(transparent)]
+pub struct Text(#[serde(deserialize_with = "cleaned")] pub String);
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+fn cleaned<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    Ok(clean(&String::deserialize(deserializer)?))
+}
+
+/// A calendar date, written `2017-09-04` in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date(pub NaiveDate);
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        parse_date(&text)
+            .map(Date)
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|e| format!("`{text}` is not a date ({e}); write it as 2017-09-04"))
+}
+
+/// The date of the note: a full date, or only its year when the day is to be
+/// filled in by hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteDate {
+    /// The note is dated.
+    Day(NaiveDate),
+    /// Only the year is known.
+    Year(i32),
+}
+
+impl NoteDate {
+    /// The year of the note.
+    pub fn year(self) -> i32 {
+        match self {
+            NoteDate::Day(day) => day.year(),
+            NoteDate::Year(year) => year,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for NoteDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Year(i32),
+            Text(String),
+        }
+        let raw = Raw::deserialize(deserializer).map_err(|_| {
+            serde::de::Error::custom("expected a date such as 2017-04-12, or a year such as 2017")
+        })?;
+        match raw {
+            Raw::Year(year) if (1900..=2999).contains(&year) => Ok(NoteDate::Year(year)),
+            Raw::Year(year) => Err(serde::de::Error::custom(format!(
+                "{year} is not a plausible year"
+            ))),
+            Raw::Text(text) => match text.trim().parse::<i32>() {
+                Ok(year) if (1900..=2999).contains(&year) => Ok(NoteDate::Year(year)),
+                _ => parse_date(&text)
+                    .map(NoteDate::Day)
+                    .map_err(serde::de::Error::custom),
+            },
+        }
+    }
+}
+
+/// Paper size.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Paper {
+    /// ISO A4, used in Geneva, Vienna and most capitals.
+    #[default]
+    A4,
+    /// US Letter, used at Headquarters in New York.
+    UsLetter,
+}
+
+/// Who sends the note.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sender {
+    /// The Secretary-General in person, or an office.
+    pub role: Role,
+    /// The Secretary-General's gender: the formulas agree with it.
+    #[serde(default)]
+    pub gender: Option<PersonGender>,
+    /// An office's name as it opens a sentence: "Le Bureau des affaires de désarmement".
+    #[serde(default)]
+    pub name: Option<Bilingual>,
+    /// An office's short name for later sentences: "Le Bureau".
+    #[serde(default)]
+    pub short: Option<Bilingual>,
+}
+
+/// Whose name the note is sent in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// The Secretary-General: "presents his/her compliments" to persons.
+    SecretaryGeneral,
+    /// An office or a mission: "presents its compliments".
+    Office,
+}
+
+/// A person's gender, for agreement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PersonGender {
+    /// He.
+    Male,
+    /// She.
+    Female,
+}
+
+impl From<PersonGender> for Gender {
+    fn from(gender: PersonGender) -> Self {
+        match gender {
+            PersonGender::Male => Gender::Masculine,
+            PersonGender::Female => Gender::Feminine,
+        }
+    }
+}
+
+/// Who receives the note.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Addressees {
+    /// Every Permanent Representative of the Member States and observer States.
+    #[default]
+    Circular,
+    /// Addressees written out: French with its preposition and contraction
+    /// ("au Secrétaire exécutif"), English without ("the Executive Secretary").
+    Named(Bilingual),
+}
+
+/// The treaty.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Instrument {
+    /// Its title in running text, with the article: "la Convention sur les
+    /// armes à sous-munitions" / "the Convention on Cluster Munitions".
+    pub title: Bilingual,
+    /// The year it was adopted.
+    pub year: i32,
+    /// Its short name after first mention: "la Convention" / "the Convention".
+    pub short: Bilingual,
+}
+
+/// The resolution that asks for the meeting.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mandate {
+    /// The resolution's symbol, as `70/54`.
+    pub resolution: Text,
+    /// Its title.
+    pub title: Bilingual,
+    /// The day the General Assembly adopted it.
+    pub adopted: Date,
+    /// The operative paragraph that asks for the meeting.
+    pub paragraph: u32,
+    /// That paragraph's official text from its verb on ("prie le Secrétaire
+    /// général de…" / "requests the Secretary-General to…"), quoted as is.
+    pub text: Bilingual,
+}
+
+/// The meeting being convened.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    /// Its number: 7 for the Seventh Meeting.
+    pub ordinal: u32,
+    /// Its full name without article: "Assemblée des États parties à la Convention…".
+    pub name: Bilingual,
+    /// Its name in later mentions: "Assemblée des États parties".
+    pub short: Bilingual,
+    /// Its head noun: "Assemblée" / "Meeting".
+    pub noun: Bilingual,
+    /// The grammatical gender of the French name, for the ordinal and article.
+    pub gender: GrammaticalGender,
+    /// First day.
+    pub start: Date,
+    /// Last day.
+    pub end: Date,
+    /// Where, as a phrase: "au Palais des Nations, à Genève" / "at the Palais des Nations in Geneva".
+    pub venue: Bilingual,
+    /// Who is invited, after "et d'inviter" / "and to invite".
+    pub invitation: Bilingual,
+}
+
+/// Grammatical gender of a French noun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GrammaticalGender {
+    /// Le Sommet.
+    Masculine,
+    /// La Conférence.
+    Feminine,
+}
+
+impl From<GrammaticalGender> for Gender {
+    fn from(gender: GrammaticalGender) -> Self {
+        match gender {
+            GrammaticalGender::Masculine => Gender::Masculine,
+            GrammaticalGender::Feminine => Gender::Feminine,
+        }
+    }
+}
+
+/// A quoted passage of the treaty.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quotation {
+    /// The article.
+    pub article: u32,
+    /// The paragraph of that article, if any.
+    #[serde(default)]
+    pub paragraph: Option<u32>,
+    /// The official text, quoted as is; `[...]` marks an omission.
+    pub text: Bilingual,
+}
+
+/// The delegations paragraph.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Delegations {
+    /// The last day for communicating the composition of delegations.
+    pub deadline: Date,
+}
+
+/// The secretariat's address block.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Secretariat {
+    /// The postal address, one line each.
+    pub address: Vec<Bilingual>,
+    /// Telephone, in international form: `+41 22 917 1234`.
+    #[serde(default)]
+    pub phone: Option<Text>,
+    /// Fax, in international form: `+41 22 917 0034`.
+    #[serde(default)]
+    pub fax: Option<Text>,
+    /// E-mail address.
+    #[serde(default)]
+    pub email: Option<Text>,
+    /// Website, with or without `https://`.
+    #[serde(default)]
+    pub website: Option<Text>,
+}
+
+/// Paragraphs of a resolution the note draws attention to.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reminder {
+    /// The resolution's symbol, as `71/45`.
+    pub resolution: Text,
+    /// The day it was adopted.
+    pub adopted: Date,
+    /// The paragraphs meant, as `[4, 5]`.
+    pub paragraphs: Vec<u32>,
+    /// What the General Assembly says in them, from the verb on, as is.
+    pub text: Bilingual,
+    /// To whom the information goes: "au Bureau des affaires de désarmement"
+    /// / "to the Office for Disarmament Affairs".
+    pub send_to: Bilingual,
+    /// By when.
+    pub deadline: Date,
+}

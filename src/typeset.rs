@@ -1,0 +1,331 @@
+//! Typesetting with Typst inside the process: a sandboxed World that serves
+//! the generated note and the template files from memory, embedded fonts, and
+//! export to PDF, PNG and SVG.
+
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+use chrono::{Datelike, NaiveDate};
+use typst::diag::{FileError, FileResult, Severity as TypstSeverity, SourceDiagnostic, Warned};
+use typst::foundations::{Bytes, Datetime, Smart};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World, WorldExt};
+use typst_kit::fonts::FontStore;
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+use crate::assets::Assets;
+use crate::error::{Diagnostic, Error, Location, Result, Severity, SourceText};
+
+/// The parts every compile shares: the standard library, the fonts and the
+/// template files, parsed once.
+pub struct Typesetter {
+    library: LazyHash<Library>,
+    fonts: Arc<FontStore>,
+    /// Template files by their Typst path (`/note.typ`).
+    files: HashMap<FileId, File>,
+    /// Where each file came from, for diagnostics.
+    names: HashMap<FileId, String>,
+}
+
+impl std::fmt::Debug for Typesetter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Typesetter").finish_non_exhaustive()
+    }
+}
+
+#[derive(Clone)]
+enum File {
+    Source(Source),
+    Binary(Bytes),
+}
+
+/// The embedded fonts, loaded once per process.
+fn fonts() -> Arc<FontStore> {
+    static FONTS: OnceLock<Arc<FontStore>> = OnceLock::new();
+    FONTS
+        .get_or_init(|| {
+            let mut store = FontStore::new();
+            store.extend(typst_kit::fonts::embedded());
+            Arc::new(store)
+        })
+        .clone()
+}
+
+/// A Typst path in the project root.
+fn file_id(path: &str) -> Result<FileId> {
+    let vpath = VirtualPath::new(path).map_err(|e| {
+        Error::invalid(Diagnostic::error(format!(
+            "`{path}` is not a usable file name: {e:?}"
+        )))
+    })?;
+    Ok(RootedPath::new(VirtualRoot::Project, vpath).intern())
+}
+
+/// One file handed to Typst besides the templates: the generated note, a logo.
+#[derive(Debug, Clone)]
+pub struct Extra {
+    /// Typst path, as `/logo.svg`.
+    pub path: String,
+    /// Content.
+    pub bytes: Vec<u8>,
+}
+
+/// What to typeset: the generated note and what it may read besides templates.
+#[derive(Debug, Clone)]
+pub struct Job<'a> {
+    /// The Typst path the note is compiled as, as `/invitation.fr.typ`.
+    pub main: &'a str,
+    /// Its source.
+    pub source: &'a str,
+    /// Other files: the logo.
+    pub extras: &'a [Extra],
+    /// The day Typst's `datetime.today()` returns and the PDF is dated.
+    pub date: Option<NaiveDate>,
+}
+
+impl Typesetter {
+    /// Prepares the template files for Typst.
+    pub fn new(templates: &Assets) -> Result<Self> {
+        let mut files = HashMap::new();
+        let mut names = HashMap::new();
+        for (name, asset) in templates.iter() {
+            let id = file_id(&format!("/{name}"))?;
+            let file = if name.ends_with(".typ") {
+                File::Source(Source::new(id, asset.text(templates.set, name)?.to_owned()))
+            } else {
+                File::Binary(Bytes::new(asset.bytes.clone()))
+            };
+            files.insert(id, file);
+            names.insert(id, asset.display_name(templates.set, name));
+        }
+        Ok(Self {
+            library: LazyHash::new(Library::builder().build()),
+            fonts: fonts(),
+            files,
+            names,
+        })
+    }
+
+    /// Compiles a note into pages; warnings come back alongside.
+    pub fn compile(&self, job: &Job) -> Result<(PagedDocument, Vec<Diagnostic>)> {
+        let world = NoteWorld::new(self, job)?;
+        let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
+        let warnings = warnings.iter().map(|w| world.diagnostic(w)).collect();
+        match output {
+            Ok(document) => Ok((document, warnings)),
+            Err(errors) => Err(Error::Invalid(
+                errors.iter().map(|e| world.diagnostic(e)).collect(),
+            )),
+        }
+    }
+}
+
+/// The World one note is compiled in: nothing outside memory can be read.
+struct NoteWorld<'a> {
+    typesetter: &'a Typesetter,
+    main: FileId,
+    main_source: Source,
+    main_name: String,
+    extras: HashMap<FileId, Bytes>,
+    today: Option<Datetime>,
+}
+
+impl<'a> NoteWorld<'a> {
+    fn new(typesetter: &'a Typesetter, job: &Job) -> Result<Self> {
+        let main = file_id(job.main)?;
+        let extras = job
+            .extras
+            .iter()
+            .map(|extra| Ok((file_id(&extra.path)?, Bytes::new(extra.bytes.clone()))))
+            .collect::<Result<_>>()?;
+        let today = job
+            .date
+            .and_then(|d| Datetime::from_ymd(d.year(), d.month() as u8, d.day() as u8));
+        Ok(Self {
+            typesetter,
+            main,
+            main_source: Source::new(main, job.source.to_owned()),
+            main_name: format!("{} (generated)", job.main.trim_start_matches('/')),
+            extras,
+            today,
+        })
+    }
+
+    /// A Typst diagnostic as ours, located in the file Typst names.
+    fn diagnostic(&self, diagnostic: &SourceDiagnostic) -> Diagnostic {
+        let mut out = Diagnostic::error(diagnostic.message.to_string());
+        if diagnostic.severity == TypstSeverity::Warning {
+            out.severity = Severity::Warning;
+        }
+        out.hints = diagnostic.hints.iter().map(|h| h.v.to_string()).collect();
+        if let Some(id) = diagnostic.span.id()
+            && let (Ok(source), Some(range)) = (self.source(id), self.range(diagnostic.span))
+        {
+            let name = if id == self.main {
+                self.main_name.clone()
+            } else {
+                self.typesetter
+                    .names
+                    .get(&id)
+                    .cloned()
+                    .unwrap_or_else(|| format!("{id:?}"))
+            };
+            out = out.in_file(&name).at(Location {
+                source: SourceText::new(name, source.text()),
+                span: range,
+            });
+        }
+        out
+    }
+}
+
+impl World for NoteWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.typesetter.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        self.typesetter.fonts.book()
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main {
+            return Ok(self.main_source.clone());
+        }
+        match self.typesetter.files.get(&id) {
+            Some(File::Source(source)) => Ok(source.clone()),
+            Some(File::Binary(_)) => Err(FileError::InvalidUtf8),
+            None => Err(not_found(id)),
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.main {
+            return Ok(Bytes::from_string(self.main_source.clone()));
+        }
+        if let Some(bytes) = self.extras.get(&id) {
+            return Ok(bytes.clone());
+        }
+        match self.typesetter.files.get(&id) {
+            Some(File::Source(source)) => Ok(Bytes::from_string(source.clone())),
+            Some(File::Binary(bytes)) => Ok(bytes.clone()),
+            None => Err(not_found(id)),
+        }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.typesetter.fonts.font(index)
+    }
+
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        self.today
+    }
+}
+
+/// Packages are never fetched; other paths are simply not in the template set.
+fn not_found(id: FileId) -> FileError {
+    match id.root() {
+        VirtualRoot::Package(spec) => FileError::Other(Some(
+            format!("packages are not available: notes are typeset offline from their templates alone ({spec})").into(),
+        )),
+        VirtualRoot::Project => FileError::NotFound(id.vpath().get_without_slash().into()),
+    }
+}
+
+/// A PDF standard the user may ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standard {
+    /// PDF/A-2b, for archiving.
+    A2b,
+    /// PDF/UA-1, for accessibility.
+    Ua1,
+}
+
+/// PDF export settings.
+#[derive(Debug, Clone, Default)]
+pub struct PdfSettings {
+    /// Standards to conform to.
+    pub standards: Vec<Standard>,
+    /// A stable identifier of the document, derived from the input.
+    pub ident: String,
+    /// The document date.
+    pub date: Option<NaiveDate>,
+}
+
+/// The PDF of a typeset note; the same input gives the same bytes.
+pub fn pdf(document: &PagedDocument, settings: &PdfSettings) -> Result<Vec<u8>> {
+    let list: Vec<PdfStandard> = settings
+        .standards
+        .iter()
+        .map(|s| match s {
+            Standard::A2b => PdfStandard::A_2b,
+            Standard::Ua1 => PdfStandard::Ua_1,
+        })
+        .collect();
+    let standards = PdfStandards::new(&list).map_err(|e| {
+        Error::invalid(Diagnostic::error(format!("PDF standards: {}", e.message())))
+    })?;
+    let timestamp = settings
+        .date
+        .and_then(|d| Datetime::from_ymd(d.year(), d.month() as u8, d.day() as u8))
+        .map(Timestamp::new_utc);
+    if timestamp.is_none() && settings.standards.contains(&Standard::A2b) {
+        return Err(Error::invalid(
+            Diagnostic::error("PDF/A needs the document's date, and the note is not dated")
+                .field("date")
+                .hint("give the note's date in the meeting file, as `date: 2017-04-12`"),
+        ));
+    }
+    let options = PdfOptions {
+        ident: Smart::Custom(settings.ident.clone()),
+        creator: Smart::Custom(Some(format!("noteverbale {}", env!("CARGO_PKG_VERSION")))),
+        timestamp,
+        standards,
+        ..PdfOptions::default()
+    };
+    typst_pdf::pdf(document, &options).map_err(|errors| {
+        Error::Invalid(
+            errors
+                .iter()
+                .map(|e| {
+                    let mut d = Diagnostic::error(format!("PDF export: {}", e.message));
+                    d.hints = e.hints.iter().map(|h| h.v.to_string()).collect();
+                    d
+                })
+                .collect(),
+        )
+    })
+}
+
+/// Each page as a PNG, at `dpi` dots per inch.
+pub fn png(document: &PagedDocument, dpi: f32) -> Result<Vec<Vec<u8>>> {
+    let options = typst_render::RenderOptions {
+        pixel_per_pt: (f64::from(dpi) / 72.0).into(),
+        ..Default::default()
+    };
+    document
+        .pages()
+        .iter()
+        .map(|page| {
+            typst_render::render(page, &options)
+                .encode_png()
+                .map_err(|e| Error::invalid(Diagnostic::error(format!("PNG export: {e}"))))
+        })
+        .collect()
+}
+
+/// Each page as an SVG.
+pub fn svg(document: &PagedDocument) -> Vec<String> {
+    document
+        .pages()
+        .iter()
+        .map(|page| typst_svg::svg(page, &Default::default()))
+        .collect()
+}

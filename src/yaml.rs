@@ -1,0 +1,299 @@
+//! Reading YAML files into typed values, with errors located in the file.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use saphyr_parser::{Event, Parser};
+use serde::de::DeserializeOwned;
+
+use crate::error::{Diagnostic, Error, Location, Result, SourceText};
+
+/// Input files larger than this are refused: a meeting file is a few kilobytes,
+/// a list of every mission a few hundred.
+pub const MAX_FILE_SIZE: u64 = 4 * 1024 * 1024;
+
+/// A YAML file as read from disk.
+#[derive(Debug, Clone)]
+pub struct YamlFile {
+    /// The path it was read from.
+    pub path: PathBuf,
+    /// Its text.
+    pub source: SourceText,
+}
+
+impl YamlFile {
+    /// Reads a file, refusing folders, files over [`MAX_FILE_SIZE`] and text
+    /// that is not UTF-8.
+    pub fn read(path: &Path) -> Result<Self> {
+        let metadata = std::fs::metadata(path).map_err(|e| Error::read(path, e))?;
+        if metadata.is_dir() {
+            return Err(Error::invalid(
+                Diagnostic::error("this is a folder, not a YAML file")
+                    .in_file(path)
+                    .hint("give the path of a meeting file, such as `examples/ccm-7msp.yaml`"),
+            ));
+        }
+        if metadata.len() > MAX_FILE_SIZE {
+            return Err(Error::invalid(
+                Diagnostic::error(format!(
+                    "the file is {} bytes, more than the {MAX_FILE_SIZE} bytes allowed",
+                    metadata.len()
+                ))
+                .in_file(path),
+            ));
+        }
+        let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let offset = e.utf8_error().valid_up_to();
+            Error::invalid(
+                Diagnostic::error(format!(
+                    "the file is not UTF-8 text (bad byte at offset {offset})"
+                ))
+                .in_file(path)
+                .hint("save the file as UTF-8"),
+            )
+        })?;
+        Ok(Self::from_text(path, text))
+    }
+
+    /// A file from text already in memory; `path` names it in diagnostics.
+    pub fn from_text(path: &Path, text: impl Into<String>) -> Self {
+        let text: String = text.into();
+        Self {
+            path: path.to_owned(),
+            source: SourceText::from_path(path, text),
+        }
+    }
+
+    /// Deserializes the whole file; a mistake becomes a diagnostic with the
+    /// line, column and path of the field.
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T> {
+        let text: &str = &self.source.text;
+        if text.trim().is_empty() {
+            return Err(Error::invalid(
+                Diagnostic::error("the file is empty")
+                    .in_file(&self.path)
+                    .hint("start from `noteverbale init` or `examples/ccm-7msp.yaml`"),
+            ));
+        }
+        let deserializer = serde_yaml::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(deserializer).map_err(|error| {
+            let field = error.path().to_string();
+            let inner = error.into_inner();
+            let mut message = inner.to_string();
+            // serde_yaml appends " at line L column C"; we show the place ourselves.
+            if let Some(cut) = message.find(" at line ") {
+                message.truncate(cut);
+            }
+            let field = if field == "." { String::new() } else { field };
+            // ... and prefixes nested errors with their parent's path.
+            if let Some((head, rest)) = message.split_once(": ")
+                && !head.contains(' ')
+                && field.starts_with(head)
+            {
+                message = rest.to_owned();
+            }
+            let mut diagnostic = Diagnostic::error(&message)
+                .in_file(&self.path)
+                .field(&field);
+            // serde_yaml places an unknown key well, but other mistakes at the
+            // start of the mapping that holds them: the field's own place is better.
+            let found = if message.starts_with("unknown field") {
+                None
+            } else {
+                self.locate(&field)
+            };
+            let serde_place = inner.location().map(|l| l.index()..l.index());
+            if let Some(span) = found.or(serde_place) {
+                diagnostic = diagnostic.at(self.location(span));
+            }
+            Error::invalid(hint_for(diagnostic))
+        })
+    }
+
+    /// A location in this file.
+    pub fn location(&self, span: Range<usize>) -> Location {
+        Location {
+            source: self.source.clone(),
+            span,
+        }
+    }
+
+    /// An error about the field at `field` (as `meeting.start`), located at
+    /// its value in the file when it can be found.
+    pub fn error(&self, field: &str, message: impl Into<String>) -> Diagnostic {
+        let diagnostic = Diagnostic::error(message).in_file(&self.path).field(field);
+        match self.locate(field) {
+            Some(span) => diagnostic.at(self.location(span)),
+            None => diagnostic,
+        }
+    }
+
+    /// The byte range of the value at a field path (`a.b[2].c`): the scalar
+    /// itself, or the key of a mapping or sequence.
+    pub fn locate(&self, field: &str) -> Option<Range<usize>> {
+        locate(&self.source.text, field)
+    }
+}
+
+/// Suggests the next step for serde's most common messages.
+fn hint_for(diagnostic: Diagnostic) -> Diagnostic {
+    let message = diagnostic.message.clone();
+    if message.starts_with("missing field `fr`") || message.starts_with("missing field `en`") {
+        diagnostic.hint("a text that appears in the notes needs both languages: `{ fr: …, en: … }`")
+    } else if message.contains("invalid type: string")
+        && message.contains("expected struct Bilingual")
+    {
+        diagnostic.hint("write the text in both languages: `{ fr: …, en: … }`")
+    } else if message.starts_with("unknown field") {
+        diagnostic.hint("check the spelling against the commented example `examples/ccm-7msp.yaml`")
+    } else {
+        diagnostic
+    }
+}
+
+/// One level of the path being walked.
+enum Frame {
+    Mapping { key: Option<(String, Range<usize>)> },
+    Sequence { index: usize },
+}
+
+fn locate(text: &str, field: &str) -> Option<Range<usize>> {
+    let target: &str = field.trim_start_matches('.');
+    let offsets = CharOffsets::new(text);
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut path: Vec<String> = Vec::new();
+
+    for item in Parser::new_from_str(text) {
+        let (event, span) = item.ok()?;
+        let range = offsets.byte(span.start.index())..offsets.byte(span.end.index());
+
+        // A mapping waiting for its key takes this scalar as the key.
+        if let (Event::Scalar(value, ..), Some(Frame::Mapping { key: key @ None })) =
+            (&event, stack.last_mut())
+        {
+            *key = Some((value.to_string(), range));
+            continue;
+        }
+
+        let is_end = matches!(event, Event::MappingEnd | Event::SequenceEnd);
+        if !is_end {
+            // This event starts a value: name it.
+            let (segment, key_range) = match stack.last_mut() {
+                Some(Frame::Mapping { key }) => match key.take() {
+                    Some((name, key_range)) => (Some(format!(".{name}")), Some(key_range)),
+                    None => (None, None),
+                },
+                Some(Frame::Sequence { index }) => {
+                    *index += 1;
+                    (Some(format!("[{}]", *index - 1)), None)
+                }
+                None => (None, None),
+            };
+            if matches!(
+                event,
+                Event::Scalar(..)
+                    | Event::MappingStart(..)
+                    | Event::SequenceStart(..)
+                    | Event::Alias(..)
+            ) {
+                let here = format!("{}{}", path.concat(), segment.clone().unwrap_or_default());
+                if here.trim_start_matches('.') == target {
+                    return Some(match event {
+                        Event::Scalar(..) | Event::Alias(..) => range,
+                        _ => key_range.unwrap_or(range),
+                    });
+                }
+                match event {
+                    Event::MappingStart(..) => {
+                        stack.push(Frame::Mapping { key: None });
+                        path.push(segment.unwrap_or_default());
+                    }
+                    Event::SequenceStart(..) => {
+                        stack.push(Frame::Sequence { index: 0 });
+                        path.push(segment.unwrap_or_default());
+                    }
+                    _ => {}
+                }
+            }
+        } else {
+            stack.pop();
+            path.pop();
+        }
+    }
+    None
+}
+
+/// Converts the parser's character offsets into byte offsets.
+struct CharOffsets<'a> {
+    text: &'a str,
+    ascii: bool,
+}
+
+impl<'a> CharOffsets<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            ascii: text.is_ascii(),
+        }
+    }
+
+    fn byte(&self, chars: usize) -> usize {
+        if self.ascii {
+            return chars.min(self.text.len());
+        }
+        self.text
+            .char_indices()
+            .nth(chars)
+            .map_or(self.text.len(), |(i, _)| i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "a: 1\nb:\n  c: deux\n  d:\n    - x\n    - { e: été, f: y }\n";
+
+    fn at(field: &str) -> Option<&'static str> {
+        locate(TEXT, field).map(|r| &TEXT[r])
+    }
+
+    #[test]
+    fn locates_scalars_mappings_and_sequence_items() {
+        assert_eq!(at("a"), Some("1"));
+        assert_eq!(at("b"), Some("b"));
+        assert_eq!(at("b.c"), Some("deux"));
+        assert_eq!(at("b.d"), Some("d"));
+        assert_eq!(at("b.d[0]"), Some("x"));
+        assert_eq!(at("b.d[1].e"), Some("été"));
+        assert_eq!(at("b.d[1].f"), Some("y"));
+        assert_eq!(at("b.x"), None);
+    }
+
+    #[test]
+    fn reports_unknown_fields_with_line_column_and_path() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Inner {
+            c: String,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Outer {
+            b: Inner,
+        }
+        let file = YamlFile::from_text(Path::new("m.yaml"), "b:\n  c: x\n  cc: y\n");
+        let error = file.parse::<Outer>().unwrap_err();
+        let diagnostic = &error.diagnostics()[0];
+        assert_eq!(diagnostic.field.as_deref(), Some("b.cc"));
+        assert!(
+            diagnostic.message.starts_with("unknown field `cc`"),
+            "{}",
+            diagnostic.message
+        );
+        assert_eq!(diagnostic.position().as_deref(), Some("m.yaml:3:3"));
+    }
+}

@@ -1,0 +1,364 @@
+//! The `noteverbale` command as a user runs it: files written, bytes stable,
+//! fonts embedded, errors located.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::{pdf_text, repo, squeeze};
+
+fn noteverbale(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_noteverbale"))
+        .current_dir(dir)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+fn files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+#[test]
+fn render_writes_both_languages_and_the_same_bytes_from_any_folder() {
+    let example = repo("examples/ccm-7msp.yaml");
+    let first = tempfile::tempdir().unwrap();
+    let second = tempfile::tempdir().unwrap();
+    // The meeting file copied elsewhere, rendered from another working folder.
+    std::fs::copy(&example, second.path().join("ccm-7msp.yaml")).unwrap();
+
+    let out = noteverbale(
+        first.path(),
+        &["render", example.to_str().unwrap(), "--out", "out"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = noteverbale(
+        second.path(),
+        &["render", "ccm-7msp.yaml", "--out", "elsewhere"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    assert_eq!(
+        files(&first.path().join("out")),
+        ["ccm-7msp.en.pdf", "ccm-7msp.fr.pdf"]
+    );
+    for name in ["ccm-7msp.fr.pdf", "ccm-7msp.en.pdf"] {
+        let a = std::fs::read(first.path().join("out").join(name)).unwrap();
+        let b = std::fs::read(second.path().join("elsewhere").join(name)).unwrap();
+        assert!(a.starts_with(b"%PDF-"));
+        assert!(a == b, "{name} differs between two renders");
+    }
+}
+
+#[test]
+fn every_font_in_the_pdf_is_embedded() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = repo("examples/ccm-7msp.yaml");
+    let out = noteverbale(
+        dir.path(),
+        &[
+            "render",
+            example.to_str().unwrap(),
+            "--lang",
+            "fr",
+            "-o",
+            ".",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let document = lopdf::Document::load(dir.path().join("ccm-7msp.fr.pdf")).unwrap();
+    let mut descriptors = 0;
+    for object in document.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        if dict.get(b"Type").and_then(|t| t.as_name()).ok() == Some(b"FontDescriptor".as_slice()) {
+            descriptors += 1;
+            assert!(
+                dict.has(b"FontFile") || dict.has(b"FontFile2") || dict.has(b"FontFile3"),
+                "a font is not embedded: {dict:?}"
+            );
+        }
+    }
+    assert!(descriptors > 0, "the PDF has fonts");
+}
+
+#[test]
+fn pdf_carries_title_author_and_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = repo("examples/ccm-7msp.yaml");
+    let out = noteverbale(
+        dir.path(),
+        &[
+            "render",
+            example.to_str().unwrap(),
+            "--lang",
+            "en",
+            "-o",
+            ".",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(dir.path().join("ccm-7msp.en.pdf")).unwrap();
+    let document = lopdf::Document::load_mem(&bytes).unwrap();
+    let catalog = document.catalog().unwrap();
+    assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"en");
+    assert!(catalog.has(b"StructTreeRoot"), "the PDF is tagged");
+    let info = document
+        .trailer
+        .get(b"Info")
+        .and_then(|i| i.as_reference())
+        .unwrap();
+    let info = document.get_dictionary(info).unwrap();
+    let title = lopdf::decode_text_string(info.get(b"Title").unwrap()).unwrap();
+    assert_eq!(
+        title,
+        "Seventh Meeting of States Parties to the Convention on Cluster Munitions"
+    );
+    let author = lopdf::decode_text_string(info.get(b"Author").unwrap()).unwrap();
+    assert_eq!(author, "Secretary-General of the United Nations");
+}
+
+#[test]
+fn pdf_standards_are_honoured() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(repo("examples/ccm-7msp.yaml"))
+        .unwrap()
+        .replace("date: 2017\n", "date: 2017-04-12\n");
+    std::fs::write(dir.path().join("dated.yaml"), text).unwrap();
+    let out = noteverbale(
+        dir.path(),
+        &[
+            "render",
+            "dated.yaml",
+            "-o",
+            ".",
+            "--pdf-standard",
+            "a-2b",
+            "--pdf-standard",
+            "ua-1",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(dir.path().join("dated.fr.pdf")).unwrap();
+    let xmp = String::from_utf8_lossy(&bytes);
+    assert!(
+        xmp.contains("pdfaid:part") && xmp.contains("pdfuaid:part"),
+        "PDF/A and PDF/UA identification"
+    );
+
+    // PDF/A wants the note's date; the example leaves it to be filled by hand.
+    let example = repo("examples/ccm-7msp.yaml");
+    let out = noteverbale(
+        dir.path(),
+        &[
+            "render",
+            example.to_str().unwrap(),
+            "-o",
+            "undated",
+            "--pdf-standard",
+            "a-2b",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("PDF/A needs the document's date"),
+        "{stderr}"
+    );
+    assert!(
+        files(&dir.path().join("undated")).is_empty(),
+        "no file written on error"
+    );
+}
+
+#[test]
+fn typ_png_and_svg_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = repo("examples/ccm-7msp.yaml");
+    for format in ["typ", "png", "svg"] {
+        let out = noteverbale(
+            dir.path(),
+            &[
+                "render",
+                example.to_str().unwrap(),
+                "-f",
+                format,
+                "-l",
+                "fr",
+                "-o",
+                format,
+            ],
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let source = std::fs::read_to_string(dir.path().join("typ/ccm-7msp.fr.typ")).unwrap();
+    assert!(source.starts_with("#import \"note.typ\""), "{source}");
+    let pngs = files(&dir.path().join("png"));
+    assert!(
+        pngs.len() >= 2 && pngs[0] == "ccm-7msp.fr-1.png",
+        "{pngs:?}"
+    );
+    let png = std::fs::read(dir.path().join("png").join(&pngs[0])).unwrap();
+    assert!(png.starts_with(b"\x89PNG"));
+    let svgs = files(&dir.path().join("svg"));
+    assert_eq!(svgs.len(), pngs.len());
+}
+
+#[test]
+fn typst_syntax_in_any_field_prints_literally() {
+    let dir = tempfile::tempdir().unwrap();
+    let hostile = r#"#set page(fill: red) *gras* _it_ $x$ <l> @ref = Titre [x](y) // fin"#;
+    let text = std::fs::read_to_string(repo("examples/ccm-7msp.yaml"))
+        .unwrap()
+        .replace(
+            "fr: au Palais des Nations, à Genève",
+            &format!("fr: '{hostile}'"),
+        )
+        .replace(
+            "- EXECUTIVE OFFICE OF THE SECRETARY-GENERAL",
+            &format!("- '{hostile}'"),
+        )
+        .replace("email: ccm@unog.ch", r#"email: '") #panic("x") //@x'"#);
+    std::fs::write(dir.path().join("hostile.yaml"), text).unwrap();
+    let out = noteverbale(
+        dir.path(),
+        &["render", "hostile.yaml", "-l", "fr", "-o", "."],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = squeeze(&pdf_text(
+        &std::fs::read(dir.path().join("hostile.fr.pdf")).unwrap(),
+    ));
+    assert_eq!(text.matches(&squeeze(hostile)).count(), 2, "{text}");
+    assert!(text.contains(&squeeze(r#"") #panic("x") //@x"#)), "{text}");
+}
+
+#[test]
+fn mistakes_are_reported_with_file_line_column_and_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(repo("examples/ccm-7msp.yaml"))
+        .unwrap()
+        .replace("  deadline: 2017-08-18", "  dedline: 2017-08-18");
+    std::fs::write(dir.path().join("typo.yaml"), &text).unwrap();
+    let out = noteverbale(dir.path(), &["render", "typo.yaml", "-o", "out"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let line = text.lines().position(|l| l.contains("dedline")).unwrap() + 1;
+    assert!(stderr.contains("unknown field `dedline`"), "{stderr}");
+    assert!(stderr.contains(&format!("typo.yaml:{line}:3")), "{stderr}");
+    assert!(stderr.contains("delegations.dedline"), "{stderr}");
+    assert!(!dir.path().join("out").exists(), "nothing is written");
+
+    // A missing language names its field.
+    let text = std::fs::read_to_string(repo("examples/ccm-7msp.yaml"))
+        .unwrap()
+        .replace(
+            "  noun: { fr: Assemblée, en: Meeting }",
+            "  noun: { fr: Assemblée }",
+        );
+    std::fs::write(dir.path().join("lang.yaml"), &text).unwrap();
+    let out = noteverbale(dir.path(), &["check", "lang.yaml"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("missing field `en`") && stderr.contains("meeting.noun"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn templates_and_locales_are_overridden_file_by_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("locales/en")).unwrap();
+    let english = std::fs::read_to_string(repo("locales/en/notes.ftl"))
+        .unwrap()
+        .replace("label-fax = Fax", "label-fax = Facsimile");
+    std::fs::write(dir.path().join("locales/en/notes.ftl"), english).unwrap();
+    std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+    let note = std::fs::read_to_string(repo("templates/note.typ"))
+        .unwrap()
+        .replace("size: 12pt", "size: 11pt");
+    std::fs::write(dir.path().join("templates/note.typ"), note).unwrap();
+    let example = repo("examples/ccm-7msp.yaml");
+    let out = noteverbale(
+        dir.path(),
+        &[
+            "render",
+            example.to_str().unwrap(),
+            "-l",
+            "en",
+            "-f",
+            "typ",
+            "-o",
+            "out",
+            "--locales",
+            "locales",
+            "--templates",
+            "templates",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let source = std::fs::read_to_string(dir.path().join("out/ccm-7msp.en.typ")).unwrap();
+    assert!(source.contains("Facsimile: \\+41"), "{source}");
+    // The French locale was not overridden, and still loads from the binary.
+    let out = noteverbale(
+        dir.path(),
+        &[
+            "render",
+            example.to_str().unwrap(),
+            "-l",
+            "fr",
+            "-o",
+            "out",
+            "--locales",
+            "locales",
+            "--templates",
+            "templates",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -1,0 +1,90 @@
+//! Helpers shared by the integration tests: the engine, the example, and the
+//! text of a PDF as a reader sees it.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use noteverbale::{Engine, Input, Lang, Note, RenderOptions, Sources};
+use typst::layout::{Frame, FrameItem};
+
+/// The path of a file of the repository.
+pub fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+/// The engine with the built-in templates and locales, shared by the tests.
+pub fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| Engine::new(&Sources::default()).expect("the built-in templates load"))
+}
+
+/// The bundled example meeting.
+pub fn example() -> Input {
+    engine()
+        .load(&repo("examples/ccm-7msp.yaml"))
+        .expect("the example loads")
+}
+
+/// A meeting's note in one language, typeset.
+pub fn note(input: &Input, lang: Lang) -> Note {
+    engine()
+        .typeset(input, lang, &RenderOptions::default())
+        .expect("the note typesets")
+}
+
+/// The PDF of a meeting's note in one language.
+pub fn pdf(input: &Input, lang: Lang) -> Vec<u8> {
+    note(input, lang).pdf().expect("the PDF exports")
+}
+
+/// The text Typst laid out, character for character (no-break spaces
+/// included), page after page; runs are separated by nothing, pages by a line end.
+pub fn laid_out_text(note: &Note) -> String {
+    fn walk(frame: &Frame, out: &mut String) {
+        for (_, item) in frame.items() {
+            match item {
+                FrameItem::Group(group) => walk(&group.frame, out),
+                FrameItem::Text(text) => out.push_str(&text.text),
+                _ => {}
+            }
+        }
+    }
+    let mut out = String::new();
+    for page in note.document.pages() {
+        walk(&page.frame, &mut out);
+        out.push('\n');
+    }
+    out
+}
+
+/// The text of a PDF as extracted, for comparing with expected text through
+/// [`squeeze`]: page numbers ("- 2 -") taken out, typographic apostrophes and
+/// ellipses folded.
+pub fn pdf_text(pdf: &[u8]) -> String {
+    let raw = pdf_extract::extract_text_from_mem(pdf).expect("text can be extracted from the PDF");
+    let lines: Vec<&str> = raw.lines().filter(|line| !is_page_number(line)).collect();
+    fold(&lines.join("\n"))
+}
+
+/// Whether a line is a page number, "- 2 -".
+fn is_page_number(line: &str) -> bool {
+    let inner = line
+        .trim()
+        .strip_prefix('-')
+        .and_then(|l| l.strip_suffix('-'));
+    inner.is_some_and(|n| !n.trim().is_empty() && n.trim().chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Folds typographic apostrophes and ellipses to their plain forms.
+pub fn fold(text: &str) -> String {
+    text.replace(['’', 'ʼ'], "'").replace('…', "...")
+}
+
+/// The text without any white space (no-break spaces included): text
+/// extraction decides spaces and line ends by guesswork, the words and their
+/// order are what is compared.
+pub fn squeeze(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
