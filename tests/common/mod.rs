@@ -42,6 +42,11 @@ pub fn pdf(input: &Input, lang: Lang) -> Vec<u8> {
 /// The text Typst laid out, character for character (no-break spaces
 /// included), page after page; runs are separated by nothing, pages by a line end.
 pub fn laid_out_text(note: &Note) -> String {
+    page_texts(note).join("\n")
+}
+
+/// The text Typst laid out on each page, in reading order.
+pub fn page_texts(note: &Note) -> Vec<String> {
     fn walk(frame: &Frame, out: &mut String) {
         for (_, item) in frame.items() {
             match item {
@@ -51,12 +56,15 @@ pub fn laid_out_text(note: &Note) -> String {
             }
         }
     }
-    let mut out = String::new();
-    for page in note.document.pages() {
-        walk(&page.frame, &mut out);
-        out.push('\n');
-    }
-    out
+    note.document
+        .pages()
+        .iter()
+        .map(|page| {
+            let mut out = String::new();
+            walk(&page.frame, &mut out);
+            out
+        })
+        .collect()
 }
 
 /// The text of a PDF as extracted, for comparing with expected text through
