@@ -314,15 +314,34 @@ impl From<PersonGender> for Gender {
 }
 
 /// Who receives the note.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum Addressees {
-    /// Every Permanent Representative of the Member States and observer States.
+    /// Every Permanent Representative of the Member States and observer
+    /// States: `addressees: circular`.
     #[default]
     Circular,
-    /// Addressees written out: French with its preposition and contraction
-    /// ("au Secrétaire exécutif"), English without ("the Executive Secretary").
+    /// Addressees written out, French with its preposition and contraction
+    /// ("au Secrétaire exécutif"), English without ("the Executive Secretary"):
+    /// `addressees: { fr: …, en: … }`.
     Named(Bilingual),
+}
+
+impl<'de> Deserialize<'de> for Addressees {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Keyword(String),
+            Named(Bilingual),
+        }
+        match Raw::deserialize(deserializer) {
+            Ok(Raw::Keyword(keyword)) if keyword == "circular" => Ok(Addressees::Circular),
+            Ok(Raw::Named(named)) => Ok(Addressees::Named(named)),
+            _ => Err(serde::de::Error::custom(
+                "expected `circular`, or the addressees in both languages: { fr: \"aux …\", en: \"the …\" }",
+            )),
+        }
+    }
 }
 
 /// The treaty.
