@@ -43,6 +43,9 @@ pub enum Command {
     /// Typeset the notes of a meeting file.
     #[command(after_help = EXAMPLES)]
     Render(RenderArgs),
+    /// Typeset one note per permanent mission, each in the mission's language.
+    #[command(after_help = BATCH_EXAMPLES)]
+    Batch(BatchArgs),
     /// Check a meeting file, its templates and locales; write nothing.
     Check(CheckArgs),
     /// List the note kinds and the languages each has a template for.
@@ -75,6 +78,68 @@ pub struct RenderArgs {
     /// Template and locale folders.
     #[command(flatten)]
     pub sources: SourceArgs,
+}
+
+const BATCH_EXAMPLES: &str = "\
+Examples:
+  noteverbale batch examples/ccm-7msp.yaml --recipients examples/missions.yaml
+      out/AFG.en.pdf … out/ZWE.en.pdf, out/manifest.json, out/manifest.csv
+  noteverbale batch examples/ccm-7msp.yaml -r examples/missions.yaml --only FRA,CAN --lang all
+      both languages for two missions
+
+A second run rewrites only the notes whose inputs changed (--force rewrites all).
+Exit status: 0 every note written; 1 a file given is wrong or a note failed
+(the others are still written); 2 the command line is wrong; 3 a file could not
+be written.";
+
+/// Arguments of `batch`.
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// The meeting file (YAML).
+    pub meeting: PathBuf,
+    /// The list of missions: YAML (`missions:`) or CSV (`code,name_fr,name_en,language,…`).
+    #[arg(short, long)]
+    pub recipients: PathBuf,
+    /// The folder to write into; created if missing.
+    #[arg(short, long, default_value = "out")]
+    pub out: PathBuf,
+    /// Which languages: each mission's own, one for all, or both.
+    #[arg(short, long, value_enum, default_value_t = BatchLang::Mission)]
+    pub lang: BatchLang,
+    /// Only these missions, by code: `--only FRA,CAN`.
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub only: Vec<String>,
+    /// How many notes to typeset at once [default: the number of cores].
+    #[arg(short, long)]
+    pub jobs: Option<usize>,
+    /// File names, with `{code}` and `{lang}`; `/` makes folders.
+    #[arg(long, default_value = noteverbale::batch::DEFAULT_PATTERN)]
+    pub pattern: String,
+    /// Typeset every note, even those whose inputs have not changed.
+    #[arg(long)]
+    pub force: bool,
+    /// PDF standards to conform to; may be repeated.
+    #[arg(long = "pdf-standard", value_enum)]
+    pub pdf_standards: Vec<PdfStandardChoice>,
+    /// Print a "PROJET / DRAFT" mark across the pages.
+    #[arg(long)]
+    pub draft: bool,
+    /// Template and locale folders.
+    #[command(flatten)]
+    pub sources: SourceArgs,
+}
+
+/// Languages of a batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BatchLang {
+    /// Each mission's working language.
+    Mission,
+    /// French for every mission.
+    Fr,
+    /// English for every mission.
+    En,
+    /// Both languages for every mission.
+    All,
 }
 
 /// Arguments of `check`.

@@ -5,7 +5,8 @@ use serde::Serialize;
 
 use crate::error::Result;
 use crate::locale::{self, Args, Gender, Lang, Messages};
-use crate::meeting::{Addressees, Meeting, NoteDate, Paper, Role};
+use crate::meeting::{Addressees, Meeting, NoteDate, Paper, PersonGender, Role};
+use crate::recipients::{Recipient, Status};
 
 /// Choices that are not in the meeting file.
 #[derive(Debug, Clone, Default)]
@@ -14,6 +15,8 @@ pub struct Options {
     pub draft: bool,
     /// The Typst path of the logo, when the meeting has one.
     pub logo: Option<String>,
+    /// The one mission the note goes to, in a batch.
+    pub recipient: Option<Recipient>,
 }
 
 /// The values a note template is rendered with.
@@ -43,6 +46,8 @@ pub struct NoteContext {
     pub sender: String,
     /// The sender in later sentences: "Le Secrétaire général".
     pub sender_short: String,
+    /// The mission the note goes to, in a batch.
+    pub recipient: Option<RecipientContext>,
     /// Opening formula up to the addressees: "… présente ses compliments aux représentants permanents …".
     pub opening: String,
     /// Closing formula, whole sentence.
@@ -188,6 +193,52 @@ pub struct ReminderContext {
     pub deadline: String,
 }
 
+/// The mission a note goes to, in one language.
+#[derive(Debug, Clone, Serialize)]
+pub struct RecipientContext {
+    /// ISO 3166 alpha-3 code.
+    pub code: String,
+    /// The State's name in running text.
+    pub name: String,
+    /// The mission's city.
+    pub city: Option<String>,
+    /// The mission's postal address.
+    pub address: Vec<String>,
+}
+
+/// The one addressee of a note to a mission: "au Représentant permanent de la
+/// France auprès de l'Organisation des Nations Unies".
+fn addressee(recipient: &Recipient, lang: Lang, messages: &Messages) -> Result<String> {
+    let mut args = Args::new();
+    args.set(
+        "status",
+        match recipient.status {
+            Status::Member => "member",
+            Status::Observer => "observer",
+        },
+    );
+    args.set(
+        "gender",
+        match recipient.gender() {
+            PersonGender::Male => "male",
+            PersonGender::Female => "female",
+        },
+    );
+    args.set("state", recipient.name.get(lang).to_owned());
+    args.set("of-state", locale::with_de(&recipient.name.fr));
+    let title = recipient
+        .representative
+        .as_ref()
+        .and_then(|r| r.title.as_ref());
+    match title {
+        Some(title) => {
+            args.set("title", title.get(lang).to_owned());
+            messages.format(lang, "addressee-titled", Some(&args))
+        }
+        None => messages.format(lang, "addressee-mission", Some(&args)),
+    }
+}
+
 /// Stands for the date while the date line is formatted, then splits it.
 const DATE_MARK: &str = "\u{E000}";
 
@@ -225,9 +276,10 @@ impl NoteContext {
                 (name, short)
             }
         };
-        let addressees = match &meeting.addressees {
-            Addressees::Circular => messages.format(lang, "addressees-circular", None)?,
-            Addressees::Named(named) => text(named),
+        let addressees = match (&options.recipient, &meeting.addressees) {
+            (Some(recipient), _) => addressee(recipient, lang, messages)?,
+            (None, Addressees::Circular) => messages.format(lang, "addressees-circular", None)?,
+            (None, Addressees::Named(named)) => text(named),
         };
         let formula = |key: &str, subject: &str| {
             let mut args = Args::new();
@@ -339,6 +391,12 @@ impl NoteContext {
             dateline,
             sender,
             sender_short,
+            recipient: options.recipient.as_ref().map(|r| RecipientContext {
+                code: r.code.clone(),
+                name: r.name.get(lang).to_owned(),
+                city: r.city.clone(),
+                address: r.address.clone(),
+            }),
             opening,
             closing,
             instrument: InstrumentContext {

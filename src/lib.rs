@@ -9,18 +9,21 @@
 //! [`output`] writes files atomically. [`Engine`] ties them together.
 
 pub mod assets;
+pub mod batch;
 pub mod compose;
 pub mod context;
 pub mod error;
 pub mod locale;
 pub mod meeting;
 pub mod output;
+pub mod recipients;
 pub mod typeset;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use sha2::{Digest, Sha256};
 use typst_layout::PagedDocument;
 
 pub use crate::error::{Diagnostic, Error, Result};
@@ -40,6 +43,8 @@ const MAX_LOGO_SIZE: u64 = 8 * 1024 * 1024;
 /// Templates, locales and fonts, loaded once and used for every note.
 #[derive(Debug)]
 pub struct Engine {
+    /// A digest of every template and locale file, and of this version.
+    fingerprint: String,
     messages: Arc<Messages>,
     composer: Composer,
     typesetter: Typesetter,
@@ -72,6 +77,8 @@ pub struct RenderOptions {
     pub draft: bool,
     /// PDF standards to conform to.
     pub standards: Vec<Standard>,
+    /// The one mission the note goes to, in a batch; otherwise the meeting's addressees.
+    pub recipient: Option<recipients::Recipient>,
 }
 
 /// One typeset note.
@@ -126,11 +133,30 @@ impl Engine {
         let messages = Arc::new(Messages::load(&locales)?);
         let composer = Composer::new(&templates, messages.clone())?;
         let typesetter = Typesetter::new(&templates)?;
+        let mut digest = Sha256::new();
+        digest.update(env!("CARGO_PKG_VERSION"));
+        for set in [&templates, &locales] {
+            for (name, asset) in set.iter() {
+                digest.update((name.len() as u64).to_le_bytes());
+                digest.update(name);
+                digest.update((asset.bytes.len() as u64).to_le_bytes());
+                digest.update(&asset.bytes);
+            }
+        }
+        let fingerprint = hex(&digest.finalize());
         Ok(Self {
+            fingerprint,
             messages,
             composer,
             typesetter,
         })
+    }
+
+    /// A digest of the templates, locales and version this engine renders
+    /// with: notes made by engines with the same fingerprint from the same
+    /// source are the same.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
     }
 
     /// The messages of every language.
@@ -162,6 +188,7 @@ impl Engine {
         let context_options = Options {
             draft: options.draft,
             logo: input.extras.first().map(|e| e.path.clone()),
+            recipient: options.recipient.clone(),
         };
         let context = NoteContext::new(&input.meeting, lang, &self.messages, &context_options)?;
         self.composer
@@ -172,6 +199,17 @@ impl Engine {
     /// Typesets the note in `lang`.
     pub fn typeset(&self, input: &Input, lang: Lang, options: &RenderOptions) -> Result<Note> {
         let source = self.source(input, lang, options)?;
+        self.compile(input, lang, source, options)
+    }
+
+    /// Typesets a note from its Typst source, as [`Engine::source`] made it.
+    pub fn compile(
+        &self,
+        input: &Input,
+        lang: Lang,
+        source: String,
+        options: &RenderOptions,
+    ) -> Result<Note> {
         let date = match input.meeting.date {
             Some(NoteDate::Day(day)) => Some(day),
             _ => None,
@@ -197,6 +235,11 @@ impl Engine {
             pdf,
         })
     }
+}
+
+/// Lowercase hexadecimal.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Errors about the meeting's fields name the meeting file.

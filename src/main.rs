@@ -12,7 +12,8 @@ use noteverbale::typeset::Standard;
 use noteverbale::{Engine, Error, Lang, RenderOptions, Sources, output};
 
 use crate::cli::{
-    CheckArgs, Cli, Color, Command, Format, LangChoice, PdfStandardChoice, RenderArgs, SourceArgs,
+    BatchArgs, BatchLang, CheckArgs, Cli, Color, Command, Format, LangChoice, PdfStandardChoice,
+    RenderArgs, SourceArgs,
 };
 
 /// A file given by the user is wrong.
@@ -34,6 +35,7 @@ fn main() -> ExitCode {
     };
     let result = match &cli.command {
         Command::Render(args) => render(args, &report),
+        Command::Batch(args) => batch(args, &report),
         Command::Check(args) => check(args, &report),
         Command::Kinds(args) => kinds(args),
     };
@@ -103,14 +105,8 @@ fn render(args: &RenderArgs, report: &Report) -> Result<(), Error> {
         .map_or_else(|| "note".into(), |s| s.to_string_lossy().into_owned());
     let options = RenderOptions {
         draft: args.draft,
-        standards: args
-            .pdf_standards
-            .iter()
-            .map(|s| match s {
-                PdfStandardChoice::A2b => Standard::A2b,
-                PdfStandardChoice::Ua1 => Standard::Ua1,
-            })
-            .collect(),
+        standards: standards(&args.pdf_standards),
+        ..RenderOptions::default()
     };
 
     // Everything is produced in memory first: a failure in one language
@@ -150,6 +146,105 @@ fn render(args: &RenderArgs, report: &Report) -> Result<(), Error> {
     }
     report.step(format!("done in {} ms", started.elapsed().as_millis()));
     Ok(())
+}
+
+fn standards(choices: &[PdfStandardChoice]) -> Vec<Standard> {
+    choices
+        .iter()
+        .map(|s| match s {
+            PdfStandardChoice::A2b => Standard::A2b,
+            PdfStandardChoice::Ua1 => Standard::Ua1,
+        })
+        .collect()
+}
+
+fn batch(args: &BatchArgs, report: &Report) -> Result<(), Error> {
+    use noteverbale::batch::{self, BatchOptions, Languages, Status};
+
+    let started = Instant::now();
+    let engine = engine(&args.sources)?;
+    let input = engine.load(&args.meeting)?;
+    let records = noteverbale::recipients::load(&args.recipients)?;
+    let options = BatchOptions {
+        out: args.out.clone(),
+        languages: match args.lang {
+            BatchLang::Mission => Languages::Mission,
+            BatchLang::Fr => Languages::Only(Lang::Fr),
+            BatchLang::En => Languages::Only(Lang::En),
+            BatchLang::All => Languages::All,
+        },
+        only: args.only.iter().map(|c| c.trim().to_uppercase()).collect(),
+        jobs: args
+            .jobs
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        pattern: args.pattern.clone(),
+        force: args.force,
+        render: RenderOptions {
+            draft: args.draft,
+            standards: standards(&args.pdf_standards),
+            ..RenderOptions::default()
+        },
+    };
+
+    // A bar on a terminal; one line a note otherwise.
+    let bar = (!report.quiet && std::io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} notes {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let expected = records.len();
+    if let Some(bar) = &bar {
+        bar.set_length(expected as u64);
+    }
+    let progress = |entry: &batch::Entry| {
+        let language = entry.language.map_or("--", |l| l.code());
+        match &bar {
+            Some(bar) => {
+                bar.set_message(format!("{} {language}", entry.mission));
+                bar.inc(1);
+            }
+            None if report.verbose || entry.status == Status::Failed => {
+                let status = if entry.status == Status::Ok {
+                    "ok"
+                } else {
+                    "failed"
+                };
+                eprintln!(
+                    "{status:6} {} {language} {}",
+                    entry.mission,
+                    entry.file.as_deref().unwrap_or("")
+                );
+            }
+            None => {}
+        }
+    };
+    let summary = batch::run(&engine, &input, &records, &options, &progress)?;
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    for (mission, diagnostics) in &summary.failures {
+        eprintln!("{mission}:");
+        for diagnostic in diagnostics {
+            eprint!("{}", diagnostic.render(report.color));
+        }
+    }
+    report.done(format!(
+        "{} notes: {} written, {} unchanged, {} failed, in {:.1} s; manifest in {}",
+        summary.manifest.notes.len(),
+        summary.written,
+        summary.skipped,
+        summary.failures.len(),
+        started.elapsed().as_secs_f64(),
+        options.out.join(batch::MANIFEST_JSON).display(),
+    ));
+    if summary.failures.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Invalid(Vec::new()))
+    }
 }
 
 fn check(args: &CheckArgs, report: &Report) -> Result<(), Error> {

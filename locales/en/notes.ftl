@@ -16,6 +16,17 @@ secretary-general-short = The Secretary-General
 
 addressees-circular = the Permanent Representatives of the Member States and Observer States to the United Nations
 
+# One mission, for notes addressed to each permanent mission.
+#   $status  member | observer
+#   $gender  male | female (the head of mission; English does not change)
+#   $state   the State's name: "France", "the United Kingdom of …"
+#   $title   a title in place of the usual one: "the Chargé d'affaires a.i. of the Permanent Mission"
+addressee-mission = { $status ->
+    [observer] the Permanent Observer of { $state } to the United Nations
+   *[member] the Permanent Representative of { $state } to the United Nations
+}
+addressee-titled = { $title } of { $state } to the United Nations
+
 ## Courtesy formulas
 
 opening = { $sender } presents { $gender ->

@@ -24,6 +24,24 @@ secretary-general-short = { $gender ->
 
 addressees-circular = aux représentants permanents des États Membres et des États observateurs auprès de l'Organisation des Nations Unies
 
+# Une seule mission, pour les notes adressées à chaque mission permanente.
+#   $status    member | observer
+#   $gender    male | female (le chef de mission)
+#   $of-state  le nom de l'État après « de », déjà contracté : « de la France », « du Canada »
+#   $title     un titre qui remplace l'habituel, avec sa préposition :
+#              « au Chargé d'affaires par intérim de la Mission permanente »
+addressee-mission = { $status ->
+    [observer] { $gender ->
+        [female] à l'Observatrice permanente { $of-state } auprès de l'Organisation des Nations Unies
+       *[male] à l'Observateur permanent { $of-state } auprès de l'Organisation des Nations Unies
+    }
+   *[member] { $gender ->
+        [female] à la Représentante permanente { $of-state } auprès de l'Organisation des Nations Unies
+       *[male] au Représentant permanent { $of-state } auprès de l'Organisation des Nations Unies
+    }
+}
+addressee-titled = { $title } { $of-state } auprès de l'Organisation des Nations Unies
+
 ## Formules de courtoisie
 # « ses compliments » et « sa très haute considération » s'accordent avec le
 # nom qui suit, non avec l'expéditeur : ils ne changent pas.

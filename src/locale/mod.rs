@@ -16,7 +16,10 @@ pub use ordinals::ordinal;
 pub use typography::{apostrophes, clean, french_spacing, number, phone};
 
 /// A language a note is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Deserialize, serde::Serialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// French.
     Fr,
