@@ -1,0 +1,371 @@
+//! One note per mission: the bundled list of every Member and observer State,
+//! the single-addressee forms, failures that spoil only their own note, and
+//! runs that skip what has not changed.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::{engine, example, pdf_text, repo, squeeze};
+use noteverbale::RenderOptions;
+use noteverbale::batch::{self, BatchOptions, Languages, Status};
+use noteverbale::recipients::{self, Record};
+
+fn options(out: &Path, languages: Languages, only: &[&str]) -> BatchOptions {
+    BatchOptions {
+        out: out.to_owned(),
+        languages,
+        only: only.iter().map(|c| c.to_string()).collect(),
+        jobs: 2,
+        pattern: batch::DEFAULT_PATTERN.into(),
+        force: false,
+        render: RenderOptions::default(),
+    }
+}
+
+fn missions() -> Vec<Record> {
+    recipients::load(&repo("examples/missions.yaml")).unwrap()
+}
+
+fn text(path: &Path) -> String {
+    squeeze(&pdf_text(&std::fs::read(path).unwrap()))
+}
+
+#[test]
+fn the_bundled_list_holds_every_member_and_observer_state_and_renders_whole() {
+    let records = missions();
+    assert_eq!(records.len(), 195);
+    let mut observers: Vec<_> = records
+        .iter()
+        .filter_map(|r| r.recipient.as_ref().ok())
+        .filter(|r| r.status == recipients::Status::Observer)
+        .map(|r| r.code.as_str())
+        .collect();
+    observers.sort();
+    assert_eq!(observers, ["PSE", "VAT"]);
+
+    let dir = tempfile::tempdir().unwrap();
+    let summary = batch::run(
+        engine(),
+        &example(),
+        &records,
+        &options(dir.path(), Languages::Mission, &[]),
+        &|_| {},
+    )
+    .unwrap();
+    assert!(summary.failures.is_empty(), "{:?}", summary.failures);
+    assert_eq!(summary.written, 195);
+    let pdfs = std::fs::read_dir(dir.path()).unwrap().filter(|e| {
+        e.as_ref()
+            .unwrap()
+            .path()
+            .extension()
+            .is_some_and(|x| x == "pdf")
+    });
+    assert_eq!(pdfs.count(), 195);
+    assert!(
+        summary
+            .manifest
+            .notes
+            .iter()
+            .all(|n| n.status == Status::Ok && n.pages >= Some(2))
+    );
+}
+
+#[test]
+fn each_note_names_its_one_addressee_with_french_contraction_and_english_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let codes = [
+        "FRA", "CAN", "NLD", "DZA", "HTI", "MHL", "USA", "GBR", "VAT", "PSE",
+    ];
+    let summary = batch::run(
+        engine(),
+        &example(),
+        &missions(),
+        &options(dir.path(), Languages::All, &codes),
+        &|_| {},
+    )
+    .unwrap();
+    assert_eq!(summary.written, 20);
+    let fr = |code: &str| text(&dir.path().join(format!("{code}.fr.pdf")));
+    let en = |code: &str| text(&dir.path().join(format!("{code}.en.pdf")));
+    for (code, phrase) in [
+        (
+            "FRA",
+            "présente ses compliments au Représentant permanent de la France auprès de l'Organisation des Nations Unies",
+        ),
+        ("CAN", "au Représentant permanent du Canada auprès"),
+        ("NLD", "au Représentant permanent des Pays-Bas auprès"),
+        ("DZA", "au Représentant permanent de l'Algérie auprès"),
+        ("HTI", "au Représentant permanent d'Haïti auprès"),
+        ("MHL", "au Représentant permanent des Îles Marshall auprès"),
+        (
+            "USA",
+            "au Représentant permanent des États-Unis d'Amérique auprès",
+        ),
+        ("VAT", "à l'Observateur permanent du Saint-Siège auprès"),
+        (
+            "PSE",
+            "à l'Observateur permanent de l'État de Palestine auprès",
+        ),
+        (
+            "FRA",
+            "saisit cette occasion pour renouveler au Représentant permanent de la France auprès de l'Organisation des Nations Unies les assurances",
+        ),
+    ] {
+        assert!(
+            fr(code).contains(&squeeze(&common::fold(phrase))),
+            "{code}: {phrase}"
+        );
+    }
+    for (code, phrase) in [
+        (
+            "FRA",
+            "presents his compliments to the Permanent Representative of France to the United Nations and has the honour",
+        ),
+        (
+            "GBR",
+            "to the Permanent Representative of the United Kingdom of Great Britain and Northern Ireland to the United Nations",
+        ),
+        (
+            "VAT",
+            "to the Permanent Observer of the Holy See to the United Nations",
+        ),
+        (
+            "PSE",
+            "to the Permanent Observer of the State of Palestine to the United Nations",
+        ),
+        (
+            "FRA",
+            "avails himself of this opportunity to renew to the Permanent Representative of France to the United Nations the assurances",
+        ),
+    ] {
+        assert!(en(code).contains(&squeeze(phrase)), "{code}: {phrase}");
+    }
+    // The circular form is gone from notes to one mission.
+    assert!(!en("FRA").contains(&squeeze("Member States and Observer States")));
+}
+
+#[test]
+fn a_second_run_skips_every_note_and_writes_the_same_manifest() {
+    let dir = tempfile::tempdir().unwrap();
+    let only = ["FRA", "CHN", "SEN", "BRA"];
+    let run = || {
+        batch::run(
+            engine(),
+            &example(),
+            &missions(),
+            &options(dir.path(), Languages::All, &only),
+            &|_| {},
+        )
+        .unwrap()
+    };
+    let first = run();
+    let manifest = std::fs::read(dir.path().join("manifest.json")).unwrap();
+    let csv = std::fs::read(dir.path().join("manifest.csv")).unwrap();
+    let second = run();
+    assert_eq!((first.written, first.skipped), (8, 0));
+    assert_eq!((second.written, second.skipped), (0, 8));
+    assert_eq!(
+        std::fs::read(dir.path().join("manifest.json")).unwrap(),
+        manifest
+    );
+    assert_eq!(std::fs::read(dir.path().join("manifest.csv")).unwrap(), csv);
+
+    // A note changed on disk is typeset again; --force typesets all.
+    std::fs::write(dir.path().join("FRA.fr.pdf"), b"edited").unwrap();
+    let third = run();
+    assert_eq!((third.written, third.skipped), (1, 7));
+    let forced = batch::run(
+        engine(),
+        &example(),
+        &missions(),
+        &BatchOptions {
+            force: true,
+            ..options(dir.path(), Languages::All, &only)
+        },
+        &|_| {},
+    )
+    .unwrap();
+    assert_eq!(forced.written, 8);
+    assert_eq!(
+        std::fs::read(dir.path().join("manifest.json")).unwrap(),
+        manifest
+    );
+}
+
+#[test]
+fn a_broken_record_spoils_only_its_own_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = "missions:\n\
+                \x20 - { code: FRA, name: { fr: la France, en: France }, language: fr }\n\
+                \x20 - { code: ESP, name: { fr: l'Espagne, en: Spain }, language: es }\n\
+                \x20 - { code: CAN, name: { fr: le Canada }, language: en }\n\
+                \x20 - { code: IRL, name: { fr: l'Irlande, en: Ireland }, language: en }\n";
+    std::fs::write(dir.path().join("list.yaml"), list).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_noteverbale"))
+        .args([
+            "batch",
+            repo("examples/ccm-7msp.yaml").to_str().unwrap(),
+            "-r",
+            "list.yaml",
+            "-o",
+            "out",
+        ])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("list.yaml:3:") && stderr.contains("unknown variant `es`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("missions[1].language"), "{stderr}");
+    assert!(
+        stderr.contains("list.yaml:4:") && stderr.contains("missing field `en`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("4 notes: 2 written, 0 unchanged, 2 failed"),
+        "{stderr}"
+    );
+    let mut files: Vec<String> = std::fs::read_dir(dir.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into())
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        ["FRA.fr.pdf", "IRL.en.pdf", "manifest.csv", "manifest.json"]
+    );
+    let manifest: batch::Manifest =
+        serde_json::from_slice(&std::fs::read(dir.path().join("out/manifest.json")).unwrap())
+            .unwrap();
+    let failed: Vec<&str> = manifest
+        .notes
+        .iter()
+        .filter(|n| n.status == Status::Failed)
+        .map(|n| n.mission.as_str())
+        .collect();
+    assert_eq!(failed, ["CAN", "ESP"]);
+}
+
+#[test]
+fn lists_kept_in_a_spreadsheet_are_read_as_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "code,name_fr,name_en,language,gender\n\
+               FRA,la France,France,fr,female\n\
+               BEL,la Belgique,Belgium,de,\n\
+               GHA,le Ghana,Ghana,en,\n";
+    std::fs::write(dir.path().join("list.csv"), csv).unwrap();
+    let records = recipients::load(&dir.path().join("list.csv")).unwrap();
+    assert_eq!(records.len(), 3);
+    let belgium = records[1].recipient.as_ref().unwrap_err();
+    assert!(
+        belgium[0].to_string().contains("list.csv:3:1")
+            && belgium[0].to_string().contains("language"),
+        "{}",
+        belgium[0]
+    );
+    let summary = batch::run(
+        engine(),
+        &example(),
+        &records,
+        &options(dir.path(), Languages::Mission, &[]),
+        &|_| {},
+    )
+    .unwrap();
+    assert_eq!((summary.written, summary.failures.len()), (2, 1));
+    assert!(text(&dir.path().join("FRA.fr.pdf")).contains(&squeeze(
+        "à la Représentante permanente de la France auprès"
+    )));
+}
+
+#[test]
+fn unknown_codes_and_colliding_patterns_are_refused_before_any_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let error = batch::run(
+        engine(),
+        &example(),
+        &missions(),
+        &options(dir.path(), Languages::Mission, &["XXX"]),
+        &|_| {},
+    )
+    .unwrap_err();
+    assert!(
+        error.to_string().contains("no mission with the code XXX"),
+        "{error}"
+    );
+    for pattern in [
+        "{lang}.pdf",
+        "{code}.pdf",
+        "../{code}.{lang}.pdf",
+        "{code}.{lang}.txt",
+    ] {
+        let options = BatchOptions {
+            pattern: pattern.into(),
+            ..options(dir.path(), Languages::All, &["FRA"])
+        };
+        assert!(
+            batch::run(engine(), &example(), &missions(), &options, &|_| {}).is_err(),
+            "{pattern}"
+        );
+    }
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
+}
+
+#[test]
+fn notes_are_whole_files_even_when_a_run_is_killed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_noteverbale"))
+        .args([
+            "batch",
+            repo("examples/ccm-7msp.yaml").to_str().unwrap(),
+            "-r",
+        ])
+        .arg(repo("examples/missions.yaml"))
+        .args(["-o", "out", "--lang", "all", "-q"])
+        .current_dir(dir.path())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let out = dir.path().join("out");
+    for entry in std::fs::read_dir(&out).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "pdf") {
+            let bytes = std::fs::read(&path).unwrap();
+            assert!(
+                bytes.starts_with(b"%PDF-") && bytes.trim_ascii_end().ends_with(b"%%EOF"),
+                "{} is cut short",
+                path.display()
+            );
+        }
+    }
+    // The next run clears what the killed one left half-way.
+    let status = Command::new(env!("CARGO_BIN_EXE_noteverbale"))
+        .args([
+            "batch",
+            repo("examples/ccm-7msp.yaml").to_str().unwrap(),
+            "-r",
+        ])
+        .arg(repo("examples/missions.yaml"))
+        .args(["-o", "out", "--only", "FRA", "-q"])
+        .current_dir(dir.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let leftovers: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".part"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
