@@ -198,7 +198,9 @@ pub fn run(
                 .collect()
         });
         done.extend(results);
-        typst::comemo::evict(10);
+        // Keep nothing from earlier chunks: with a longer memory (`evict(10)`,
+        // as for a preview) 2,000 notes took 1.2 GB; with none, 165 MB.
+        typst::comemo::evict(0);
     }
 
     let mut notes: Vec<Entry> = done.iter().map(|d| d.entry.clone()).collect();
