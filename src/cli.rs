@@ -69,12 +69,9 @@ pub struct RenderArgs {
     /// Resolution of PNG pages, in dots per inch.
     #[arg(long, default_value_t = 144.0, value_parser = parse_dpi)]
     pub dpi: f32,
-    /// PDF standards to conform to; may be repeated.
-    #[arg(long = "pdf-standard", value_enum)]
-    pub pdf_standards: Vec<PdfStandardChoice>,
-    /// Print a "PROJET / DRAFT" mark across the pages.
-    #[arg(long)]
-    pub draft: bool,
+    /// PDF standards and draft mark.
+    #[command(flatten)]
+    pub pdf: PdfArgs,
     /// Template and locale folders.
     #[command(flatten)]
     pub sources: SourceArgs,
@@ -118,12 +115,9 @@ pub struct BatchArgs {
     /// Typeset every note, even those whose inputs have not changed.
     #[arg(long)]
     pub force: bool,
-    /// PDF standards to conform to; may be repeated.
-    #[arg(long = "pdf-standard", value_enum)]
-    pub pdf_standards: Vec<PdfStandardChoice>,
-    /// Print a "PROJET / DRAFT" mark across the pages.
-    #[arg(long)]
-    pub draft: bool,
+    /// PDF standards and draft mark.
+    #[command(flatten)]
+    pub pdf: PdfArgs,
     /// Template and locale folders.
     #[command(flatten)]
     pub sources: SourceArgs,
@@ -150,6 +144,17 @@ pub struct CheckArgs {
     /// Template and locale folders.
     #[command(flatten)]
     pub sources: SourceArgs,
+}
+
+/// How the PDFs are made.
+#[derive(Debug, Args)]
+pub struct PdfArgs {
+    /// PDF standards to conform to; may be repeated.
+    #[arg(long = "pdf-standard", value_enum)]
+    pub standards: Vec<PdfStandardChoice>,
+    /// Print a "PROJET / DRAFT" mark across the pages.
+    #[arg(long)]
+    pub draft: bool,
 }
 
 /// Folders that override the built-in templates and locales.

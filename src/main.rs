@@ -12,8 +12,8 @@ use noteverbale::typeset::Standard;
 use noteverbale::{Engine, Error, Lang, RenderOptions, Sources, output};
 
 use crate::cli::{
-    BatchArgs, BatchLang, CheckArgs, Cli, Color, Command, Format, LangChoice, PdfStandardChoice,
-    RenderArgs, SourceArgs,
+    BatchArgs, BatchLang, CheckArgs, Cli, Color, Command, Format, LangChoice, PdfArgs,
+    PdfStandardChoice, RenderArgs, SourceArgs,
 };
 
 /// A file given by the user is wrong.
@@ -103,11 +103,7 @@ fn render(args: &RenderArgs, report: &Report) -> Result<(), Error> {
         .meeting
         .file_stem()
         .map_or_else(|| "note".into(), |s| s.to_string_lossy().into_owned());
-    let options = RenderOptions {
-        draft: args.draft,
-        standards: standards(&args.pdf_standards),
-        ..RenderOptions::default()
-    };
+    let options = render_options(&args.pdf);
 
     // Everything is produced in memory first: a failure in one language
     // leaves no file of the other behind.
@@ -148,14 +144,19 @@ fn render(args: &RenderArgs, report: &Report) -> Result<(), Error> {
     Ok(())
 }
 
-fn standards(choices: &[PdfStandardChoice]) -> Vec<Standard> {
-    choices
-        .iter()
-        .map(|s| match s {
-            PdfStandardChoice::A2b => Standard::A2b,
-            PdfStandardChoice::Ua1 => Standard::Ua1,
-        })
-        .collect()
+fn render_options(args: &PdfArgs) -> RenderOptions {
+    RenderOptions {
+        draft: args.draft,
+        standards: args
+            .standards
+            .iter()
+            .map(|s| match s {
+                PdfStandardChoice::A2b => Standard::A2b,
+                PdfStandardChoice::Ua1 => Standard::Ua1,
+            })
+            .collect(),
+        ..RenderOptions::default()
+    }
 }
 
 fn batch(args: &BatchArgs, report: &Report) -> Result<(), Error> {
@@ -179,11 +180,7 @@ fn batch(args: &BatchArgs, report: &Report) -> Result<(), Error> {
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
         pattern: args.pattern.clone(),
         force: args.force,
-        render: RenderOptions {
-            draft: args.draft,
-            standards: standards(&args.pdf_standards),
-            ..RenderOptions::default()
-        },
+        render: render_options(&args.pdf),
     };
 
     // A bar on a terminal; one line a note otherwise.

@@ -17,6 +17,17 @@ fn noteverbale(dir: &Path, args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+/// Runs the binary and insists that it succeeds.
+fn succeed(dir: &Path, args: &[&str]) -> Output {
+    let out = noteverbale(dir, args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 fn files(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .map(|entries| {
@@ -37,23 +48,13 @@ fn render_writes_both_languages_and_the_same_bytes_from_any_folder() {
     // The meeting file copied elsewhere, rendered from another working folder.
     std::fs::copy(&example, second.path().join("ccm-7msp.yaml")).unwrap();
 
-    let out = noteverbale(
+    succeed(
         first.path(),
         &["render", example.to_str().unwrap(), "--out", "out"],
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let out = noteverbale(
+    succeed(
         second.path(),
         &["render", "ccm-7msp.yaml", "--out", "elsewhere"],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
 
     assert_eq!(
@@ -72,7 +73,7 @@ fn render_writes_both_languages_and_the_same_bytes_from_any_folder() {
 fn every_font_in_the_pdf_is_embedded() {
     let dir = tempfile::tempdir().unwrap();
     let example = repo("examples/ccm-7msp.yaml");
-    let out = noteverbale(
+    succeed(
         dir.path(),
         &[
             "render",
@@ -82,11 +83,6 @@ fn every_font_in_the_pdf_is_embedded() {
             "-o",
             ".",
         ],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
     let document = lopdf::Document::load(dir.path().join("ccm-7msp.fr.pdf")).unwrap();
     let mut descriptors = 0;
@@ -107,7 +103,7 @@ fn every_font_in_the_pdf_is_embedded() {
 fn pdf_carries_title_author_and_language() {
     let dir = tempfile::tempdir().unwrap();
     let example = repo("examples/ccm-7msp.yaml");
-    let out = noteverbale(
+    succeed(
         dir.path(),
         &[
             "render",
@@ -117,11 +113,6 @@ fn pdf_carries_title_author_and_language() {
             "-o",
             ".",
         ],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
     let bytes = std::fs::read(dir.path().join("ccm-7msp.en.pdf")).unwrap();
     let document = lopdf::Document::load_mem(&bytes).unwrap();
@@ -150,7 +141,7 @@ fn pdf_standards_are_honoured() {
         .unwrap()
         .replace("date: 2017\n", "date: 2017-04-12\n");
     std::fs::write(dir.path().join("dated.yaml"), text).unwrap();
-    let out = noteverbale(
+    succeed(
         dir.path(),
         &[
             "render",
@@ -162,11 +153,6 @@ fn pdf_standards_are_honoured() {
             "--pdf-standard",
             "ua-1",
         ],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
     let bytes = std::fs::read(dir.path().join("dated.fr.pdf")).unwrap();
     let xmp = String::from_utf8_lossy(&bytes);
@@ -205,7 +191,7 @@ fn typ_png_and_svg_formats() {
     let dir = tempfile::tempdir().unwrap();
     let example = repo("examples/ccm-7msp.yaml");
     for format in ["typ", "png", "svg"] {
-        let out = noteverbale(
+        succeed(
             dir.path(),
             &[
                 "render",
@@ -217,11 +203,6 @@ fn typ_png_and_svg_formats() {
                 "-o",
                 format,
             ],
-        );
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
         );
     }
     let source = std::fs::read_to_string(dir.path().join("typ/ccm-7msp.fr.typ")).unwrap();
@@ -253,14 +234,9 @@ fn typst_syntax_in_any_field_prints_literally() {
         )
         .replace("email: ccm@unog.ch", r#"email: '") #panic("x") //@x'"#);
     std::fs::write(dir.path().join("hostile.yaml"), text).unwrap();
-    let out = noteverbale(
+    succeed(
         dir.path(),
         &["render", "hostile.yaml", "-l", "fr", "-o", "."],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
     let text = squeeze(&pdf_text(
         &std::fs::read(dir.path().join("hostile.fr.pdf")).unwrap(),
@@ -316,7 +292,7 @@ fn templates_and_locales_are_overridden_file_by_file() {
         .replace("size: 12pt", "size: 11pt");
     std::fs::write(dir.path().join("templates/note.typ"), note).unwrap();
     let example = repo("examples/ccm-7msp.yaml");
-    let out = noteverbale(
+    succeed(
         dir.path(),
         &[
             "render",
@@ -333,15 +309,10 @@ fn templates_and_locales_are_overridden_file_by_file() {
             "templates",
         ],
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     let source = std::fs::read_to_string(dir.path().join("out/ccm-7msp.en.typ")).unwrap();
     assert!(source.contains("Facsimile: \\+41"), "{source}");
     // The French locale was not overridden, and still loads from the binary.
-    let out = noteverbale(
+    succeed(
         dir.path(),
         &[
             "render",
@@ -355,10 +326,5 @@ fn templates_and_locales_are_overridden_file_by_file() {
             "--templates",
             "templates",
         ],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
 }
