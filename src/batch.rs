@@ -127,14 +127,15 @@ struct Done {
 }
 
 /// Produces one note per mission (and language), in parallel, and writes the
-/// manifests. A record or note that fails is reported and the others are still
+/// manifests. `progress` hears of each note as it is done, with the number of
+/// notes planned. A record or note that fails is reported and the others are still
 /// written; the caller tells the user and exits non-zero.
 pub fn run(
     engine: &Engine,
     input: &Input,
     records: &[Record],
     options: &BatchOptions,
-    progress: &(dyn Fn(&Entry) + Sync),
+    progress: &(dyn Fn(&Entry, usize) + Sync),
 ) -> Result<Summary> {
     check_pattern(&options.pattern, options.languages)?;
     let records = select(records, &options.only)?;
@@ -152,7 +153,6 @@ pub fn run(
         match &record.recipient {
             Err(diagnostics) => {
                 let entry = failed(&mission, None, None, diagnostics);
-                progress(&entry);
                 done.push(Done {
                     entry,
                     skipped: false,
@@ -176,6 +176,11 @@ pub fn run(
         }
     }
 
+    let total = done.len() + jobs.len();
+    for early in &done {
+        progress(&early.entry, total);
+    }
+
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.jobs.max(1))
         .stack_size(STACK_SIZE)
@@ -192,7 +197,7 @@ pub fn run(
                 .par_iter()
                 .map(|job| {
                     let done = produce(engine, input, job, options, previous.get(&job.file));
-                    progress(&done.entry);
+                    progress(&done.entry, total);
                     done
                 })
                 .collect()

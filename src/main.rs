@@ -192,14 +192,11 @@ fn batch(args: &BatchArgs, report: &Report) -> Result<(), Error> {
         );
         bar
     });
-    let expected = records.len();
-    if let Some(bar) = &bar {
-        bar.set_length(expected as u64);
-    }
-    let progress = |entry: &batch::Entry| {
+    let progress = |entry: &batch::Entry, total: usize| {
         let language = entry.language.map_or("--", |l| l.code());
         match &bar {
             Some(bar) => {
+                bar.set_length(total as u64);
                 bar.set_message(format!("{} {language}", entry.mission));
                 bar.inc(1);
             }

@@ -51,7 +51,7 @@ fn the_bundled_list_holds_every_member_and_observer_state_and_renders_whole() {
         &example(),
         &records,
         &options(dir.path(), Languages::Mission, &[]),
-        &|_| {},
+        &|_, _| {},
     )
     .unwrap();
     assert!(summary.failures.is_empty(), "{:?}", summary.failures);
@@ -84,7 +84,7 @@ fn each_note_names_its_one_addressee_with_french_contraction_and_english_form() 
         &example(),
         &missions(),
         &options(dir.path(), Languages::All, &codes),
-        &|_| {},
+        &|_, _| {},
     )
     .unwrap();
     assert_eq!(summary.written, 20);
@@ -157,7 +157,7 @@ fn a_second_run_skips_every_note_and_writes_the_same_manifest() {
             &example(),
             &missions(),
             &options(dir.path(), Languages::All, &only),
-            &|_| {},
+            &|_, _| {},
         )
         .unwrap()
     };
@@ -185,7 +185,7 @@ fn a_second_run_skips_every_note_and_writes_the_same_manifest() {
             force: true,
             ..options(dir.path(), Languages::All, &only)
         },
-        &|_| {},
+        &|_, _| {},
     )
     .unwrap();
     assert_eq!(forced.written, 8);
@@ -274,7 +274,7 @@ fn lists_kept_in_a_spreadsheet_are_read_as_csv() {
         &example(),
         &records,
         &options(dir.path(), Languages::Mission, &[]),
-        &|_| {},
+        &|_, _| {},
     )
     .unwrap();
     assert_eq!((summary.written, summary.failures.len()), (2, 1));
@@ -291,7 +291,7 @@ fn unknown_codes_and_colliding_patterns_are_refused_before_any_work() {
         &example(),
         &missions(),
         &options(dir.path(), Languages::Mission, &["XXX"]),
-        &|_| {},
+        &|_, _| {},
     )
     .unwrap_err();
     assert!(
@@ -309,7 +309,7 @@ fn unknown_codes_and_colliding_patterns_are_refused_before_any_work() {
             ..options(dir.path(), Languages::All, &["FRA"])
         };
         assert!(
-            batch::run(engine(), &example(), &missions(), &options, &|_| {}).is_err(),
+            batch::run(engine(), &example(), &missions(), &options, &|_, _| {}).is_err(),
             "{pattern}"
         );
     }
