@@ -171,10 +171,11 @@ impl Engine {
 
     /// Reads and checks a meeting file and the logo it names.
     pub fn load(&self, path: &Path) -> Result<Input> {
-        let meeting = Meeting::load(path)?;
+        let file = yaml::YamlFile::read(path)?;
+        let meeting = Meeting::from_file(&file)?;
         let mut extras = Vec::new();
         if let Some(logo) = meeting.logo_path(path) {
-            extras.push(read_logo(path, &logo)?);
+            extras.push(read_logo(&file, &logo)?);
         }
         Ok(Input {
             path: path.to_owned(),
@@ -261,20 +262,14 @@ fn in_meeting(error: Error, path: &Path) -> Error {
 }
 
 /// Reads the logo named by a meeting file; only images Typst can place are taken.
-fn read_logo(meeting_path: &Path, logo: &Path) -> Result<Extra> {
+fn read_logo(meeting: &yaml::YamlFile, logo: &Path) -> Result<Extra> {
     let ext = logo
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
     let located = |message: String| {
-        let file = yaml::YamlFile::read(meeting_path).ok();
-        let diagnostic = match &file {
-            Some(file) => file.error("logo", message),
-            None => Diagnostic::error(message)
-                .in_file(meeting_path)
-                .field("logo"),
-        };
+        let diagnostic = meeting.error("logo", message);
         Error::invalid(
             diagnostic.hint("give an SVG, PNG or JPEG file, relative to the meeting file"),
         )

@@ -28,6 +28,20 @@ fn missions() -> Vec<Record> {
     recipients::load(&repo("examples/missions.yaml")).unwrap()
 }
 
+/// The binary's batch over the bundled example and list, writing to `out`.
+fn batch_command(dir: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_noteverbale"));
+    command
+        .arg("batch")
+        .arg(repo("examples/ccm-7msp.yaml"))
+        .arg("-r")
+        .arg(repo("examples/missions.yaml"))
+        .args(["-o", "out", "-q"])
+        .args(args)
+        .current_dir(dir);
+    command
+}
+
 fn text(path: &Path) -> String {
     squeeze(&pdf_text(&std::fs::read(path).unwrap()))
 }
@@ -323,15 +337,7 @@ fn unknown_codes_and_colliding_patterns_are_refused_before_any_work() {
 #[test]
 fn notes_are_whole_files_even_when_a_run_is_killed() {
     let dir = tempfile::tempdir().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_noteverbale"))
-        .args([
-            "batch",
-            repo("examples/ccm-7msp.yaml").to_str().unwrap(),
-            "-r",
-        ])
-        .arg(repo("examples/missions.yaml"))
-        .args(["-o", "out", "--lang", "all", "-q"])
-        .current_dir(dir.path())
+    let mut child = batch_command(dir.path(), &["--lang", "all"])
         .spawn()
         .unwrap();
     std::thread::sleep(std::time::Duration::from_millis(400));
@@ -350,15 +356,10 @@ fn notes_are_whole_files_even_when_a_run_is_killed() {
         }
     }
     // The next run clears what the killed one left half-way.
-    let status = Command::new(env!("CARGO_BIN_EXE_noteverbale"))
-        .args([
-            "batch",
-            repo("examples/ccm-7msp.yaml").to_str().unwrap(),
-            "-r",
-        ])
-        .arg(repo("examples/missions.yaml"))
-        .args(["-o", "out", "--only", "FRA", "-q"])
-        .current_dir(dir.path())
+    // A temporary file left as a killed run leaves it, whether or not this one did.
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join(".noteverbale-stale.part"), b"%PDF-1.7 cut").unwrap();
+    let status = batch_command(dir.path(), &["--only", "FRA"])
         .status()
         .unwrap();
     assert!(status.success());
