@@ -172,8 +172,54 @@ fn escape_english(input: &str, output: &mut dyn Write) -> std::io::Result<()> {
 /// gives a meaning (`*strong*`, `#code`, `$math$`, `<label>`, `@ref`, `- list`,
 /// `= heading`, `"quotes"`, `--` dashes, `~`, URLs, comments, escapes) is
 /// preceded by a backslash, and line breaks become spaces.
+///
+/// Hyphenated compounds (`sous-munitions`, `Secretary-General`) are boxed, so
+/// that no line ends at their hyphen, which would read as a word cut in two.
+/// The `;` ends the box's call: a `[` that follows is text, not an argument.
 pub fn markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut rest = text;
+    while !rest.is_empty() {
+        let (plain, compound, after) = split_compound(rest);
+        escape_into(plain, &mut out);
+        if !compound.is_empty() {
+            out.push_str("#box[");
+            escape_into(compound, &mut out);
+            out.push_str("];");
+        }
+        rest = after;
+    }
+    out
+}
+
+/// Splits `text` around its first hyphenated compound (`sous-munitions`,
+/// `CH-1211`): the text before it, the compound, and the rest.
+fn split_compound(text: &str) -> (&str, &str, &str) {
+    let word = |c: char| c.is_alphanumeric();
+    // A hyphen with a word character on either side.
+    let joins = |i: usize| {
+        text[..i].chars().next_back().is_some_and(word)
+            && text[i + 1..].chars().next().is_some_and(word)
+    };
+    let Some(hyphen) = text.match_indices('-').map(|(i, _)| i).find(|&i| joins(i)) else {
+        return (text, "", "");
+    };
+    let start = text[..hyphen].trim_end_matches(word).len();
+    let mut end = hyphen;
+    loop {
+        end += 1;
+        end += text[end..]
+            .find(|c: char| !word(c))
+            .unwrap_or(text.len() - end);
+        if !(text[end..].starts_with('-') && joins(end)) {
+            break;
+        }
+    }
+    (&text[..start], &text[start..end], &text[end..])
+}
+
+/// Appends `text` to `out` with every markup character escaped.
+fn escape_into(text: &str, out: &mut String) {
     for c in text.chars() {
         match c {
             '\\' | '#' | '$' | '*' | '_' | '`' | '<' | '>' | '@' | '[' | ']' | '~' | '/' | '-'
@@ -185,7 +231,6 @@ pub fn markup(text: &str) -> String {
             _ => out.push(c),
         }
     }
-    out
 }
 
 /// A Typst string literal holding `text`.
@@ -255,6 +300,19 @@ mod tests {
         assert_eq!(markup("http://x.org"), "http\\:\\/\\/x\\.org");
         assert_eq!(markup("a\nb"), "a b");
         assert_eq!(markup("été « x »"), "été « x »");
+    }
+
+    #[test]
+    fn compounds_are_boxed_whole() {
+        assert_eq!(markup("sous-munitions"), "#box[sous\\-munitions];");
+        assert_eq!(
+            markup("the Under-Secretary-General."),
+            "the #box[Under\\-Secretary\\-General];\\."
+        );
+        assert_eq!(markup("CH-1211 Genève"), "#box[CH\\-1211]; Genève");
+        assert_eq!(markup("l’État-partie"), "l’#box[État\\-partie];");
+        assert_eq!(markup("a - b -c d- --"), "a \\- b \\-c d\\- \\-\\-");
+        assert_eq!(markup("x-[y]"), "x\\-\\[y\\]");
     }
 
     #[test]

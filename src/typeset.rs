@@ -7,10 +7,11 @@ use std::sync::{Arc, OnceLock};
 
 use chrono::{Datelike, NaiveDate};
 use typst::diag::{FileError, FileResult, Severity as TypstSeverity, SourceDiagnostic, Warned};
-use typst::foundations::{Bytes, Datetime, Smart};
+use typst::foundations::{Bytes, Datetime, Dict, Label, Smart, Value};
+use typst::introspection::Introspector;
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
-use typst::utils::LazyHash;
+use typst::utils::{LazyHash, PicoStr};
 use typst::{Library, LibraryExt, World, WorldExt};
 use typst_kit::fonts::FontStore;
 use typst_layout::PagedDocument;
@@ -23,6 +24,9 @@ use crate::error::{Diagnostic, Error, Location, Result, Severity, SourceText};
 /// template files, parsed once.
 pub struct Typesetter {
     library: LazyHash<Library>,
+    /// The same, telling the page design to keep the body's last paragraph
+    /// with the closing: see [`Typesetter::compile`].
+    keep_last: LazyHash<Library>,
     fonts: Arc<FontStore>,
     /// Template files by their Typst path (`/note.typ`).
     files: HashMap<FileId, File>,
@@ -101,8 +105,10 @@ impl Typesetter {
             files.insert(id, file);
             names.insert(id, asset.display_name(templates.set, name));
         }
+        let keep_last = Dict::from_iter([(KEEP_LAST.into(), Value::Str("yes".into()))]);
         Ok(Self {
             library: LazyHash::new(Library::builder().build()),
+            keep_last: LazyHash::new(Library::builder().with_inputs(keep_last).build()),
             fonts: fonts(),
             files,
             names,
@@ -110,22 +116,51 @@ impl Typesetter {
     }
 
     /// Compiles a note into pages; warnings come back alongside.
+    ///
+    /// The page design never leaves the closing formula alone at the head of
+    /// a page. Typst could decide this while laying out, but only by laying
+    /// the note out a second time on every compile; instead the design marks
+    /// where the last paragraph and the closing fall, and in the rare note
+    /// where the closing opens a page alone, the note is typeset again with
+    /// `sys.inputs.noteverbale-keep-last`, which moves that paragraph with it.
     pub fn compile(&self, job: &Job) -> Result<(PagedDocument, Vec<Diagnostic>)> {
-        let world = NoteWorld::new(self, job)?;
-        let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
-        let warnings = warnings.iter().map(|w| world.diagnostic(w)).collect();
-        match output {
-            Ok(document) => Ok((document, warnings)),
-            Err(errors) => Err(Error::Invalid(
-                errors.iter().map(|e| world.diagnostic(e)).collect(),
-            )),
+        let world = NoteWorld::new(self, job, &self.library)?;
+        let (document, warnings) = world.compile()?;
+        if !closing_stands_alone(&document) {
+            return Ok((document, warnings));
         }
+        NoteWorld::new(self, job, &self.keep_last)?.compile()
+    }
+}
+
+/// The `sys.inputs` key that keeps the last paragraph with the closing.
+const KEEP_LAST: &str = "noteverbale-keep-last";
+
+/// Whether the closing opens a page below a last paragraph that ends, whole,
+/// at the foot of the page before: the one case that moving the paragraph
+/// mends. A paragraph that itself runs over a page break already carries its
+/// last lines to the closing's page.
+fn closing_stands_alone(document: &PagedDocument) -> bool {
+    let introspector = document.introspector();
+    let page = |name: &str| {
+        let label = Label::new(PicoStr::intern(name))?;
+        let location = introspector.query_label(label).ok()?.location()?;
+        introspector.page(location)
+    };
+    match (
+        page("noteverbale-last-start"),
+        page("noteverbale-last-end"),
+        page("noteverbale-closing"),
+    ) {
+        (Some(start), Some(end), Some(closing)) => start == end && closing > end,
+        _ => false,
     }
 }
 
 /// The World one note is compiled in: nothing outside memory can be read.
 struct NoteWorld<'a> {
     typesetter: &'a Typesetter,
+    library: &'a LazyHash<Library>,
     main: FileId,
     main_source: Source,
     main_name: String,
@@ -134,7 +169,7 @@ struct NoteWorld<'a> {
 }
 
 impl<'a> NoteWorld<'a> {
-    fn new(typesetter: &'a Typesetter, job: &Job) -> Result<Self> {
+    fn new(typesetter: &'a Typesetter, job: &Job, library: &'a LazyHash<Library>) -> Result<Self> {
         let main = file_id(job.main)?;
         let extras = job
             .extras
@@ -146,12 +181,25 @@ impl<'a> NoteWorld<'a> {
             .and_then(|d| Datetime::from_ymd(d.year(), d.month() as u8, d.day() as u8));
         Ok(Self {
             typesetter,
+            library,
             main,
             main_source: Source::new(main, job.source.to_owned()),
             main_name: format!("{} (generated)", job.main.trim_start_matches('/')),
             extras,
             today,
         })
+    }
+
+    /// Compiles the note, with Typst's diagnostics as ours.
+    fn compile(&self) -> Result<(PagedDocument, Vec<Diagnostic>)> {
+        let Warned { output, warnings } = typst::compile::<PagedDocument>(self);
+        let warnings = warnings.iter().map(|w| self.diagnostic(w)).collect();
+        match output {
+            Ok(document) => Ok((document, warnings)),
+            Err(errors) => Err(Error::Invalid(
+                errors.iter().map(|e| self.diagnostic(e)).collect(),
+            )),
+        }
     }
 
     /// A Typst diagnostic as ours, located in the file Typst names.
@@ -184,7 +232,7 @@ impl<'a> NoteWorld<'a> {
 
 impl World for NoteWorld<'_> {
     fn library(&self) -> &LazyHash<Library> {
-        &self.typesetter.library
+        self.library
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
