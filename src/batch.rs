@@ -3,8 +3,9 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -40,6 +41,9 @@ pub struct BatchOptions {
     pub force: bool,
     /// Draft mark and PDF standards.
     pub render: RenderOptions,
+    /// Set from elsewhere (on Ctrl-C) to stop: notes being typeset are
+    /// finished and the manifests written; no other note is started.
+    pub stop: Option<Arc<AtomicBool>>,
 }
 
 /// The default file name pattern.
@@ -107,6 +111,8 @@ pub struct Summary {
     pub skipped: usize,
     /// Notes that failed, with why.
     pub failures: Vec<(String, Vec<Diagnostic>)>,
+    /// Notes not started because the batch was stopped.
+    pub unstarted: usize,
     /// What was written to the manifests.
     pub manifest: Manifest,
 }
@@ -122,8 +128,20 @@ struct Job<'a> {
 /// What a job came to, before it is summed up.
 struct Done {
     entry: Entry,
+    /// The note was left as an earlier run wrote it.
     skipped: bool,
     diagnostics: Vec<Diagnostic>,
+}
+
+impl Done {
+    /// A note left as an earlier run wrote it.
+    fn unchanged(entry: Entry) -> Self {
+        Self {
+            entry,
+            skipped: true,
+            diagnostics: Vec::new(),
+        }
+    }
 }
 
 /// Produces one note per mission (and language), in parallel, and writes the
@@ -191,30 +209,73 @@ pub fn run(
                 "cannot start worker threads: {e}"
             )))
         })?;
+    let stopped = || {
+        options
+            .stop
+            .as_ref()
+            .is_some_and(|stop| stop.load(Ordering::Relaxed))
+    };
+    let mut unstarted = 0;
+    let mut kept = Vec::new();
     for chunk in jobs.chunks(CHUNK) {
-        let results: Vec<Done> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|job| {
+        // Each worker takes the next note when done with its last. (With
+        // `par_iter`, a worker waiting on Typst's own parallel work would
+        // start other notes meanwhile, and hold many at once.)
+        let next = AtomicUsize::new(0);
+        let mut results: Vec<(usize, Option<Done>)> = pool
+            .broadcast(|_| {
+                let mut mine = Vec::new();
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(job) = chunk.get(index) else {
+                        break mine;
+                    };
+                    if stopped() {
+                        mine.push((index, None));
+                        continue;
+                    }
                     let done = produce(engine, input, job, options, previous.get(&job.file));
                     progress(&done.entry, total);
-                    done
-                })
-                .collect()
-        });
-        done.extend(results);
+                    mine.push((index, Some(done)));
+                }
+            })
+            .into_iter()
+            .flatten()
+            .collect();
+        results.sort_by_key(|(index, _)| *index);
+        let results = results.into_iter().map(|(_, done)| done);
+        for (job, result) in chunk.iter().zip(results) {
+            match result {
+                Some(result) => done.push(result),
+                None => {
+                    unstarted += 1;
+                    // A note made by an earlier run stays listed: it is still
+                    // there, and still checked before it is skipped.
+                    if let Some(entry) = previous.get(&job.file) {
+                        kept.push(Done::unchanged(entry.clone()));
+                    }
+                }
+            }
+        }
         // Keep nothing from earlier chunks: with a longer memory (`evict(10)`,
         // as for a preview) 2,000 notes took 1.2 GB; with none, 165 MB.
         typst::comemo::evict(0);
     }
 
-    let mut notes: Vec<Entry> = done.iter().map(|d| d.entry.clone()).collect();
+    let mut notes: Vec<Entry> = done.iter().chain(&kept).map(|d| d.entry.clone()).collect();
     notes.sort_by(|a, b| (&a.mission, a.language).cmp(&(&b.mission, b.language)));
     let meeting = input
         .path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let manifest = Manifest { meeting, notes };
+    // The notes reach the disk before the manifest that vouches for them.
+    let written: Vec<PathBuf> = done
+        .iter()
+        .filter(|d| d.entry.status == Status::Ok && !d.skipped)
+        .filter_map(|d| d.entry.file.as_ref().map(|f| options.out.join(f)))
+        .collect();
+    output::flush(&options.out, &written)?;
     write_manifests(&options.out, &manifest)?;
 
     Ok(Summary {
@@ -223,6 +284,7 @@ pub fn run(
             .filter(|d| d.entry.status == Status::Ok && !d.skipped)
             .count(),
         skipped: done.iter().filter(|d| d.skipped).count(),
+        unstarted,
         failures: done
             .into_iter()
             .filter(|d| d.entry.status == Status::Failed)
@@ -259,7 +321,7 @@ fn produce(
         }
         let note = engine.compile(input, job.lang, source, &render)?;
         let pdf = note.pdf()?;
-        output::write_atomic(&path, &pdf)?;
+        output::write_atomic_deferred(&path, &pdf)?;
         let entry = Entry {
             mission: job.mission.clone(),
             language: Some(job.lang),

@@ -85,9 +85,11 @@ Examples:
       both languages for two missions
 
 A second run rewrites only the notes whose inputs changed (--force rewrites all).
+Ctrl-C stops cleanly: the notes being typeset are finished and the manifests
+written, so that the next run starts where this one stopped.
 Exit status: 0 every note written; 1 a file given is wrong or a note failed
 (the others are still written); 2 the command line is wrong; 3 a file could not
-be written.";
+be written; 130 stopped by Ctrl-C.";
 
 /// Arguments of `batch`.
 #[derive(Debug, Args)]

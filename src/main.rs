@@ -5,6 +5,8 @@ mod cli;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use clap::Parser;
@@ -20,6 +22,8 @@ use crate::cli::{
 const EXIT_INVALID: u8 = 1;
 /// An output could not be written, or an input read.
 const EXIT_IO: u8 = 3;
+/// Stopped by Ctrl-C (128 + SIGINT, as shells report it).
+const EXIT_INTERRUPTED: u8 = 130;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -34,13 +38,13 @@ fn main() -> ExitCode {
         color,
     };
     let result = match &cli.command {
-        Command::Render(args) => render(args, &report),
+        Command::Render(args) => render(args, &report).map(|()| ExitCode::SUCCESS),
         Command::Batch(args) => batch(args, &report),
-        Command::Check(args) => check(args, &report),
-        Command::Kinds(args) => kinds(args),
+        Command::Check(args) => check(args, &report).map(|()| ExitCode::SUCCESS),
+        Command::Kinds(args) => kinds(args).map(|()| ExitCode::SUCCESS),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(error) => {
             eprint!("{}", error.render(color));
             ExitCode::from(match error {
@@ -159,7 +163,25 @@ fn render_options(args: &PdfArgs) -> RenderOptions {
     }
 }
 
-fn batch(args: &BatchArgs, report: &Report) -> Result<(), Error> {
+/// Ctrl-C stops a batch cleanly: the notes being typeset are finished, the
+/// manifests written; a second Ctrl-C quits at once (a later run clears what
+/// that leaves).
+fn stop_on_interrupt() -> Arc<AtomicBool> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = stop.clone();
+    let installed = ctrlc::set_handler(move || {
+        if flag.swap(true, Ordering::Relaxed) {
+            std::process::exit(EXIT_INTERRUPTED.into());
+        }
+        eprintln!("\nstopping after the notes being typeset (Ctrl-C again to quit at once)");
+    });
+    if let Err(error) = installed {
+        eprintln!("warning: Ctrl-C will not stop the batch cleanly: {error}");
+    }
+    stop
+}
+
+fn batch(args: &BatchArgs, report: &Report) -> Result<ExitCode, Error> {
     use noteverbale::batch::{self, BatchOptions, Languages, Status};
 
     let started = Instant::now();
@@ -181,6 +203,7 @@ fn batch(args: &BatchArgs, report: &Report) -> Result<(), Error> {
         pattern: args.pattern.clone(),
         force: args.force,
         render: render_options(&args.pdf),
+        stop: Some(stop_on_interrupt()),
     };
 
     // A bar on a terminal; one line a note otherwise.
@@ -225,17 +248,24 @@ fn batch(args: &BatchArgs, report: &Report) -> Result<(), Error> {
             eprint!("{}", diagnostic.render(report.color));
         }
     }
+    let stopped = if summary.unstarted > 0 {
+        format!(", {} not started (stopped)", summary.unstarted)
+    } else {
+        String::new()
+    };
     report.done(format!(
-        "{} notes: {} written, {} unchanged, {} failed, in {:.1} s; manifest in {}",
-        summary.manifest.notes.len(),
+        "{} notes: {} written, {} unchanged, {} failed{stopped}, in {:.1} s; manifest in {}",
+        summary.written + summary.skipped + summary.failures.len() + summary.unstarted,
         summary.written,
         summary.skipped,
         summary.failures.len(),
         started.elapsed().as_secs_f64(),
         options.out.join(batch::MANIFEST_JSON).display(),
     ));
-    if summary.failures.is_empty() {
-        Ok(())
+    if summary.unstarted > 0 {
+        Ok(ExitCode::from(EXIT_INTERRUPTED))
+    } else if summary.failures.is_empty() {
+        Ok(ExitCode::SUCCESS)
     } else {
         Err(Error::Invalid(Vec::new()))
     }

@@ -8,9 +8,45 @@ use crate::error::{Error, Result};
 
 /// Writes `bytes` to `path` atomically, creating the folder if needed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let file = stage(path, bytes)?;
+    let file = stage(path, bytes, true)?;
     file.persist(path)
         .map_err(|e| Error::write(path, e.error))?;
+    Ok(())
+}
+
+/// Writes `bytes` to `path` atomically, as [`write_atomic`] does, but leaves
+/// flushing it to the disk for [`flush`]: a batch flushes its notes once, at
+/// the end, rather than waiting for the disk after every note. A process
+/// killed at any point still leaves either the whole file or none.
+pub fn write_atomic_deferred(path: &Path, bytes: &[u8]) -> Result<()> {
+    let file = stage(path, bytes, false)?;
+    file.persist(path)
+        .map_err(|e| Error::write(path, e.error))?;
+    Ok(())
+}
+
+/// Flushes to the disk the files written into `folder` by
+/// [`write_atomic_deferred`], and their names.
+pub fn flush(folder: &Path, files: &[PathBuf]) -> Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        // One call flushes the whole file system, however many files.
+        let _ = files;
+        let handle = std::fs::File::open(folder).map_err(|e| Error::write(folder, e))?;
+        rustix::fs::syncfs(&handle).map_err(|e| Error::write(folder, e.into()))?;
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        for path in files {
+            std::fs::File::open(path)
+                .and_then(|file| file.sync_all())
+                .map_err(|e| Error::write(path, e))?;
+        }
+        #[cfg(unix)]
+        std::fs::File::open(folder)
+            .and_then(|dir| dir.sync_all())
+            .map_err(|e| Error::write(folder, e))?;
+    }
     Ok(())
 }
 
@@ -19,7 +55,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 pub fn write_all_atomic(files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
     let staged = files
         .iter()
-        .map(|(path, bytes)| Ok((stage(path, bytes)?, path)))
+        .map(|(path, bytes)| Ok((stage(path, bytes, true)?, path)))
         .collect::<Result<Vec<_>>>()?;
     // Temporary files not yet renamed are deleted when dropped, should a
     // rename fail half-way.
@@ -30,8 +66,9 @@ pub fn write_all_atomic(files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
     Ok(())
 }
 
-/// Writes `bytes` to a temporary file beside `path`, flushed to disk.
-fn stage(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
+/// Writes `bytes` to a temporary file beside `path`, flushed to disk when
+/// `sync` is set.
+fn stage(path: &Path, bytes: &[u8], sync: bool) -> Result<tempfile::NamedTempFile> {
     let folder = match path.parent() {
         Some(folder) if !folder.as_os_str().is_empty() => folder,
         _ => Path::new("."),
@@ -47,9 +84,11 @@ fn stage(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
         .tempfile_in(folder)
         .map_err(|e| Error::write(folder, e))?;
     file.write_all(bytes).map_err(|e| Error::write(path, e))?;
-    file.as_file()
-        .sync_all()
-        .map_err(|e| Error::write(path, e))?;
+    if sync {
+        file.as_file()
+            .sync_all()
+            .map_err(|e| Error::write(path, e))?;
+    }
     Ok(file)
 }
 

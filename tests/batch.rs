@@ -6,6 +6,8 @@ mod common;
 
 use std::path::Path;
 use std::process::Command;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use common::{engine, example, pdf_text, repo, squeeze};
 use noteverbale::RenderOptions;
@@ -21,6 +23,7 @@ fn options(out: &Path, languages: Languages, only: &[&str]) -> BatchOptions {
         pattern: batch::DEFAULT_PATTERN.into(),
         force: false,
         render: RenderOptions::default(),
+        stop: None,
     }
 }
 
@@ -369,4 +372,90 @@ fn notes_are_whole_files_even_when_a_run_is_killed() {
         .filter(|n| n.ends_with(".part"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_stopped_batch_lists_what_it_wrote_and_the_next_run_goes_on_from_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let stop = Arc::new(AtomicBool::new(false));
+    let records = missions();
+    let stopping = BatchOptions {
+        jobs: 1,
+        stop: Some(stop.clone()),
+        ..options(dir.path(), Languages::Mission, &[])
+    };
+    // Stop as a Ctrl-C would, once ten notes are done.
+    let seen = AtomicUsize::new(0);
+    let first = batch::run(engine(), &example(), &records, &stopping, &|_, _| {
+        if seen.fetch_add(1, Ordering::SeqCst) + 1 == 10 {
+            stop.store(true, Ordering::SeqCst);
+        }
+    })
+    .unwrap();
+    assert_eq!(first.written, 10);
+    assert_eq!(first.unstarted, records.len() - 10);
+    assert_eq!(first.manifest.notes.len(), 10);
+    for note in &first.manifest.notes {
+        assert!(dir.path().join(note.file.as_ref().unwrap()).is_file());
+    }
+
+    let second = batch::run(
+        engine(),
+        &example(),
+        &records,
+        &options(dir.path(), Languages::Mission, &[]),
+        &|_, _| {},
+    )
+    .unwrap();
+    assert_eq!((second.skipped, second.written), (10, records.len() - 10));
+    assert_eq!(second.unstarted, 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_the_command_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let child = batch_command(dir.path(), &["--lang", "all", "-j", "1"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let out = dir.path().join("out");
+    let started = std::time::Instant::now();
+    let has_pdf = || {
+        std::fs::read_dir(&out).is_ok_and(|entries| {
+            entries
+                .flatten()
+                .any(|e| e.path().extension().is_some_and(|x| x == "pdf"))
+        })
+    };
+    while !has_pdf() {
+        assert!(started.elapsed().as_secs() < 120, "no note was written");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let signal = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(signal.success());
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(130), "{stderr}");
+    assert!(
+        stderr.contains("stopping after the notes being typeset"),
+        "{stderr}"
+    );
+    let manifest: batch::Manifest =
+        serde_json::from_slice(&std::fs::read(out.join(batch::MANIFEST_JSON)).unwrap()).unwrap();
+    let notes = manifest.notes.len();
+    assert!(notes > 0 && notes < 390, "{notes} notes listed");
+    let names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!names.iter().any(|n| n.ends_with(".part")), "{names:?}");
+    assert_eq!(
+        names.iter().filter(|n| n.ends_with(".pdf")).count(),
+        notes,
+        "every note written is listed"
+    );
 }
