@@ -1,5 +1,6 @@
-//! How long one note takes: the bundled example, in French and English, from
-//! the meeting file to PDF bytes.
+//! How long notes take: the bundled example, in French and English, from the
+//! meeting file to PDF bytes; and a batch of one note per mission of
+//! `examples/missions.yaml`, written to disk.
 //!
 //! cargo bench --bench render
 
@@ -7,7 +8,8 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use noteverbale::{Engine, Lang, RenderOptions, Sources};
+use noteverbale::batch::{self, BatchOptions, Languages};
+use noteverbale::{Engine, Lang, RenderOptions, Sources, recipients};
 
 fn render(c: &mut Criterion) {
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ccm-7msp.yaml");
@@ -42,5 +44,38 @@ fn render(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, render);
+fn batch(c: &mut Criterion) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let engine = Engine::new(&Sources::default()).unwrap();
+    let input = engine.load(&root.join("examples/ccm-7msp.yaml")).unwrap();
+    let records = recipients::load(&root.join("examples/missions.yaml")).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let mut group = c.benchmark_group("batch");
+    group.sample_size(10);
+    for jobs in [1, 2] {
+        let options = BatchOptions {
+            out: out.path().to_owned(),
+            languages: Languages::Mission,
+            only: Vec::new(),
+            jobs,
+            pattern: batch::DEFAULT_PATTERN.to_owned(),
+            force: true,
+            render: RenderOptions::default(),
+            stop: None,
+        };
+        group.bench_function(
+            format!("{} notes, one per mission, {jobs} jobs", records.len()),
+            |b| {
+                b.iter(|| {
+                    let summary =
+                        batch::run(&engine, &input, &records, &options, &|_, _| {}).unwrap();
+                    assert_eq!(summary.written, records.len());
+                })
+            },
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, render, batch);
 criterion_main!(benches);
