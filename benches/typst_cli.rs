@@ -72,7 +72,7 @@ fn main() {
         per_note.push(time(
             Command::new("sh")
                 .arg("-c")
-                .arg("ls *.typ | xargs -P 2 -n 1 \"$TYPST_BIN\" compile --ignore-system-fonts")
+                .arg("ls *.*.typ | xargs -P 2 -n 1 \"$TYPST_BIN\" compile --ignore-system-fonts")
                 .env("TYPST_BIN", &typst)
                 .current_dir(&sources),
         ));

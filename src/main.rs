@@ -18,6 +18,12 @@ use crate::cli::{
     PdfStandardChoice, RenderArgs, SourceArgs,
 };
 
+// Typst allocates and frees many small objects from several threads at once;
+// mimalloc serves them faster than the system allocator (a batch of 195 notes
+// spent a tenth of its time in glibc's malloc and free).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// A file given by the user is wrong.
 const EXIT_INVALID: u8 = 1;
 /// An output could not be written, or an input read.
