@@ -46,7 +46,9 @@ pub enum Command {
     /// Typeset one note per permanent mission, each in the mission's language.
     #[command(after_help = BATCH_EXAMPLES)]
     Batch(BatchArgs),
-    /// Check a meeting file, its templates and locales; write nothing.
+    /// Check a meeting file, its templates and locales (and a list of
+    /// missions); write nothing.
+    #[command(after_help = CHECK_EXAMPLES)]
     Check(CheckArgs),
     /// List the note kinds and the languages each has a template for.
     Kinds(SourceArgs),
@@ -90,6 +92,19 @@ written, so that the next run starts where this one stopped.
 Exit status: 0 every note written; 1 a file given is wrong or a note failed
 (the others are still written); 2 the command line is wrong; 3 a file could not
 be written; 130 stopped by Ctrl-C.";
+
+const CHECK_EXAMPLES: &str = "Examples:
+  noteverbale check examples/ccm-7msp.yaml
+  noteverbale check examples/ccm-7msp.yaml --recipients examples/missions.yaml --format json
+
+Checks all that render and batch would: YAML syntax, field names (with the
+nearest one for a misspelling), types, both languages, dates real and coherent
+(the meeting ends after it starts, delegations are due before it, the note is
+dated before its deadlines; a deadline on a weekend is a warning), ordinals,
+resolution symbols, e-mail and web addresses, the messages of both languages,
+and that both notes typeset.
+Exit status: 0 nothing found; 1 errors; 3 a file could not be read; 4 warnings
+only.";
 
 /// Arguments of `batch`.
 #[derive(Debug, Args)]
@@ -143,6 +158,12 @@ pub enum BatchLang {
 pub struct CheckArgs {
     /// The meeting file (YAML).
     pub meeting: PathBuf,
+    /// A list of missions to check too, as `batch` reads it.
+    #[arg(short, long)]
+    pub recipients: Option<PathBuf>,
+    /// How to print what is found: for people, or as JSON for programs.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
     /// Template and locale folders.
     #[command(flatten)]
     pub sources: SourceArgs,
@@ -179,6 +200,16 @@ pub enum LangChoice {
     En,
     /// Every language.
     All,
+}
+
+/// How `check` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Messages with the source line and a caret, as a compiler prints them.
+    Human,
+    /// One JSON object: `diagnostics` (severity, message, file, line, column,
+    /// field, hints), `errors`, `warnings`.
+    Json,
 }
 
 /// Output formats.

@@ -251,6 +251,70 @@ pub fn string_literal(text: &str) -> String {
     out
 }
 
+/// The line of a Tera template (0-based) that most likely wrote
+/// `generated_line` of its output, for pointing a Typst error at the
+/// template: a line whose literal text, between the `{{ … }}` and `{% … %}`
+/// tags, all appears in the generated line, in order. Of several, the one
+/// with the most literal text wins, then the nearest to `near`, the generated
+/// line's own number.
+pub fn template_line(template: &str, generated_line: &str, near: usize) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    for (index, line) in template.lines().enumerate() {
+        let Some(matched) = literal_match(line, generated_line) else {
+            continue;
+        };
+        if matched < 3 {
+            continue;
+        }
+        let better = match best {
+            None => true,
+            Some((best_index, best_matched)) => {
+                matched > best_matched
+                    || (matched == best_matched && index.abs_diff(near) < best_index.abs_diff(near))
+            }
+        };
+        if better {
+            best = Some((index, matched));
+        }
+    }
+    best.map(|(index, _)| index)
+}
+
+/// How many bytes of literal text of a template line appear, in order, in a
+/// generated line; none if less than three fifths of it does (a branch of an
+/// `{% if %}` not taken writes nothing).
+fn literal_match(template_line: &str, generated: &str) -> Option<usize> {
+    let mut rest = template_line;
+    let (mut at, mut matched, mut total) = (0, 0, 0);
+    loop {
+        let tag = ["{{", "{%", "{#"]
+            .iter()
+            .filter_map(|open| rest.find(open))
+            .min();
+        let literal = rest[..tag.unwrap_or(rest.len())].trim();
+        total += literal.len();
+        if !literal.is_empty()
+            && let Some(found) = generated[at..].find(literal)
+        {
+            at += found + literal.len();
+            matched += literal.len();
+        }
+        let close = tag.and_then(|tag| {
+            let close = match &rest[tag..tag + 2] {
+                "{{" => "}}",
+                "{%" => "%}",
+                _ => "#}",
+            };
+            rest[tag..].find(close).map(|end| tag + end + 2)
+        });
+        match close {
+            Some(next) => rest = &rest[next..],
+            None => break,
+        }
+    }
+    (matched * 5 >= total * 3).then_some(matched)
+}
+
 /// A Tera error as a diagnostic at the template's line.
 fn tera_error(templates: &Assets, error: tera::Error) -> Error {
     use tera::ErrorKind;
@@ -300,6 +364,24 @@ mod tests {
         assert_eq!(markup("http://x.org"), "http\\:\\/\\/x\\.org");
         assert_eq!(markup("a\nb"), "a b");
         assert_eq!(markup("été « x »"), "été « x »");
+    }
+
+    #[test]
+    fn typst_lines_are_traced_to_their_template_line() {
+        let template = "#import \"note.typ\": note\n\
+                        {{ opening }} a l'honneur de {{ x }}.\n\
+                        #adress(\n\
+                        \x20 [{{ line }}],\n\
+                        )\n\
+                        #adress(\n";
+        assert_eq!(template_line(template, "#adress(", 2), Some(2));
+        assert_eq!(template_line(template, "#adress(", 5), Some(5));
+        assert_eq!(
+            template_line(template, "Le Secrétaire général a l'honneur de vous.", 0),
+            Some(1)
+        );
+        assert_eq!(template_line(template, "  [Genève],", 3), Some(3));
+        assert_eq!(template_line(template, "nothing like it", 1), None);
     }
 
     #[test]

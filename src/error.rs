@@ -157,7 +157,52 @@ pub struct Diagnostic {
     pub hints: Vec<String>,
 }
 
+/// A diagnostic for programs: what `check --format json` prints, one object
+/// per diagnostic.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Report {
+    /// `error` or `warning`.
+    pub severity: &'static str,
+    /// What is wrong.
+    pub message: String,
+    /// The file, when known.
+    pub file: Option<String>,
+    /// 1-based line, when the place is known.
+    pub line: Option<usize>,
+    /// 1-based column, in characters.
+    pub column: Option<usize>,
+    /// The field path, as `meeting.start`.
+    pub field: Option<String>,
+    /// What to do about it.
+    pub hints: Vec<String>,
+}
+
 impl Diagnostic {
+    /// This diagnostic as data.
+    pub fn report(&self) -> Report {
+        let (line, column) = self
+            .location
+            .as_ref()
+            .map(Location::line_column)
+            .map_or((None, None), |(l, c)| (Some(l), Some(c)));
+        Report {
+            severity: match self.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            },
+            message: self.message.clone(),
+            file: self
+                .location
+                .as_ref()
+                .map(|l| l.source.name.clone())
+                .or_else(|| self.file.as_ref().map(|f| f.display().to_string())),
+            line,
+            column,
+            field: self.field.clone(),
+            hints: self.hints.clone(),
+        }
+    }
+
     /// An error with a message and nothing else yet.
     pub fn error(message: impl Into<String>) -> Self {
         Self {
@@ -167,6 +212,14 @@ impl Diagnostic {
             location: None,
             field: None,
             hints: Vec::new(),
+        }
+    }
+
+    /// A warning with a message and nothing else yet.
+    pub fn warning(message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(message)
         }
     }
 

@@ -26,13 +26,14 @@ use std::sync::Arc;
 use sha2::{Digest, Sha256};
 use typst_layout::PagedDocument;
 
-pub use crate::error::{Diagnostic, Error, Result};
+pub use crate::error::{Diagnostic, Error, Result, Severity};
 pub use crate::locale::Lang;
 pub use crate::meeting::Meeting;
 
 use crate::assets::Assets;
 use crate::compose::Composer;
 use crate::context::{NoteContext, Options};
+use crate::error::{Location, SourceText};
 use crate::locale::Messages;
 use crate::meeting::NoteDate;
 use crate::typeset::{Extra, Job, PdfSettings, Standard, Typesetter};
@@ -68,6 +69,11 @@ pub struct Input {
     pub meeting: Meeting,
     /// The logo, ready for Typst.
     pub extras: Vec<Extra>,
+    /// What is probably a mistake but does not stop a note: a deadline on a
+    /// weekend.
+    pub warnings: Vec<Diagnostic>,
+    /// The file's text, to point at a place in it.
+    pub source: SourceText,
 }
 
 /// Choices for one render.
@@ -172,7 +178,7 @@ impl Engine {
     /// Reads and checks a meeting file and the logo it names.
     pub fn load(&self, path: &Path) -> Result<Input> {
         let file = yaml::YamlFile::read(path)?;
-        let meeting = Meeting::from_file(&file)?;
+        let (meeting, warnings) = Meeting::from_file(&file)?;
         let mut extras = Vec::new();
         if let Some(logo) = meeting.logo_path(path) {
             extras.push(read_logo(&file, &logo)?);
@@ -181,6 +187,8 @@ impl Engine {
             path: path.to_owned(),
             meeting,
             extras,
+            warnings,
+            source: file.source.clone(),
         })
     }
 
@@ -222,7 +230,11 @@ impl Engine {
             extras: &input.extras,
             date,
         };
-        let (document, warnings) = self.typesetter.compile(&job)?;
+        let (document, mut warnings) = self.typesetter.compile(&job)?;
+        let missing = typeset::missing_characters(&document);
+        if !missing.is_empty() {
+            warnings.push(missing_glyphs(input, &missing));
+        }
         let pdf = PdfSettings {
             standards: options.standards.clone(),
             ident: source.clone(),
@@ -236,6 +248,32 @@ impl Engine {
             pdf,
         })
     }
+}
+
+/// A warning that some characters print as blank boxes, at the first of them
+/// in the meeting file when it is there.
+fn missing_glyphs(input: &Input, missing: &[char]) -> Diagnostic {
+    let list: Vec<String> = missing
+        .iter()
+        .take(8)
+        .map(|c| format!("`{c}` (U+{:04X})", u32::from(*c)))
+        .collect();
+    let more = if missing.len() > 8 { ", …" } else { "" };
+    let mut warning = Diagnostic::warning(format!(
+        "the embedded fonts have no glyph for {}{more}: they print as blank boxes",
+        list.join(", ")
+    ))
+    .in_file(&input.path)
+    .hint("the fonts cover Latin, Greek, Cyrillic and Hebrew letters; write other characters out, or give a transliteration");
+    let text = &input.source.text;
+    if let Some(offset) = missing.iter().filter_map(|c| text.find(*c)).min() {
+        let len = text[offset..].chars().next().map_or(0, char::len_utf8);
+        warning = warning.at(Location {
+            source: input.source.clone(),
+            span: offset..offset + len,
+        });
+    }
+    warning
 }
 
 /// Lowercase hexadecimal.

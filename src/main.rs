@@ -14,7 +14,7 @@ use noteverbale::typeset::Standard;
 use noteverbale::{Engine, Error, Lang, RenderOptions, Sources, output};
 
 use crate::cli::{
-    BatchArgs, BatchLang, CheckArgs, Cli, Color, Command, Format, LangChoice, PdfArgs,
+    BatchArgs, BatchLang, CheckArgs, CheckFormat, Cli, Color, Command, Format, LangChoice, PdfArgs,
     PdfStandardChoice, RenderArgs, SourceArgs,
 };
 
@@ -28,6 +28,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const EXIT_INVALID: u8 = 1;
 /// An output could not be written, or an input read.
 const EXIT_IO: u8 = 3;
+/// `check` found only warnings.
+const EXIT_WARNINGS: u8 = 4;
 /// Stopped by Ctrl-C (128 + SIGINT, as shells report it).
 const EXIT_INTERRUPTED: u8 = 130;
 
@@ -46,7 +48,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Render(args) => render(args, &report).map(|()| ExitCode::SUCCESS),
         Command::Batch(args) => batch(args, &report),
-        Command::Check(args) => check(args, &report).map(|()| ExitCode::SUCCESS),
+        Command::Check(args) => check(args, &report),
         Command::Kinds(args) => kinds(args).map(|()| ExitCode::SUCCESS),
     };
     match result {
@@ -109,6 +111,7 @@ fn render(args: &RenderArgs, report: &Report) -> Result<(), Error> {
     let started = Instant::now();
     let engine = engine(&args.sources)?;
     let input = engine.load(&args.meeting)?;
+    report.warnings(&input.warnings);
     let stem = args
         .meeting
         .file_stem()
@@ -193,6 +196,7 @@ fn batch(args: &BatchArgs, report: &Report) -> Result<ExitCode, Error> {
     let started = Instant::now();
     let engine = engine(&args.sources)?;
     let input = engine.load(&args.meeting)?;
+    report.warnings(&input.warnings);
     let records = noteverbale::recipients::load(&args.recipients)?;
     let options = BatchOptions {
         out: args.out.clone(),
@@ -277,17 +281,111 @@ fn batch(args: &BatchArgs, report: &Report) -> Result<ExitCode, Error> {
     }
 }
 
-fn check(args: &CheckArgs, report: &Report) -> Result<(), Error> {
-    let engine = engine(&args.sources)?;
-    let input = engine.load(&args.meeting)?;
+/// Everything `render` and `batch` would check, and nothing written.
+fn check(args: &CheckArgs, report: &Report) -> Result<ExitCode, Error> {
+    let mut found = Vec::new();
+    let mut io = false;
+    let mut collect = |result: Result<(), Error>| match result {
+        Ok(()) => {}
+        Err(Error::Invalid(list)) => found.extend(list),
+        Err(other) => {
+            io = true;
+            found.push(noteverbale::Diagnostic::error(other.to_string()));
+        }
+    };
     let mut warnings = Vec::new();
-    for lang in Lang::ALL {
-        let note = engine.typeset(&input, lang, &RenderOptions::default())?;
-        warnings.extend(note.warnings);
+    collect((|| {
+        let engine = engine(&args.sources)?;
+        let mut problems = engine.messages().check_languages();
+        let input = engine.load(&args.meeting)?;
+        warnings.extend(input.warnings.iter().cloned());
+        let mut options = vec![RenderOptions::default()];
+        if let Some(path) = &args.recipients {
+            let records = noteverbale::recipients::load(path)?;
+            let mut first = std::collections::BTreeMap::new();
+            for record in records {
+                match record.recipient {
+                    Err(diagnostics) => problems.extend(diagnostics),
+                    Ok(recipient) => {
+                        first.entry(recipient.language).or_insert(recipient);
+                    }
+                }
+            }
+            // The single-addressee form, once in each language a mission uses.
+            options.extend(first.into_values().map(|recipient| RenderOptions {
+                recipient: Some(recipient),
+                ..RenderOptions::default()
+            }));
+        }
+        for options in &options {
+            let langs = match &options.recipient {
+                Some(recipient) => vec![recipient.language],
+                None => Lang::ALL.to_vec(),
+            };
+            for lang in langs {
+                match engine.typeset(&input, lang, options) {
+                    Ok(note) => warnings.extend(note.warnings),
+                    Err(Error::Invalid(list)) => problems.extend(list),
+                    Err(other) => return Err(other),
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Invalid(problems))
+        }
+    })());
+    found.extend(warnings);
+    let errors = found
+        .iter()
+        .filter(|d| d.severity == noteverbale::Severity::Error)
+        .count();
+    let warnings = found.len() - errors;
+    match args.format {
+        CheckFormat::Json => {
+            let reports: Vec<_> = found.iter().map(|d| d.report()).collect();
+            let json = serde_json::json!({
+                "file": args.meeting.display().to_string(),
+                "errors": errors,
+                "warnings": warnings,
+                "diagnostics": reports,
+            });
+            println!("{json:#}");
+        }
+        CheckFormat::Human => {
+            for diagnostic in &found {
+                eprint!("{}", diagnostic.render(report.color));
+            }
+            report.done(match (errors, warnings) {
+                (0, 0) => format!("{}: ok", args.meeting.display()),
+                (e, w) => format!(
+                    "{}: {}, {}",
+                    args.meeting.display(),
+                    count(e, "error"),
+                    count(w, "warning")
+                ),
+            });
+        }
     }
-    report.warnings(&warnings);
-    report.done(format!("{}: ok", args.meeting.display()));
-    Ok(())
+    Ok(ExitCode::from(if io {
+        EXIT_IO
+    } else if errors > 0 {
+        EXIT_INVALID
+    } else if warnings > 0 {
+        EXIT_WARNINGS
+    } else {
+        0
+    }))
+}
+
+/// "1 error", "2 errors".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 fn kinds(args: &SourceArgs) -> Result<(), Error> {

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer};
 
-use crate::error::{Error, Result};
+use crate::error::{Diagnostic, Error, Result, Severity};
 use crate::locale::{Gender, Lang, clean};
 use crate::yaml::YamlFile;
 
@@ -83,18 +83,129 @@ impl Meeting {
     /// Reads and checks a meeting file.
     pub fn load(path: &Path) -> Result<Self> {
         let file = YamlFile::read(path)?;
-        Self::from_file(&file)
+        Self::from_file(&file).map(|(meeting, _warnings)| meeting)
     }
 
-    /// Checks a meeting file already read.
-    pub fn from_file(file: &YamlFile) -> Result<Self> {
+    /// Checks a meeting file already read; what is probably a mistake but
+    /// does not stop a note comes back as warnings.
+    pub fn from_file(file: &YamlFile) -> Result<(Self, Vec<Diagnostic>)> {
         let meeting: Meeting = file.parse()?;
-        meeting.validate(file)?;
-        Ok(meeting)
+        let mut problems = meeting.validate(file);
+        meeting.check_dates(file, &mut problems);
+        meeting.check_shapes(file, &mut problems);
+        if problems.iter().any(|p| p.severity == Severity::Error) {
+            problems.sort_by_key(|p| p.severity != Severity::Error);
+            return Err(Error::Invalid(problems));
+        }
+        Ok((meeting, problems))
+    }
+
+    /// Dates that each make sense but not together.
+    fn check_dates(&self, file: &YamlFile, problems: &mut Vec<Diagnostic>) {
+        let start = self.meeting.start.0;
+        let deadline = self.delegations.deadline.0;
+        if deadline > start {
+            problems.push(
+                file.error(
+                    "delegations.deadline",
+                    format!(
+                        "the delegations are due on {deadline}, after the meeting opens on {start}"
+                    ),
+                )
+                .hint("the composition of delegations is due before the meeting"),
+            );
+        }
+        let mut deadlines = vec![("delegations.deadline".to_owned(), deadline)];
+        for (i, reminder) in self.reminders.iter().enumerate() {
+            deadlines.push((format!("reminders[{i}].deadline"), reminder.deadline.0));
+            if reminder.adopted.0 > reminder.deadline.0 {
+                problems.push(file.error(
+                    &format!("reminders[{i}].adopted"),
+                    format!(
+                        "the resolution is adopted on {}, after the deadline it sets, {}",
+                        reminder.adopted.0, reminder.deadline.0
+                    ),
+                ));
+            }
+        }
+        if let Some(NoteDate::Day(day)) = self.date {
+            for (field, due) in &deadlines {
+                if *due <= day {
+                    problems.push(
+                        file.error(
+                            field,
+                            format!("this deadline, {due}, is not after the note's date, {day}"),
+                        )
+                        .hint("a note asks for what is due after it is sent"),
+                    );
+                }
+            }
+            if self.mandate.adopted.0 > day {
+                problems.push(file.error(
+                    "mandate.adopted",
+                    format!(
+                        "the resolution is adopted on {}, after the note's date, {day}",
+                        self.mandate.adopted.0
+                    ),
+                ));
+            }
+        }
+        for (field, due) in &deadlines {
+            let weekday = due.weekday();
+            if matches!(weekday, chrono::Weekday::Sat | chrono::Weekday::Sun) {
+                let mut warning = file
+                    .error(
+                        field,
+                        format!("this deadline, {due}, falls on a {}", weekday_name(weekday)),
+                    )
+                    .hint("offices are closed at weekends: the Friday before is the usual choice");
+                warning.severity = Severity::Warning;
+                problems.push(warning);
+            }
+        }
+    }
+
+    /// Resolution symbols, e-mail addresses and web addresses in their usual
+    /// shapes.
+    fn check_shapes(&self, file: &YamlFile, problems: &mut Vec<Diagnostic>) {
+        let mut resolutions = vec![("mandate.resolution".to_owned(), &self.mandate.resolution)];
+        for (i, reminder) in self.reminders.iter().enumerate() {
+            resolutions.push((format!("reminders[{i}].resolution"), &reminder.resolution));
+        }
+        for (field, symbol) in resolutions {
+            if !is_resolution_symbol(&symbol.0) {
+                problems.push(
+                    file.error(&field, format!("`{}` is not a resolution symbol", symbol.0))
+                        .hint("write the session and number, as `70/54`, or the full symbol, as `A/RES/70/54`"),
+                );
+            }
+        }
+        if let Some(email) = &self.secretariat.email
+            && !is_email(&email.0)
+        {
+            problems.push(
+                file.error(
+                    "secretariat.email",
+                    format!("`{}` is not an e-mail address", email.0),
+                )
+                .hint("write it as `ccm@unog.ch`, with no `mailto:` and no spaces"),
+            );
+        }
+        if let Some(website) = &self.secretariat.website
+            && !is_web_address(&website.0)
+        {
+            problems.push(
+                file.error(
+                    "secretariat.website",
+                    format!("`{}` is not a web address", website.0),
+                )
+                .hint("write it as `www.unog.ch/ccm` or `https://www.unog.ch/ccm`"),
+            );
+        }
     }
 
     /// Checks what types alone cannot.
-    fn validate(&self, file: &YamlFile) -> Result<()> {
+    fn validate(&self, file: &YamlFile) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
         let kind_ok = !self.kind.is_empty()
             && self
@@ -138,11 +249,7 @@ impl Meeting {
                 ));
             }
         }
-        if problems.is_empty() {
-            Ok(())
-        } else {
-            Err(Error::Invalid(problems))
-        }
+        problems
     }
 
     /// The logo's path, resolved against the folder of the meeting file.
@@ -153,6 +260,80 @@ impl Meeting {
             None => logo.clone(),
         })
     }
+}
+
+fn weekday_name(day: chrono::Weekday) -> &'static str {
+    match day {
+        chrono::Weekday::Sat => "Saturday",
+        chrono::Weekday::Sun => "Sunday",
+        chrono::Weekday::Mon => "Monday",
+        chrono::Weekday::Tue => "Tuesday",
+        chrono::Weekday::Wed => "Wednesday",
+        chrono::Weekday::Thu => "Thursday",
+        chrono::Weekday::Fri => "Friday",
+    }
+}
+
+/// A General Assembly resolution as `70/54`, or a full symbol as
+/// `A/RES/70/54`, `A/RES/ES-10/19` or `S/RES/2334 (2016)`.
+pub fn is_resolution_symbol(text: &str) -> bool {
+    let number = |part: &str| {
+        !part.is_empty() && part.len() <= 5 && part.chars().all(|c| c.is_ascii_digit())
+    };
+    let session = |part: &str| number(part.strip_prefix("ES-").unwrap_or(part));
+    match text.split('/').collect::<Vec<_>>().as_slice() {
+        [s, n] => session(s) && number(n),
+        ["A", "RES", s, n] => session(s) && number(n),
+        ["S", "RES", rest] => rest
+            .split_once(" (")
+            .and_then(|(n, year)| Some((n, year.strip_suffix(')')?)))
+            .is_some_and(|(n, year)| number(n) && year.len() == 4 && number(year)),
+        _ => false,
+    }
+}
+
+/// An e-mail address: one `@`, a local part, a domain with a dot, nothing
+/// that cannot appear in an address.
+pub fn is_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    let allowed = |c: char| c.is_alphanumeric() || "._%+-'".contains(c);
+    !local.is_empty()
+        && local.chars().all(allowed)
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && is_domain(domain)
+}
+
+/// A domain name: labels of letters, digits and hyphens, at least two.
+fn is_domain(domain: &str) -> bool {
+    let labels: Vec<&str> = domain.split('.').collect();
+    labels.len() >= 2
+        && labels.iter().all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+        })
+        && labels
+            .last()
+            .is_some_and(|tld| tld.chars().all(char::is_alphabetic))
+}
+
+/// A web address as printed in a note: a domain, optionally after `http://`
+/// or `https://`, optionally followed by a path.
+pub fn is_web_address(text: &str) -> bool {
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))
+        .unwrap_or(text);
+    let (host, path) = match rest.find(['/', '?', '#']) {
+        Some(cut) => rest.split_at(cut),
+        None => (rest, ""),
+    };
+    is_domain(host) && !path.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// A text in every language a note is written in.
@@ -475,4 +656,69 @@ pub struct Reminder {
     pub send_to: Bilingual,
     /// By when.
     pub deadline: Date,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolution_symbols_have_their_usual_shapes() {
+        for good in [
+            "70/54",
+            "A/RES/70/54",
+            "A/RES/ES-10/19",
+            "ES-10/19",
+            "S/RES/2334 (2016)",
+        ] {
+            assert!(is_resolution_symbol(good), "{good}");
+        }
+        for bad in [
+            "70-54",
+            "70/",
+            "/54",
+            "A/RES/70",
+            "res 70/54",
+            "A/RES/70/54/1",
+            "S/RES/2334",
+            "",
+        ] {
+            assert!(!is_resolution_symbol(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn email_and_web_addresses_are_recognised() {
+        for good in ["ccm@unog.ch", "first.last+ccm@un.org", "o'brien@example.ie"] {
+            assert!(is_email(good), "{good}");
+        }
+        for bad in [
+            "ccm at unog.ch",
+            "mailto:ccm@unog.ch",
+            "ccm@unog",
+            "@unog.ch",
+            "a@b@c.ch",
+            "a b@c.ch",
+            "ccm@unog.ch.",
+        ] {
+            assert!(!is_email(bad), "{bad}");
+        }
+        for good in [
+            "www.unog.ch/ccm",
+            "https://www.unog.ch/ccm",
+            "http://un.org",
+            "un.org/fr/?q=1",
+        ] {
+            assert!(is_web_address(good), "{good}");
+        }
+        for bad in [
+            "www",
+            "https://",
+            "ftp://un.org",
+            "un.org/a b",
+            "javascript:alert(1)",
+        ] {
+            assert!(!is_web_address(bad), "{bad}");
+        }
+    }
 }

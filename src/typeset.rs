@@ -9,6 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use typst::diag::{FileError, FileResult, Severity as TypstSeverity, SourceDiagnostic, Warned};
 use typst::foundations::{Bytes, Datetime, Dict, Label, Smart, Value};
 use typst::introspection::Introspector;
+use typst::layout::FrameItem;
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::{LazyHash, PicoStr};
@@ -202,6 +203,36 @@ impl<'a> NoteWorld<'a> {
         }
     }
 
+    /// The place in the note's Tera template of a span of the source it
+    /// generated: the template line that wrote it, and in it the span's own
+    /// text when it is there.
+    fn in_template(&self, generated: &Source, range: std::ops::Range<usize>) -> Option<Location> {
+        let Some(File::Source(template)) = self.typesetter.files.get(&self.main) else {
+            return None;
+        };
+        let text = generated.text();
+        let line = line_of(text, range.start);
+        let number = text[..range.start].matches('\n').count();
+        let index = crate::compose::template_line(template.text(), line, number)?;
+        let template_text = template.text();
+        let start = template_text
+            .split_inclusive('\n')
+            .take(index)
+            .map(str::len)
+            .sum::<usize>();
+        let template_line = template_text[start..].lines().next().unwrap_or_default();
+        let snippet = text.get(range.clone()).unwrap_or_default();
+        let span = match template_line.find(snippet).filter(|_| !snippet.is_empty()) {
+            Some(at) => start + at..start + at + snippet.len(),
+            None => start..start + template_line.len(),
+        };
+        let name = self.typesetter.names.get(&self.main)?.clone();
+        Some(Location {
+            source: SourceText::new(name, template_text),
+            span,
+        })
+    }
+
     /// A Typst diagnostic as ours, located in the file Typst names.
     fn diagnostic(&self, diagnostic: &SourceDiagnostic) -> Diagnostic {
         let mut out = Diagnostic::error(diagnostic.message.to_string());
@@ -212,6 +243,16 @@ impl<'a> NoteWorld<'a> {
         if let Some(id) = diagnostic.span.id()
             && let (Ok(source), Some(range)) = (self.source(id), self.range(diagnostic.span))
         {
+            if id == self.main
+                && let Some(traced) = self.in_template(&source, range.clone())
+            {
+                out = out.in_file(&traced.source.name).at(traced);
+                out.hints.push(format!(
+                    "in the Typst this template line wrote: {}",
+                    line_of(source.text(), range.start).trim()
+                ));
+                return out;
+            }
             let name = if id == self.main {
                 self.main_name.clone()
             } else {
@@ -277,6 +318,14 @@ impl World for NoteWorld<'_> {
     }
 }
 
+/// The line of `text` that holds byte `offset`, without its line end.
+fn line_of(text: &str, offset: usize) -> &str {
+    let offset = offset.min(text.len());
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    &text[start..end]
+}
+
 /// Packages are never fetched; other paths are simply not in the template set.
 fn not_found(id: FileId) -> FileError {
     match id.root() {
@@ -285,6 +334,40 @@ fn not_found(id: FileId) -> FileError {
         )),
         VirtualRoot::Project => FileError::NotFound(id.vpath().get_without_slash().into()),
     }
+}
+
+/// The characters that the fonts have no glyph for, which print as blank
+/// boxes, each once, in the order they are met.
+pub fn missing_characters(document: &PagedDocument) -> Vec<char> {
+    fn walk(frame: &typst::layout::Frame, out: &mut Vec<char>) {
+        for (_, item) in frame.items() {
+            match item {
+                FrameItem::Group(group) => walk(&group.frame, out),
+                FrameItem::Text(text) => {
+                    for glyph in text.glyphs.iter().filter(|g| g.id == 0) {
+                        let chars = text.text.get(glyph.range()).unwrap_or_default().chars();
+                        for c in chars.filter(|c| !c.is_whitespace() && !is_invisible(*c)) {
+                            if !out.contains(&c) {
+                                out.push(c);
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for page in document.pages() {
+        walk(&page.frame, &mut out);
+    }
+    out
+}
+
+/// Characters that print nothing whether or not a font has them: joiners,
+/// variation selectors, marks of direction.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{E0100}'..='\u{E01EF}')
 }
 
 /// A PDF standard the user may ask for.

@@ -73,7 +73,7 @@ impl YamlFile {
             return Err(Error::invalid(
                 Diagnostic::error("the file is empty")
                     .in_file(&self.path)
-                    .hint("start from `noteverbale init` or `examples/ccm-7msp.yaml`"),
+                    .hint("start from the commented example `examples/ccm-7msp.yaml`"),
             ));
         }
         let deserializer = serde_yaml::Deserializer::from_str(text);
@@ -93,13 +93,23 @@ impl YamlFile {
             {
                 message = rest.to_owned();
             }
+            let duplicate = message
+                .strip_prefix("duplicate field `")
+                .and_then(|rest| rest.split_once('`'))
+                .map(|(key, _)| join_field(&field, key));
             let mut diagnostic = Diagnostic::error(&message)
                 .in_file(&self.path)
-                .field(&field);
+                .field(duplicate.as_deref().unwrap_or(&field));
+            if duplicate.is_some() {
+                diagnostic =
+                    diagnostic.hint("keep one of the two: YAML takes a key once in a mapping");
+            }
             // serde_yaml places an unknown key well, but other mistakes at the
             // start of the mapping that holds them: the field's own place is better.
             let found = if message.starts_with("unknown field") {
                 None
+            } else if let Some(duplicate) = &duplicate {
+                locate_nth(text, duplicate, 1)
             } else {
                 self.locate(&field)
             };
@@ -136,6 +146,15 @@ impl YamlFile {
     }
 }
 
+/// A field path one level down: `meeting` and `start` give `meeting.start`.
+fn join_field(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
 /// Suggests the next step for serde's most common messages.
 fn hint_for(diagnostic: Diagnostic) -> Diagnostic {
     let message = diagnostic.message.clone();
@@ -145,11 +164,42 @@ fn hint_for(diagnostic: Diagnostic) -> Diagnostic {
         && message.contains("expected struct Bilingual")
     {
         diagnostic.hint("write the text in both languages: `{ fr: …, en: … }`")
-    } else if message.starts_with("unknown field") {
-        diagnostic.hint("check the spelling against the commented example `examples/ccm-7msp.yaml`")
+    } else if let Some((unknown, expected)) = unknown_field(&message) {
+        match closest(unknown, &expected) {
+            Some(near) => diagnostic.hint(format!("did you mean `{near}`?")),
+            None => diagnostic.hint(format!(
+                "the fields here are {}; see the commented example `examples/ccm-7msp.yaml`",
+                expected
+                    .iter()
+                    .map(|f| format!("`{f}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        }
     } else {
         diagnostic
     }
+}
+
+/// The unknown field and the expected ones, from serde's message:
+/// "unknown field `papr`, expected one of `kind`, `paper`, …" (or "expected
+/// `fr` or `en`").
+fn unknown_field(message: &str) -> Option<(&str, Vec<&str>)> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (unknown, expected) = rest.split_once('`')?;
+    let expected = expected.split('`').skip(1).step_by(2).collect();
+    Some((unknown, expected))
+}
+
+/// The expected field nearest to a misspelled one, if any is near enough.
+fn closest<'a>(unknown: &str, expected: &[&'a str]) -> Option<&'a str> {
+    let unknown = unknown.to_lowercase();
+    expected
+        .iter()
+        .map(|field| (strsim::jaro_winkler(&unknown, field), *field))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, field)| field)
 }
 
 /// One level of the path being walked.
@@ -159,6 +209,12 @@ enum Frame {
 }
 
 fn locate(text: &str, field: &str) -> Option<Range<usize>> {
+    locate_nth(text, field, 0)
+}
+
+/// The byte range of the `nth` value found at a field path (0 for the
+/// first): a key given twice has two.
+fn locate_nth(text: &str, field: &str, mut nth: usize) -> Option<Range<usize>> {
     let target: &str = field.trim_start_matches('.');
     let offsets = CharOffsets::new(text);
     let mut stack: Vec<Frame> = Vec::new();
@@ -199,10 +255,14 @@ fn locate(text: &str, field: &str) -> Option<Range<usize>> {
             ) {
                 let here = format!("{}{}", path.concat(), segment.clone().unwrap_or_default());
                 if here.trim_start_matches('.') == target {
-                    return Some(match event {
-                        Event::Scalar(..) | Event::Alias(..) => range,
-                        _ => key_range.unwrap_or(range),
-                    });
+                    if nth > 0 {
+                        nth -= 1;
+                    } else {
+                        return Some(match event {
+                            Event::Scalar(..) | Event::Alias(..) => range,
+                            _ => key_range.unwrap_or(range),
+                        });
+                    }
                 }
                 match event {
                     Event::MappingStart(..) => {
@@ -252,6 +312,22 @@ impl<'a> CharOffsets<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn misspelled_fields_get_the_nearest_name() {
+        let message = "unknown field `papr`, expected one of `kind`, `paper`, `place`";
+        let (unknown, expected) = unknown_field(message).unwrap();
+        assert_eq!(
+            (unknown, expected.clone()),
+            ("papr", vec!["kind", "paper", "place"])
+        );
+        assert_eq!(closest("papr", &expected), Some("paper"));
+        assert_eq!(closest("Kind", &expected), Some("kind"));
+        assert_eq!(closest("deadline_x", &["fr", "en"]), None);
+        let two = "unknown field `fre`, expected `fr` or `en`";
+        let (unknown, expected) = unknown_field(two).unwrap();
+        assert_eq!(closest(unknown, &expected), Some("fr"));
+    }
 
     const TEXT: &str = "a: 1\nb:\n  c: deux\n  d:\n    - x\n    - { e: été, f: y }\n";
 

@@ -149,6 +149,29 @@ impl Messages {
         Ok(text.into_owned())
     }
 
+    /// Every message present in one language and missing in another, as
+    /// errors: a note in that language would fail where it uses it.
+    pub fn check_languages(&self) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        for lang in Lang::ALL {
+            for other in Lang::ALL {
+                for key in self.keys(lang).difference(self.keys(other)) {
+                    problems.push(
+                        Diagnostic::error(format!(
+                            "the message `{key}` is in the {lang} locale but not in the {other} one"
+                        ))
+                        .in_file(format!("locales/{}/", other.code()))
+                        .hint(format!(
+                            "add `{key} = …` to a `.ftl` file of `locales/{}/`",
+                            other.code()
+                        )),
+                    );
+                }
+            }
+        }
+        problems
+    }
+
     /// The ids of every message defined for `lang`.
     pub fn keys(&self, lang: Lang) -> &BTreeSet<String> {
         &self.bundle(lang).keys

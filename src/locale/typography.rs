@@ -122,6 +122,12 @@ pub fn apostrophes(text: &str) -> String {
 }
 
 /// Expansion of the presentation-form ligatures U+FB00–U+FB06.
+/// An explicit bidirectional formatting character: LRE, RLE, PDF, LRO, RLO,
+/// LRI, RLI, FSI, PDI.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 fn ligature(c: char) -> Option<&'static str> {
     const LIGATURES: [&str; 7] = ["ff", "fi", "fl", "ffi", "ffl", "st", "st"];
     let i = (c as u32).checked_sub(0xFB00)?;
@@ -136,7 +142,11 @@ fn ligature(c: char) -> Option<&'static str> {
 /// - whitespace at both ends is removed;
 /// - the ligatures U+FB00–U+FB06 are spelled out (`ﬁ` → `fi`, `ﬅ`/`ﬆ` → `st`);
 /// - other control characters (category Cc, e.g. U+0000, U+0007, U+007F) are
-///   dropped, without breaking a run of whitespace around them.
+///   dropped, without breaking a run of whitespace around them;
+/// - so are the explicit bidirectional embeddings, overrides and isolates
+///   (U+202A–U+202E, U+2066–U+2069), with which a value could print in an
+///   order other than the one it is written in: Arabic and Hebrew text still
+///   runs right to left by itself.
 pub fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     // The space owed for the current run, written only once a word follows.
@@ -151,7 +161,7 @@ pub fn clean(text: &str) -> String {
             };
             continue;
         }
-        if c.is_control() {
+        if c.is_control() || is_bidi_control(c) {
             continue;
         }
         if let Some(space) = pending.take()
@@ -420,6 +430,12 @@ mod tests {
         assert_eq!(clean("a\u{0}b\u{7}c\u{7f}d\u{9f}"), "abcd");
         assert_eq!(clean("a \u{7} b"), "a b");
         assert_eq!(clean("\u{7}"), "");
+        assert_eq!(
+            clean("bidi \u{202E}override\u{202C} \u{2067}x\u{2069}"),
+            "bidi override x"
+        );
+        // Right-to-left letters and the implicit marks stay.
+        assert_eq!(clean("\u{5e9}\u{5dc}\u{200f}"), "\u{5e9}\u{5dc}\u{200f}");
         // Neighbours of the ligature block are left alone.
         assert_eq!(
             clean("\u{faff}\u{fb07}\u{fb13}"),
