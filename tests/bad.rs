@@ -1,0 +1,188 @@
+//! Broken and hostile inputs, from `tests/bad/`: each gives a clear, located
+//! error, or prints its text literally. None panics, none leaves a file
+//! behind, and `check` finds an error exactly when `render` refuses.
+//!
+//! What each prints is kept in `tests/bad/snapshots/`; review a change with
+//! `cargo insta review` (or `INSTA_UPDATE=always cargo test --test bad` and
+//! `git diff`).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{pdf_text, repo};
+
+/// What one run of the command came to.
+struct Run {
+    code: i32,
+    stderr: String,
+}
+
+fn noteverbale(args: &[&str], out: &Path) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_noteverbale"))
+        .args(args)
+        .args(["--color", "never"])
+        .current_dir(repo(""))
+        .output()
+        .unwrap();
+    // Paths in messages, made the same on every machine.
+    let root = format!("{}/", env!("CARGO_MANIFEST_DIR"));
+    let stderr = String::from_utf8_lossy(&output.stderr)
+        .replace(&out.display().to_string(), "OUT")
+        .replace(&root, "");
+    Run {
+        code: output
+            .status
+            .code()
+            .expect("the command ends by itself, not by a signal"),
+        stderr,
+    }
+}
+
+/// Renders `meeting` (with `templates`, if given), checks it, and returns
+/// what to keep in the snapshot.
+fn case(meeting: &str, templates: Option<&str>) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let out_arg = out.display().to_string();
+    let mut render = vec!["render", meeting, "--out", &out_arg];
+    let mut check = vec!["check", meeting];
+    if let Some(templates) = templates {
+        render.extend(["--templates", templates]);
+        check.extend(["--templates", templates]);
+    }
+    let rendered = noteverbale(&render, dir.path());
+    let checked = noteverbale(&check, dir.path());
+
+    for run in [&rendered, &checked] {
+        assert!(
+            !run.stderr.contains("panicked"),
+            "{meeting}: a panic\n{}",
+            run.stderr
+        );
+        assert!(
+            [0, 1, 3, 4].contains(&run.code),
+            "{meeting}: exit status {}\n{}",
+            run.code,
+            run.stderr
+        );
+    }
+    let written = files(&out);
+    let mut snapshot = format!("render: exit {}\n{}", rendered.code, rendered.stderr);
+    if rendered.code == 0 {
+        assert_eq!(written.len(), 2, "{meeting}: {written:?}");
+        assert!(
+            [0, 4].contains(&checked.code),
+            "{meeting}: render succeeds but check finds errors\n{}",
+            checked.stderr
+        );
+        let french = std::fs::read(out.join(format!("{}.fr.pdf", stem(meeting)))).unwrap();
+        if let Some(probe) = probe(&pdf_text(&french)) {
+            snapshot.push_str("--- the French note, from PROBE\n");
+            snapshot.push_str(&probe);
+            snapshot.push('\n');
+        }
+    } else {
+        assert!(written.is_empty(), "{meeting}: left {written:?}");
+        assert!(
+            checked.code == rendered.code,
+            "{meeting}: render exits {}, check {}\n{}",
+            rendered.code,
+            checked.code,
+            checked.stderr
+        );
+    }
+    snapshot
+}
+
+fn stem(meeting: &str) -> String {
+    Path::new(meeting)
+        .file_stem()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// Every file under `folder`, temporary ones included.
+fn files(folder: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    entries.map(|e| e.unwrap().path()).collect()
+}
+
+/// The text from the first `PROBE` to the closing formula, shortened.
+fn probe(text: &str) -> Option<String> {
+    let start = text.find("PROBE")?;
+    let rest = &text[start..];
+    let end = rest
+        .find("Le Secrétaire général saisit")
+        .unwrap_or(rest.len());
+    let probe: String = rest[..end].trim_end().chars().take(600).collect();
+    Some(probe)
+}
+
+fn snapshot(name: &str, content: &str) {
+    insta::with_settings!({
+        snapshot_path => repo("tests/bad/snapshots"),
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!(name, content);
+    });
+}
+
+#[test]
+fn every_broken_meeting_file_is_refused_clearly_or_printed_literally() {
+    let mut names: Vec<String> = std::fs::read_dir(repo("tests/bad"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".yaml"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 40, "{} cases", names.len());
+    for name in names {
+        let content = case(&format!("tests/bad/{name}"), None);
+        snapshot(name.trim_end_matches(".yaml"), &content);
+    }
+}
+
+#[test]
+fn hostile_templates_are_refused() {
+    let mut names: Vec<String> = std::fs::read_dir(repo("tests/bad/templates"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    for name in names {
+        let content = case(
+            "examples/ccm-7msp.yaml",
+            Some(&format!("tests/bad/templates/{name}")),
+        );
+        snapshot(&format!("template-{name}"), &content);
+    }
+}
+
+#[test]
+fn files_that_are_not_meeting_files_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let large = dir.path().join("large.yaml");
+    let mut text = std::fs::read_to_string(repo("examples/ccm-7msp.yaml")).unwrap();
+    while text.len() <= 4 * 1024 * 1024 {
+        text.push_str("# padding, padding, padding, padding, padding, padding, padding\n");
+    }
+    std::fs::write(&large, text).unwrap();
+    let folder = dir.path().join("folder.yaml");
+    std::fs::create_dir(&folder).unwrap();
+    let missing = dir.path().join("missing.yaml");
+    for (name, path) in [
+        ("too-large", large),
+        ("a-folder", folder),
+        ("missing", missing),
+    ] {
+        let content = case(&path.display().to_string(), None)
+            .replace(&dir.path().display().to_string(), "TMP");
+        snapshot(&format!("file-{name}"), &content);
+    }
+}
