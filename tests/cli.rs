@@ -328,3 +328,55 @@ fn templates_and_locales_are_overridden_file_by_file() {
         ],
     );
 }
+
+#[test]
+fn check_reports_for_programs_with_exit_statuses_by_severity() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = std::fs::read_to_string(repo("examples/ccm-7msp.yaml")).unwrap();
+    // The example's reminder deadline, 30 April 2017, is a Sunday.
+    let clean = example.replace("deadline: 2017-04-30", "deadline: 2017-04-28");
+    let broken = clean.replace("email: ccm@unog.ch", "email: ccm at unog.ch");
+    for (name, text) in [
+        ("warned.yaml", &example),
+        ("clean.yaml", &clean),
+        ("broken.yaml", &broken),
+    ] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let json = |name: &str| {
+        let out = noteverbale(dir.path(), &["check", name, "--format", "json"]);
+        let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        (out.status.code(), value)
+    };
+
+    let (code, report) = json("clean.yaml");
+    assert_eq!(code, Some(0), "{report}");
+    assert_eq!(report["errors"], 0);
+    assert_eq!(report["warnings"], 0);
+
+    let (code, report) = json("warned.yaml");
+    assert_eq!(code, Some(4), "{report}");
+    let warning = &report["diagnostics"][0];
+    assert_eq!(warning["severity"], "warning");
+    assert_eq!(warning["field"], "reminders[0].deadline");
+    let line = example
+        .lines()
+        .position(|l| l.contains("deadline: 2017-04-30"))
+        .unwrap()
+        + 1;
+    assert_eq!(warning["line"], line);
+    assert!(warning["message"].as_str().unwrap().contains("Sunday"));
+
+    let (code, report) = json("broken.yaml");
+    assert_eq!(code, Some(1), "{report}");
+    assert_eq!(report["errors"], 1);
+    let error = &report["diagnostics"][0];
+    assert_eq!(error["field"], "secretariat.email");
+    assert_eq!(error["file"], "broken.yaml");
+    assert_eq!(error["column"], 10);
+    assert!(error["hints"][0].as_str().unwrap().contains("ccm@unog.ch"));
+    assert!(
+        files(dir.path()).iter().all(|f| f.ends_with(".yaml")),
+        "check writes nothing"
+    );
+}
