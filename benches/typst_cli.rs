@@ -39,7 +39,8 @@ fn main() {
     let rounds: usize = std::env::var("NOTEVERBALE_ROUNDS")
         .ok()
         .and_then(|r| r.parse().ok())
-        .unwrap_or(5);
+        .unwrap_or(5)
+        .max(1);
 
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let meeting = root.join("examples/ccm-7msp.yaml");

@@ -111,6 +111,9 @@ pub struct Summary {
     pub skipped: usize,
     /// Notes that failed, with why.
     pub failures: Vec<(String, Vec<Diagnostic>)>,
+    /// Notes written with warnings (characters the fonts lack), by mission
+    /// and language.
+    pub warnings: Vec<(String, Vec<Diagnostic>)>,
     /// Notes not started because the batch was stopped.
     pub unstarted: usize,
     /// What was written to the manifests.
@@ -130,6 +133,7 @@ struct Done {
     entry: Entry,
     /// The note was left as an earlier run wrote it.
     skipped: bool,
+    /// Why it failed, or the warnings of a note written.
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -281,6 +285,17 @@ pub fn run(
             .count(),
         skipped: done.iter().filter(|d| d.skipped).count(),
         unstarted,
+        warnings: done
+            .iter()
+            .filter(|d| d.entry.status == Status::Ok && !d.diagnostics.is_empty())
+            .map(|d| {
+                let language = d.entry.language.map_or("", |l| l.code());
+                (
+                    format!("{} {language}", d.entry.mission),
+                    d.diagnostics.clone(),
+                )
+            })
+            .collect(),
         failures: done
             .into_iter()
             .filter(|d| d.entry.status == Status::Failed)
@@ -302,7 +317,7 @@ fn produce(
         recipient: Some(job.recipient.clone()),
         ..options.render.clone()
     };
-    let attempt = || -> Result<(Entry, bool)> {
+    let attempt = || -> Result<(Entry, bool, Vec<Diagnostic>)> {
         let source = engine.source(input, job.lang, &render)?;
         let fingerprint = input_digest(engine, input, &source, &render);
         let path = options.out.join(&job.file);
@@ -313,7 +328,7 @@ fn produce(
             && let Ok(bytes) = std::fs::read(&path)
             && previous.sha256.as_deref() == Some(hex(&Sha256::digest(&bytes)).as_str())
         {
-            return Ok((previous.clone(), true));
+            return Ok((previous.clone(), true, Vec::new()));
         }
         let note = engine.compile(input, job.lang, source, &render)?;
         let pdf = note.pdf()?;
@@ -328,13 +343,13 @@ fn produce(
             status: Status::Ok,
             error: None,
         };
-        Ok((entry, false))
+        Ok((entry, false, note.warnings))
     };
     match attempt() {
-        Ok((entry, skipped)) => Done {
+        Ok((entry, skipped, warnings)) => Done {
             entry,
             skipped,
-            diagnostics: Vec::new(),
+            diagnostics: warnings,
         },
         Err(error) => {
             let diagnostics = match &error {

@@ -195,7 +195,8 @@ pub fn markup(text: &str) -> String {
 /// Splits `text` around its first hyphenated compound (`sous-munitions`,
 /// `CH-1211`): the text before it, the compound, and the rest.
 fn split_compound(text: &str) -> (&str, &str, &str) {
-    let word = |c: char| c.is_alphanumeric();
+    // Letters, digits, and the combining marks that decomposed letters carry.
+    let word = |c: char| c.is_alphanumeric() || is_combining_mark(c);
     // A hyphen with a word character on either side.
     let joins = |i: usize| {
         text[..i].chars().next_back().is_some_and(word)
@@ -216,6 +217,11 @@ fn split_compound(text: &str) -> (&str, &str, &str) {
         }
     }
     (&text[..start], &text[start..end], &text[end..])
+}
+
+/// A combining mark of the common blocks: the accent of a decomposed `é`.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
 /// Appends `text` to `out` with every markup character escaped.
@@ -395,6 +401,11 @@ mod tests {
         assert_eq!(markup("l’État-partie"), "l’#box[État\\-partie];");
         assert_eq!(markup("a - b -c d- --"), "a \\- b \\-c d\\- \\-\\-");
         assert_eq!(markup("x-[y]"), "x\\-\\[y\\]");
+        // A decomposed accent stays with its letter, inside the box.
+        assert_eq!(
+            markup("sous-mu\u{301}nitions"),
+            "#box[sous\\-mu\u{301}nitions];"
+        );
     }
 
     #[test]

@@ -263,15 +263,18 @@ fn missing_glyphs(input: &Input, missing: &[char]) -> Diagnostic {
         "the embedded fonts have no glyph for {}{more}: they print as blank boxes",
         list.join(", ")
     ))
-    .in_file(&input.path)
     .hint("the fonts cover Latin, Greek, Cyrillic and Hebrew letters; write other characters out, or give a transliteration");
     let text = &input.source.text;
-    if let Some(offset) = missing.iter().filter_map(|c| text.find(*c)).min() {
-        let len = text[offset..].chars().next().map_or(0, char::len_utf8);
-        warning = warning.at(Location {
-            source: input.source.clone(),
-            span: offset..offset + len,
-        });
+    match missing.iter().filter_map(|c| text.find(*c)).min() {
+        Some(offset) => {
+            let len = text[offset..].chars().next().map_or(0, char::len_utf8);
+            warning = warning.in_file(&input.path).at(Location {
+                source: input.source.clone(),
+                span: offset..offset + len,
+            });
+        }
+        // Not from the meeting file: from the mission's record or a locale.
+        None => warning = warning.hint("they come from the list of missions or the locales"),
     }
     warning
 }

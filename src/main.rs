@@ -252,6 +252,14 @@ fn batch(args: &BatchArgs, report: &Report) -> Result<ExitCode, Error> {
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
+    if !report.quiet {
+        for (note, warnings) in &summary.warnings {
+            eprintln!("{note}:");
+            for warning in warnings {
+                eprint!("{}", warning.render(report.color));
+            }
+        }
+    }
     for (mission, diagnostics) in &summary.failures {
         eprintln!("{mission}:");
         for diagnostic in diagnostics {
@@ -264,8 +272,11 @@ fn batch(args: &BatchArgs, report: &Report) -> Result<ExitCode, Error> {
         String::new()
     };
     report.done(format!(
-        "{} notes: {} written, {} unchanged, {} failed{stopped}, in {:.1} s; manifest in {}",
-        summary.written + summary.skipped + summary.failures.len() + summary.unstarted,
+        "{}: {} written, {} unchanged, {} failed{stopped}, in {:.1} s; manifest in {}",
+        count(
+            summary.written + summary.skipped + summary.failures.len() + summary.unstarted,
+            "note"
+        ),
         summary.written,
         summary.skipped,
         summary.failures.len(),
@@ -293,50 +304,51 @@ fn check(args: &CheckArgs, report: &Report) -> Result<ExitCode, Error> {
             found.push(noteverbale::Diagnostic::error(other.to_string()));
         }
     };
-    let mut warnings = Vec::new();
-    collect((|| {
-        let engine = engine(&args.sources)?;
-        let mut problems = engine.messages().check_languages();
-        let input = engine.load(&args.meeting)?;
-        warnings.extend(input.warnings.iter().cloned());
-        let mut options = vec![RenderOptions::default()];
+    let mut loaded = None;
+    collect(engine(&args.sources).map(|engine| loaded = Some(engine)));
+    if let Some(engine) = &loaded {
+        collect(Err(Error::Invalid(engine.messages().check_languages())));
+        let mut input = None;
+        collect(engine.load(&args.meeting).map(|i| input = Some(i)));
+        let mut records = Vec::new();
         if let Some(path) = &args.recipients {
-            let records = noteverbale::recipients::load(path)?;
-            let mut first = std::collections::BTreeMap::new();
+            collect(noteverbale::recipients::load(path).map(|r| records = r));
+        }
+        if let Some(input) = &input {
+            found.extend(input.warnings.iter().cloned());
+            let mut jobs: Vec<(Lang, RenderOptions)> = Lang::ALL
+                .iter()
+                .map(|lang| (*lang, RenderOptions::default()))
+                .collect();
             for record in records {
                 match record.recipient {
-                    Err(diagnostics) => problems.extend(diagnostics),
-                    Ok(recipient) => {
-                        first.entry(recipient.language).or_insert(recipient);
+                    Err(diagnostics) => found.extend(diagnostics),
+                    // Each mission's own note: its name may hold characters
+                    // the fonts lack.
+                    Ok(recipient) => jobs.push((
+                        recipient.language,
+                        RenderOptions {
+                            recipient: Some(recipient),
+                            ..RenderOptions::default()
+                        },
+                    )),
+                }
+            }
+            for (lang, options) in &jobs {
+                match engine.typeset(input, *lang, options) {
+                    Ok(note) => found.extend(note.warnings),
+                    Err(Error::Invalid(list)) => found.extend(list),
+                    Err(other) => {
+                        io = true;
+                        found.push(noteverbale::Diagnostic::error(other.to_string()));
                     }
                 }
             }
-            // The single-addressee form, once in each language a mission uses.
-            options.extend(first.into_values().map(|recipient| RenderOptions {
-                recipient: Some(recipient),
-                ..RenderOptions::default()
-            }));
         }
-        for options in &options {
-            let langs = match &options.recipient {
-                Some(recipient) => vec![recipient.language],
-                None => Lang::ALL.to_vec(),
-            };
-            for lang in langs {
-                match engine.typeset(&input, lang, options) {
-                    Ok(note) => warnings.extend(note.warnings),
-                    Err(Error::Invalid(list)) => problems.extend(list),
-                    Err(other) => return Err(other),
-                }
-            }
-        }
-        if problems.is_empty() {
-            Ok(())
-        } else {
-            Err(Error::Invalid(problems))
-        }
-    })());
-    found.extend(warnings);
+    }
+    // The same template mistake fails every note of a language: say it once.
+    let mut seen = std::collections::HashSet::new();
+    found.retain(|d| seen.insert(d.render(false)));
     let errors = found
         .iter()
         .filter(|d| d.severity == noteverbale::Severity::Error)

@@ -274,20 +274,48 @@ fn weekday_name(day: chrono::Weekday) -> &'static str {
     }
 }
 
-/// A General Assembly resolution as `70/54`, or a full symbol as
-/// `A/RES/70/54`, `A/RES/ES-10/19` or `S/RES/2334 (2016)`.
+/// A resolution symbol: a General Assembly resolution as `70/54`, `ES-10/19`
+/// or `S-26/2`, with its part letter if any (`72/262 A`), or in full as
+/// `A/RES/70/54`; an older one numbered with its session in Roman numerals,
+/// as `1514 (XV)` or `A/RES/217(III)`; a Security Council resolution as
+/// `S/RES/2334 (2016)`.
 pub fn is_resolution_symbol(text: &str) -> bool {
-    let number = |part: &str| {
+    let digits = |part: &str| {
         !part.is_empty() && part.len() <= 5 && part.chars().all(|c| c.is_ascii_digit())
     };
-    let session = |part: &str| number(part.strip_prefix("ES-").unwrap_or(part));
-    match text.split('/').collect::<Vec<_>>().as_slice() {
-        [s, n] => session(s) && number(n),
-        ["A", "RES", s, n] => session(s) && number(n),
+    let session = |part: &str| {
+        digits(
+            part.strip_prefix("ES-")
+                .or_else(|| part.strip_prefix("S-"))
+                .unwrap_or(part),
+        )
+    };
+    // `262`, or `262 A` for a resolution adopted in parts.
+    let number = |part: &str| match part.split_once(' ') {
+        Some((n, letter)) => {
+            digits(n) && letter.len() == 1 && letter.chars().all(|c| c.is_ascii_uppercase())
+        }
+        None => digits(part),
+    };
+    // `1514 (XV)`, `217(III)`.
+    let roman = |part: &str| {
+        part.strip_suffix(')')
+            .and_then(|p| p.split_once('('))
+            .is_some_and(|(n, session)| {
+                digits(n.trim_end())
+                    && !session.is_empty()
+                    && session.chars().all(|c| "IVXLC".contains(c))
+            })
+    };
+    let text = text.trim();
+    let general = text.strip_prefix("A/RES/").unwrap_or(text);
+    match general.split('/').collect::<Vec<_>>().as_slice() {
+        [s, n] if !text.starts_with("S/") => session(s) && number(n),
+        [old] => roman(old),
         ["S", "RES", rest] => rest
             .split_once(" (")
             .and_then(|(n, year)| Some((n, year.strip_suffix(')')?)))
-            .is_some_and(|(n, year)| number(n) && year.len() == 4 && number(year)),
+            .is_some_and(|(n, year)| digits(n) && year.len() == 4 && digits(year)),
         _ => false,
     }
 }
@@ -303,6 +331,7 @@ pub fn is_email(text: &str) -> bool {
         && local.chars().all(allowed)
         && !local.starts_with('.')
         && !local.ends_with('.')
+        && !local.contains("..")
         && is_domain(domain)
 }
 
@@ -319,19 +348,30 @@ fn is_domain(domain: &str) -> bool {
         })
         && labels
             .last()
-            .is_some_and(|tld| tld.chars().all(char::is_alphabetic))
+            .is_some_and(|tld| tld.chars().all(char::is_alphabetic) || tld.starts_with("xn--"))
 }
 
 /// A web address as printed in a note: a domain, optionally after `http://`
 /// or `https://`, optionally followed by a path.
 pub fn is_web_address(text: &str) -> bool {
-    let rest = text
-        .strip_prefix("https://")
-        .or_else(|| text.strip_prefix("http://"))
-        .unwrap_or(text);
+    let lower = text.to_ascii_lowercase();
+    let scheme = ["https://", "http://"]
+        .iter()
+        .find(|s| lower.starts_with(*s))
+        .map_or(0, |s| s.len());
+    let rest = &text[scheme..];
     let (host, path) = match rest.find(['/', '?', '#']) {
         Some(cut) => rest.split_at(cut),
         None => (rest, ""),
+    };
+    // `www.un.org:443`.
+    let host = match host.rsplit_once(':') {
+        Some((name, port))
+            if !port.is_empty() && port.len() <= 5 && port.chars().all(|c| c.is_ascii_digit()) =>
+        {
+            name
+        }
+        _ => host,
     };
     is_domain(host) && !path.chars().any(|c| c.is_whitespace() || c.is_control())
 }
@@ -689,7 +729,12 @@ mod tests {
 
     #[test]
     fn email_and_web_addresses_are_recognised() {
-        for good in ["ccm@unog.ch", "first.last+ccm@un.org", "o'brien@example.ie"] {
+        for good in [
+            "ccm@unog.ch",
+            "first.last+ccm@un.org",
+            "o'brien@example.ie",
+            "a@xn--p1ai.xn--p1ai",
+        ] {
             assert!(is_email(good), "{good}");
         }
         for bad in [
@@ -700,6 +745,7 @@ mod tests {
             "a@b@c.ch",
             "a b@c.ch",
             "ccm@unog.ch.",
+            "a..b@un.org",
         ] {
             assert!(!is_email(bad), "{bad}");
         }

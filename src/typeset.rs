@@ -212,7 +212,7 @@ impl<'a> NoteWorld<'a> {
         };
         let text = generated.text();
         let line = line_of(text, range.start);
-        let number = text[..range.start].matches('\n').count();
+        let number = text.get(..range.start)?.matches('\n').count();
         let index = crate::compose::template_line(template.text(), line, number)?;
         let template_text = template.text();
         let start = template_text

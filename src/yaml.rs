@@ -167,6 +167,9 @@ fn hint_for(diagnostic: Diagnostic) -> Diagnostic {
     } else if let Some((unknown, expected)) = unknown_field(&message) {
         match closest(unknown, &expected) {
             Some(near) => diagnostic.hint(format!("did you mean `{near}`?")),
+            None if expected.is_empty() => {
+                diagnostic.hint("see the commented example `examples/ccm-7msp.yaml`")
+            }
             None => diagnostic.hint(format!(
                 "the fields here are {}; see the commented example `examples/ccm-7msp.yaml`",
                 expected

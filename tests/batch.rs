@@ -270,6 +270,33 @@ fn a_broken_record_spoils_only_its_own_note() {
 }
 
 #[test]
+fn a_name_the_fonts_cannot_print_is_a_warning_for_its_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "code,name_fr,name_en,language\n\
+               SAU,l'Arabie saoudite (السعودية),Saudi Arabia (السعودية),en\n\
+               FRA,la France,France,fr\n";
+    std::fs::write(dir.path().join("list.csv"), csv).unwrap();
+    let records = recipients::load(&dir.path().join("list.csv")).unwrap();
+    let summary = batch::run(
+        engine(),
+        &example(),
+        &records,
+        &options(dir.path(), Languages::Mission, &[]),
+        &|_, _| {},
+    )
+    .unwrap();
+    assert_eq!(summary.written, 2);
+    assert_eq!(summary.warnings.len(), 1, "{:?}", summary.warnings);
+    let (note, warnings) = &summary.warnings[0];
+    assert_eq!(note, "SAU en");
+    let message = warnings[0].to_string();
+    assert!(
+        message.contains("no glyph for") && message.contains("U+0633"),
+        "{message}"
+    );
+}
+
+#[test]
 fn lists_kept_in_a_spreadsheet_are_read_as_csv() {
     let dir = tempfile::tempdir().unwrap();
     let csv = "code,name_fr,name_en,language,gender\n\
