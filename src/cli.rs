@@ -52,6 +52,33 @@ pub enum Command {
     Check(CheckArgs),
     /// List the note kinds and the languages each has a template for.
     Kinds(SourceArgs),
+    /// Typeset the notes again each time the meeting file, its logo, a
+    /// template or a locale is saved.
+    #[command(after_help = WATCH_EXAMPLES)]
+    Watch(WatchArgs),
+}
+
+const WATCH_EXAMPLES: &str = "Examples:
+  noteverbale watch examples/ccm-7msp.yaml
+  noteverbale watch examples/ccm-7msp.yaml --templates my-templates --draft
+
+Prints one line per render, with its time; a mistake is printed and the
+last good PDFs are left in place until it is fixed. Stop with Ctrl-C.";
+
+/// Arguments of `watch`.
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// The meeting file (YAML).
+    pub meeting: PathBuf,
+    /// The folder to write the PDFs into; created if missing.
+    #[arg(short, long, default_value = "out")]
+    pub out: PathBuf,
+    /// PDF standards and draft mark.
+    #[command(flatten)]
+    pub pdf: PdfArgs,
+    /// Template and locale folders.
+    #[command(flatten)]
+    pub sources: SourceArgs,
 }
 
 /// Arguments of `render`.

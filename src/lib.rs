@@ -16,6 +16,7 @@ pub mod error;
 pub mod locale;
 pub mod meeting;
 pub mod output;
+pub mod preview;
 pub mod recipients;
 pub mod typeset;
 pub mod yaml;

@@ -15,7 +15,7 @@ use noteverbale::{Engine, Error, Lang, RenderOptions, Sources, output};
 
 use crate::cli::{
     BatchArgs, BatchLang, CheckArgs, CheckFormat, Cli, Color, Command, Format, LangChoice, PdfArgs,
-    PdfStandardChoice, RenderArgs, SourceArgs,
+    PdfStandardChoice, RenderArgs, SourceArgs, WatchArgs,
 };
 
 // Typst allocates and frees many small objects from several threads at once;
@@ -50,6 +50,7 @@ fn main() -> ExitCode {
         Command::Batch(args) => batch(args, &report),
         Command::Check(args) => check(args, &report),
         Command::Kinds(args) => kinds(args).map(|()| ExitCode::SUCCESS),
+        Command::Watch(args) => watch(args, &report).map(|()| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,
@@ -389,6 +390,103 @@ fn check(args: &CheckArgs, report: &Report) -> Result<ExitCode, Error> {
     } else {
         0
     }))
+}
+
+/// Renders the notes, then again on every save, until stopped.
+fn watch(args: &WatchArgs, report: &Report) -> Result<(), Error> {
+    use noteverbale::preview::{Change, Preview};
+    use notify::{EventKind, RecursiveMode, Watcher};
+
+    let sources = Sources {
+        templates: args.sources.templates.clone(),
+        locales: args.sources.locales.clone(),
+    };
+    let mut preview = Preview::new(sources, &args.meeting, render_options(&args.pdf));
+    let stem = args
+        .meeting
+        .file_stem()
+        .map_or_else(|| "note".into(), |s| s.to_string_lossy().into_owned());
+    let cannot_watch = |e: notify::Error| {
+        Error::invalid(noteverbale::Diagnostic::error(format!(
+            "cannot watch for changes: {e}"
+        )))
+    };
+    let (events, received) = std::sync::mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |event| {
+        let _ = events.send(event);
+    })
+    .map_err(cannot_watch)?;
+    let mut watched: Vec<PathBuf> = Vec::new();
+    let mut renders = 0;
+    let mut change = Change::Engine;
+    loop {
+        renders += 1;
+        let started = Instant::now();
+        let outcome = preview.render(change).and_then(|notes| {
+            let mut files = Vec::new();
+            for note in &notes {
+                report.warnings(&note.warnings);
+                let path = args.out.join(format!("{stem}.{}.pdf", note.lang));
+                files.push((path, note.pdf()?));
+            }
+            output::write_all_atomic(&files)?;
+            Ok(files.into_iter().map(|(path, _)| path).collect::<Vec<_>>())
+        });
+        let took = started.elapsed().as_secs_f64() * 1000.0;
+        match outcome {
+            Ok(paths) => {
+                let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                report.done(format!(
+                    "#{renders} wrote {} in {took:.0} ms",
+                    names.join(", ")
+                ));
+            }
+            Err(error) => {
+                eprint!("{}", error.render(report.color));
+                report.done(format!(
+                    "#{renders} failed in {took:.0} ms; the last good PDFs stay; waiting for a fix"
+                ));
+            }
+        }
+        // The logo may have appeared, or moved.
+        for folder in preview.folders() {
+            if !watched.contains(&folder) {
+                let templates = [&args.sources.templates, &args.sources.locales]
+                    .iter()
+                    .any(|f| f.as_deref() == Some(folder.as_path()));
+                let mode = if templates {
+                    RecursiveMode::Recursive
+                } else {
+                    RecursiveMode::NonRecursive
+                };
+                watcher.watch(&folder, mode).map_err(cannot_watch)?;
+                watched.push(folder);
+            }
+        }
+        // Wait for a save; an editor's save is often several events.
+        change = Change::Unrelated;
+        while change == Change::Unrelated {
+            let Ok(first) = received.recv() else {
+                return Ok(());
+            };
+            let mut batch = vec![first];
+            while let Ok(more) = received.recv_timeout(std::time::Duration::from_millis(30)) {
+                batch.push(more);
+            }
+            for event in batch.into_iter().flatten() {
+                if matches!(event.kind, EventKind::Access(_)) {
+                    continue;
+                }
+                for path in &event.paths {
+                    change = match (change, preview.classify(path)) {
+                        (Change::Engine, _) | (_, Change::Engine) => Change::Engine,
+                        (Change::Meeting, _) | (_, Change::Meeting) => Change::Meeting,
+                        _ => Change::Unrelated,
+                    };
+                }
+            }
+        }
+    }
 }
 
 /// "1 error", "2 errors".
