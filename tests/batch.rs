@@ -27,6 +27,11 @@ fn options(out: &Path, languages: Languages, only: &[&str]) -> BatchOptions {
     }
 }
 
+/// A batch of the bundled example over `records`, reporting no progress.
+fn run(records: &[Record], options: &BatchOptions) -> noteverbale::Result<batch::Summary> {
+    batch::run(engine(), &example(), records, options, &|_, _| {})
+}
+
 fn missions() -> Vec<Record> {
     recipients::load(&repo("examples/missions.yaml")).unwrap()
 }
@@ -63,14 +68,7 @@ fn the_bundled_list_holds_every_member_and_observer_state_and_renders_whole() {
     assert_eq!(observers, ["PSE", "VAT"]);
 
     let dir = tempfile::tempdir().unwrap();
-    let summary = batch::run(
-        engine(),
-        &example(),
-        &records,
-        &options(dir.path(), Languages::Mission, &[]),
-        &|_, _| {},
-    )
-    .unwrap();
+    let summary = run(&records, &options(dir.path(), Languages::Mission, &[])).unwrap();
     assert!(summary.failures.is_empty(), "{:?}", summary.failures);
     assert_eq!(summary.written, 195);
     let pdfs = std::fs::read_dir(dir.path()).unwrap().filter(|e| {
@@ -96,14 +94,7 @@ fn each_note_names_its_one_addressee_with_french_contraction_and_english_form() 
     let codes = [
         "FRA", "CAN", "NLD", "DZA", "HTI", "MHL", "USA", "GBR", "VAT", "PSE",
     ];
-    let summary = batch::run(
-        engine(),
-        &example(),
-        &missions(),
-        &options(dir.path(), Languages::All, &codes),
-        &|_, _| {},
-    )
-    .unwrap();
+    let summary = run(&missions(), &options(dir.path(), Languages::All, &codes)).unwrap();
     assert_eq!(summary.written, 20);
     let fr = |code: &str| text(&dir.path().join(format!("{code}.fr.pdf")));
     let en = |code: &str| text(&dir.path().join(format!("{code}.en.pdf")));
@@ -168,20 +159,11 @@ fn each_note_names_its_one_addressee_with_french_contraction_and_english_form() 
 fn a_second_run_skips_every_note_and_writes_the_same_manifest() {
     let dir = tempfile::tempdir().unwrap();
     let only = ["FRA", "CHN", "SEN", "BRA"];
-    let run = || {
-        batch::run(
-            engine(),
-            &example(),
-            &missions(),
-            &options(dir.path(), Languages::All, &only),
-            &|_, _| {},
-        )
-        .unwrap()
-    };
-    let first = run();
+    let again = || run(&missions(), &options(dir.path(), Languages::All, &only)).unwrap();
+    let first = again();
     let manifest = std::fs::read(dir.path().join("manifest.json")).unwrap();
     let csv = std::fs::read(dir.path().join("manifest.csv")).unwrap();
-    let second = run();
+    let second = again();
     assert_eq!((first.written, first.skipped), (8, 0));
     assert_eq!((second.written, second.skipped), (0, 8));
     assert_eq!(
@@ -192,17 +174,14 @@ fn a_second_run_skips_every_note_and_writes_the_same_manifest() {
 
     // A note changed on disk is typeset again; --force typesets all.
     std::fs::write(dir.path().join("FRA.fr.pdf"), b"edited").unwrap();
-    let third = run();
+    let third = again();
     assert_eq!((third.written, third.skipped), (1, 7));
-    let forced = batch::run(
-        engine(),
-        &example(),
+    let forced = run(
         &missions(),
         &BatchOptions {
             force: true,
             ..options(dir.path(), Languages::All, &only)
         },
-        &|_, _| {},
     )
     .unwrap();
     assert_eq!(forced.written, 8);
@@ -277,14 +256,7 @@ fn a_name_the_fonts_cannot_print_is_a_warning_for_its_note() {
                FRA,la France,France,fr\n";
     std::fs::write(dir.path().join("list.csv"), csv).unwrap();
     let records = recipients::load(&dir.path().join("list.csv")).unwrap();
-    let summary = batch::run(
-        engine(),
-        &example(),
-        &records,
-        &options(dir.path(), Languages::Mission, &[]),
-        &|_, _| {},
-    )
-    .unwrap();
+    let summary = run(&records, &options(dir.path(), Languages::Mission, &[])).unwrap();
     assert_eq!(summary.written, 2);
     assert_eq!(summary.warnings.len(), 1, "{:?}", summary.warnings);
     let (note, warnings) = &summary.warnings[0];
@@ -313,14 +285,7 @@ fn lists_kept_in_a_spreadsheet_are_read_as_csv() {
         "{}",
         belgium[0]
     );
-    let summary = batch::run(
-        engine(),
-        &example(),
-        &records,
-        &options(dir.path(), Languages::Mission, &[]),
-        &|_, _| {},
-    )
-    .unwrap();
+    let summary = run(&records, &options(dir.path(), Languages::Mission, &[])).unwrap();
     assert_eq!((summary.written, summary.failures.len()), (2, 1));
     assert!(text(&dir.path().join("FRA.fr.pdf")).contains(&squeeze(
         "à la Représentante permanente de la France auprès"
@@ -330,12 +295,9 @@ fn lists_kept_in_a_spreadsheet_are_read_as_csv() {
 #[test]
 fn unknown_codes_and_colliding_patterns_are_refused_before_any_work() {
     let dir = tempfile::tempdir().unwrap();
-    let error = batch::run(
-        engine(),
-        &example(),
+    let error = run(
         &missions(),
         &options(dir.path(), Languages::Mission, &["XXX"]),
-        &|_, _| {},
     )
     .unwrap_err();
     assert!(
@@ -352,10 +314,7 @@ fn unknown_codes_and_colliding_patterns_are_refused_before_any_work() {
             pattern: pattern.into(),
             ..options(dir.path(), Languages::All, &["FRA"])
         };
-        assert!(
-            batch::run(engine(), &example(), &missions(), &options, &|_, _| {}).is_err(),
-            "{pattern}"
-        );
+        assert!(run(&missions(), &options).is_err(), "{pattern}");
     }
     assert_eq!(
         std::fs::read_dir(dir.path()).unwrap().count(),
@@ -426,14 +385,7 @@ fn a_stopped_batch_lists_what_it_wrote_and_the_next_run_goes_on_from_there() {
         assert!(dir.path().join(note.file.as_ref().unwrap()).is_file());
     }
 
-    let second = batch::run(
-        engine(),
-        &example(),
-        &records,
-        &options(dir.path(), Languages::Mission, &[]),
-        &|_, _| {},
-    )
-    .unwrap();
+    let second = run(&records, &options(dir.path(), Languages::Mission, &[])).unwrap();
     assert_eq!((second.skipped, second.written), (10, records.len() - 10));
     assert_eq!(second.unstarted, 0);
 }
