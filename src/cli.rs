@@ -56,6 +56,44 @@ pub enum Command {
     /// template or a locale is saved.
     #[command(after_help = WATCH_EXAMPLES)]
     Watch(WatchArgs),
+    /// Show the French and English notes side by side in a browser, updated
+    /// as files are saved.
+    #[command(after_help = SERVE_EXAMPLES)]
+    Serve(ServeArgs),
+}
+
+const SERVE_EXAMPLES: &str = "Examples:
+  noteverbale serve examples/ccm-7msp.yaml --open
+  noteverbale serve examples/ccm-7msp.yaml --port 8080 --templates my-templates
+
+Serves on 127.0.0.1 only. The pages are the PDFs' pages, as SVG; each save of the
+meeting file, its logo, a template or a locale updates them. A mistake shows
+over the last good pages until it is fixed. The built-in templates mark
+previewed pages PROJET / DRAFT; `--as-printed` shows them without. Stop with
+Ctrl-C.";
+
+/// Arguments of `serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The meeting file (YAML).
+    pub meeting: PathBuf,
+    /// The port on 127.0.0.1 (0: any free port).
+    #[arg(short, long, default_value_t = 3000)]
+    pub port: u16,
+    /// Open the page in the desktop's browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Show the notes as `render` prints them: templates are not told that
+    /// they are previewed, so the built-in ones print no PROJET / DRAFT mark
+    /// (unless `--draft`).
+    #[arg(long)]
+    pub as_printed: bool,
+    /// PDF standards and draft mark.
+    #[command(flatten)]
+    pub pdf: PdfArgs,
+    /// Template and locale folders.
+    #[command(flatten)]
+    pub sources: SourceArgs,
 }
 
 const WATCH_EXAMPLES: &str = "Examples:

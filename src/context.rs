@@ -13,6 +13,8 @@ use crate::recipients::{Recipient, Status};
 pub struct Options {
     /// Print a "PROJET / DRAFT" mark across the pages.
     pub draft: bool,
+    /// The note is shown in a preview, not printed.
+    pub preview: bool,
     /// The Typst path of the logo, when the meeting has one.
     pub logo: Option<String>,
     /// The one mission the note goes to, in a batch.
@@ -28,6 +30,9 @@ pub struct NoteContext {
     pub paper: &'static str,
     /// Whether a draft mark is printed.
     pub draft: bool,
+    /// Whether the note is shown in `serve`'s preview: the built-in templates
+    /// print the draft mark then.
+    pub preview: bool,
     /// PDF metadata.
     pub document: DocumentInfo,
     /// Letterhead lines.
@@ -378,6 +383,7 @@ impl NoteContext {
                 Paper::UsLetter => "us-letter",
             },
             draft: options.draft,
+            preview: options.preview,
             document: DocumentInfo {
                 title,
                 author: locale::without_article(&sender, lang).to_owned(),

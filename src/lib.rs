@@ -15,9 +15,11 @@ pub mod context;
 pub mod error;
 pub mod locale;
 pub mod meeting;
+pub(crate) mod outline;
 pub mod output;
 pub mod preview;
 pub mod recipients;
+pub mod serve;
 pub mod typeset;
 pub mod yaml;
 
@@ -82,6 +84,9 @@ pub struct Input {
 pub struct RenderOptions {
     /// Print a "PROJET / DRAFT" mark.
     pub draft: bool,
+    /// The note is shown in a preview (`serve`), not printed: templates can
+    /// tell, and the built-in ones print the draft mark.
+    pub preview: bool,
     /// PDF standards to conform to.
     pub standards: Vec<Standard>,
     /// The one mission the note goes to, in a batch; otherwise the meeting's addressees.
@@ -129,6 +134,12 @@ impl Note {
     /// How many pages.
     pub fn pages(&self) -> usize {
         self.document.pages().len()
+    }
+
+    /// The text of each page, in the order it was laid out, lines joined by
+    /// spaces: for a preview's search and screen readers.
+    pub fn page_texts(&self) -> Vec<String> {
+        typeset::page_texts(&self.document)
     }
 }
 
@@ -197,6 +208,7 @@ impl Engine {
     pub fn source(&self, input: &Input, lang: Lang, options: &RenderOptions) -> Result<String> {
         let context_options = Options {
             draft: options.draft,
+            preview: options.preview,
             logo: input.extras.first().map(|e| e.path.clone()),
             recipient: options.recipient.clone(),
         };

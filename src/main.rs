@@ -10,12 +10,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use clap::Parser;
+use noteverbale::preview::Change;
 use noteverbale::typeset::Standard;
 use noteverbale::{Engine, Error, Lang, RenderOptions, Sources, output};
 
 use crate::cli::{
     BatchArgs, BatchLang, CheckArgs, CheckFormat, Cli, Color, Command, Format, LangChoice, PdfArgs,
-    PdfStandardChoice, RenderArgs, SourceArgs, WatchArgs,
+    PdfStandardChoice, RenderArgs, ServeArgs, SourceArgs, WatchArgs,
 };
 
 // Typst allocates and frees many small objects from several threads at once;
@@ -51,6 +52,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check(args, &report),
         Command::Kinds(args) => kinds(args).map(|()| ExitCode::SUCCESS),
         Command::Watch(args) => watch(args, &report).map(|()| ExitCode::SUCCESS),
+        Command::Serve(args) => serve(args, &report).map(|()| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,
@@ -392,35 +394,113 @@ fn check(args: &CheckArgs, report: &Report) -> Result<ExitCode, Error> {
     }))
 }
 
+/// The saves a preview waits for: the folders it depends on, watched.
+struct Saves {
+    watcher: notify::RecommendedWatcher,
+    received: std::sync::mpsc::Receiver<notify::Result<notify::Event>>,
+    watched: Vec<PathBuf>,
+    recursive: Vec<PathBuf>,
+}
+
+impl Saves {
+    fn new(sources: &SourceArgs) -> Result<Self, Error> {
+        let (events, received) = std::sync::mpsc::channel();
+        let watcher = notify::recommended_watcher(move |event| {
+            let _ = events.send(event);
+        })
+        .map_err(cannot_watch)?;
+        Ok(Self {
+            watcher,
+            received,
+            watched: Vec::new(),
+            recursive: [&sources.templates, &sources.locales]
+                .into_iter()
+                .flatten()
+                .cloned()
+                .collect(),
+        })
+    }
+
+    /// Waits for the next save that matters to `preview`, and says what it
+    /// changed. Folders are watched first (the logo may have appeared).
+    fn next(&mut self, preview: &noteverbale::preview::Preview) -> Result<Change, Error> {
+        use notify::{EventKind, RecursiveMode, Watcher};
+
+        for folder in preview.folders() {
+            if !self.watched.contains(&folder) {
+                let mode = if self.recursive.contains(&folder) {
+                    RecursiveMode::Recursive
+                } else {
+                    RecursiveMode::NonRecursive
+                };
+                self.watcher.watch(&folder, mode).map_err(cannot_watch)?;
+                self.watched.push(folder);
+            }
+        }
+        loop {
+            let first = self.received.recv().map_err(|e| {
+                Error::invalid(noteverbale::Diagnostic::error(format!(
+                    "the watch for changes ended: {e}"
+                )))
+            })?;
+            // An editor's save is often several events (truncate and write,
+            // or write a copy and rename it), which come within a few
+            // milliseconds: wait until 15 ms pass without one.
+            let mut batch = vec![first];
+            while let Ok(more) = self
+                .received
+                .recv_timeout(std::time::Duration::from_millis(15))
+            {
+                batch.push(more);
+            }
+            let mut change = Change::Unrelated;
+            for event in batch.into_iter().flatten() {
+                if matches!(event.kind, EventKind::Access(_)) {
+                    continue;
+                }
+                for path in &event.paths {
+                    change = match (change, preview.classify(path)) {
+                        (Change::Engine, _) | (_, Change::Engine) => Change::Engine,
+                        (Change::Meeting, _) | (_, Change::Meeting) => Change::Meeting,
+                        _ => Change::Unrelated,
+                    };
+                }
+            }
+            if change != Change::Unrelated {
+                return Ok(change);
+            }
+        }
+    }
+}
+
+fn cannot_watch(error: notify::Error) -> Error {
+    Error::invalid(noteverbale::Diagnostic::error(format!(
+        "cannot watch for changes: {error}"
+    )))
+}
+
+fn preview_of(
+    meeting: &std::path::Path,
+    sources: &SourceArgs,
+    options: RenderOptions,
+) -> noteverbale::preview::Preview {
+    let sources = Sources {
+        templates: sources.templates.clone(),
+        locales: sources.locales.clone(),
+    };
+    noteverbale::preview::Preview::new(sources, meeting, options)
+}
+
 /// Renders the notes, then again on every save, until stopped.
 fn watch(args: &WatchArgs, report: &Report) -> Result<(), Error> {
-    use noteverbale::preview::{Change, Preview};
-    use notify::{EventKind, RecursiveMode, Watcher};
-
-    let sources = Sources {
-        templates: args.sources.templates.clone(),
-        locales: args.sources.locales.clone(),
-    };
-    let mut preview = Preview::new(sources, &args.meeting, render_options(&args.pdf));
+    let mut preview = preview_of(&args.meeting, &args.sources, render_options(&args.pdf));
+    let mut saves = Saves::new(&args.sources)?;
     let stem = args
         .meeting
         .file_stem()
         .map_or_else(|| "note".into(), |s| s.to_string_lossy().into_owned());
-    let cannot_watch = |e: notify::Error| {
-        Error::invalid(noteverbale::Diagnostic::error(format!(
-            "cannot watch for changes: {e}"
-        )))
-    };
-    let (events, received) = std::sync::mpsc::channel();
-    let mut watcher = notify::recommended_watcher(move |event| {
-        let _ = events.send(event);
-    })
-    .map_err(cannot_watch)?;
-    let mut watched: Vec<PathBuf> = Vec::new();
-    let mut renders = 0;
     let mut change = Change::Engine;
-    loop {
-        renders += 1;
+    for renders in 1.. {
         let started = Instant::now();
         let outcome = preview.render(change).and_then(|notes| {
             let mut files = Vec::new();
@@ -448,44 +528,68 @@ fn watch(args: &WatchArgs, report: &Report) -> Result<(), Error> {
                 ));
             }
         }
-        // The logo may have appeared, or moved.
-        for folder in preview.folders() {
-            if !watched.contains(&folder) {
-                let templates = [&args.sources.templates, &args.sources.locales]
-                    .iter()
-                    .any(|f| f.as_deref() == Some(folder.as_path()));
-                let mode = if templates {
-                    RecursiveMode::Recursive
-                } else {
-                    RecursiveMode::NonRecursive
-                };
-                watcher.watch(&folder, mode).map_err(cannot_watch)?;
-                watched.push(folder);
+        change = saves.next(&preview)?;
+    }
+    Ok(())
+}
+
+/// Serves the preview page, and renders again on every save, until stopped.
+fn serve(args: &ServeArgs, report: &Report) -> Result<(), Error> {
+    let options = RenderOptions {
+        preview: !args.as_printed,
+        ..render_options(&args.pdf)
+    };
+    let mut preview = preview_of(&args.meeting, &args.sources, options);
+    let server = noteverbale::serve::PreviewServer::start(args.port)?;
+    let mut saves = Saves::new(&args.sources)?;
+    let url = format!("http://{}/", server.address());
+    eprintln!("preview of {} at {url}", args.meeting.display());
+    if args.open {
+        open_browser(&url);
+    }
+    let mut change = Change::Engine;
+    for renders in 1.. {
+        let started = Instant::now();
+        match preview.render(change) {
+            Ok(notes) => {
+                for note in &notes {
+                    report.warnings(&note.warnings);
+                }
+                server.show(notes, started.elapsed());
+                report.done(format!(
+                    "#{renders} shown in {:.0} ms",
+                    started.elapsed().as_secs_f64() * 1000.0
+                ));
+            }
+            Err(error) => {
+                eprint!("{}", error.render(report.color));
+                server.fail(&error, started.elapsed());
+                report.done(format!(
+                    "#{renders} failed; the page keeps the last good pages"
+                ));
             }
         }
-        // Wait for a save; an editor's save is often several events.
-        change = Change::Unrelated;
-        while change == Change::Unrelated {
-            let Ok(first) = received.recv() else {
-                return Ok(());
-            };
-            let mut batch = vec![first];
-            while let Ok(more) = received.recv_timeout(std::time::Duration::from_millis(30)) {
-                batch.push(more);
-            }
-            for event in batch.into_iter().flatten() {
-                if matches!(event.kind, EventKind::Access(_)) {
-                    continue;
-                }
-                for path in &event.paths {
-                    change = match (change, preview.classify(path)) {
-                        (Change::Engine, _) | (_, Change::Engine) => Change::Engine,
-                        (Change::Meeting, _) | (_, Change::Meeting) => Change::Meeting,
-                        _ => Change::Unrelated,
-                    };
-                }
-            }
-        }
+        change = saves.next(&preview)?;
+    }
+    Ok(())
+}
+
+/// Opens `url` in the desktop's browser, if there is one.
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if let Err(error) = std::process::Command::new(opener)
+        .arg(url)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+    {
+        eprintln!("cannot open a browser ({opener}: {error}); open {url}");
     }
 }
 

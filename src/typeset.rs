@@ -364,6 +364,59 @@ pub fn missing_characters(document: &PagedDocument) -> Vec<char> {
     out
 }
 
+/// The text of each page, runs in layout order: a space between runs that
+/// do not touch, as between lines, but none where a run is cut without a gap
+/// (at a boxed compound, for one).
+pub fn page_texts(document: &PagedDocument) -> Vec<String> {
+    use typst::layout::{Abs, Frame, Point, Transform};
+
+    /// Where the last run ended on the page.
+    struct Page {
+        text: String,
+        end: Option<Point>,
+    }
+
+    fn walk(frame: &Frame, ts: Transform, page: &mut Page) {
+        for (pos, item) in frame.items() {
+            let here = ts.pre_concat(Transform::translate(pos.x, pos.y));
+            match item {
+                FrameItem::Group(group) => {
+                    walk(&group.frame, here.pre_concat(group.transform), page)
+                }
+                FrameItem::Text(run) => {
+                    let start = Point::zero().transform(here);
+                    let touches = page.end.is_some_and(|end| {
+                        (start.y - end.y).abs() < Abs::pt(1.0)
+                            && (start.x - end.x).abs() < Abs::pt(1.0)
+                    });
+                    let spaced = page.text.is_empty()
+                        || page.text.ends_with(char::is_whitespace)
+                        || run.text.starts_with(char::is_whitespace);
+                    if !touches && !spaced {
+                        page.text.push(' ');
+                    }
+                    page.text.push_str(&run.text);
+                    page.end = Some(Point::with_x(run.width()).transform(here));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    document
+        .pages()
+        .iter()
+        .map(|page| {
+            let mut out = Page {
+                text: String::new(),
+                end: None,
+            };
+            walk(&page.frame, Transform::identity(), &mut out);
+            out.text
+        })
+        .collect()
+}
+
 /// Characters that print nothing whether or not a font has them: joiners,
 /// variation selectors, marks of direction.
 fn is_invisible(c: char) -> bool {

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{engine, example, page_texts};
+use common::{engine, example};
 use noteverbale::assets::Assets;
 use noteverbale::meeting::Bilingual;
 use noteverbale::typeset::{Job, Typesetter};
@@ -35,7 +35,7 @@ fn the_closing_never_stands_alone_on_a_page() {
             let note = engine()
                 .typeset(&input, lang, &RenderOptions::default())
                 .unwrap();
-            let pages = page_texts(&note);
+            let pages = note.page_texts();
             let (index, page) = pages
                 .iter()
                 .enumerate()
@@ -63,7 +63,7 @@ fn continuation_pages_are_numbered_and_the_first_is_not() {
     let note = engine()
         .typeset(&example(), Lang::Fr, &RenderOptions::default())
         .unwrap();
-    let pages = page_texts(&note);
+    let pages = note.page_texts();
     assert!(pages.len() >= 2);
     assert!(!pages[0].contains("- 1 -"), "{}", pages[0]);
     for (i, page) in pages.iter().enumerate().skip(1) {

@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use noteverbale::{Engine, Input, Lang, Note, RenderOptions, Sources};
-use typst::layout::{Frame, FrameItem};
 
 /// The path of a file of the repository.
 pub fn repo(path: &str) -> PathBuf {
@@ -40,31 +39,10 @@ pub fn pdf(input: &Input, lang: Lang) -> Vec<u8> {
 }
 
 /// The text Typst laid out, character for character (no-break spaces
-/// included), page after page; runs are separated by nothing, pages by a line end.
+/// included), page after page: a space between lines, a line end between
+/// pages.
 pub fn laid_out_text(note: &Note) -> String {
-    page_texts(note).join("\n")
-}
-
-/// The text Typst laid out on each page, in reading order.
-pub fn page_texts(note: &Note) -> Vec<String> {
-    fn walk(frame: &Frame, out: &mut String) {
-        for (_, item) in frame.items() {
-            match item {
-                FrameItem::Group(group) => walk(&group.frame, out),
-                FrameItem::Text(text) => out.push_str(&text.text),
-                _ => {}
-            }
-        }
-    }
-    note.document
-        .pages()
-        .iter()
-        .map(|page| {
-            let mut out = String::new();
-            walk(&page.frame, &mut out);
-            out
-        })
-        .collect()
+    note.page_texts().join("\n")
 }
 
 /// The text of a PDF as extracted, for comparing with expected text through

@@ -1,0 +1,244 @@
+//! Pages for a browser: each run of text drawn as one filled path of its
+//! glyphs' outlines.
+//!
+//! Typst's SVG writes one `<use>` element per glyph, about 2,300 on a page of
+//! a note. Browsers draw that slowly: headless Chromium took 165–190 ms to
+//! show one such page on a 2-core machine, against 28–40 ms for the same page
+//! with one path per run. The outlines, positions and paints are the same, so
+//! the page looks the same; only the SVG's structure differs.
+
+use std::collections::HashMap;
+
+use typst::layout::{Abs, Frame, FrameItem, GroupItem, Point};
+use typst::syntax::Span;
+use typst::text::{FontInstance, TextItem};
+use typst::visualize::{Curve, FillRule, Geometry, Paint, Shape};
+use typst_layout::Page;
+
+/// A page as SVG for a browser: the drawing of Typst's SVG, with each run of
+/// text one path.
+pub fn svg(page: &Page) -> String {
+    typst_svg::svg(&Outlines::default().page(page), &Default::default())
+}
+
+/// Glyph outlines in font units, kept across the runs of a page.
+#[derive(Default)]
+struct Outlines {
+    glyphs: HashMap<(FontInstance, u16), Option<Vec<Segment>>>,
+}
+
+/// A piece of a glyph's outline, in font units, y up.
+#[derive(Clone, Copy)]
+enum Segment {
+    Move(f32, f32),
+    Line(f32, f32),
+    Quad(f32, f32, f32, f32),
+    Cubic(f32, f32, f32, f32, f32, f32),
+    Close,
+}
+
+impl Outlines {
+    /// A copy of `page` with its text drawn as paths.
+    fn page(&mut self, page: &Page) -> Page {
+        Page {
+            frame: self.frame(&page.frame),
+            ..page.clone()
+        }
+    }
+
+    fn frame(&mut self, frame: &Frame) -> Frame {
+        let mut out = Frame::new(frame.size(), frame.kind());
+        if frame.has_baseline() {
+            out.set_baseline(frame.baseline());
+        }
+        for (pos, item) in frame.items() {
+            let item = match item {
+                FrameItem::Group(group) => FrameItem::Group(GroupItem {
+                    frame: self.frame(&group.frame),
+                    ..group.clone()
+                }),
+                FrameItem::Text(text) => match self.run(text) {
+                    Some(shape) => FrameItem::Shape(shape, Span::detached()),
+                    None => item.clone(),
+                },
+                _ => item.clone(),
+            };
+            out.push(*pos, item);
+        }
+        out
+    }
+
+    /// A run's glyphs as one shape, placed at the run's baseline origin; or
+    /// nothing if a glyph is not a plain outline (a colour or bitmap glyph)
+    /// or the paint depends on the text's own box (a gradient, a tiling).
+    fn run(&mut self, text: &TextItem) -> Option<Shape> {
+        if !matches!(text.fill, Paint::Solid(_)) {
+            return None;
+        }
+        let scale = text.size.to_pt() / text.font.units_per_em();
+        let mut curve = Curve::default();
+        let (mut x, mut y) = (Abs::zero(), Abs::zero());
+        for glyph in &text.glyphs {
+            let key = (text.font.clone(), glyph.id);
+            let outline = self
+                .glyphs
+                .entry(key)
+                .or_insert_with(|| outline(&text.font, glyph.id));
+            // A glyph without an outline is a space; one that cannot be
+            // outlined keeps the run as text.
+            let segments = outline.as_ref()?;
+            let origin = (
+                (x + glyph.x_offset.at(text.size)).to_pt(),
+                (y + glyph.y_offset.at(text.size)).to_pt(),
+            );
+            draw(&mut curve, segments, origin, scale);
+            x += glyph.x_advance.at(text.size);
+            y += glyph.y_advance.at(text.size);
+        }
+        Some(Shape {
+            geometry: Geometry::Curve(curve),
+            fill: Some(text.fill.clone()),
+            fill_rule: FillRule::NonZero,
+            stroke: text.stroke.clone(),
+        })
+    }
+}
+
+/// A glyph's outline: empty for a glyph that draws nothing, `None` for one
+/// that is not drawn from an outline.
+fn outline(font: &FontInstance, id: u16) -> Option<Vec<Segment>> {
+    let face = font.ttf();
+    let id = ttf_parser::GlyphId(id);
+    if face.is_color_glyph(id)
+        || face.glyph_svg_image(id).is_some()
+        || face.glyph_raster_image(id, u16::MAX).is_some()
+    {
+        return None;
+    }
+    let mut segments = Segments(Vec::new());
+    face.outline_glyph(id, &mut segments);
+    Some(segments.0)
+}
+
+struct Segments(Vec<Segment>);
+
+impl ttf_parser::OutlineBuilder for Segments {
+    fn move_to(&mut self, x: f32, y: f32) {
+        self.0.push(Segment::Move(x, y));
+    }
+    fn line_to(&mut self, x: f32, y: f32) {
+        self.0.push(Segment::Line(x, y));
+    }
+    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+        self.0.push(Segment::Quad(x1, y1, x, y));
+    }
+    fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+        self.0.push(Segment::Cubic(x1, y1, x2, y2, x, y));
+    }
+    fn close(&mut self) {
+        self.0.push(Segment::Close);
+    }
+}
+
+/// Adds a glyph's outline to `curve`, its origin at `origin` (in points, y
+/// up, from the run's baseline origin): font units are scaled to points and
+/// flipped, as the page is y down.
+fn draw(curve: &mut Curve, segments: &[Segment], origin: (f64, f64), scale: f64) {
+    let at = |x: f32, y: f32| {
+        Point::new(
+            Abs::pt(origin.0 + f64::from(x) * scale),
+            Abs::pt(-(origin.1 + f64::from(y) * scale)),
+        )
+    };
+    let mut current = Point::zero();
+    for segment in segments {
+        match *segment {
+            Segment::Move(x, y) => {
+                current = at(x, y);
+                curve.move_(current);
+            }
+            Segment::Line(x, y) => {
+                current = at(x, y);
+                curve.line(current);
+            }
+            Segment::Quad(x1, y1, x, y) => {
+                // The cubic that draws the same curve.
+                let (control, end) = (at(x1, y1), at(x, y));
+                curve.cubic(
+                    current + (control - current) * (2.0 / 3.0),
+                    end + (control - end) * (2.0 / 3.0),
+                    end,
+                );
+                current = end;
+            }
+            Segment::Cubic(x1, y1, x2, y2, x, y) => {
+                current = at(x, y);
+                curve.cubic(at(x1, y1), at(x2, y2), current);
+            }
+            Segment::Close => curve.close(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::{Engine, Lang, RenderOptions, Sources};
+
+    /// The pixels of a page drawn by Typst at 2 pixels a point.
+    fn raster(page: &Page) -> Vec<u8> {
+        let options = typst_render::RenderOptions {
+            pixel_per_pt: 2.0.into(),
+            ..Default::default()
+        };
+        typst_render::render(page, &options).data().to_vec()
+    }
+
+    /// The share of pixels that differ visibly between two rasters.
+    fn differing(a: &[u8], b: &[u8]) -> f64 {
+        assert_eq!(a.len(), b.len());
+        let pixels = a.chunks(4).zip(b.chunks(4));
+        let differ = pixels
+            .filter(|(p, q)| p.iter().zip(*q).any(|(x, y)| x.abs_diff(*y) > 64))
+            .count();
+        differ as f64 / (a.len() / 4) as f64
+    }
+
+    fn has_text(frame: &Frame) -> bool {
+        frame.items().any(|(_, item)| match item {
+            FrameItem::Text(_) => true,
+            FrameItem::Group(group) => has_text(&group.frame),
+            _ => false,
+        })
+    }
+
+    #[test]
+    fn outlined_pages_look_the_same() {
+        let engine = Engine::new(&Sources::default()).unwrap();
+        let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ccm-7msp.yaml");
+        let input = engine.load(&example).unwrap();
+        // The draft mark adds text in a rotated frame.
+        let options = RenderOptions {
+            preview: true,
+            ..RenderOptions::default()
+        };
+        for lang in [Lang::Fr, Lang::En] {
+            let note = engine.typeset(&input, lang, &options).unwrap();
+            let pages = note.document.pages();
+            assert!(pages.len() >= 2);
+            for (i, page) in pages.iter().enumerate() {
+                let outlined = Outlines::default().page(page);
+                assert!(has_text(&page.frame) && !has_text(&outlined.frame));
+                let share = differing(&raster(page), &raster(&outlined));
+                assert!(share < 0.001, "{lang} page {}: {share:.4} differ", i + 1);
+                let svg = svg(page);
+                assert!(!svg.contains("<use") && svg.contains("<path"));
+            }
+            // The comparison sees a difference when there is one.
+            let other = differing(&raster(&pages[0]), &raster(&pages[1]));
+            assert!(other > 0.01, "{lang}: pages 1 and 2 differ by {other:.4}");
+        }
+    }
+}

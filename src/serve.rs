@@ -1,0 +1,295 @@
+//! The editors' preview in a browser: both notes side by side, page by page,
+//! as SVG from the same compile as the PDFs, updated over server-sent events
+//! as files are saved. Served on 127.0.0.1 only; the page needs nothing from
+//! the network.
+//!
+//! Each page's SVG is served at an address made from a digest of its layout,
+//! so that after an edit the browser fetches only the pages that changed, and
+//! keeps the others as they are. The SVG of a new page is written as soon as
+//! it is laid out, while the browser hears of it, and pages are written side
+//! by side.
+
+use std::collections::{HashMap, HashSet};
+use std::net::{Ipv4Addr, SocketAddr, TcpListener};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::{Path, State as Extract};
+use axum::http::{StatusCode, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use serde::Serialize;
+use tokio::sync::watch;
+use tokio_stream::StreamExt;
+use tokio_stream::wrappers::WatchStream;
+
+use crate::error::{Diagnostic, Error, Result};
+use crate::{Lang, Note};
+
+/// The page, with its script and style.
+const PAGE: &str = include_str!("serve.html");
+
+/// What the page shows: the last good pages of each language, and the
+/// mistake that keeps them from being replaced, if any.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct State {
+    /// Counts the renders; the page fetches again when it changes.
+    pub version: u64,
+    /// The French pages.
+    pub fr: Vec<Page>,
+    /// The English pages.
+    pub en: Vec<Page>,
+    /// The mistake, as the command line prints it, without colour.
+    pub error: Option<String>,
+    /// How long the last render took, in milliseconds.
+    pub took_ms: u64,
+}
+
+/// One page, as the browser gets it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Page {
+    /// Where its SVG is: `/page/{digest}.svg`.
+    pub svg: String,
+    /// Its text, for search and screen readers.
+    pub text: String,
+    /// Its width in points: with the height, the browser keeps the page's
+    /// place before the SVG arrives.
+    pub width: f64,
+    /// Its height in points.
+    pub height: f64,
+}
+
+/// What the renders and the browsers share.
+struct Shared {
+    live: Mutex<Live>,
+    /// The version shown, for the server-sent events.
+    version: watch::Sender<u64>,
+}
+
+#[derive(Default)]
+struct Live {
+    state: State,
+    /// Each page shown now or just before, by file name: a browser may still
+    /// ask for one from before.
+    pages: HashMap<String, Arc<Drawn>>,
+    /// The notes shown, for their PDFs, made when asked for.
+    notes: Arc<Vec<Note>>,
+}
+
+/// A laid-out page, and its SVG once written.
+struct Drawn {
+    page: typst_layout::Page,
+    svg: OnceLock<String>,
+}
+
+impl Drawn {
+    /// The page's SVG, written by the first to ask; the others wait for it.
+    fn svg(&self) -> &str {
+        self.svg.get_or_init(|| crate::outline::svg(&self.page))
+    }
+}
+
+impl Shared {
+    fn live(&self) -> MutexGuard<'_, Live> {
+        self.live
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// A running preview server.
+pub struct PreviewServer {
+    shared: Arc<Shared>,
+    address: SocketAddr,
+}
+
+impl PreviewServer {
+    /// Starts serving on 127.0.0.1 at `port` (0: any free port).
+    pub fn start(port: u16) -> Result<Self> {
+        let cannot = |e: std::io::Error| {
+            Error::invalid(
+                Diagnostic::error(format!("cannot listen on 127.0.0.1:{port}: {e}"))
+                    .hint("choose another port with `--port`, or 0 for any free one"),
+            )
+        };
+        let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, port)).map_err(cannot)?;
+        let address = listener.local_addr().map_err(cannot)?;
+        listener.set_nonblocking(true).map_err(cannot)?;
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_io()
+            .enable_time()
+            .build()
+            .map_err(cannot)?;
+        let shared = Arc::new(Shared {
+            live: Mutex::default(),
+            version: watch::Sender::new(0),
+        });
+        let app = Router::new()
+            .route("/", get(Html(PAGE)))
+            .route("/state.json", get(state))
+            .route("/events", get(events))
+            .route("/page/{file}", get(page))
+            .route("/{lang}", get(pdf))
+            .with_state(shared.clone());
+        std::thread::spawn(move || {
+            runtime.block_on(async move {
+                match tokio::net::TcpListener::from_std(listener) {
+                    Ok(listener) => {
+                        if let Err(error) = axum::serve(listener, app).await {
+                            eprintln!("the preview server stopped: {error}");
+                        }
+                    }
+                    Err(error) => eprintln!("the preview server cannot start: {error}"),
+                }
+            });
+        });
+        Ok(Self { shared, address })
+    }
+
+    /// Where the page is.
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    /// Shows freshly typeset notes, and clears any mistake.
+    pub fn show(&self, notes: Vec<Note>, took: Duration) {
+        let mut fr = Vec::new();
+        let mut en = Vec::new();
+        let mut drawn = HashMap::new();
+        for note in &notes {
+            let pages = note.document.pages().iter().zip(note.page_texts());
+            for (page, text) in pages {
+                let file = format!("{:032x}.svg", typst::utils::hash128(page));
+                let size = page.frame.size();
+                let shown = Page {
+                    svg: format!("/page/{file}"),
+                    text,
+                    width: size.x.to_pt(),
+                    height: size.y.to_pt(),
+                };
+                match note.lang {
+                    Lang::Fr => fr.push(shown),
+                    Lang::En => en.push(shown),
+                }
+                let page = page.clone();
+                drawn.insert(
+                    file,
+                    Arc::new(Drawn {
+                        page,
+                        svg: OnceLock::new(),
+                    }),
+                );
+            }
+        }
+        let version = {
+            let mut guard = self.shared.live();
+            let live = &mut *guard;
+            let before: HashSet<&str> = (live.state.fr.iter().chain(&live.state.en))
+                .filter_map(|page| page.svg.strip_prefix("/page/"))
+                .collect();
+            live.pages.retain(|file, _| before.contains(file.as_str()));
+            for (file, page) in drawn {
+                // A page laid out as before keeps its SVG; a new one is
+                // written now, while the browser hears of it.
+                live.pages.entry(file).or_insert_with(|| {
+                    let drawing = page.clone();
+                    std::thread::spawn(move || {
+                        drawing.svg();
+                    });
+                    page
+                });
+            }
+            live.notes = Arc::new(notes);
+            live.state = State {
+                version: live.state.version + 1,
+                fr,
+                en,
+                error: None,
+                took_ms: took.as_millis() as u64,
+            };
+            live.state.version
+        };
+        self.shared.version.send_replace(version);
+    }
+
+    /// Shows a mistake over the last good pages.
+    pub fn fail(&self, error: &Error, took: Duration) {
+        let message = error.render(false);
+        let version = {
+            let mut live = self.shared.live();
+            live.state.version += 1;
+            live.state.error = Some(message);
+            live.state.took_ms = took.as_millis() as u64;
+            live.state.version
+        };
+        self.shared.version.send_replace(version);
+    }
+}
+
+/// What the page shows, as JSON.
+async fn state(Extract(shared): Extract<Arc<Shared>>) -> Response {
+    let json = serde_json::to_vec(&shared.live().state).unwrap_or_default();
+    fresh("application/json", json)
+}
+
+/// The version, now and after each render.
+async fn events(Extract(shared): Extract<Arc<Shared>>) -> impl IntoResponse {
+    let versions = WatchStream::new(shared.version.subscribe()).map(|version| {
+        Ok::<_, std::convert::Infallible>(
+            Event::default().event("update").data(version.to_string()),
+        )
+    });
+    Sse::new(versions).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+}
+
+/// A page's SVG.
+async fn page(Extract(shared): Extract<Arc<Shared>>, Path(file): Path<String>) -> Response {
+    let Some(drawn) = shared.live().pages.get(&file).cloned() else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let svg = tokio::task::spawn_blocking(move || drawn.svg().to_owned()).await;
+    match svg {
+        Ok(svg) => {
+            // The address changes with the page: the browser may keep it.
+            let headers = [
+                (header::CONTENT_TYPE, "image/svg+xml"),
+                (header::CACHE_CONTROL, "max-age=31536000, immutable"),
+            ];
+            (headers, svg).into_response()
+        }
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
+/// A note's PDF, made from the pages shown: `/fr.pdf` or `/en.pdf`.
+async fn pdf(Extract(shared): Extract<Arc<Shared>>, Path(file): Path<String>) -> Response {
+    let lang = match file.as_str() {
+        "fr.pdf" => Lang::Fr,
+        "en.pdf" => Lang::En,
+        _ => return StatusCode::NOT_FOUND.into_response(),
+    };
+    let notes = shared.live().notes.clone();
+    let made = tokio::task::spawn_blocking(move || {
+        notes.iter().find(|note| note.lang == lang).map(Note::pdf)
+    })
+    .await;
+    match made {
+        Ok(Some(Ok(pdf))) => fresh("application/pdf", pdf),
+        Ok(Some(Err(error))) => {
+            (StatusCode::INTERNAL_SERVER_ERROR, error.render(false)).into_response()
+        }
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
+/// A response that the browser must not keep: it changes with each render.
+fn fresh(kind: &'static str, body: Vec<u8>) -> Response {
+    let headers = [
+        (header::CONTENT_TYPE, kind),
+        (header::CACHE_CONTROL, "no-store"),
+    ];
+    (headers, body).into_response()
+}
