@@ -157,8 +157,10 @@ impl PreviewServer {
     pub fn show(&self, notes: Vec<Note>, took: Duration) {
         let mut fr = Vec::new();
         let mut en = Vec::new();
-        let mut drawn = HashMap::new();
+        // Each note's pages, in order.
+        let mut drawn: Vec<Vec<(String, Arc<Drawn>)>> = Vec::new();
         for note in &notes {
+            let mut pages_of_note = Vec::new();
             let pages = note.document.pages().iter().zip(note.page_texts());
             for (page, text) in pages {
                 let file = format!("{:032x}.svg", typst::utils::hash128(page));
@@ -174,14 +176,10 @@ impl PreviewServer {
                     Lang::En => en.push(shown),
                 }
                 let page = page.clone();
-                drawn.insert(
-                    file,
-                    Arc::new(Drawn {
-                        page,
-                        svg: OnceLock::new(),
-                    }),
-                );
+                let svg = OnceLock::new();
+                pages_of_note.push((file, Arc::new(Drawn { page, svg })));
             }
+            drawn.push(pages_of_note);
         }
         let version = {
             let mut guard = self.shared.live();
@@ -190,15 +188,21 @@ impl PreviewServer {
                 .filter_map(|page| page.svg.strip_prefix("/page/"))
                 .collect();
             live.pages.retain(|file, _| before.contains(file.as_str()));
-            for (file, page) in drawn {
-                // A page laid out as before keeps its SVG; a new one is
-                // written now, while the browser hears of it.
-                live.pages.entry(file).or_insert_with(|| {
-                    let drawing = page.clone();
-                    std::thread::spawn(move || {
-                        drawing.svg();
+            for pages_of_note in drawn {
+                // A page laid out as before keeps its SVG; the new ones are
+                // written now, while the browser hears of them, each note's
+                // in order, so that its first page, in sight, comes first.
+                let mut new = Vec::new();
+                for (file, page) in pages_of_note {
+                    live.pages.entry(file).or_insert_with(|| {
+                        new.push(page.clone());
+                        page
                     });
-                    page
+                }
+                std::thread::spawn(move || {
+                    for page in new {
+                        page.svg();
+                    }
                 });
             }
             live.notes = Arc::new(notes);

@@ -200,6 +200,20 @@ async fn the_preview_follows_edits_and_mistakes_in_a_browser() {
             return;
         }
     };
+    // Run in a task, so that a failure still ends the browser session:
+    // Chromium outlives a killed chromedriver.
+    let outcome = tokio::spawn(follow_edits(client.clone())).await;
+    let _ = client.close().await;
+    if let Err(failure) = outcome {
+        match failure.try_into_panic() {
+            Ok(panic) => std::panic::resume_unwind(panic),
+            Err(failure) => panic!("{failure}"),
+        }
+    }
+}
+
+/// Opens the preview of the example, edits it, breaks it and mends it.
+async fn follow_edits(client: Client) {
     let dir = tempfile::tempdir().unwrap();
     let meeting = dir.path().join("meeting.yaml");
     let text = std::fs::read_to_string(repo("examples/ccm-7msp.yaml")).unwrap();
@@ -315,5 +329,4 @@ async fn the_preview_follows_edits_and_mistakes_in_a_browser() {
             .unwrap();
         std::fs::write(path, client.screenshot().await.unwrap()).unwrap();
     }
-    client.close().await.unwrap();
 }
