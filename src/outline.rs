@@ -8,6 +8,7 @@
 //! the page looks the same; only the SVG's structure differs.
 
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 
 use typst::layout::{Abs, Frame, FrameItem, GroupItem, Point};
 use typst::syntax::Span;
@@ -19,6 +20,41 @@ use typst_layout::Page;
 /// text one path.
 pub fn svg(page: &Page) -> String {
     typst_svg::svg(&Outlines::default().page(page), &Default::default())
+}
+
+/// A digest of what `page` draws, and of the code that draws it: the same
+/// for two layouts that look the same, whatever source positions (spans) and
+/// introspection marks they carry, which change with every edit.
+pub fn digest(page: &Page) -> u128 {
+    typst::utils::hash128(&(env!("CARGO_PKG_VERSION"), &page.fill, Drawing(&page.frame)))
+}
+
+/// A frame, hashed for what it draws.
+struct Drawing<'a>(&'a Frame);
+
+impl Hash for Drawing<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.size().hash(state);
+        for (pos, item) in self.0.items() {
+            match item {
+                FrameItem::Group(group) => {
+                    (pos, group.transform, &group.clip).hash(state);
+                    Drawing(&group.frame).hash(state);
+                }
+                FrameItem::Text(text) => {
+                    (pos, &text.font, text.size, &text.fill, &text.stroke).hash(state);
+                    for glyph in &text.glyphs {
+                        let placed = (glyph.x_advance, glyph.x_offset);
+                        (glyph.id, placed, glyph.y_advance, glyph.y_offset).hash(state);
+                    }
+                }
+                FrameItem::Shape(shape, _) => (pos, shape).hash(state),
+                FrameItem::Image(image, size, _) => (pos, image, size).hash(state),
+                FrameItem::Link(destination, size) => (pos, destination, size).hash(state),
+                FrameItem::Tag(_) => {}
+            }
+        }
+    }
 }
 
 /// Glyph outlines in font units, kept across the runs of a page.
@@ -70,9 +106,10 @@ impl Outlines {
 
     /// A run's glyphs as one shape, placed at the run's baseline origin; or
     /// nothing if a glyph is not a plain outline (a colour or bitmap glyph)
-    /// or the paint depends on the text's own box (a gradient, a tiling).
+    /// or a paint depends on the text's own box (a gradient, a tiling).
     fn run(&mut self, text: &TextItem) -> Option<Shape> {
-        if !matches!(text.fill, Paint::Solid(_)) {
+        let solid = |paint: &Paint| matches!(paint, Paint::Solid(_));
+        if !solid(&text.fill) || text.stroke.as_ref().is_some_and(|s| !solid(&s.paint)) {
             return None;
         }
         let scale = text.size.to_pt() / text.font.units_per_em();
@@ -105,18 +142,14 @@ impl Outlines {
 }
 
 /// A glyph's outline: empty for a glyph that draws nothing, `None` for one
-/// that is not drawn from an outline.
+/// that Typst does not draw from an outline.
 fn outline(font: &FontInstance, id: u16) -> Option<Vec<Segment>> {
-    let face = font.ttf();
     let id = ttf_parser::GlyphId(id);
-    if face.is_color_glyph(id)
-        || face.glyph_svg_image(id).is_some()
-        || face.glyph_raster_image(id, u16::MAX).is_some()
-    {
+    if !typst::text::color::should_outline(font, id) {
         return None;
     }
     let mut segments = Segments(Vec::new());
-    face.outline_glyph(id, &mut segments);
+    font.ttf().outline_glyph(id, &mut segments);
     Some(segments.0)
 }
 
@@ -240,5 +273,29 @@ mod tests {
             let other = differing(&raster(&pages[0]), &raster(&pages[1]));
             assert!(other > 0.01, "{lang}: pages 1 and 2 differ by {other:.4}");
         }
+    }
+
+    #[test]
+    fn the_digest_follows_the_drawing_not_the_source() {
+        let engine = Engine::new(&Sources::default()).unwrap();
+        let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ccm-7msp.yaml");
+        let input = engine.load(&example).unwrap();
+        let options = RenderOptions::default();
+        let source = engine.source(&input, Lang::Fr, &options).unwrap();
+        let compile = |source: String| {
+            let note = engine.compile(&input, Lang::Fr, source, &options).unwrap();
+            note.document.pages().to_vec()
+        };
+        let before = compile(source.clone());
+        // A comment first: the same drawing, but every source position moves.
+        let moved = compile(format!("// A comment.\n{source}"));
+        // A word changed on the first page.
+        let edited = compile(source.replacen("septième", "huitième", 1));
+        assert!(before.len() >= 2 && before.len() == moved.len());
+        for (page, same) in before.iter().zip(&moved) {
+            assert_ne!(typst::utils::hash128(page), typst::utils::hash128(same));
+            assert_eq!(digest(page), digest(same));
+        }
+        assert_ne!(digest(&before[0]), digest(&edited[0]));
     }
 }

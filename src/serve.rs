@@ -15,8 +15,9 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::{Path, State as Extract};
+use axum::extract::{Path, Request, State as AxumState};
 use axum::http::{StatusCode, header};
+use axum::middleware::Next;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
@@ -35,6 +36,9 @@ const PAGE: &str = include_str!("serve.html");
 /// mistake that keeps them from being replaced, if any.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct State {
+    /// Tells this server from one started before it at the same address:
+    /// a page left open across a restart starts over.
+    pub server: u64,
     /// Counts the renders; the page fetches again when it changes.
     pub version: u64,
     /// The French pages.
@@ -122,8 +126,18 @@ impl PreviewServer {
             .enable_time()
             .build()
             .map_err(cannot)?;
+        let server = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |since| since.as_millis() as u64);
+        let live = Live {
+            state: State {
+                server,
+                ..State::default()
+            },
+            ..Live::default()
+        };
         let shared = Arc::new(Shared {
-            live: Mutex::default(),
+            live: Mutex::new(live),
             version: watch::Sender::new(0),
         });
         let app = Router::new()
@@ -131,19 +145,24 @@ impl PreviewServer {
             .route("/state.json", get(state))
             .route("/events", get(events))
             .route("/page/{file}", get(page))
-            .route("/{lang}", get(pdf))
+            .route("/{name}", get(pdf))
+            .layer(axum::middleware::from_fn(move |request, next| {
+                only_here(address, request, next)
+            }))
             .with_state(shared.clone());
         std::thread::spawn(move || {
             runtime.block_on(async move {
                 match tokio::net::TcpListener::from_std(listener) {
                     Ok(listener) => {
                         if let Err(error) = axum::serve(listener, app).await {
-                            eprintln!("the preview server stopped: {error}");
+                            eprintln!("error: the preview server stopped: {error}");
                         }
                     }
-                    Err(error) => eprintln!("the preview server cannot start: {error}"),
+                    Err(error) => eprintln!("error: the preview server cannot start: {error}"),
                 }
             });
+            // Without its server, a preview is of no use.
+            std::process::exit(3);
         });
         Ok(Self { shared, address })
     }
@@ -163,7 +182,7 @@ impl PreviewServer {
             let mut pages_of_note = Vec::new();
             let pages = note.document.pages().iter().zip(note.page_texts());
             for (page, text) in pages {
-                let file = format!("{:032x}.svg", typst::utils::hash128(page));
+                let file = format!("{:032x}.svg", crate::outline::digest(page));
                 let size = page.frame.size();
                 let shown = Page {
                     svg: format!("/page/{file}"),
@@ -195,18 +214,20 @@ impl PreviewServer {
                 let mut new = Vec::new();
                 for (file, page) in pages_of_note {
                     live.pages.entry(file).or_insert_with(|| {
-                        new.push(page.clone());
+                        new.push(Arc::downgrade(&page));
                         page
                     });
                 }
+                // A page that later renders have replaced is not written.
                 std::thread::spawn(move || {
-                    for page in new {
+                    for page in new.iter().filter_map(std::sync::Weak::upgrade) {
                         page.svg();
                     }
                 });
             }
             live.notes = Arc::new(notes);
             live.state = State {
+                server: live.state.server,
                 version: live.state.version + 1,
                 fr,
                 en,
@@ -232,14 +253,34 @@ impl PreviewServer {
     }
 }
 
+/// Serves only requests addressed to this machine by name or address: a web
+/// page elsewhere cannot reach the notes by pointing a name of its own at
+/// 127.0.0.1 (DNS rebinding).
+async fn only_here(address: SocketAddr, request: Request, next: Next) -> Response {
+    let port = address.port();
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|host| host.to_str().ok());
+    let allowed = [format!("127.0.0.1:{port}"), format!("localhost:{port}")];
+    match host {
+        Some(host) if allowed.iter().any(|a| a == host) => next.run(request).await,
+        _ => (
+            StatusCode::FORBIDDEN,
+            "open the preview at 127.0.0.1 or localhost\n",
+        )
+            .into_response(),
+    }
+}
+
 /// What the page shows, as JSON.
-async fn state(Extract(shared): Extract<Arc<Shared>>) -> Response {
+async fn state(AxumState(shared): AxumState<Arc<Shared>>) -> Response {
     let json = serde_json::to_vec(&shared.live().state).unwrap_or_default();
     fresh("application/json", json)
 }
 
 /// The version, now and after each render.
-async fn events(Extract(shared): Extract<Arc<Shared>>) -> impl IntoResponse {
+async fn events(AxumState(shared): AxumState<Arc<Shared>>) -> impl IntoResponse {
     let versions = WatchStream::new(shared.version.subscribe()).map(|version| {
         Ok::<_, std::convert::Infallible>(
             Event::default().event("update").data(version.to_string()),
@@ -249,7 +290,7 @@ async fn events(Extract(shared): Extract<Arc<Shared>>) -> impl IntoResponse {
 }
 
 /// A page's SVG.
-async fn page(Extract(shared): Extract<Arc<Shared>>, Path(file): Path<String>) -> Response {
+async fn page(AxumState(shared): AxumState<Arc<Shared>>, Path(file): Path<String>) -> Response {
     let Some(drawn) = shared.live().pages.get(&file).cloned() else {
         return StatusCode::NOT_FOUND.into_response();
     };
@@ -268,8 +309,8 @@ async fn page(Extract(shared): Extract<Arc<Shared>>, Path(file): Path<String>) -
 }
 
 /// A note's PDF, made from the pages shown: `/fr.pdf` or `/en.pdf`.
-async fn pdf(Extract(shared): Extract<Arc<Shared>>, Path(file): Path<String>) -> Response {
-    let lang = match file.as_str() {
+async fn pdf(AxumState(shared): AxumState<Arc<Shared>>, Path(name): Path<String>) -> Response {
+    let lang = match name.as_str() {
         "fr.pdf" => Lang::Fr,
         "en.pdf" => Lang::En,
         _ => return StatusCode::NOT_FOUND.into_response(),
@@ -296,4 +337,45 @@ fn fresh(kind: &'static str, body: Vec<u8>) -> Response {
         (header::CACHE_CONTROL, "no-store"),
     ];
     (headers, body).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{Read, Write};
+    use std::net::TcpStream;
+
+    use super::*;
+
+    /// The status line of a GET of `path` with the `Host` header `host`.
+    fn get(address: SocketAddr, path: &str, host: &str) -> String {
+        let mut stream = TcpStream::connect(address).unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        response.lines().next().unwrap_or_default().to_owned()
+    }
+
+    #[test]
+    fn only_requests_for_this_machine_are_served() {
+        let server = PreviewServer::start(0).unwrap();
+        let address = server.address();
+        assert!(address.ip().is_loopback());
+        let port = address.port();
+        for host in [format!("127.0.0.1:{port}"), format!("localhost:{port}")] {
+            assert_eq!(get(address, "/", &host), "HTTP/1.1 200 OK", "{host}");
+        }
+        for host in [format!("attacker.example:{port}"), "127.0.0.1".into()] {
+            assert_eq!(get(address, "/state.json", &host), "HTTP/1.1 403 Forbidden");
+        }
+        let here = format!("127.0.0.1:{port}");
+        assert_eq!(get(address, "/page/0.svg", &here), "HTTP/1.1 404 Not Found");
+        assert_eq!(
+            get(address, "/../Cargo.toml", &here),
+            "HTTP/1.1 404 Not Found"
+        );
+    }
 }

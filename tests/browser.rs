@@ -112,7 +112,10 @@ fn serve(meeting: &Path) -> (Running, String) {
     let url = lines
         .by_ref()
         .map_while(Result::ok)
-        .find_map(|line| line.split(" at ").nth(1).map(str::to_owned))
+        .find_map(|line| {
+            let address = line.strip_prefix("preview of ")?.split(" at ").nth(1)?;
+            address.starts_with("http://").then(|| address.to_owned())
+        })
         .expect("serve says where the page is");
     // Keep reading, so that the command never blocks on a full pipe.
     std::thread::spawn(move || lines.for_each(drop));
@@ -172,6 +175,14 @@ async fn wait_for(client: &Client, what: &str, ready: impl Fn(&Seen) -> bool) ->
     }
 }
 
+/// Saves `text` as editors do: written beside, then renamed over the file,
+/// so that the preview never reads half a file.
+fn save(path: &Path, text: impl AsRef<[u8]>) {
+    let beside = path.with_extension("yaml.saving");
+    std::fs::write(&beside, text).unwrap();
+    std::fs::rename(&beside, path).unwrap();
+}
+
 /// Prints past the test harness's capture, so that `cargo test` shows it.
 fn say(line: &str) {
     use std::io::Write;
@@ -219,7 +230,7 @@ async fn follow_edits(client: Client) {
     let text = std::fs::read_to_string(repo("examples/ccm-7msp.yaml")).unwrap();
     assert!(text.contains("ordinal: 7 "));
     let with_ordinal = |ordinal: &str| text.replace("ordinal: 7 ", &format!("ordinal: {ordinal} "));
-    std::fs::write(&meeting, &text).unwrap();
+    save(&meeting, &text);
     let (_server, url) = serve(&meeting);
     client.goto(&url).await.unwrap();
 
@@ -250,7 +261,7 @@ async fn follow_edits(client: Client) {
     for (ordinal, fr, en) in rounds {
         let before = look(&client).await.version;
         let saved = now_ms();
-        std::fs::write(&meeting, with_ordinal(ordinal)).unwrap();
+        save(&meeting, with_ordinal(ordinal));
         let seen = wait_for(&client, &format!("the edit to {ordinal}"), |seen| {
             seen.fr.contains(fr) && seen.en.contains(en) && seen.version > before
         })
@@ -270,7 +281,7 @@ async fn follow_edits(client: Client) {
         .await
         .unwrap();
     let before = look(&client).await.version;
-    std::fs::write(&meeting, with_ordinal("8")).unwrap();
+    save(&meeting, with_ordinal("8"));
     wait_for(&client, "the edit, scrolled", |seen| {
         seen.version > before && seen.fr.contains("huitième")
     })
@@ -282,8 +293,13 @@ async fn follow_edits(client: Client) {
     assert_eq!(y, json!(700), "the scroll position holds");
 
     // A mistake shows over the last good pages, with its place and a hint.
-    std::fs::write(&meeting, text.replace("ordinal: 7 ", "ordinl: 7 ")).unwrap();
-    let seen = wait_for(&client, "the mistake", |seen| seen.error.is_some()).await;
+    save(&meeting, text.replace("ordinal: 7 ", "ordinl: 7 "));
+    let seen = wait_for(&client, "the mistake", |seen| {
+        seen.error
+            .as_deref()
+            .is_some_and(|error| error.contains("ordinl"))
+    })
+    .await;
     let error = seen.error.as_deref().unwrap_or_default();
     let line = 1 + text[..text.find("ordinal: 7 ").unwrap()]
         .matches('\n')
@@ -300,7 +316,7 @@ async fn follow_edits(client: Client) {
     assert!(seen.images >= 4, "the last good pages stay: {seen:#?}");
 
     // Fixed, the error goes and the pages follow.
-    std::fs::write(&meeting, with_ordinal("10")).unwrap();
+    save(&meeting, with_ordinal("10"));
     wait_for(&client, "the fix", |seen| {
         seen.error.is_none() && seen.fr.contains("dixième") && seen.en.contains("Tenth")
     })
@@ -318,7 +334,7 @@ async fn follow_edits(client: Client) {
     }
 
     if let Some(path) = std::env::var_os("NOTEVERBALE_SCREENSHOT") {
-        std::fs::write(&meeting, &text).unwrap();
+        save(&meeting, &text);
         wait_for(&client, "the example again", |seen| {
             seen.fr.contains("septième")
         })
