@@ -479,58 +479,47 @@ fn cannot_watch(error: notify::Error) -> Error {
     )))
 }
 
-fn preview_of(
-    meeting: &std::path::Path,
-    sources: &SourceArgs,
-    options: RenderOptions,
-) -> noteverbale::preview::Preview {
-    let sources = Sources {
-        templates: sources.templates.clone(),
-        locales: sources.locales.clone(),
-    };
-    noteverbale::preview::Preview::new(sources, meeting, options)
-}
-
 /// Renders the notes, then again on every save, until stopped.
 fn watch(args: &WatchArgs, report: &Report) -> Result<(), Error> {
-    let mut preview = preview_of(&args.meeting, &args.sources, render_options(&args.pdf));
-    let mut saves = Saves::new(&args.sources)?;
     let stem = args
         .meeting
         .file_stem()
         .map_or_else(|| "note".into(), |s| s.to_string_lossy().into_owned());
-    let mut change = Change::Engine;
-    for renders in 1.. {
-        let started = Instant::now();
-        let outcome = preview.render(change).and_then(|notes| {
-            let mut files = Vec::new();
-            for note in &notes {
-                report.warnings(&note.warnings);
-                let path = args.out.join(format!("{stem}.{}.pdf", note.lang));
-                files.push((path, note.pdf()?));
-            }
-            output::write_all_atomic(&files)?;
-            Ok(files.into_iter().map(|(path, _)| path).collect::<Vec<_>>())
-        });
-        let took = started.elapsed().as_secs_f64() * 1000.0;
-        match outcome {
-            Ok(paths) => {
-                let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-                report.done(format!(
-                    "#{renders} wrote {} in {took:.0} ms",
-                    names.join(", ")
-                ));
-            }
-            Err(error) => {
-                eprint!("{}", error.render(report.color));
-                report.done(format!(
+    let options = render_options(&args.pdf);
+    follow(
+        &args.meeting,
+        &args.sources,
+        options,
+        |renders, rendered, started| {
+            let outcome = rendered.and_then(|notes| {
+                let mut files = Vec::new();
+                for note in &notes {
+                    report.warnings(&note.warnings);
+                    let path = args.out.join(format!("{stem}.{}.pdf", note.lang));
+                    files.push((path, note.pdf()?));
+                }
+                output::write_all_atomic(&files)?;
+                Ok(files.into_iter().map(|(path, _)| path).collect::<Vec<_>>())
+            });
+            let took = started.elapsed().as_secs_f64() * 1000.0;
+            match outcome {
+                Ok(paths) => {
+                    let names: Vec<String> =
+                        paths.iter().map(|p| p.display().to_string()).collect();
+                    report.done(format!(
+                        "#{renders} wrote {} in {took:.0} ms",
+                        names.join(", ")
+                    ));
+                }
+                Err(error) => {
+                    eprint!("{}", error.render(report.color));
+                    report.done(format!(
                     "#{renders} failed in {took:.0} ms; the last good PDFs stay; waiting for a fix"
                 ));
+                }
             }
-        }
-        change = saves.next(&preview)?;
-    }
-    Ok(())
+        },
+    )
 }
 
 /// Serves the preview page, and renders again on every save, until stopped.
@@ -539,18 +528,17 @@ fn serve(args: &ServeArgs, report: &Report) -> Result<(), Error> {
         preview: !args.as_printed,
         ..render_options(&args.pdf)
     };
-    let mut preview = preview_of(&args.meeting, &args.sources, options);
     let server = noteverbale::serve::PreviewServer::start(args.port)?;
-    let mut saves = Saves::new(&args.sources)?;
     let url = format!("http://{}/", server.address());
     eprintln!("preview of {} at {url}", args.meeting.display());
     if args.open {
         open_browser(&url);
     }
-    let mut change = Change::Engine;
-    for renders in 1.. {
-        let started = Instant::now();
-        match preview.render(change) {
+    follow(
+        &args.meeting,
+        &args.sources,
+        options,
+        |renders, rendered, started| match rendered {
             Ok(notes) => {
                 for note in &notes {
                     report.warnings(&note.warnings);
@@ -568,7 +556,29 @@ fn serve(args: &ServeArgs, report: &Report) -> Result<(), Error> {
                     "#{renders} failed; the page keeps the last good pages"
                 ));
             }
-        }
+        },
+    )
+}
+
+/// Renders the notes of `meeting`, hands each render to `show` with its
+/// number and the time it started, then waits for a save of a file they
+/// depend on and renders again, until stopped.
+fn follow(
+    meeting: &std::path::Path,
+    sources: &SourceArgs,
+    options: RenderOptions,
+    mut show: impl FnMut(u64, Result<Vec<noteverbale::Note>, Error>, Instant),
+) -> Result<(), Error> {
+    let engine_sources = Sources {
+        templates: sources.templates.clone(),
+        locales: sources.locales.clone(),
+    };
+    let mut preview = noteverbale::preview::Preview::new(engine_sources, meeting, options);
+    let mut saves = Saves::new(sources)?;
+    let mut change = Change::Engine;
+    for renders in 1.. {
+        let started = Instant::now();
+        show(renders, preview.render(change), started);
         change = saves.next(&preview)?;
     }
     Ok(())

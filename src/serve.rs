@@ -200,52 +200,52 @@ impl PreviewServer {
             }
             drawn.push(pages_of_note);
         }
-        let version = {
-            let mut guard = self.shared.live();
-            let live = &mut *guard;
-            let before: HashSet<&str> = (live.state.fr.iter().chain(&live.state.en))
-                .filter_map(|page| page.svg.strip_prefix("/page/"))
-                .collect();
-            live.pages.retain(|file, _| before.contains(file.as_str()));
-            for pages_of_note in drawn {
-                // A page laid out as before keeps its SVG; the new ones are
-                // written now, while the browser hears of them, each note's
-                // in order, so that its first page, in sight, comes first.
-                let mut new = Vec::new();
-                for (file, page) in pages_of_note {
-                    live.pages.entry(file).or_insert_with(|| {
-                        new.push(Arc::downgrade(&page));
-                        page
+        self.update(
+            |live| {
+                let before: HashSet<&str> = (live.state.fr.iter().chain(&live.state.en))
+                    .filter_map(|page| page.svg.strip_prefix("/page/"))
+                    .collect();
+                live.pages.retain(|file, _| before.contains(file.as_str()));
+                for pages_of_note in drawn {
+                    // A page laid out as before keeps its SVG; the new ones are
+                    // written now, while the browser hears of them, each note's
+                    // in order, so that its first page, in sight, comes first.
+                    let mut new = Vec::new();
+                    for (file, page) in pages_of_note {
+                        live.pages.entry(file).or_insert_with(|| {
+                            new.push(Arc::downgrade(&page));
+                            page
+                        });
+                    }
+                    // A page that later renders have replaced is not written.
+                    std::thread::spawn(move || {
+                        for page in new.iter().filter_map(std::sync::Weak::upgrade) {
+                            page.svg();
+                        }
                     });
                 }
-                // A page that later renders have replaced is not written.
-                std::thread::spawn(move || {
-                    for page in new.iter().filter_map(std::sync::Weak::upgrade) {
-                        page.svg();
-                    }
-                });
-            }
-            live.notes = Arc::new(notes);
-            live.state = State {
-                server: live.state.server,
-                version: live.state.version + 1,
-                fr,
-                en,
-                error: None,
-                took_ms: took.as_millis() as u64,
-            };
-            live.state.version
-        };
-        self.shared.version.send_replace(version);
+                live.notes = Arc::new(notes);
+                live.state.fr = fr;
+                live.state.en = en;
+                live.state.error = None;
+            },
+            took,
+        );
     }
 
     /// Shows a mistake over the last good pages.
     pub fn fail(&self, error: &Error, took: Duration) {
         let message = error.render(false);
+        self.update(|live| live.state.error = Some(message), took);
+    }
+
+    /// Changes what is shown as a render that took `took`, and tells the
+    /// browsers.
+    fn update(&self, change: impl FnOnce(&mut Live), took: Duration) {
         let version = {
             let mut live = self.shared.live();
+            change(&mut live);
             live.state.version += 1;
-            live.state.error = Some(message);
             live.state.took_ms = took.as_millis() as u64;
             live.state.version
         };
