@@ -12,7 +12,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use noteverbale::preview::{Change, Preview};
-use noteverbale::{RenderOptions, Sources};
+use noteverbale::{NoteOptions, PdfOptions, Sources};
 
 fn main() {
     let renders: usize = std::env::var("NOTEVERBALE_RENDERS")
@@ -26,7 +26,7 @@ fn main() {
     let meeting = folder.path().join("meeting.yaml");
     std::fs::write(&meeting, &text).unwrap();
 
-    let mut preview = Preview::new(Sources::default(), &meeting, RenderOptions::default());
+    let mut preview = Preview::new(Sources::default(), &meeting, NoteOptions::default());
     let mut times: Vec<Duration> = Vec::with_capacity(renders);
     println!("render   resident memory");
     for i in 1..=renders {
@@ -44,7 +44,7 @@ fn main() {
         let start = Instant::now();
         let notes = preview.render(change).unwrap();
         for note in &notes {
-            std::hint::black_box(note.pdf().unwrap());
+            std::hint::black_box(note.pdf(&PdfOptions::default()).unwrap());
         }
         times.push(start.elapsed());
         if [1, 10, 100, 250, 500, 750, 1000].contains(&i) || i == renders {

@@ -8,14 +8,14 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use noteverbale::batch::{self, BatchOptions, Languages};
-use noteverbale::{Engine, Lang, RenderOptions, Sources, recipients};
+use noteverbale::batch::{self, BatchOptions, FilePattern, Languages};
+use noteverbale::{Engine, Lang, NoteOptions, PdfOptions, Sources, recipients};
 
 fn render(c: &mut Criterion) {
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ccm-7msp.yaml");
     let engine = Engine::new(&Sources::default()).unwrap();
-    let input = engine.load(&example).unwrap();
-    let options = RenderOptions::default();
+    let loaded = engine.load(&example).unwrap();
+    let options = NoteOptions::default();
 
     // Typst memoizes whole compiles: without eviction, repeated renders of
     // the same note would measure a cache lookup, not typesetting.
@@ -24,10 +24,10 @@ fn render(c: &mut Criterion) {
         |b| {
             b.iter(|| {
                 typst::comemo::evict(0);
-                let input = engine.load(black_box(&example)).unwrap();
+                let loaded = engine.load(black_box(&example)).unwrap();
                 for lang in Lang::ALL {
-                    let note = engine.typeset(&input, lang, &options).unwrap();
-                    black_box(note.pdf().unwrap());
+                    let note = engine.note(&loaded, lang, None, &options).unwrap();
+                    black_box(note.pdf(&PdfOptions::default()).unwrap());
                 }
             })
         },
@@ -35,7 +35,7 @@ fn render(c: &mut Criterion) {
     c.bench_function("example: Typst source only, fr and en", |b| {
         b.iter(|| {
             for lang in Lang::ALL {
-                black_box(engine.source(&input, lang, &options).unwrap());
+                black_box(engine.source(&loaded, lang, None, &options).unwrap());
             }
         })
     });
@@ -47,7 +47,7 @@ fn render(c: &mut Criterion) {
 fn batch(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let engine = Engine::new(&Sources::default()).unwrap();
-    let input = engine.load(&root.join("examples/ccm-7msp.yaml")).unwrap();
+    let loaded = engine.load(&root.join("examples/ccm-7msp.yaml")).unwrap();
     let records = recipients::load(&root.join("examples/missions.yaml")).unwrap();
     let out = tempfile::tempdir().unwrap();
     let mut group = c.benchmark_group("batch");
@@ -56,20 +56,20 @@ fn batch(c: &mut Criterion) {
         let options = BatchOptions {
             out: out.path().to_owned(),
             languages: Languages::Mission,
-            only: Vec::new(),
             jobs,
-            pattern: batch::DEFAULT_PATTERN.to_owned(),
+            pattern: FilePattern::default(),
             force: true,
-            render: RenderOptions::default(),
+            note: NoteOptions::default(),
+            pdf: PdfOptions::default(),
             stop: None,
         };
         group.bench_function(
             format!("{} notes, one per mission, {jobs} jobs", records.len()),
             |b| {
                 b.iter(|| {
-                    let summary =
-                        batch::run(&engine, &input, &records, &options, &|_, _| {}).unwrap();
-                    assert_eq!(summary.written, records.len());
+                    let outcome =
+                        batch::run(&engine, &loaded, &records, &options, &|_, _| {}).unwrap();
+                    assert_eq!(outcome.written, records.len());
                 })
             },
         );

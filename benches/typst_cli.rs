@@ -23,7 +23,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use noteverbale::recipients;
-use noteverbale::{Engine, RenderOptions, Sources};
+use noteverbale::{Engine, NoteOptions, Sources};
 
 fn main() {
     // `cargo bench` passes `--bench`; a name filter, if any, is ignored.
@@ -115,18 +115,21 @@ fn write_sources(meeting: &Path, missions: &Path, folder: &Path) -> usize {
     )
     .unwrap();
     let engine = Engine::new(&Sources::default()).unwrap();
-    let input = engine.load(meeting).unwrap();
-    assert!(input.extras.is_empty(), "the example has no logo to copy");
+    let loaded = engine.load(meeting).unwrap();
+    assert!(loaded.logo.is_none(), "the example has no logo to copy");
     let records = recipients::load(missions).unwrap();
     for record in &records {
         let recipient = record.recipient.as_ref().unwrap();
-        let options = RenderOptions {
-            recipient: Some(recipient.clone()),
-            ..RenderOptions::default()
-        };
-        let source = engine.source(&input, recipient.language, &options).unwrap();
+        let composed = engine
+            .source(
+                &loaded,
+                recipient.language,
+                Some(recipient),
+                &NoteOptions::default(),
+            )
+            .unwrap();
         let name = format!("{}.{}.typ", recipient.code, recipient.language);
-        std::fs::write(folder.join(name), source).unwrap();
+        std::fs::write(folder.join(name), composed.source).unwrap();
     }
     records.len()
 }

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use noteverbale::meeting::Meeting;
 use noteverbale::yaml::YamlFile;
-use noteverbale::{Engine, Input, Lang, RenderOptions, Sources};
+use noteverbale::{Engine, Lang, Loaded, NoteOptions, Sources};
 
 fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
@@ -30,17 +30,18 @@ pub fn check(data: &[u8]) {
     };
     // The logo would be read from disk; the notes are the same without it.
     meeting.logo = None;
-    let input = Input {
+    let loaded = Loaded {
         path: path.to_owned(),
         meeting,
-        extras: Vec::new(),
+        logo: None,
         warnings,
         source: file.source.clone(),
     };
     for lang in Lang::ALL {
-        let Ok(source) = engine().source(&input, lang, &RenderOptions::default()) else {
+        let Ok(composed) = engine().source(&loaded, lang, None, &NoteOptions::default()) else {
             continue;
         };
+        let source = composed.source;
         let root = typst::syntax::parse(&source);
         let (errors, _) = root.errors_and_warnings();
         assert!(

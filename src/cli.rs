@@ -1,8 +1,26 @@
-//! The command line: clap types, nothing else.
+//! The command line: clap types, and their conversion into the library's
+//! own types, once, at the edge.
 
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use noteverbale::batch::{self, Languages};
+use noteverbale::{Lang, NoteOptions, PdfOptions, PdfStandard, Sources};
+
+/// What the exit statuses mean: the same text closes `--help` and the
+/// README's section on commands.
+pub const EXIT_STATUS: &str = "\
+Exit status:
+  0    done (`check`: no errors; warnings are printed)
+  1    a file given is wrong: the message says which file, line, column and
+       field; `batch`: some notes failed, the others are written
+  2    the command line is wrong
+  3    the environment failed: a file could not be read or written, a port
+       is in use, files cannot be watched, threads cannot start
+  4    `check --deny-warnings`: warnings were found, and no errors
+  130  a batch stopped by Ctrl-C: the notes being typeset are finished and
+       the manifests written, so that the next run goes on where it stopped";
 
 const EXAMPLES: &str = "\
 Examples:
@@ -11,17 +29,14 @@ Examples:
   noteverbale render examples/ccm-7msp.yaml --lang fr --format png
       one PNG a page, for a quick look
   noteverbale render examples/ccm-7msp.yaml --format typ
-      the Typst source, to finish a note by hand
-  noteverbale check examples/ccm-7msp.yaml
-      validate only
-
-Exit status: 0 done; 1 a file given is wrong (the message says where);
-2 the command line is wrong; 3 an output could not be written.";
+      a Typst project, to finish a note by hand
+  noteverbale check examples/*.yaml
+      validate only";
 
 /// Diplomatic notes verbales in French and English, typeset to PDF from one
 /// YAML file of meeting metadata.
 #[derive(Debug, Parser)]
-#[command(name = "noteverbale", version, about, after_help = EXAMPLES)]
+#[command(name = "noteverbale", version, about, after_help = format!("{EXAMPLES}\n\n{EXIT_STATUS}"))]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -41,25 +56,31 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Typeset the notes of a meeting file.
-    #[command(after_help = EXAMPLES)]
+    #[command(after_help = format!("{EXAMPLES}\n\n{EXIT_STATUS}"))]
     Render(RenderArgs),
     /// Typeset one note per permanent mission, each in the mission's language.
-    #[command(after_help = BATCH_EXAMPLES)]
+    #[command(after_help = format!("{BATCH_EXAMPLES}\n\n{EXIT_STATUS}"))]
     Batch(BatchArgs),
-    /// Check a meeting file, its templates and locales (and a list of
-    /// missions); write nothing.
-    #[command(after_help = CHECK_EXAMPLES)]
+    /// Check meeting files, their templates and locales, and lists of
+    /// missions; write nothing.
+    #[command(after_help = format!("{CHECK_EXAMPLES}\n\n{EXIT_STATUS}"))]
     Check(CheckArgs),
     /// List the note kinds and the languages each has a template for.
     Kinds(SourceArgs),
     /// Typeset the notes again each time the meeting file, its logo, a
     /// template or a locale is saved.
-    #[command(after_help = WATCH_EXAMPLES)]
+    #[command(after_help = format!("{WATCH_EXAMPLES}\n\n{EXIT_STATUS}"))]
     Watch(WatchArgs),
     /// Show the French and English notes side by side in a browser, updated
     /// as files are saved.
-    #[command(after_help = SERVE_EXAMPLES)]
+    #[command(after_help = format!("{SERVE_EXAMPLES}\n\n{EXIT_STATUS}"))]
     Serve(ServeArgs),
+    /// Print a completion script for a shell.
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions(CompletionsArgs),
+    /// Print the manual page, or write one for each command into a folder.
+    #[command(after_help = MANPAGE_EXAMPLES)]
+    Manpage(ManpageArgs),
 }
 
 const SERVE_EXAMPLES: &str = "Examples:
@@ -130,7 +151,7 @@ pub struct RenderArgs {
     /// The folder to write into; created if missing.
     #[arg(short, long, default_value = "out")]
     pub out: PathBuf,
-    /// What to write: PDF, one PNG or SVG a page, or the generated Typst source.
+    /// What to write: PDF, one PNG or SVG a page, or a Typst project.
     #[arg(short, long, value_enum, default_value_t = Format::Pdf)]
     pub format: Format,
     /// Resolution of PNG pages, in dots per inch.
@@ -153,13 +174,11 @@ Examples:
 
 A second run rewrites only the notes whose inputs changed (--force rewrites all).
 Ctrl-C stops cleanly: the notes being typeset are finished and the manifests
-written, so that the next run starts where this one stopped.
-Exit status: 0 every note written; 1 a file given is wrong or a note failed
-(the others are still written); 2 the command line is wrong; 3 a file could not
-be written; 130 stopped by Ctrl-C.";
+written, so that the next run starts where this one stopped.";
 
 const CHECK_EXAMPLES: &str = "Examples:
   noteverbale check examples/ccm-7msp.yaml
+  noteverbale check examples/*.yaml
   noteverbale check examples/ccm-7msp.yaml --recipients examples/missions.yaml --format json
 
 Checks all that render and batch would: YAML syntax, field names (with the
@@ -167,9 +186,21 @@ nearest one for a misspelling), types, both languages, dates real and coherent
 (the meeting ends after it starts, delegations are due before it, the note is
 dated before its deadlines; a deadline on a weekend is a warning), ordinals,
 resolution symbols, e-mail and web addresses, the messages of both languages,
-and that both notes typeset.
-Exit status: 0 nothing found; 1 errors; 3 a file could not be read; 4 warnings
-only.";
+and that both notes typeset. A list of missions (a YAML file with `missions:`,
+or a CSV file) is checked record by record.
+
+A warning the writer knows to be right is acknowledged beside its value, in a
+comment: `deadline: 2017-04-30  # allow(weekend-deadline): fixed by the treaty`.";
+
+const COMPLETIONS_EXAMPLES: &str = "Examples:
+  noteverbale completions bash > ~/.local/share/bash-completion/completions/noteverbale
+  noteverbale completions zsh > ~/.zfunc/_noteverbale
+  noteverbale completions fish > ~/.config/fish/completions/noteverbale.fish";
+
+const MANPAGE_EXAMPLES: &str = "Examples:
+  noteverbale manpage | man -l -
+  noteverbale manpage --out ~/.local/share/man/man1
+      noteverbale.1, noteverbale-render.1, …";
 
 /// Arguments of `batch`.
 #[derive(Debug, Args)]
@@ -192,7 +223,7 @@ pub struct BatchArgs {
     #[arg(short, long)]
     pub jobs: Option<usize>,
     /// File names, with `{code}` and `{lang}`; `/` makes folders.
-    #[arg(long, default_value = noteverbale::batch::DEFAULT_PATTERN)]
+    #[arg(long, default_value = batch::DEFAULT_PATTERN)]
     pub pattern: String,
     /// Typeset every note, even those whose inputs have not changed.
     #[arg(long)]
@@ -218,31 +249,92 @@ pub enum BatchLang {
     All,
 }
 
+impl From<BatchLang> for Languages {
+    fn from(choice: BatchLang) -> Self {
+        match choice {
+            BatchLang::Mission => Languages::Mission,
+            BatchLang::Fr => Languages::Only(Lang::Fr),
+            BatchLang::En => Languages::Only(Lang::En),
+            BatchLang::All => Languages::All,
+        }
+    }
+}
+
 /// Arguments of `check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The meeting file (YAML).
-    pub meeting: PathBuf,
-    /// A list of missions to check too, as `batch` reads it.
+    /// Meeting files (YAML), and lists of missions to check on their own.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// A list of missions whose every note is checked too, as `batch`
+    /// typesets them.
     #[arg(short, long)]
     pub recipients: Option<PathBuf>,
     /// How to print what is found: for people, or as JSON for programs.
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
+    /// Exit with status 4 when warnings are found, and no errors.
+    #[arg(long)]
+    pub deny_warnings: bool,
     /// Template and locale folders.
     #[command(flatten)]
     pub sources: SourceArgs,
+}
+
+/// Arguments of `completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    pub shell: clap_complete::Shell,
+}
+
+/// Arguments of `manpage`.
+#[derive(Debug, Args)]
+pub struct ManpageArgs {
+    /// Write `noteverbale.1` and a page for each command into this folder,
+    /// instead of printing the main page.
+    #[arg(short, long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 }
 
 /// How the PDFs are made.
 #[derive(Debug, Args)]
 pub struct PdfArgs {
     /// PDF standards to conform to; may be repeated.
-    #[arg(long = "pdf-standard", value_enum)]
-    pub standards: Vec<PdfStandardChoice>,
+    #[arg(long = "pdf-standard", value_parser = pdf_standard())]
+    pub standards: Vec<PdfStandard>,
     /// Print a "PROJET / DRAFT" mark across the pages.
     #[arg(long)]
     pub draft: bool,
+}
+
+/// The standards `--pdf-standard` takes.
+fn pdf_standard() -> impl TypedValueParser<Value = PdfStandard> {
+    PossibleValuesParser::new([
+        PossibleValue::new("a-2b").help("PDF/A-2b, for archiving"),
+        PossibleValue::new("ua-1").help("PDF/UA-1, for accessibility"),
+    ])
+    .map(|name| match name.as_str() {
+        "a-2b" => PdfStandard::A_2b,
+        _ => PdfStandard::Ua_1,
+    })
+}
+
+impl From<&PdfArgs> for PdfOptions {
+    fn from(args: &PdfArgs) -> Self {
+        PdfOptions {
+            standards: args.standards.clone(),
+        }
+    }
+}
+
+impl From<&PdfArgs> for NoteOptions {
+    fn from(args: &PdfArgs) -> Self {
+        NoteOptions {
+            draft: args.draft,
+            preview: false,
+        }
+    }
 }
 
 /// Folders that override the built-in templates and locales.
@@ -256,6 +348,15 @@ pub struct SourceArgs {
     pub locales: Option<PathBuf>,
 }
 
+impl From<&SourceArgs> for Sources {
+    fn from(args: &SourceArgs) -> Self {
+        Sources {
+            templates: args.templates.clone(),
+            locales: args.locales.clone(),
+        }
+    }
+}
+
 /// Which languages to produce.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LangChoice {
@@ -267,13 +368,24 @@ pub enum LangChoice {
     All,
 }
 
+impl LangChoice {
+    /// The languages chosen, in the order notes are produced.
+    pub fn langs(self) -> &'static [Lang] {
+        match self {
+            LangChoice::Fr => &[Lang::Fr],
+            LangChoice::En => &[Lang::En],
+            LangChoice::All => &Lang::ALL,
+        }
+    }
+}
+
 /// How `check` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
     /// Messages with the source line and a caret, as a compiler prints them.
     Human,
-    /// One JSON object: `diagnostics` (severity, message, file, line, column,
-    /// field, hints), `errors`, `warnings`.
+    /// One JSON object: `files`, `diagnostics` (severity, message, file,
+    /// line, column, field, hints, code), `errors`, `warnings`.
     Json,
 }
 
@@ -286,19 +398,9 @@ pub enum Format {
     Png,
     /// One SVG a page.
     Svg,
-    /// The generated Typst source.
+    /// The note's Typst source, with the page design and the logo it reads:
+    /// a project that `typst compile` typesets on its own.
     Typ,
-}
-
-/// PDF standards.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PdfStandardChoice {
-    /// PDF/A-2b, for archiving.
-    #[value(name = "a-2b")]
-    A2b,
-    /// PDF/UA-1, for accessibility.
-    #[value(name = "ua-1")]
-    Ua1,
 }
 
 /// When to color.

@@ -4,21 +4,19 @@
 use serde::Serialize;
 
 use crate::error::Result;
+use crate::load::Loaded;
 use crate::locale::{self, Args, Gender, Lang, Messages};
-use crate::meeting::{Addressees, Meeting, NoteDate, Paper, PersonGender, Role};
+use crate::meeting::{Addressees, NoteDate, Paper, Role};
 use crate::recipients::{Recipient, Status};
 
-/// Choices that are not in the meeting file.
-#[derive(Debug, Clone, Default)]
-pub struct Options {
+/// What a note shows besides what the meeting file says.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct NoteOptions {
     /// Print a "PROJET / DRAFT" mark across the pages.
     pub draft: bool,
-    /// The note is shown in a preview, not printed.
+    /// The note is shown in a preview, not printed: templates can tell, and
+    /// the built-in ones print the draft mark.
     pub preview: bool,
-    /// The Typst path of the logo, when the meeting has one.
-    pub logo: Option<String>,
-    /// The one mission the note goes to, in a batch.
-    pub recipient: Option<Recipient>,
 }
 
 /// The values a note template is rendered with.
@@ -222,13 +220,7 @@ fn addressee(recipient: &Recipient, lang: Lang, messages: &Messages) -> Result<S
             Status::Observer => "observer",
         },
     );
-    args.set(
-        "gender",
-        match recipient.gender() {
-            PersonGender::Male => "male",
-            PersonGender::Female => "female",
-        },
-    );
+    args.set("gender", recipient.gender().person());
     args.set("state", recipient.name.get(lang).to_owned());
     args.set("of-state", locale::with_de(&recipient.name.fr));
     let title = recipient
@@ -248,19 +240,22 @@ fn addressee(recipient: &Recipient, lang: Lang, messages: &Messages) -> Result<S
 const DATE_MARK: &str = "\u{E000}";
 
 impl NoteContext {
-    /// Localizes everything one note needs.
+    /// Localizes everything one note needs: the note of `loaded` in `lang`,
+    /// to its addressees or to one mission.
     pub fn new(
-        meeting: &Meeting,
+        loaded: &Loaded,
         lang: Lang,
+        recipient: Option<&Recipient>,
         messages: &Messages,
-        options: &Options,
+        options: &NoteOptions,
     ) -> Result<Self> {
+        let meeting = &loaded.meeting;
         let text = |b: &crate::meeting::Bilingual| b.get(lang).to_owned();
         let date = |d: crate::meeting::Date| locale::date(d.0, lang);
 
         let gender = match (meeting.sender.role, meeting.sender.gender) {
             (Role::Office, _) => "neuter",
-            (Role::SecretaryGeneral, Some(crate::meeting::PersonGender::Female)) => "female",
+            (Role::SecretaryGeneral, Some(Gender::Feminine)) => "female",
             (Role::SecretaryGeneral, _) => "male",
         };
         let mut args = Args::new();
@@ -281,7 +276,7 @@ impl NoteContext {
                 (name, short)
             }
         };
-        let addressees = match (&options.recipient, &meeting.addressees) {
+        let addressees = match (recipient, &meeting.addressees) {
             (Some(recipient), _) => addressee(recipient, lang, messages)?,
             (None, Addressees::Circular) => messages.format(lang, "addressees-circular", None)?,
             (None, Addressees::Named(named)) => text(named),
@@ -297,7 +292,7 @@ impl NoteContext {
         let closing = formula("closing", &sender_short)?;
 
         let session = &meeting.meeting;
-        let grammatical: Gender = session.gender.into();
+        let grammatical = session.gender;
         let ordinal = locale::ordinal(session.ordinal, lang, grammatical).unwrap_or_default();
         let article = match (lang, grammatical) {
             (Lang::Fr, Gender::Feminine) => "la",
@@ -390,14 +385,14 @@ impl NoteContext {
                 keywords,
             },
             letterhead: meeting.letterhead.iter().map(|l| l.0.clone()).collect(),
-            logo: options.logo.clone(),
+            logo: loaded.logo.as_ref().map(|logo| logo.typst_path()),
             reference: meeting.reference.as_ref().map(|r| r.0.clone()),
             markings: meeting.markings.as_ref().map(text),
             subject: meeting.subject.as_ref().map(text),
             dateline,
             sender,
             sender_short,
-            recipient: options.recipient.as_ref().map(|r| RecipientContext {
+            recipient: recipient.map(|r| RecipientContext {
                 code: r.code.clone(),
                 name: r.name.get(lang).to_owned(),
                 city: r.city.clone(),

@@ -1,9 +1,10 @@
 //! One error type for the whole library, and the diagnostics it carries.
 //!
-//! Mistakes in a user's files (the meeting file, templates, locales) are
-//! [`Diagnostic`]s: a message, a place (file, line, column), the field they
-//! concern and hints. Failures of the environment (a file that cannot be read
-//! or written) are plain errors with the path and the reason.
+//! Mistakes in a user's files (the meeting file, templates, locales, lists
+//! of missions) are [`Diagnostic`]s: a message, a place (file, line, column),
+//! the field they concern and hints. Failures of the environment (a file that
+//! cannot be read or written, a port in use, a watcher or threads that cannot
+//! start) are a [`Failure`]: what was being done, and the chain of reasons.
 
 use std::fmt;
 use std::ops::Range;
@@ -23,22 +24,35 @@ pub enum Error {
     /// Mistakes in the user's files, each located.
     #[error("{}", Diagnostics(.0))]
     Invalid(Vec<Diagnostic>),
-    /// A file or folder that could not be read.
-    #[error("could not read `{}`: {source}", path.display())]
-    Read {
-        /// What we tried to read.
-        path: PathBuf,
-        /// Why it failed.
-        source: std::io::Error,
-    },
-    /// A file or folder that could not be written.
-    #[error("could not write `{}`: {source}", path.display())]
-    Write {
-        /// What we tried to write.
-        path: PathBuf,
-        /// Why it failed.
-        source: std::io::Error,
-    },
+    /// The environment failed.
+    #[error("{0}")]
+    Environment(Failure),
+}
+
+/// A failure of the environment: what was being done, why it failed, and
+/// what to do about it.
+#[derive(Debug)]
+pub struct Failure {
+    /// What was being done, as "could not listen on 127.0.0.1:3000".
+    pub context: String,
+    /// Why, as the system says it.
+    pub source: Option<Box<dyn std::error::Error + Send + Sync>>,
+    /// What to do about it.
+    pub hints: Vec<String>,
+}
+
+impl fmt::Display for Failure {
+    /// The context and every reason, as "could not read `a.yaml`: permission
+    /// denied".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.context)?;
+        let mut reason = self.source.as_deref().map(|e| e as &dyn std::error::Error);
+        while let Some(error) = reason {
+            write!(f, ": {error}")?;
+            reason = error.source();
+        }
+        Ok(())
+    }
 }
 
 impl Error {
@@ -47,27 +61,65 @@ impl Error {
         Error::Invalid(vec![diagnostic])
     }
 
-    /// A read error for `path`.
-    pub fn read(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Read {
-            path: path.into(),
-            source,
-        }
+    /// A failure of the environment while doing `context`.
+    pub fn environment(
+        context: impl Into<String>,
+        source: impl Into<Box<dyn std::error::Error + Send + Sync>>,
+    ) -> Self {
+        Error::Environment(Failure {
+            context: context.into(),
+            source: Some(source.into()),
+            hints: Vec::new(),
+        })
     }
 
-    /// A write error for `path`.
-    pub fn write(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Write {
-            path: path.into(),
+    /// `path` could not be read.
+    pub fn read(path: impl AsRef<Path>, source: std::io::Error) -> Self {
+        Self::environment(
+            format!("could not read `{}`", path.as_ref().display()),
             source,
+        )
+    }
+
+    /// `path` could not be written.
+    pub fn write(path: impl AsRef<Path>, source: std::io::Error) -> Self {
+        Self::environment(
+            format!("could not write `{}`", path.as_ref().display()),
+            source,
+        )
+    }
+
+    /// Adds a hint to the error, or to each of its diagnostics.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        let hint = hint.into();
+        match &mut self {
+            Error::Invalid(list) => {
+                for diagnostic in list {
+                    diagnostic.hints.push(hint.clone());
+                }
+            }
+            Error::Environment(failure) => failure.hints.push(hint),
         }
+        self
     }
 
     /// The diagnostics of an [`Error::Invalid`]; empty for other errors.
     pub fn diagnostics(&self) -> &[Diagnostic] {
         match self {
             Error::Invalid(list) => list,
-            _ => &[],
+            Error::Environment(_) => &[],
+        }
+    }
+
+    /// The error as diagnostics: its own, or the failure as one.
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        match self {
+            Error::Invalid(list) => list,
+            Error::Environment(failure) => {
+                let mut diagnostic = Diagnostic::error(failure.to_string());
+                diagnostic.hints = failure.hints;
+                vec![diagnostic]
+            }
         }
     }
 
@@ -76,7 +128,11 @@ impl Error {
     pub fn render(&self, color: bool) -> String {
         match self {
             Error::Invalid(list) => list.iter().map(|d| d.render(color)).collect(),
-            other => format!("error: {other}\n"),
+            Error::Environment(failure) => {
+                let mut diagnostic = Diagnostic::error(failure.to_string());
+                diagnostic.hints = failure.hints.clone();
+                diagnostic.render(color)
+            }
         }
     }
 }
@@ -155,6 +211,9 @@ pub struct Diagnostic {
     pub field: Option<String>,
     /// What to do about it.
     pub hints: Vec<String>,
+    /// The name of a warning that a writer may acknowledge beside the value,
+    /// as `weekend-deadline`.
+    pub code: Option<&'static str>,
 }
 
 /// A diagnostic for programs: what `check --format json` prints, one object
@@ -175,6 +234,9 @@ pub struct Report {
     pub field: Option<String>,
     /// What to do about it.
     pub hints: Vec<String>,
+    /// The warning's name, for acknowledging it: `weekend-deadline`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<&'static str>,
 }
 
 impl Diagnostic {
@@ -200,6 +262,7 @@ impl Diagnostic {
             column,
             field: self.field.clone(),
             hints: self.hints.clone(),
+            code: self.code,
         }
     }
 
@@ -212,6 +275,7 @@ impl Diagnostic {
             location: None,
             field: None,
             hints: Vec::new(),
+            code: None,
         }
     }
 
@@ -239,6 +303,12 @@ impl Diagnostic {
     pub fn field(mut self, field: impl Into<String>) -> Self {
         let field = field.into();
         self.field = (!field.is_empty()).then_some(field);
+        self
+    }
+
+    /// Names the warning, so that a writer can acknowledge it.
+    pub fn code(mut self, code: &'static str) -> Self {
+        self.code = Some(code);
         self
     }
 

@@ -80,12 +80,6 @@ fn default_kind() -> String {
 }
 
 impl Meeting {
-    /// Reads and checks a meeting file.
-    pub fn load(path: &Path) -> Result<Self> {
-        let file = YamlFile::read(path)?;
-        Self::from_file(&file).map(|(meeting, _warnings)| meeting)
-    }
-
     /// Checks a meeting file already read; what is probably a mistake but
     /// does not stop a note comes back as warnings.
     pub fn from_file(file: &YamlFile) -> Result<(Self, Vec<Diagnostic>)> {
@@ -158,7 +152,9 @@ impl Meeting {
                         field,
                         format!("this deadline, {due}, falls on a {}", weekday_name(weekday)),
                     )
-                    .hint("offices are closed at weekends: the Friday before is the usual choice");
+                    .hint("offices are closed at weekends: the Friday before is the usual choice")
+                    .hint("if the day is right, say so beside it: `# allow(weekend-deadline): why`")
+                    .code("weekend-deadline");
                 warning.severity = Severity::Warning;
                 problems.push(warning);
             }
@@ -426,9 +422,58 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+/// A date written `2017-09-04`; what is wrong with any other text, in words.
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|e| format!("`{text}` is not a date ({e}); write it as 2017-09-04"))
+    let trimmed = text.trim();
+    if let Ok(date) = NaiveDate::parse_from_str(trimmed, "%Y-%m-%d") {
+        return Ok(date);
+    }
+    let numbers: Vec<Option<u32>> = trimmed
+        .split('-')
+        .map(|part| {
+            (!part.is_empty() && part.len() <= 4 && part.chars().all(|c| c.is_ascii_digit()))
+                .then(|| part.parse().ok())
+                .flatten()
+        })
+        .collect();
+    let why = match numbers.as_slice() {
+        [Some(year), Some(month), Some(day)] if trimmed.len() >= 8 => {
+            let year = *year as i32;
+            match u8::try_from(*month)
+                .ok()
+                .and_then(|m| chrono::Month::try_from(m).ok())
+            {
+                None => "a year has 12 months".to_owned(),
+                Some(_) if *day == 0 => "days are numbered from 1".to_owned(),
+                Some(name) => {
+                    let days = days_in_month(year, *month);
+                    if *month == 2 {
+                        format!("{} {year} has {days} days", name.name())
+                    } else {
+                        format!("{} has {days} days", name.name())
+                    }
+                }
+            }
+        }
+        _ => {
+            return Err(format!(
+                "`{text}` is not a date written year-month-day; write it as 2017-09-04"
+            ));
+        }
+    };
+    Err(format!("`{text}` is not a date: {why}"))
+}
+
+/// How many days a month has.
+fn days_in_month(year: i32, month: u32) -> u32 {
+    let (next_year, next_month) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    NaiveDate::from_ymd_opt(next_year, next_month, 1)
+        .and_then(|first| first.pred_opt())
+        .map_or(31, |last| last.day())
 }
 
 /// The date of the note: a full date, or only its year when the day is to be
@@ -494,9 +539,10 @@ pub enum Paper {
 pub struct Sender {
     /// The Secretary-General in person, or an office.
     pub role: Role,
-    /// The Secretary-General's gender: the formulas agree with it.
+    /// The Secretary-General's gender, `male` or `female`: the formulas
+    /// agree with it.
     #[serde(default)]
-    pub gender: Option<PersonGender>,
+    pub gender: Option<Gender>,
     /// An office's name as it opens a sentence: "Le Bureau des affaires de désarmement".
     #[serde(default)]
     pub name: Option<Bilingual>,
@@ -513,25 +559,6 @@ pub enum Role {
     SecretaryGeneral,
     /// An office or a mission: "presents its compliments".
     Office,
-}
-
-/// A person's gender, for agreement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum PersonGender {
-    /// He.
-    Male,
-    /// She.
-    Female,
-}
-
-impl From<PersonGender> for Gender {
-    fn from(gender: PersonGender) -> Self {
-        match gender {
-            PersonGender::Male => Gender::Masculine,
-            PersonGender::Female => Gender::Feminine,
-        }
-    }
 }
 
 /// Who receives the note.
@@ -607,8 +634,9 @@ pub struct Session {
     pub short: Bilingual,
     /// Its head noun: "Assemblée" / "Meeting".
     pub noun: Bilingual,
-    /// The grammatical gender of the French name, for the ordinal and article.
-    pub gender: GrammaticalGender,
+    /// The grammatical gender of the French name, `masculine` or
+    /// `feminine`, for the ordinal and article.
+    pub gender: Gender,
     /// First day.
     pub start: Date,
     /// Last day.
@@ -617,25 +645,6 @@ pub struct Session {
     pub venue: Bilingual,
     /// Who is invited, after "et d'inviter" / "and to invite".
     pub invitation: Bilingual,
-}
-
-/// Grammatical gender of a French noun.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum GrammaticalGender {
-    /// Le Sommet.
-    Masculine,
-    /// La Conférence.
-    Feminine,
-}
-
-impl From<GrammaticalGender> for Gender {
-    fn from(gender: GrammaticalGender) -> Self {
-        match gender {
-            GrammaticalGender::Masculine => Gender::Masculine,
-            GrammaticalGender::Feminine => Gender::Feminine,
-        }
-    }
 }
 
 /// A quoted passage of the treaty.
@@ -766,5 +775,42 @@ mod tests {
         ] {
             assert!(!is_web_address(bad), "{bad}");
         }
+    }
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::*;
+
+    #[test]
+    fn impossible_dates_are_explained_in_words() {
+        for (text, message) in [
+            (
+                "2018-09-31",
+                "`2018-09-31` is not a date: September has 30 days",
+            ),
+            (
+                "2019-02-29",
+                "`2019-02-29` is not a date: February 2019 has 28 days",
+            ),
+            (
+                "2017-13-01",
+                "`2017-13-01` is not a date: a year has 12 months",
+            ),
+            (
+                "2017-09-00",
+                "`2017-09-00` is not a date: days are numbered from 1",
+            ),
+            (
+                "04/09/2017",
+                "`04/09/2017` is not a date written year-month-day; write it as 2017-09-04",
+            ),
+        ] {
+            assert_eq!(parse_date(text).unwrap_err(), message);
+        }
+        assert_eq!(
+            parse_date("2020-02-29").unwrap(),
+            NaiveDate::from_ymd_opt(2020, 2, 29).unwrap()
+        );
     }
 }

@@ -218,7 +218,7 @@ mod tests {
     use std::path::Path;
 
     use super::*;
-    use crate::{Engine, Lang, RenderOptions, Sources};
+    use crate::{Engine, Lang, NoteOptions, Sources};
 
     /// The pixels of a page drawn by Typst at 2 pixels a point.
     fn raster(page: &Page) -> Vec<u8> {
@@ -251,14 +251,14 @@ mod tests {
     fn outlined_pages_look_the_same() {
         let engine = Engine::new(&Sources::default()).unwrap();
         let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ccm-7msp.yaml");
-        let input = engine.load(&example).unwrap();
+        let loaded = engine.load(&example).unwrap();
         // The draft mark adds text in a rotated frame.
-        let options = RenderOptions {
+        let options = NoteOptions {
             preview: true,
-            ..RenderOptions::default()
+            ..NoteOptions::default()
         };
         for lang in [Lang::Fr, Lang::En] {
-            let note = engine.typeset(&input, lang, &options).unwrap();
+            let note = engine.note(&loaded, lang, None, &options).unwrap();
             let pages = note.document.pages();
             assert!(pages.len() >= 2);
             for (i, page) in pages.iter().enumerate() {
@@ -279,11 +279,17 @@ mod tests {
     fn the_digest_follows_the_drawing_not_the_source() {
         let engine = Engine::new(&Sources::default()).unwrap();
         let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ccm-7msp.yaml");
-        let input = engine.load(&example).unwrap();
-        let options = RenderOptions::default();
-        let source = engine.source(&input, Lang::Fr, &options).unwrap();
+        let loaded = engine.load(&example).unwrap();
+        let composed = engine
+            .source(&loaded, Lang::Fr, None, &NoteOptions::default())
+            .unwrap();
+        let source = composed.source.clone();
         let compile = |source: String| {
-            let note = engine.compile(&input, Lang::Fr, source, &options).unwrap();
+            let edited = crate::Composed {
+                source,
+                ..composed.clone()
+            };
+            let note = engine.typeset(&edited).unwrap();
             note.document.pages().to_vec()
         };
         let before = compile(source.clone());

@@ -1,23 +1,33 @@
-//! A meeting file kept open while it is edited: the engine and the meeting
-//! are reloaded only when their files change, and Typst's caches are trimmed
+//! A meeting file kept open while it is edited: the notes typeset again on
+//! each save of a file they depend on. The engine and the meeting are
+//! reloaded only when their files change, and Typst's caches are trimmed
 //! after each render, as `typst watch` does, so that memory stays flat
 //! however many times the notes are rendered again.
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender};
+use std::time::{Duration, Instant};
 
-use crate::error::Result;
-use crate::{Engine, Input, Lang, Note, RenderOptions, Sources};
+use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
+
+use crate::error::{Error, Result};
+use crate::{Engine, Lang, Loaded, Note, NoteOptions, Sources};
 
 /// How many renders an unused cache entry survives (typst-cli's choice).
 const CACHE_AGE: usize = 10;
+
+/// An editor's save is often several events (truncate and write, or write a
+/// copy and rename it), which come within a few milliseconds: a save is over
+/// once this long passes without one.
+const SETTLE: Duration = Duration::from_millis(15);
 
 /// The files a preview depends on, and what was last made of them.
 pub struct Preview {
     sources: Sources,
     meeting: PathBuf,
-    options: RenderOptions,
+    options: NoteOptions,
     engine: Option<Engine>,
-    input: Option<Input>,
+    loaded: Option<Loaded>,
 }
 
 /// What changed since the last render.
@@ -33,13 +43,13 @@ pub enum Change {
 
 impl Preview {
     /// A preview of `meeting`; nothing is read until the first render.
-    pub fn new(sources: Sources, meeting: &Path, options: RenderOptions) -> Self {
+    pub fn new(sources: Sources, meeting: &Path, options: NoteOptions) -> Self {
         Self {
             sources,
             meeting: meeting.to_owned(),
             options,
             engine: None,
-            input: None,
+            loaded: None,
         }
     }
 
@@ -48,11 +58,7 @@ impl Preview {
     /// and the template and locale folders.
     pub fn folders(&self) -> Vec<PathBuf> {
         let mut folders = vec![folder_of(&self.meeting)];
-        if let Some(logo) = self
-            .input
-            .as_ref()
-            .and_then(|input| input.meeting.logo_path(&self.meeting))
-        {
+        if let Some(logo) = self.logo_path() {
             folders.push(folder_of(&logo));
         }
         folders.extend(self.sources.templates.iter().cloned());
@@ -60,6 +66,12 @@ impl Preview {
         folders.sort();
         folders.dedup();
         folders
+    }
+
+    fn logo_path(&self) -> Option<PathBuf> {
+        self.loaded
+            .as_ref()
+            .and_then(|loaded| loaded.meeting.logo_path(&self.meeting))
     }
 
     /// What a change to `path` means for the notes.
@@ -72,10 +84,7 @@ impl Preview {
         if under(&self.sources.templates) || under(&self.sources.locales) {
             return Change::Engine;
         }
-        let logo = self
-            .input
-            .as_ref()
-            .and_then(|input| input.meeting.logo_path(&self.meeting));
+        let logo = self.logo_path();
         if same_file(path, &self.meeting) || logo.is_some_and(|logo| same_file(path, &logo)) {
             Change::Meeting
         } else {
@@ -91,29 +100,162 @@ impl Preview {
             self.engine = None;
         }
         if change != Change::Unrelated {
-            self.input = None;
+            self.loaded = None;
         }
         let engine = match self.engine.take() {
             Some(engine) => engine,
             None => Engine::new(&self.sources)?,
         };
         let engine = self.engine.insert(engine);
-        let input = match self.input.take() {
-            Some(input) => input,
+        let loaded = match self.loaded.take() {
+            Some(loaded) => loaded,
             None => engine.load(&self.meeting)?,
         };
-        let input = self.input.insert(input);
+        let loaded = self.loaded.insert(loaded);
         let notes = Lang::ALL
             .iter()
-            .map(|lang| engine.typeset(input, *lang, &self.options))
+            .map(|lang| engine.note(loaded, *lang, None, &self.options))
             .collect();
         typst::comemo::evict(CACHE_AGE);
         notes
     }
 
     /// The meeting as last loaded, with its warnings.
-    pub fn input(&self) -> Option<&Input> {
-        self.input.as_ref()
+    pub fn loaded(&self) -> Option<&Loaded> {
+        self.loaded.as_ref()
+    }
+
+    /// Renders the notes, hands each render to `show` with its number and
+    /// the time it started, then waits for a save of a file they depend on
+    /// and renders again, until `saves` fails.
+    pub fn follow(
+        &mut self,
+        saves: &mut Saves,
+        mut show: impl FnMut(u64, Result<Vec<Note>>, Instant),
+    ) -> Error {
+        let mut change = Change::Engine;
+        for renders in 1.. {
+            let started = Instant::now();
+            show(renders, self.render(change), started);
+            change = match saves.next(self) {
+                Ok(change) => change,
+                Err(error) => return error,
+            };
+        }
+        unreachable!("renders are counted without end")
+    }
+}
+
+/// What wakes a preview up.
+enum Wake {
+    /// A file changed.
+    Event(notify::Result<notify::Event>),
+    /// Something the preview needs has failed: it ends.
+    Failed(Error),
+}
+
+/// The saves a preview waits for: the folders it depends on, watched.
+pub struct Saves {
+    watcher: RecommendedWatcher,
+    wakes: Sender<Wake>,
+    received: Receiver<Wake>,
+    watched: Vec<PathBuf>,
+    recursive: Vec<PathBuf>,
+}
+
+impl Saves {
+    /// Starts watching; template and locale folders are watched with their
+    /// subfolders.
+    pub fn new(sources: &Sources) -> Result<Self> {
+        let (wakes, received) = std::sync::mpsc::channel();
+        let events = wakes.clone();
+        let watcher = notify::recommended_watcher(move |event| {
+            let _ = events.send(Wake::Event(event));
+        })
+        .map_err(|e| Error::environment("could not watch for changes", e))?;
+        Ok(Self {
+            watcher,
+            wakes,
+            received,
+            watched: Vec::new(),
+            recursive: [&sources.templates, &sources.locales]
+                .into_iter()
+                .flatten()
+                .cloned()
+                .collect(),
+        })
+    }
+
+    /// What another part of the preview calls when it fails: the wait for
+    /// saves ends with that error.
+    pub fn on_failure(&self) -> impl FnOnce(Error) + Send + 'static {
+        let wakes = self.wakes.clone();
+        move |error| {
+            let _ = wakes.send(Wake::Failed(error));
+        }
+    }
+
+    /// Waits for the next save that matters to `preview`, and says what it
+    /// changed. Folders are watched first (the logo may have appeared).
+    fn next(&mut self, preview: &Preview) -> Result<Change> {
+        for folder in preview.folders() {
+            if !self.watched.contains(&folder) {
+                let mode = if self.recursive.contains(&folder) {
+                    RecursiveMode::Recursive
+                } else {
+                    RecursiveMode::NonRecursive
+                };
+                self.watcher.watch(&folder, mode).map_err(|e| {
+                    Error::environment(format!("could not watch `{}`", folder.display()), e)
+                })?;
+                self.watched.push(folder);
+            }
+        }
+        loop {
+            let mut events = Vec::new();
+            let mut timeout = None;
+            while let Some(event) = self.wait(timeout)? {
+                events.push(event);
+                timeout = Some(SETTLE);
+            }
+            let mut change = Change::Unrelated;
+            for event in events.into_iter().flatten() {
+                if matches!(event.kind, EventKind::Access(_)) {
+                    continue;
+                }
+                for path in &event.paths {
+                    change = match (change, preview.classify(path)) {
+                        (Change::Engine, _) | (_, Change::Engine) => Change::Engine,
+                        (Change::Meeting, _) | (_, Change::Meeting) => Change::Meeting,
+                        _ => Change::Unrelated,
+                    };
+                }
+            }
+            if change != Change::Unrelated {
+                return Ok(change);
+            }
+        }
+    }
+
+    /// The next event, waiting at most `timeout` (forever without one); an
+    /// error when the preview must end.
+    fn wait(&self, timeout: Option<Duration>) -> Result<Option<notify::Result<notify::Event>>> {
+        let wake = match timeout {
+            None => self.received.recv().ok(),
+            Some(timeout) => match self.received.recv_timeout(timeout) {
+                Ok(wake) => Some(wake),
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => return Ok(None),
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => None,
+            },
+        };
+        match wake {
+            Some(Wake::Event(event)) => Ok(Some(event)),
+            Some(Wake::Failed(error)) => Err(error),
+            None => Err(Error::environment(
+                "the watch for changes ended",
+                "the watcher stopped",
+            )),
+        }
     }
 }
 
@@ -149,7 +291,7 @@ mod tests {
                 locales: None,
             },
             Path::new("examples/ccm-7msp.yaml"),
-            RenderOptions::default(),
+            NoteOptions::default(),
         );
         let here = std::env::current_dir().unwrap();
         assert_eq!(

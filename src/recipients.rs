@@ -6,8 +6,8 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::error::{Diagnostic, Error, Location, Result};
-use crate::locale::Lang;
-use crate::meeting::{Bilingual, PersonGender};
+use crate::locale::{Gender, Lang};
+use crate::meeting::Bilingual;
 use crate::yaml::YamlFile;
 
 /// A permanent mission, addressed through its head.
@@ -52,7 +52,7 @@ pub enum Status {
 pub struct Representative {
     /// Gender, for "au Représentant permanent" / "à la Représentante permanente".
     #[serde(default)]
-    pub gender: Option<PersonGender>,
+    pub gender: Option<Gender>,
     /// A title that replaces the usual one, as "Chargé d'affaires par intérim".
     #[serde(default)]
     pub title: Option<Bilingual>,
@@ -61,11 +61,11 @@ pub struct Representative {
 impl Recipient {
     /// The representative's gender, masculine when not given, as the UN's
     /// French writes by default.
-    pub fn gender(&self) -> PersonGender {
+    pub fn gender(&self) -> Gender {
         self.representative
             .as_ref()
             .and_then(|r| r.gender)
-            .unwrap_or(PersonGender::Male)
+            .unwrap_or(Gender::Masculine)
     }
 }
 

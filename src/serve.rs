@@ -26,7 +26,8 @@ use tokio::sync::watch;
 use tokio_stream::StreamExt;
 use tokio_stream::wrappers::WatchStream;
 
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::{Error, Result};
+use crate::typeset::PdfOptions;
 use crate::{Lang, Note};
 
 /// The page, with its script and style.
@@ -68,6 +69,8 @@ pub struct Page {
 /// What the renders and the browsers share.
 struct Shared {
     live: Mutex<Live>,
+    /// How the PDFs are made.
+    pdf: PdfOptions,
     /// The version shown, for the server-sent events.
     version: watch::Sender<u64>,
 }
@@ -110,13 +113,15 @@ pub struct PreviewServer {
 }
 
 impl PreviewServer {
-    /// Starts serving on 127.0.0.1 at `port` (0: any free port).
-    pub fn start(port: u16) -> Result<Self> {
+    /// Starts serving on 127.0.0.1 at `port` (0: any free port), the PDFs
+    /// made as `pdf` says. Should the server stop, `on_failure` hears why.
+    pub fn start(
+        port: u16,
+        pdf_options: PdfOptions,
+        on_failure: impl FnOnce(Error) + Send + 'static,
+    ) -> Result<Self> {
         let cannot = |e: std::io::Error| {
-            Error::invalid(
-                Diagnostic::error(format!("cannot listen on 127.0.0.1:{port}: {e}"))
-                    .hint("choose another port with `--port`, or 0 for any free one"),
-            )
+            Error::environment(format!("could not listen on 127.0.0.1:{port}"), e)
         };
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, port)).map_err(cannot)?;
         let address = listener.local_addr().map_err(cannot)?;
@@ -138,6 +143,7 @@ impl PreviewServer {
         };
         let shared = Arc::new(Shared {
             live: Mutex::new(live),
+            pdf: pdf_options,
             version: watch::Sender::new(0),
         });
         let app = Router::new()
@@ -151,18 +157,16 @@ impl PreviewServer {
             }))
             .with_state(shared.clone());
         std::thread::spawn(move || {
-            runtime.block_on(async move {
+            let failure = runtime.block_on(async move {
                 match tokio::net::TcpListener::from_std(listener) {
-                    Ok(listener) => {
-                        if let Err(error) = axum::serve(listener, app).await {
-                            eprintln!("error: the preview server stopped: {error}");
-                        }
-                    }
-                    Err(error) => eprintln!("error: the preview server cannot start: {error}"),
+                    Ok(listener) => match axum::serve(listener, app).await {
+                        Err(error) => Error::environment("the preview server stopped", error),
+                        Ok(()) => Error::environment("the preview server stopped", "it ended"),
+                    },
+                    Err(error) => Error::environment("the preview server could not start", error),
                 }
             });
-            // Without its server, a preview is of no use.
-            std::process::exit(3);
+            on_failure(failure);
         });
         Ok(Self { shared, address })
     }
@@ -317,7 +321,8 @@ async fn pdf(AxumState(shared): AxumState<Arc<Shared>>, Path(name): Path<String>
     };
     let notes = shared.live().notes.clone();
     let made = tokio::task::spawn_blocking(move || {
-        notes.iter().find(|note| note.lang == lang).map(Note::pdf)
+        let note = notes.iter().find(|note| note.lang == lang)?;
+        Some(note.pdf(&shared.pdf))
     })
     .await;
     match made {
@@ -361,7 +366,7 @@ mod tests {
 
     #[test]
     fn only_requests_for_this_machine_are_served() {
-        let server = PreviewServer::start(0).unwrap();
+        let server = PreviewServer::start(0, PdfOptions::default(), |_| {}).unwrap();
         let address = server.address();
         assert!(address.ip().is_loopback());
         let port = address.port();

@@ -194,8 +194,8 @@ fn unknown_field(message: &str) -> Option<(&str, Vec<&str>)> {
     Some((unknown, expected))
 }
 
-/// The expected field nearest to a misspelled one, if any is near enough.
-fn closest<'a>(unknown: &str, expected: &[&'a str]) -> Option<&'a str> {
+/// The expected name nearest to a misspelled one, if any is near enough.
+pub(crate) fn closest<'a>(unknown: &str, expected: &[&'a str]) -> Option<&'a str> {
     let unknown = unknown.to_lowercase();
     expected
         .iter()

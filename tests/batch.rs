@@ -10,26 +10,32 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use common::{engine, example, pdf_text, repo, squeeze};
-use noteverbale::RenderOptions;
-use noteverbale::batch::{self, BatchOptions, Languages, Status};
+use noteverbale::batch::{self, BatchOptions, FilePattern, Languages, Status};
 use noteverbale::recipients::{self, Record};
 
-fn options(out: &Path, languages: Languages, only: &[&str]) -> BatchOptions {
+fn options(out: &Path, languages: Languages) -> BatchOptions {
     BatchOptions {
         out: out.to_owned(),
         languages,
-        only: only.iter().map(|c| c.to_string()).collect(),
         jobs: 2,
-        pattern: batch::DEFAULT_PATTERN.into(),
+        pattern: FilePattern::default(),
         force: false,
-        render: RenderOptions::default(),
+        note: Default::default(),
+        pdf: Default::default(),
         stop: None,
     }
 }
 
-/// A batch of the bundled example over `records`, reporting no progress.
-fn run(records: &[Record], options: &BatchOptions) -> noteverbale::Result<batch::Summary> {
-    batch::run(engine(), &example(), records, options, &|_, _| {})
+/// A batch of the bundled example over the records with these codes (all
+/// when there are none), reporting no progress.
+fn run(
+    records: &[Record],
+    only: &[&str],
+    options: &BatchOptions,
+) -> noteverbale::Result<batch::Outcome> {
+    let codes: Vec<String> = only.iter().map(|c| c.to_string()).collect();
+    let records = batch::select(records, &codes)?;
+    batch::run(engine(), &example(), &records, options, &|_, _| {})
 }
 
 fn missions() -> Vec<Record> {
@@ -68,7 +74,7 @@ fn the_bundled_list_holds_every_member_and_observer_state_and_renders_whole() {
     assert_eq!(observers, ["PSE", "VAT"]);
 
     let dir = tempfile::tempdir().unwrap();
-    let summary = run(&records, &options(dir.path(), Languages::Mission, &[])).unwrap();
+    let summary = run(&records, &[], &options(dir.path(), Languages::Mission)).unwrap();
     assert!(summary.failures.is_empty(), "{:?}", summary.failures);
     assert_eq!(summary.written, 195);
     let pdfs = std::fs::read_dir(dir.path()).unwrap().filter(|e| {
@@ -94,7 +100,7 @@ fn each_note_names_its_one_addressee_with_french_contraction_and_english_form() 
     let codes = [
         "FRA", "CAN", "NLD", "DZA", "HTI", "MHL", "USA", "GBR", "VAT", "PSE",
     ];
-    let summary = run(&missions(), &options(dir.path(), Languages::All, &codes)).unwrap();
+    let summary = run(&missions(), &codes, &options(dir.path(), Languages::All)).unwrap();
     assert_eq!(summary.written, 20);
     let fr = |code: &str| text(&dir.path().join(format!("{code}.fr.pdf")));
     let en = |code: &str| text(&dir.path().join(format!("{code}.en.pdf")));
@@ -159,7 +165,7 @@ fn each_note_names_its_one_addressee_with_french_contraction_and_english_form() 
 fn a_second_run_skips_every_note_and_writes_the_same_manifest() {
     let dir = tempfile::tempdir().unwrap();
     let only = ["FRA", "CHN", "SEN", "BRA"];
-    let again = || run(&missions(), &options(dir.path(), Languages::All, &only)).unwrap();
+    let again = || run(&missions(), &only, &options(dir.path(), Languages::All)).unwrap();
     let first = again();
     let manifest = std::fs::read(dir.path().join("manifest.json")).unwrap();
     let csv = std::fs::read(dir.path().join("manifest.csv")).unwrap();
@@ -178,9 +184,10 @@ fn a_second_run_skips_every_note_and_writes_the_same_manifest() {
     assert_eq!((third.written, third.skipped), (1, 7));
     let forced = run(
         &missions(),
+        &only,
         &BatchOptions {
             force: true,
-            ..options(dir.path(), Languages::All, &only)
+            ..options(dir.path(), Languages::All)
         },
     )
     .unwrap();
@@ -256,7 +263,7 @@ fn a_name_the_fonts_cannot_print_is_a_warning_for_its_note() {
                FRA,la France,France,fr\n";
     std::fs::write(dir.path().join("list.csv"), csv).unwrap();
     let records = recipients::load(&dir.path().join("list.csv")).unwrap();
-    let summary = run(&records, &options(dir.path(), Languages::Mission, &[])).unwrap();
+    let summary = run(&records, &[], &options(dir.path(), Languages::Mission)).unwrap();
     assert_eq!(summary.written, 2);
     assert_eq!(summary.warnings.len(), 1, "{:?}", summary.warnings);
     let (note, warnings) = &summary.warnings[0];
@@ -285,7 +292,7 @@ fn lists_kept_in_a_spreadsheet_are_read_as_csv() {
         "{}",
         belgium[0]
     );
-    let summary = run(&records, &options(dir.path(), Languages::Mission, &[])).unwrap();
+    let summary = run(&records, &[], &options(dir.path(), Languages::Mission)).unwrap();
     assert_eq!((summary.written, summary.failures.len()), (2, 1));
     assert!(text(&dir.path().join("FRA.fr.pdf")).contains(&squeeze(
         "à la Représentante permanente de la France auprès"
@@ -297,7 +304,8 @@ fn unknown_codes_and_colliding_patterns_are_refused_before_any_work() {
     let dir = tempfile::tempdir().unwrap();
     let error = run(
         &missions(),
-        &options(dir.path(), Languages::Mission, &["XXX"]),
+        &["XXX"],
+        &options(dir.path(), Languages::Mission),
     )
     .unwrap_err();
     assert!(
@@ -310,11 +318,10 @@ fn unknown_codes_and_colliding_patterns_are_refused_before_any_work() {
         "../{code}.{lang}.pdf",
         "{code}.{lang}.txt",
     ] {
-        let options = BatchOptions {
-            pattern: pattern.into(),
-            ..options(dir.path(), Languages::All, &["FRA"])
-        };
-        assert!(run(&missions(), &options).is_err(), "{pattern}");
+        assert!(
+            FilePattern::new(pattern, Languages::All).is_err(),
+            "{pattern}"
+        );
     }
     assert_eq!(
         std::fs::read_dir(dir.path()).unwrap().count(),
@@ -368,7 +375,7 @@ fn a_stopped_batch_lists_what_it_wrote_and_the_next_run_goes_on_from_there() {
     let stopping = BatchOptions {
         jobs: 1,
         stop: Some(stop.clone()),
-        ..options(dir.path(), Languages::Mission, &[])
+        ..options(dir.path(), Languages::Mission)
     };
     // Stop as a Ctrl-C would, once ten notes are done.
     let seen = AtomicUsize::new(0);
@@ -385,7 +392,7 @@ fn a_stopped_batch_lists_what_it_wrote_and_the_next_run_goes_on_from_there() {
         assert!(dir.path().join(note.file.as_ref().unwrap()).is_file());
     }
 
-    let second = run(&records, &options(dir.path(), Languages::Mission, &[])).unwrap();
+    let second = run(&records, &[], &options(dir.path(), Languages::Mission)).unwrap();
     assert_eq!((second.skipped, second.written), (10, records.len() - 10));
     assert_eq!(second.unstarted, 0);
 }

@@ -6,7 +6,8 @@ mod common;
 use noteverbale::assets::Assets;
 use noteverbale::compose::markup;
 use noteverbale::locale::clean;
-use noteverbale::typeset::{Job, Typesetter};
+use noteverbale::typeset::Typesetter;
+use noteverbale::{Composed, Lang};
 use proptest::prelude::*;
 use typst::foundations::{Label, Value};
 use typst::introspection::{Introspector, MetadataElem};
@@ -16,13 +17,11 @@ use typst::utils::PicoStr;
 /// element so that no layout (line breaking, bidi reordering) is involved.
 fn typst_text(typesetter: &Typesetter, markup: &str) -> Result<String, String> {
     let source = format!("#metadata[{markup}] <probe>\n");
-    let job = Job {
-        main: "/probe.typ",
-        source: &source,
-        extras: &[],
-        date: None,
-    };
-    let (document, _) = typesetter.compile(&job).map_err(|e| e.to_string())?;
+    let composed = Composed::handwritten(Lang::Fr, "/probe.typ", source);
+    let document = typesetter
+        .typeset(&composed)
+        .map_err(|e| e.to_string())?
+        .document;
     let content = document
         .introspector()
         .query_label(Label::new(PicoStr::intern("probe")).unwrap())

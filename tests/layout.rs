@@ -7,8 +7,8 @@ mod common;
 use common::{engine, example};
 use noteverbale::assets::Assets;
 use noteverbale::meeting::Bilingual;
-use noteverbale::typeset::{Job, Typesetter};
-use noteverbale::{Lang, RenderOptions};
+use noteverbale::typeset::Typesetter;
+use noteverbale::{Composed, Lang, NoteOptions};
 use typst::layout::{Frame, FrameItem, Point};
 use typst_layout::PagedDocument;
 
@@ -33,7 +33,7 @@ fn the_closing_never_stands_alone_on_a_page() {
             (Lang::En, "avails himself"),
         ] {
             let note = engine()
-                .typeset(&input, lang, &RenderOptions::default())
+                .note(&input, lang, None, &NoteOptions::default())
                 .unwrap();
             let pages = note.page_texts();
             let (index, page) = pages
@@ -61,7 +61,7 @@ fn the_closing_never_stands_alone_on_a_page() {
 #[test]
 fn continuation_pages_are_numbered_and_the_first_is_not() {
     let note = engine()
-        .typeset(&example(), Lang::Fr, &RenderOptions::default())
+        .note(&example(), Lang::Fr, None, &NoteOptions::default())
         .unwrap();
     let pages = note.page_texts();
     assert!(pages.len() >= 2);
@@ -151,7 +151,7 @@ fn no_line_ends_at_the_hyphen_of_a_compound() {
         .collect();
     for lang in [Lang::Fr, Lang::En] {
         let note = engine()
-            .typeset(&input, lang, &RenderOptions::default())
+            .note(&input, lang, None, &NoteOptions::default())
             .unwrap();
         let lines = lines(&note.document);
         assert!(lines.len() > 100, "{lang}: {} lines", lines.len());
@@ -177,13 +177,8 @@ fn without_protection_lines_would_end_at_hyphens() {
              #set par(justify: true)\n\n{}",
             body.join("\n\n")
         );
-        let job = Job {
-            main: "/probe.typ",
-            source: &source,
-            extras: &[],
-            date: None,
-        };
-        let (document, _) = typesetter.compile(&job).unwrap();
+        let composed = Composed::handwritten(lang, "/probe.typ", source);
+        let document = typesetter.typeset(&composed).unwrap().document;
         let broken = lines(&document)
             .iter()
             .filter(|l| ends_at_hyphen(l))

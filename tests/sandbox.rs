@@ -4,7 +4,7 @@
 mod common;
 
 use common::repo;
-use noteverbale::{Engine, Lang, RenderOptions, Sources};
+use noteverbale::{Engine, Lang, NoteOptions, Sources};
 
 /// Renders the example with a template folder whose `note.typ` starts with `line`.
 fn render_with(line: &str) -> Result<(), String> {
@@ -20,7 +20,7 @@ fn render_with(line: &str) -> Result<(), String> {
         .load(&repo("examples/ccm-7msp.yaml"))
         .map_err(|e| e.render(false))?;
     engine
-        .typeset(&input, Lang::Fr, &RenderOptions::default())
+        .note(&input, Lang::Fr, None, &NoteOptions::default())
         .map(drop)
         .map_err(|e| e.render(false))
 }

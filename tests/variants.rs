@@ -5,9 +5,9 @@
 mod common;
 
 use common::{engine, fold, laid_out_text, pdf_text, repo, squeeze};
-use noteverbale::{Lang, RenderOptions};
+use noteverbale::{Lang, NoteOptions, PdfOptions};
 
-fn meeting(edit: impl Fn(String) -> String) -> noteverbale::Input {
+fn meeting(edit: impl Fn(String) -> String) -> noteverbale::Loaded {
     let dir = tempfile::tempdir().unwrap();
     let text = edit(std::fs::read_to_string(repo("examples/ccm-7msp.yaml")).unwrap());
     std::fs::copy(
@@ -25,9 +25,9 @@ fn meeting(edit: impl Fn(String) -> String) -> noteverbale::Input {
     input
 }
 
-fn text_of(input: &noteverbale::Input, lang: Lang) -> String {
+fn text_of(input: &noteverbale::Loaded, lang: Lang) -> String {
     let note = engine()
-        .typeset(input, lang, &RenderOptions::default())
+        .note(input, lang, None, &NoteOptions::default())
         .unwrap();
     assert!(note.warnings.is_empty(), "{:?}", note.warnings);
     laid_out_text(&note)
@@ -109,9 +109,9 @@ fn a_female_secretary_general_and_a_dated_note_with_its_place() {
     assert!(en.contains("New York, 1\u{a0}April 2017"), "{en}");
     // The PDF is dated from the note.
     let pdf = engine()
-        .typeset(&input, Lang::En, &RenderOptions::default())
+        .note(&input, Lang::En, None, &NoteOptions::default())
         .unwrap()
-        .pdf()
+        .pdf(&PdfOptions::default())
         .unwrap();
     let document = lopdf::Document::load_mem(&pdf).unwrap();
     let info = document
@@ -138,9 +138,9 @@ fn a_female_secretary_general_and_a_dated_note_with_its_place() {
 fn a_logo_named_in_the_meeting_file_is_placed_above_the_letterhead() {
     let with = meeting(|text| text.replace("# logo: un-emblem.svg", "logo: emblem.svg"));
     let without = meeting(|text| text);
-    let image_count = |input: &noteverbale::Input| {
+    let image_count = |input: &noteverbale::Loaded| {
         let note = engine()
-            .typeset(input, Lang::Fr, &RenderOptions::default())
+            .note(input, Lang::Fr, None, &NoteOptions::default())
             .unwrap();
         fn images(frame: &typst::layout::Frame) -> usize {
             frame
@@ -161,9 +161,9 @@ fn a_logo_named_in_the_meeting_file_is_placed_above_the_letterhead() {
     );
     let text = squeeze(&pdf_text(
         &engine()
-            .typeset(&with, Lang::Fr, &RenderOptions::default())
+            .note(&with, Lang::Fr, None, &NoteOptions::default())
             .unwrap()
-            .pdf()
+            .pdf(&PdfOptions::default())
             .unwrap(),
     ));
     assert!(text.contains("EXECUTIVEOFFICEOFTHESECRETARY-GENERAL"));

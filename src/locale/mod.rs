@@ -60,11 +60,39 @@ impl FromStr for Lang {
     }
 }
 
-/// Grammatical gender, for French agreement and English pronouns.
+/// Gender: a person's, for the formulas that agree with it (he, she), or a
+/// French noun's, for the words that agree with it (la première Assemblée).
+/// Written `male` or `female` for a person, `masculine` or `feminine` for a
+/// noun; either pair is read as the other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Gender {
     /// Masculine: premier, le Secrétaire général, his.
     Masculine,
     /// Feminine: première, la Secrétaire générale, her.
     Feminine,
+}
+
+impl Gender {
+    /// The person's gender as the locales' selectors name it: `male`,
+    /// `female`.
+    pub fn person(self) -> &'static str {
+        match self {
+            Gender::Masculine => "male",
+            Gender::Feminine => "female",
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Gender {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let word = <String as serde::Deserialize>::deserialize(deserializer)?;
+        match word.as_str() {
+            "male" | "masculine" => Ok(Gender::Masculine),
+            "female" | "feminine" => Ok(Gender::Feminine),
+            other => Err(serde::de::Error::custom(format!(
+                "unknown gender `{other}`, expected `male` or `female` (a person), \
+                 `masculine` or `feminine` (a noun)"
+            ))),
+        }
+    }
 }

@@ -146,7 +146,9 @@ fn ligature(c: char) -> Option<&'static str> {
 /// - so are the explicit bidirectional embeddings, overrides and isolates
 ///   (U+202A–U+202E, U+2066–U+2069), with which a value could print in an
 ///   order other than the one it is written in: Arabic and Hebrew text still
-///   runs right to left by itself.
+///   runs right to left by itself;
+/// - and the noncharacters U+FDD0–U+FDEF, which Unicode keeps for a program's
+///   own use (noteverbale marks template lines with them).
 pub fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     // The space owed for the current run, written only once a word follows.
@@ -161,7 +163,7 @@ pub fn clean(text: &str) -> String {
             };
             continue;
         }
-        if c.is_control() || is_bidi_control(c) {
+        if c.is_control() || is_bidi_control(c) || ('\u{FDD0}'..='\u{FDEF}').contains(&c) {
             continue;
         }
         if let Some(space) = pending.take()

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use noteverbale::{Engine, Input, Lang, Note, RenderOptions, Sources};
+use noteverbale::{Engine, Lang, Loaded, Note, NoteOptions, PdfOptions, Sources};
 
 /// The path of a file of the repository.
 pub fn repo(path: &str) -> PathBuf {
@@ -20,22 +20,24 @@ pub fn engine() -> &'static Engine {
 }
 
 /// The bundled example meeting.
-pub fn example() -> Input {
+pub fn example() -> Loaded {
     engine()
         .load(&repo("examples/ccm-7msp.yaml"))
         .expect("the example loads")
 }
 
 /// A meeting's note in one language, typeset.
-pub fn note(input: &Input, lang: Lang) -> Note {
+pub fn note(loaded: &Loaded, lang: Lang) -> Note {
     engine()
-        .typeset(input, lang, &RenderOptions::default())
+        .note(loaded, lang, None, &NoteOptions::default())
         .expect("the note typesets")
 }
 
 /// The PDF of a meeting's note in one language.
-pub fn pdf(input: &Input, lang: Lang) -> Vec<u8> {
-    note(input, lang).pdf().expect("the PDF exports")
+pub fn pdf(loaded: &Loaded, lang: Lang) -> Vec<u8> {
+    note(loaded, lang)
+        .pdf(&PdfOptions::default())
+        .expect("the PDF exports")
 }
 
 /// The text Typst laid out, character for character (no-break spaces

@@ -1,0 +1,258 @@
+//! Warnings a writer acknowledges beside the value they are about, in a
+//! comment on the value's line:
+//!
+//! ```yaml
+//! deadline: 2017-04-30  # allow(weekend-deadline): article 7 fixes 30 April
+//! ```
+//!
+//! An acknowledged warning is no longer reported. A comment that names no
+//! warning, or that acknowledges none, is a warning itself, so that an
+//! acknowledgment does not outlive the reason for it.
+
+use std::ops::Range;
+
+use saphyr_parser::{Event, Parser};
+
+use crate::error::{Diagnostic, Location, SourceText};
+
+/// When a warning is found: as the meeting file is read, or as a note is
+/// typeset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    /// Reading and checking the meeting file.
+    Load,
+    /// Typesetting a note.
+    Typeset,
+}
+
+/// The warnings a writer may acknowledge, and when each is found.
+const WARNINGS: &[(&str, Stage)] = &[
+    ("weekend-deadline", Stage::Load),
+    ("missing-glyph", Stage::Typeset),
+];
+
+/// The names of the warnings a writer may acknowledge.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    WARNINGS.iter().map(|(name, _)| *name)
+}
+
+/// One `allow(…)` of a comment.
+#[derive(Debug, PartialEq, Eq)]
+struct Allowance {
+    /// The warning named.
+    name: String,
+    /// The line of the comment, from 0.
+    line: usize,
+    /// The `allow(…)` itself, in bytes.
+    span: Range<usize>,
+}
+
+/// `warnings` without those that `source` acknowledges.
+pub fn acknowledge(warnings: Vec<Diagnostic>, source: &SourceText) -> Vec<Diagnostic> {
+    // Most files acknowledge nothing: they are not parsed again.
+    if !source.text.contains("allow(") {
+        return warnings;
+    }
+    let allowances = allowances(&source.text);
+    warnings
+        .into_iter()
+        .filter(|warning| !allowances.iter().any(|a| acknowledges(a, warning, source)))
+        .collect()
+}
+
+/// The comments of `source` that name no warning, or that acknowledge none of
+/// `found`, every warning that reading the file raised: warnings themselves.
+pub fn review(found: &[Diagnostic], source: &SourceText) -> Vec<Diagnostic> {
+    if !source.text.contains("allow(") {
+        return Vec::new();
+    }
+    let mut problems = Vec::new();
+    for allowance in allowances(&source.text) {
+        let known = WARNINGS.iter().find(|(name, _)| *name == allowance.name);
+        let problem = match known {
+            None => unknown(&allowance),
+            Some((_, Stage::Load))
+                if !found.iter().any(|w| acknowledges(&allowance, w, source)) =>
+            {
+                Diagnostic::warning(format!(
+                    "`allow({})` acknowledges nothing: there is no such warning on this line",
+                    allowance.name
+                ))
+                .hint("remove the comment, or move it beside the value the warning is about")
+            }
+            Some(_) => continue,
+        };
+        problems.push(problem.in_file(&source.name).at(Location {
+            source: source.clone(),
+            span: allowance.span.clone(),
+        }));
+    }
+    problems
+}
+
+/// The warning for an `allow(…)` that names no warning.
+fn unknown(allowance: &Allowance) -> Diagnostic {
+    let names: Vec<&str> = names().collect();
+    let near = crate::yaml::closest(&allowance.name, &names);
+    let warning = Diagnostic::warning(format!(
+        "`allow({})` names no warning that can be acknowledged",
+        allowance.name
+    ));
+    match near {
+        Some(name) => warning.hint(format!("did you mean `allow({name})`?")),
+        None => warning.hint(format!(
+            "the warnings that can be acknowledged are {}",
+            names
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
+/// Whether `allowance` acknowledges `warning`: it names it, on its line.
+fn acknowledges(allowance: &Allowance, warning: &Diagnostic, source: &SourceText) -> bool {
+    let Some(location) = &warning.location else {
+        return false;
+    };
+    warning.code == Some(allowance.name.as_str())
+        && location.source.name == source.name
+        && line(&source.text, location.span.start) == allowance.line
+}
+
+/// The line (from 0) of a byte offset.
+fn line(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+}
+
+/// Every `allow(name)` that opens a comment after a value: `# allow(a),
+/// allow(b): why`. A comment starts at a `#` after white space, outside any
+/// value; one alone on its line acknowledges nothing, and neither does an
+/// `allow(…)` further on in the comment's text.
+fn allowances(text: &str) -> Vec<Allowance> {
+    let values = scalar_spans(text);
+    let inside = |offset: usize| values.iter().any(|v| v.contains(&offset));
+    let mut found = Vec::new();
+    let mut line_start = 0;
+    for (number, line) in text.split_inclusive('\n').enumerate() {
+        let comment = line.char_indices().find(|&(i, c)| {
+            c == '#'
+                && line[..i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(char::is_whitespace)
+                && !inside(line_start + i)
+        });
+        if let Some((start, _)) = comment.filter(|(start, _)| !line[..*start].trim().is_empty()) {
+            let mut rest = start + 1;
+            loop {
+                rest +=
+                    line[rest..].len() - line[rest..].trim_start_matches([' ', '\t', ',']).len();
+                let Some(name_start) = line[rest..].starts_with("allow(").then_some(rest + 6)
+                else {
+                    break;
+                };
+                let Some(len) = line[name_start..].find(')') else {
+                    break;
+                };
+                let end = name_start + len + 1;
+                found.push(Allowance {
+                    name: line[name_start..name_start + len].trim().to_owned(),
+                    line: number,
+                    span: line_start + rest..line_start + end,
+                });
+                rest = end;
+            }
+        }
+        line_start += line.len();
+    }
+    found
+}
+
+/// The byte ranges of the file's scalar values, inside which a `#` is text.
+fn scalar_spans(text: &str) -> Vec<Range<usize>> {
+    let byte = |chars: usize| {
+        text.char_indices()
+            .nth(chars)
+            .map_or(text.len(), |(i, _)| i)
+    };
+    let mut spans = Vec::new();
+    for item in Parser::new_from_str(text) {
+        let Ok((event, span)) = item else { break };
+        if let Event::Scalar(..) = event {
+            spans.push(byte(span.start.index())..byte(span.end.index()));
+        }
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, usize)> {
+        allowances(text)
+            .into_iter()
+            .map(|a| (a.name, a.line))
+            .collect()
+    }
+
+    #[test]
+    fn allowances_are_read_from_comments_only() {
+        let text = "a: 2017-04-30  # allow(weekend-deadline): fixed by the treaty\n\
+                    b: \"x # allow(not-a-comment)\"\n\
+                    c: >-\n  text # allow(in-a-value)\n\
+                    # allow(alone-on-its-line)\n\
+                    d: 1  # allow(one), allow( two ): why, not allow(three)\n\
+                    e: l'Assemblée # allow(four)\n";
+        assert_eq!(
+            names(text),
+            [
+                ("weekend-deadline".to_owned(), 0),
+                ("one".to_owned(), 5),
+                ("two".to_owned(), 5),
+                ("four".to_owned(), 6),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_warning_is_acknowledged_on_its_own_line_only() {
+        let text = "a: 2017-04-30  # allow(weekend-deadline)\nb: 2017-04-29\n";
+        let source = SourceText::new("m.yaml", text);
+        let warning = |value: &str| {
+            let start = text.find(value).unwrap();
+            Diagnostic::warning("on a weekend")
+                .code("weekend-deadline")
+                .at(Location {
+                    source: source.clone(),
+                    span: start..start + value.len(),
+                })
+        };
+        let found = vec![warning("2017-04-30"), warning("2017-04-29")];
+        assert!(review(&found, &source).is_empty());
+        let kept = acknowledge(found, &source);
+        assert_eq!(kept.len(), 1);
+        assert!(kept[0].location.as_ref().unwrap().span.start > text.find('\n').unwrap());
+    }
+
+    #[test]
+    fn allowances_that_name_or_acknowledge_nothing_are_warnings() {
+        let text = "a: 1  # allow(weekend-deadlin)\nb: 2  # allow(weekend-deadline)\n";
+        let source = SourceText::new("m.yaml", text);
+        let kept = review(&[], &source);
+        let messages: Vec<&str> = kept.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "`allow(weekend-deadlin)` names no warning that can be acknowledged",
+                "`allow(weekend-deadline)` acknowledges nothing: there is no such warning on this line",
+            ]
+        );
+        assert_eq!(kept[0].hints, ["did you mean `allow(weekend-deadline)`?"]);
+    }
+}

@@ -1,0 +1,137 @@
+//! Everything `render` and `batch` would refuse or warn of, found without
+//! writing anything.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use crate::error::{Diagnostic, Error, Severity};
+use crate::recipients::{self, Record};
+use crate::yaml::YamlFile;
+use crate::{Engine, Lang, NoteOptions, Sources};
+
+/// What checking found.
+#[derive(Debug, Default)]
+pub struct Findings {
+    /// The mistakes and warnings, in the order found.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Whether the environment failed (a file could not be read): what was
+    /// found is then not all there is.
+    pub environment: bool,
+}
+
+impl Findings {
+    /// How many errors.
+    pub fn errors(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    /// How many warnings.
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+
+    /// Adds what an error holds.
+    fn add(&mut self, error: Error) {
+        self.environment |= matches!(error, Error::Environment(_));
+        self.diagnostics.extend(error.into_diagnostics());
+    }
+
+    /// Keeps, of the diagnostics that read the same, the first: the same
+    /// template mistake fails every note of a language, and is said once.
+    pub fn dedup(&mut self, seen: &mut HashSet<String>) {
+        self.diagnostics.retain(|d| seen.insert(d.render(false)));
+    }
+}
+
+/// What a file given to `check` is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A meeting file.
+    Meeting,
+    /// A list of missions: CSV, or YAML with `missions:`.
+    Missions,
+}
+
+/// Whether `path` is a meeting file or a list of missions, by its name and
+/// its top-level fields; a file that cannot be read is taken for a meeting
+/// file, which says why.
+pub fn role(path: &Path) -> Role {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+    {
+        return Role::Missions;
+    }
+    match YamlFile::read(path) {
+        Ok(file) if file.locate("missions").is_some() => Role::Missions,
+        _ => Role::Meeting,
+    }
+}
+
+/// The engine, with what its templates and locales hold that would fail a
+/// note: syntax, and messages one language has and another lacks.
+pub fn engine(sources: &Sources) -> (Option<Engine>, Findings) {
+    let mut findings = Findings::default();
+    match Engine::new(sources) {
+        Ok(engine) => {
+            findings
+                .diagnostics
+                .extend(engine.messages().check_languages());
+            (Some(engine), findings)
+        }
+        Err(error) => {
+            findings.add(error);
+            (None, findings)
+        }
+    }
+}
+
+/// A list of missions, with the records that cannot make a note.
+pub fn missions(path: &Path) -> (Vec<Record>, Findings) {
+    let mut findings = Findings::default();
+    match recipients::load(path) {
+        Ok(records) => {
+            for record in &records {
+                if let Err(diagnostics) = &record.recipient {
+                    findings.diagnostics.extend(diagnostics.iter().cloned());
+                }
+            }
+            (records, findings)
+        }
+        Err(error) => {
+            findings.add(error);
+            (Vec::new(), findings)
+        }
+    }
+}
+
+/// A meeting file: what reading it finds, and what typesetting its note in
+/// every language finds, and each mission's note of `missions`.
+pub fn meeting(engine: &Engine, path: &Path, missions: &[Record]) -> Findings {
+    let mut findings = Findings::default();
+    let loaded = match engine.load(path) {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            findings.add(error);
+            return findings;
+        }
+    };
+    findings.diagnostics.extend(loaded.warnings.iter().cloned());
+    let options = NoteOptions::default();
+    let circular = Lang::ALL.iter().map(|lang| (*lang, None));
+    // Each mission's own note: its name may hold characters the fonts lack.
+    let addressed = missions
+        .iter()
+        .filter_map(|record| record.recipient.as_ref().ok())
+        .map(|recipient| (recipient.language, Some(recipient)));
+    for (lang, recipient) in circular.chain(addressed) {
+        match engine.note(&loaded, lang, recipient, &options) {
+            Ok(note) => findings.diagnostics.extend(note.warnings),
+            Err(error) => findings.add(error),
+        }
+    }
+    findings
+}

@@ -1,0 +1,76 @@
+//! `batch`: one note per permanent mission.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+use noteverbale::batch::{self, BatchOptions, Ending, FilePattern, MANIFEST_JSON};
+use noteverbale::{Engine, NoteOptions, PdfOptions, Result, recipients};
+
+use super::Exit;
+use crate::cli::BatchArgs;
+use crate::console::Console;
+
+/// Typesets every note of the list, in parallel, and sums up.
+pub fn run(args: &BatchArgs, console: &Console) -> Result<Exit> {
+    let started = Instant::now();
+    let engine = Engine::new(&(&args.sources).into())?;
+    let loaded = engine.load(&args.meeting)?;
+    console.warnings(&loaded.warnings);
+    let languages = args.lang.into();
+    let pattern = FilePattern::new(&args.pattern, languages)
+        .map_err(|e| e.hint("`--pattern` sets the file names"))?;
+    let records = recipients::load(&args.recipients)?;
+    let codes: Vec<String> = args.only.iter().map(|c| c.trim().to_uppercase()).collect();
+    let records = batch::select(&records, &codes)
+        .map_err(|e| e.hint("`--only` takes codes of the list: `--only FRA,CAN`"))?;
+    let options = BatchOptions {
+        out: args.out.clone(),
+        languages,
+        jobs: args
+            .jobs
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        pattern,
+        force: args.force,
+        note: NoteOptions::from(&args.pdf),
+        pdf: PdfOptions::from(&args.pdf),
+        stop: Some(stop_on_interrupt(console)),
+    };
+    let progress = console.batch_progress();
+    let outcome = batch::run(&engine, &loaded, &records, &options, &|entry, total| {
+        progress.note(entry, total)
+    });
+    progress.finish();
+    let outcome = outcome?;
+    console.batch_summary(
+        &outcome,
+        started.elapsed(),
+        &options.out.join(MANIFEST_JSON),
+    );
+    Ok(match outcome.ending() {
+        Ending::Complete => Exit::Success,
+        Ending::SomeFailed => Exit::Failed,
+        Ending::Stopped => Exit::Interrupted,
+    })
+}
+
+/// Ctrl-C stops a batch cleanly: the notes being typeset are finished, the
+/// manifests written; a second Ctrl-C quits at once (a later run clears what
+/// that leaves).
+fn stop_on_interrupt(console: &Console) -> Arc<AtomicBool> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = stop.clone();
+    let installed = ctrlc::set_handler(move || {
+        if flag.swap(true, Ordering::Relaxed) {
+            std::process::exit(Exit::Interrupted.code().into());
+        }
+        eprintln!("\nstopping after the notes being typeset (Ctrl-C again to quit at once)");
+    });
+    if let Err(error) = installed {
+        console.warn(noteverbale::Error::environment(
+            "Ctrl-C will not stop the batch cleanly",
+            error,
+        ));
+    }
+    stop
+}

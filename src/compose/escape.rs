@@ -1,0 +1,151 @@
+//! Typst markup and string literals that print a value as it is written,
+//! whatever characters it holds.
+
+use std::io::Write;
+
+use super::lines;
+use crate::locale;
+
+/// Escapes text for Typst markup, after French typography.
+pub fn french(input: &str, output: &mut dyn Write) -> std::io::Result<()> {
+    output.write_all(markup(&locale::french_spacing(&locale::apostrophes(input))).as_bytes())
+}
+
+/// Escapes text for Typst markup, after English typography.
+pub fn english(input: &str, output: &mut dyn Write) -> std::io::Result<()> {
+    output.write_all(markup(&locale::apostrophes(input)).as_bytes())
+}
+
+/// Typst markup that prints `text` literally: every character that markup
+/// gives a meaning (`*strong*`, `#code`, `$math$`, `<label>`, `@ref`, `- list`,
+/// `= heading`, `"quotes"`, `--` dashes, `~`, URLs, comments, escapes) is
+/// preceded by a backslash, and line breaks become spaces.
+///
+/// Hyphenated compounds (`sous-munitions`, `Secretary-General`) are boxed, so
+/// that no line ends at their hyphen, which would read as a word cut in two.
+/// The `;` ends the box's call: a `[` that follows is text, not an argument.
+pub fn markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut rest = text;
+    while !rest.is_empty() {
+        let (plain, compound, after) = split_compound(rest);
+        escape_into(plain, &mut out);
+        if !compound.is_empty() {
+            out.push_str("#box[");
+            escape_into(compound, &mut out);
+            out.push_str("];");
+        }
+        rest = after;
+    }
+    out
+}
+
+/// Splits `text` around its first hyphenated compound (`sous-munitions`,
+/// `CH-1211`): the text before it, the compound, and the rest.
+fn split_compound(text: &str) -> (&str, &str, &str) {
+    // Letters, digits, and the combining marks that decomposed letters carry.
+    let word = |c: char| c.is_alphanumeric() || is_combining_mark(c);
+    // A hyphen with a word character on either side.
+    let joins = |i: usize| {
+        text[..i].chars().next_back().is_some_and(word)
+            && text[i + 1..].chars().next().is_some_and(word)
+    };
+    let Some(hyphen) = text.match_indices('-').map(|(i, _)| i).find(|&i| joins(i)) else {
+        return (text, "", "");
+    };
+    let start = text[..hyphen].trim_end_matches(word).len();
+    let mut end = hyphen;
+    loop {
+        end += 1;
+        end += text[end..]
+            .find(|c: char| !word(c))
+            .unwrap_or(text.len() - end);
+        if !(text[end..].starts_with('-') && joins(end)) {
+            break;
+        }
+    }
+    (&text[..start], &text[start..end], &text[end..])
+}
+
+/// A combining mark of the common blocks: the accent of a decomposed `é`.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// Appends `text` to `out` with every markup character escaped.
+fn escape_into(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '\\' | '#' | '$' | '*' | '_' | '`' | '<' | '>' | '@' | '[' | ']' | '~' | '/' | '-'
+            | '+' | '=' | '.' | ':' | '\'' | '"' | '{' | '}' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push(' '),
+            _ if lines::is_mark_character(c) => {}
+            _ => out.push(c),
+        }
+    }
+}
+
+/// A Typst string literal holding `text`.
+pub fn string_literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            _ if lines::is_mark_character(c) => {}
+            _ => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_escapes_every_special_character() {
+        assert_eq!(markup("*a* #b $c$"), "\\*a\\* \\#b \\$c\\$");
+        assert_eq!(markup("= T"), "\\= T");
+        assert_eq!(markup("http://x.org"), "http\\:\\/\\/x\\.org");
+        assert_eq!(markup("a\nb"), "a b");
+        assert_eq!(markup("été « x »"), "été « x »");
+    }
+
+    #[test]
+    fn compounds_are_boxed_whole() {
+        assert_eq!(markup("sous-munitions"), "#box[sous\\-munitions];");
+        assert_eq!(
+            markup("the Under-Secretary-General."),
+            "the #box[Under\\-Secretary\\-General];\\."
+        );
+        assert_eq!(markup("CH-1211 Genève"), "#box[CH\\-1211]; Genève");
+        assert_eq!(markup("l’État-partie"), "l’#box[État\\-partie];");
+        assert_eq!(markup("a - b -c d- --"), "a \\- b \\-c d\\- \\-\\-");
+        assert_eq!(markup("x-[y]"), "x\\-\\[y\\]");
+        // A decomposed accent stays with its letter, inside the box.
+        assert_eq!(
+            markup("sous-mu\u{301}nitions"),
+            "#box[sous\\-mu\u{301}nitions];"
+        );
+    }
+
+    #[test]
+    fn string_literals_escape_quotes_and_backslashes() {
+        assert_eq!(string_literal(r#"a "b" \c"#), r#""a \"b\" \\c""#);
+    }
+
+    #[test]
+    fn the_characters_of_line_marks_never_pass() {
+        assert_eq!(markup("a\u{FDD0}\u{FDE1}\u{FDD1}b"), "ab");
+        assert_eq!(string_literal("a\u{FDEF}b"), "\"ab\"");
+    }
+}

@@ -1,0 +1,251 @@
+//! From a note's context to Typst source, through Tera templates that escape
+//! every value for Typst markup, with the way back from the source to the
+//! template lines that wrote it.
+
+mod escape;
+mod lines;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use tera::{Context, Kwargs, State, Tera};
+
+pub use self::escape::{markup, string_literal};
+use crate::assets::Assets;
+use crate::context::NoteContext;
+use crate::error::{Diagnostic, Error, Location, Result, SourceText};
+use crate::locale::{self, Args, Lang, Messages};
+use crate::source::{LineMap, Templates};
+
+/// Renders note templates, one Tera engine a language.
+pub struct Composer {
+    engines: Vec<(Lang, Tera)>,
+    templates: Assets,
+    /// Each note template as Tera has it, marked, by name.
+    marked: HashMap<String, lines::Marked>,
+    /// The note templates as written, and what their marks stand for.
+    lines: Arc<Templates>,
+}
+
+impl std::fmt::Debug for Composer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Composer").finish_non_exhaustive()
+    }
+}
+
+/// The name of the template of a note kind in a language: `invitation.fr.typ`.
+pub fn template_name(kind: &str, lang: Lang) -> String {
+    format!("{kind}.{lang}.typ")
+}
+
+/// Whether a file of the template set is a Tera template (`<kind>.<lang>.typ`)
+/// rather than Typst source served as is (the page design, images).
+pub fn is_note_template(name: &str) -> Option<Lang> {
+    let stem = name.strip_suffix(".typ")?;
+    let (_, lang) = stem.rsplit_once('.')?;
+    lang.parse().ok()
+}
+
+impl Composer {
+    /// Parses every note template of the set.
+    pub fn new(templates: &Assets, messages: Arc<Messages>) -> Result<Self> {
+        let mut lines = Templates::default();
+        let mut marked = HashMap::new();
+        for (name, asset) in templates.iter() {
+            if is_note_template(name).is_none() {
+                continue;
+            }
+            let text = asset.text(templates.set, name)?;
+            let index = lines.sources.len() as u32;
+            marked.insert(
+                name.to_owned(),
+                lines::mark(text, index, &mut lines.origins),
+            );
+            lines.sources.push(SourceText::new(
+                asset.display_name(templates.set, name),
+                text,
+            ));
+        }
+        let mut composer = Self {
+            engines: Vec::new(),
+            templates: templates.clone(),
+            marked,
+            lines: Arc::new(lines),
+        };
+        for lang in Lang::ALL {
+            let mut tera = Tera::new();
+            tera.set_escape_fn(match lang {
+                Lang::Fr => escape::french,
+                Lang::En => escape::english,
+            });
+            tera.autoescape_on([".typ"]);
+            register(&mut tera, lang, messages.clone());
+            let sources = composer
+                .marked
+                .iter()
+                .filter(|(name, _)| is_note_template(name) == Some(lang))
+                .map(|(name, marked)| (name.as_str(), marked.text.as_str()));
+            tera.add_raw_templates(sources)
+                .map_err(|e| composer.tera_error(e))?;
+            composer.engines.push((lang, tera));
+        }
+        Ok(composer)
+    }
+
+    /// Whether a template exists for this kind and language.
+    pub fn has_template(&self, kind: &str, lang: Lang) -> bool {
+        self.templates.get(&template_name(kind, lang)).is_some()
+    }
+
+    /// The kinds of note for which a template exists, with their languages.
+    pub fn kinds(&self) -> Vec<(String, Vec<Lang>)> {
+        let mut kinds: Vec<(String, Vec<Lang>)> = Vec::new();
+        for (name, _) in self.templates.iter() {
+            let Some(lang) = is_note_template(name) else {
+                continue;
+            };
+            let kind = name
+                .trim_end_matches(".typ")
+                .trim_end_matches(lang.code())
+                .trim_end_matches('.');
+            match kinds.iter_mut().find(|(k, _)| k == kind) {
+                Some((_, langs)) => langs.push(lang),
+                None => kinds.push((kind.to_owned(), vec![lang])),
+            }
+        }
+        kinds
+    }
+
+    /// Renders the note of kind `kind` in the context's language to Typst
+    /// source, with the way back to the template lines that wrote it.
+    pub fn compose(&self, kind: &str, lang: Lang, note: &NoteContext) -> Result<(String, LineMap)> {
+        let name = template_name(kind, lang);
+        if !self.has_template(kind, lang) {
+            let known: Vec<String> = self.kinds().into_iter().map(|(k, _)| k).collect();
+            return Err(Error::invalid(
+                Diagnostic::error(format!("there is no template `{name}`"))
+                    .field("kind")
+                    .hint(format!("known kinds: {}", known.join(", "))),
+            ));
+        }
+        let tera = &self
+            .engines
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .expect("an engine for every language")
+            .1;
+        let context = Context::from_serialize(note).map_err(|e| {
+            Error::invalid(Diagnostic::error(format!(
+                "could not prepare the template values: {e}"
+            )))
+        })?;
+        let rendered = tera
+            .render(&name, &context)
+            .map_err(|e| self.tera_error(e))?;
+        let (source, points) = lines::strip(&rendered);
+        Ok((source, LineMap::new(points, self.lines.clone())))
+    }
+
+    /// A Tera error as a diagnostic at the template's line, as the user
+    /// wrote it.
+    fn tera_error(&self, error: tera::Error) -> Error {
+        use tera::ErrorKind;
+        let templates = &self.templates;
+        let report = match error.kind() {
+            ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => Some(report),
+            _ => None,
+        };
+        let Some(report) = report else {
+            let mut message = error.to_string();
+            let mut source = std::error::Error::source(&error);
+            while let Some(inner) = source {
+                message = format!("{message}: {inner}");
+                source = inner.source();
+            }
+            return Error::invalid(Diagnostic::error(message).in_file(templates.set));
+        };
+        let name = report.filename();
+        let mut diagnostic = Diagnostic::error(report.message().to_owned());
+        if let Some(asset) = templates.get(name) {
+            let display = asset.display_name(templates.set, name);
+            diagnostic = diagnostic.in_file(&display);
+            if let Ok(text) = asset.text(templates.set, name) {
+                let range = report.span().range.clone();
+                let span = match self.marked.get(name) {
+                    Some(marked) => marked.original(range.start)..marked.original(range.end),
+                    None => range,
+                };
+                diagnostic = diagnostic.at(Location {
+                    source: SourceText::new(display, text),
+                    span,
+                });
+            }
+        } else {
+            diagnostic = diagnostic.in_file(format!("{}/{name}", templates.set));
+        }
+        if report.message().contains("not found in context")
+            || report.message().contains("undefined")
+        {
+            diagnostic =
+                diagnostic.hint("check the name against the template values listed in the README");
+        }
+        Error::invalid(diagnostic)
+    }
+}
+
+/// Registers our filters and functions on one language's engine.
+fn register(tera: &mut Tera, lang: Lang, messages: Arc<Messages>) {
+    // `t(key="label-fax", count=2)`: a Fluent message of the note's language.
+    tera.register_function(
+        "t",
+        move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+            let key: &str = kwargs.must_get("key")?;
+            let mut args = Args::new();
+            for (name, value) in kwargs.iter() {
+                let name = name.to_string();
+                if name == "key" {
+                    continue;
+                }
+                match value.as_i64() {
+                    Some(number) => args.set(name.replace('_', "-"), number),
+                    None => args.set(name.replace('_', "-"), value.to_string()),
+                }
+            }
+            messages
+                .format(lang, key, Some(&args))
+                .map_err(|e| tera::Error::message(e.to_string()))
+        },
+    );
+    // French contractions: `{{ name | de }}` gives "de la France", "du Canada".
+    tera.register_filter("de", |text: &str, _: Kwargs, _: &State| {
+        locale::with_de(text)
+    });
+    tera.register_filter("a", |text: &str, _: Kwargs, _: &State| locale::with_a(text));
+    tera.register_filter("upper_first", |text: &str, _: Kwargs, _: &State| {
+        locale::upper_first(text)
+    });
+    tera.register_filter("bare", move |text: &str, _: Kwargs, _: &State| {
+        locale::without_article(text, lang).to_owned()
+    });
+    // `{{ value | str }}`: a Typst string literal, for code positions.
+    tera.register_filter("str", |value: tera::Value, _: Kwargs, _: &State| {
+        let text = match value.as_str() {
+            Some(text) => text.to_owned(),
+            None => value.to_string(),
+        };
+        tera::Value::safe_string(&string_literal(&text))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_language_suffixed_typ_files_are_note_templates() {
+        assert_eq!(is_note_template("invitation.fr.typ"), Some(Lang::Fr));
+        assert_eq!(is_note_template("invitation.en.typ"), Some(Lang::En));
+        assert_eq!(is_note_template("note.typ"), None);
+        assert_eq!(is_note_template("logo.svg"), None);
+    }
+}

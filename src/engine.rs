@@ -1,0 +1,187 @@
+//! The engine: templates, locales and fonts loaded once, and the pipeline
+//! from a meeting file to typeset notes, one stage after the other.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use sha2::{Digest, Sha256};
+
+use crate::assets::Assets;
+use crate::compose::{self, Composer};
+use crate::context::{NoteContext, NoteOptions};
+use crate::error::{Error, Result};
+use crate::load::{self, Loaded};
+use crate::locale::{Lang, Messages};
+use crate::meeting::NoteDate;
+use crate::recipients::Recipient;
+use crate::source::{Composed, File};
+use crate::typeset::{Note, Typesetter};
+
+/// Templates, locales and fonts, loaded once and used for every note.
+#[derive(Debug)]
+pub struct Engine {
+    /// A digest of every template and locale file, and of this version.
+    fingerprint: Arc<str>,
+    messages: Arc<Messages>,
+    templates: Assets,
+    composer: Composer,
+    typesetter: Typesetter,
+}
+
+/// Where the engine's templates and locales come from.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    /// A folder whose files replace the built-in templates of the same name.
+    pub templates: Option<PathBuf>,
+    /// A folder whose files replace the built-in locales of the same name.
+    pub locales: Option<PathBuf>,
+}
+
+impl Engine {
+    /// Loads templates and locales: the built-in ones, overridden by folders.
+    pub fn new(sources: &Sources) -> Result<Self> {
+        let templates = Assets::templates(sources.templates.as_deref())?;
+        let locales = Assets::locales(sources.locales.as_deref())?;
+        let messages = Arc::new(Messages::load(&locales)?);
+        let composer = Composer::new(&templates, messages.clone())?;
+        let typesetter = Typesetter::new(&templates)?;
+        let mut digest = Sha256::new();
+        digest.update(env!("CARGO_PKG_VERSION"));
+        for set in [&templates, &locales] {
+            for (name, asset) in set.iter() {
+                digest.update((name.len() as u64).to_le_bytes());
+                digest.update(name);
+                digest.update((asset.bytes.len() as u64).to_le_bytes());
+                digest.update(&asset.bytes);
+            }
+        }
+        Ok(Self {
+            fingerprint: crate::hex(&digest.finalize()).into(),
+            messages,
+            templates,
+            composer,
+            typesetter,
+        })
+    }
+
+    /// A digest of the templates, locales and version this engine renders
+    /// with.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
+    }
+
+    /// The messages of every language.
+    pub fn messages(&self) -> &Messages {
+        &self.messages
+    }
+
+    /// The kinds of note for which a template exists, with their languages.
+    pub fn kinds(&self) -> Vec<(String, Vec<Lang>)> {
+        self.composer.kinds()
+    }
+
+    /// The files of the template set that notes import as they are: the page
+    /// design, images. With a note's source and its own files, they make a
+    /// Typst project that compiles on its own.
+    pub fn page_design(&self) -> impl Iterator<Item = (&str, &[u8])> {
+        self.templates
+            .iter()
+            .filter(|(name, _)| compose::is_note_template(name).is_none())
+            .map(|(name, asset)| (name, asset.bytes.as_slice()))
+    }
+
+    /// Reads and checks a meeting file and the logo it names.
+    pub fn load(&self, path: &Path) -> Result<Loaded> {
+        load::load(path)
+    }
+
+    /// Every phrase and date of the note in `lang`: to the meeting's
+    /// addressees, or to one mission.
+    pub fn context(
+        &self,
+        loaded: &Loaded,
+        lang: Lang,
+        recipient: Option<&Recipient>,
+        options: &NoteOptions,
+    ) -> Result<NoteContext> {
+        NoteContext::new(loaded, lang, recipient, &self.messages, options)
+            .map_err(|e| in_meeting(e, &loaded.path))
+    }
+
+    /// The Typst source of a note, from its context.
+    pub fn compose(&self, loaded: &Loaded, lang: Lang, context: &NoteContext) -> Result<Composed> {
+        let kind = &loaded.meeting.kind;
+        let (source, lines) = self
+            .composer
+            .compose(kind, lang, context)
+            .map_err(|e| in_meeting(e, &loaded.path))?;
+        let date = match loaded.meeting.date {
+            Some(NoteDate::Day(day)) => Some(day),
+            _ => None,
+        };
+        Ok(Composed {
+            lang,
+            main: format!("/{}", compose::template_name(kind, lang)),
+            source,
+            files: loaded
+                .logo
+                .iter()
+                .map(|logo| File {
+                    path: logo.typst_path(),
+                    bytes: logo.bytes.clone(),
+                })
+                .collect(),
+            date,
+            meeting: loaded.source.clone(),
+            lines,
+            fingerprint: self.fingerprint.clone(),
+        })
+    }
+
+    /// Typesets a note from its source.
+    pub fn typeset(&self, composed: &Composed) -> Result<Note> {
+        self.typesetter.typeset(composed)
+    }
+
+    /// The Typst source of the note in `lang`: [`Engine::context`], then
+    /// [`Engine::compose`].
+    pub fn source(
+        &self,
+        loaded: &Loaded,
+        lang: Lang,
+        recipient: Option<&Recipient>,
+        options: &NoteOptions,
+    ) -> Result<Composed> {
+        let context = self.context(loaded, lang, recipient, options)?;
+        self.compose(loaded, lang, &context)
+    }
+
+    /// The note in `lang`, typeset: every stage, one after the other.
+    pub fn note(
+        &self,
+        loaded: &Loaded,
+        lang: Lang,
+        recipient: Option<&Recipient>,
+        options: &NoteOptions,
+    ) -> Result<Note> {
+        self.typeset(&self.source(loaded, lang, recipient, options)?)
+    }
+}
+
+/// Errors about the meeting's fields name the meeting file.
+fn in_meeting(error: Error, path: &Path) -> Error {
+    match error {
+        Error::Invalid(list) => Error::Invalid(
+            list.into_iter()
+                .map(|d| {
+                    if d.file.is_none() && d.field.is_some() {
+                        d.in_file(path)
+                    } else {
+                        d
+                    }
+                })
+                .collect(),
+        ),
+        other => other,
+    }
+}

@@ -1,0 +1,105 @@
+//! A meeting file read and checked, with the logo it names and what is
+//! probably a mistake in it: the first value of the pipeline.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::allow;
+use crate::error::{Diagnostic, Error, Result, SourceText};
+use crate::meeting::Meeting;
+use crate::yaml::YamlFile;
+
+/// Logos larger than this are refused.
+const MAX_LOGO_SIZE: u64 = 8 * 1024 * 1024;
+
+/// A meeting file read and checked, with the files it names.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// Where it was read from.
+    pub path: PathBuf,
+    /// Its content.
+    pub meeting: Meeting,
+    /// The emblem it names, read.
+    pub logo: Option<Logo>,
+    /// What is probably a mistake but does not stop a note, as a deadline on
+    /// a weekend; without those the file acknowledges.
+    pub warnings: Vec<Diagnostic>,
+    /// The file's text, to point at a place in it.
+    pub source: SourceText,
+}
+
+/// An emblem printed above the letterhead.
+#[derive(Debug, Clone)]
+pub struct Logo {
+    /// `svg`, `png`, `jpg` or `jpeg`.
+    pub extension: String,
+    /// The image.
+    pub bytes: Arc<[u8]>,
+}
+
+impl Logo {
+    /// The path a note's Typst source reads it at: `/logo.svg`.
+    pub fn typst_path(&self) -> String {
+        format!("/logo.{}", self.extension)
+    }
+}
+
+/// Reads and checks a meeting file and the logo it names.
+pub fn load(path: &Path) -> Result<Loaded> {
+    let file = YamlFile::read(path)?;
+    let (meeting, found) = match Meeting::from_file(&file) {
+        Ok(read) => read,
+        // The warnings that come with the errors are acknowledged as well.
+        Err(Error::Invalid(found)) => {
+            return Err(Error::Invalid(allow::acknowledge(found, &file.source)));
+        }
+        Err(error) => return Err(error),
+    };
+    let mut warnings = allow::review(&found, &file.source);
+    warnings.splice(0..0, allow::acknowledge(found, &file.source));
+    let logo = match meeting.logo_path(path) {
+        Some(logo) => Some(read_logo(&file, &logo)?),
+        None => None,
+    };
+    Ok(Loaded {
+        path: path.to_owned(),
+        meeting,
+        logo,
+        warnings,
+        source: file.source,
+    })
+}
+
+/// Reads the logo named by a meeting file; only images Typst can place are taken.
+fn read_logo(meeting: &YamlFile, logo: &Path) -> Result<Logo> {
+    let extension = logo
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let located = |message: String| {
+        let diagnostic = meeting.error("logo", message);
+        Error::invalid(
+            diagnostic.hint("give an SVG, PNG or JPEG file, relative to the meeting file"),
+        )
+    };
+    if !matches!(extension.as_str(), "svg" | "png" | "jpg" | "jpeg") {
+        return Err(located(format!(
+            "`{}` is not an SVG, PNG or JPEG image",
+            logo.display()
+        )));
+    }
+    let metadata = std::fs::metadata(logo)
+        .map_err(|e| located(format!("cannot read `{}`: {e}", logo.display())))?;
+    if !metadata.is_file() || metadata.len() > MAX_LOGO_SIZE {
+        return Err(located(format!(
+            "`{}` is not a file of at most {MAX_LOGO_SIZE} bytes",
+            logo.display()
+        )));
+    }
+    let bytes = std::fs::read(logo).map_err(|e| Error::read(logo, e))?;
+    Ok(Logo {
+        extension,
+        bytes: bytes.into(),
+    })
+}

@@ -1,0 +1,151 @@
+//! Typesetting with Typst inside the process: a note's source, compiled in a
+//! sandboxed World over the template set and embedded fonts, into pages that
+//! export to PDF, PNG, SVG and text.
+
+mod closing;
+mod export;
+mod glyphs;
+mod trace;
+mod world;
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use typst::diag::Warned;
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt};
+use typst_kit::fonts::FontStore;
+use typst_layout::PagedDocument;
+
+pub use self::closing::KEEP_LAST;
+pub use self::export::{PdfOptions, PdfStandard};
+use self::world::{NoteWorld, TemplateFiles};
+use crate::assets::Assets;
+use crate::error::{Diagnostic, Error, Result};
+use crate::locale::Lang;
+use crate::source::Composed;
+
+/// What every compile shares: the standard library, the fonts and the
+/// template set, parsed once.
+pub struct Typesetter {
+    library: LazyHash<Library>,
+    /// The same, telling the page design to keep the body's last paragraph
+    /// with the closing.
+    keep_last: LazyHash<Library>,
+    fonts: Arc<FontStore>,
+    templates: TemplateFiles,
+}
+
+impl std::fmt::Debug for Typesetter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Typesetter").finish_non_exhaustive()
+    }
+}
+
+/// One typeset note.
+pub struct Note {
+    /// Its language.
+    pub lang: Lang,
+    /// The pages.
+    pub document: PagedDocument,
+    /// What Typst warned of, and characters the fonts lack.
+    pub warnings: Vec<Diagnostic>,
+    /// Identifies the document in its PDF: its source.
+    ident: String,
+    /// The note's date.
+    date: Option<NaiveDate>,
+    /// Whether the body's last paragraph was kept with the closing.
+    kept_last: bool,
+}
+
+impl std::fmt::Debug for Note {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Note")
+            .field("lang", &self.lang)
+            .field("pages", &self.document.pages().len())
+            .finish()
+    }
+}
+
+impl Typesetter {
+    /// Prepares the template set for Typst.
+    pub fn new(templates: &Assets) -> Result<Self> {
+        Ok(Self {
+            library: LazyHash::new(Library::builder().build()),
+            keep_last: closing::keep_last_library(),
+            fonts: world::fonts(),
+            templates: TemplateFiles::new(templates)?,
+        })
+    }
+
+    /// Typesets a note; Typst's warnings come with it. The closing never
+    /// opens a page alone: see [`closing`].
+    pub fn typeset(&self, input: &Composed) -> Result<Note> {
+        let mut document = self.compile(input, &self.library)?;
+        let kept_last = closing::stands_alone(&document.0);
+        if kept_last {
+            document = self.compile(input, &self.keep_last)?;
+        }
+        let (document, mut warnings) = document;
+        warnings.extend(glyphs::missing(&document, input));
+        Ok(Note {
+            lang: input.lang,
+            document,
+            warnings,
+            ident: input.source.clone(),
+            date: input.date,
+            kept_last,
+        })
+    }
+
+    /// One compile, with Typst's diagnostics as ours.
+    fn compile(
+        &self,
+        input: &Composed,
+        library: &LazyHash<Library>,
+    ) -> Result<(PagedDocument, Vec<Diagnostic>)> {
+        let world = NoteWorld::new(input, library, &self.fonts, &self.templates)?;
+        let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
+        let diagnostic = |d| trace::diagnostic(&world, input, d);
+        let warnings = warnings.iter().map(diagnostic).collect();
+        match output {
+            Ok(document) => Ok((document, warnings)),
+            Err(errors) => Err(Error::Invalid(errors.iter().map(diagnostic).collect())),
+        }
+    }
+}
+
+impl Note {
+    /// The PDF; the same note gives the same bytes.
+    pub fn pdf(&self, options: &PdfOptions) -> Result<Vec<u8>> {
+        export::pdf(&self.document, &self.ident, self.date, options)
+    }
+
+    /// Each page as a PNG at `dpi`.
+    pub fn png(&self, dpi: f32) -> Result<Vec<Vec<u8>>> {
+        export::png(&self.document, dpi)
+    }
+
+    /// Each page as an SVG.
+    pub fn svg(&self) -> Vec<String> {
+        export::svg(&self.document)
+    }
+
+    /// Whether the body's last paragraph was moved to the page of the
+    /// closing, which would have opened that page alone: typeset with
+    /// `sys.inputs` [`KEEP_LAST`] set to `yes`.
+    pub fn keeps_last_paragraph(&self) -> bool {
+        self.kept_last
+    }
+
+    /// How many pages.
+    pub fn pages(&self) -> usize {
+        self.document.pages().len()
+    }
+
+    /// The text of each page, in the order it was laid out, lines joined by
+    /// spaces: for a preview's search and screen readers.
+    pub fn page_texts(&self) -> Vec<String> {
+        export::page_texts(&self.document)
+    }
+}
