@@ -35,7 +35,7 @@ fn render(c: &mut Criterion) {
     c.bench_function("example: Typst source only, fr and en", |b| {
         b.iter(|| {
             for lang in Lang::ALL {
-                black_box(engine.source(&loaded, lang, None, &options).unwrap());
+                black_box(engine.compose_note(&loaded, lang, None, &options).unwrap());
             }
         })
     });

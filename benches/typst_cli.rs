@@ -121,7 +121,7 @@ fn write_sources(meeting: &Path, missions: &Path, folder: &Path) -> usize {
     for record in &records {
         let recipient = record.recipient.as_ref().unwrap();
         let composed = engine
-            .source(
+            .compose_note(
                 &loaded,
                 recipient.language,
                 Some(recipient),

@@ -38,7 +38,8 @@ pub fn check(data: &[u8]) {
         source: file.source.clone(),
     };
     for lang in Lang::ALL {
-        let Ok(composed) = engine().source(&loaded, lang, None, &NoteOptions::default()) else {
+        let Ok(composed) = engine().compose_note(&loaded, lang, None, &NoteOptions::default())
+        else {
             continue;
         };
         let source = composed.source;

@@ -6,8 +6,10 @@
 //! ```
 //!
 //! An acknowledged warning is no longer reported. A comment that names no
-//! warning, or that acknowledges none, is a warning itself, so that an
-//! acknowledgment does not outlive the reason for it.
+//! warning is a warning itself, and so is one that acknowledges none of the
+//! warnings found as the file is read, so that an acknowledgment does not
+//! outlive the reason for it. (Characters the fonts lack are found later,
+//! as each note is typeset: an `allow(missing-glyph)` is not checked so.)
 
 use std::ops::Range;
 
@@ -135,7 +137,12 @@ fn line(text: &str, offset: usize) -> usize {
 /// `allow(…)` further on in the comment's text.
 fn allowances(text: &str) -> Vec<Allowance> {
     let values = scalar_spans(text);
-    let inside = |offset: usize| values.iter().any(|v| v.contains(&offset));
+    // The values come in the text's order: the one that may hold `offset` is
+    // the first that ends after it.
+    let inside = |offset: usize| {
+        let at = values.partition_point(|v| v.end <= offset);
+        values.get(at).is_some_and(|v| v.contains(&offset))
+    };
     let mut found = Vec::new();
     let mut line_start = 0;
     for (number, line) in text.split_inclusive('\n').enumerate() {
@@ -175,16 +182,12 @@ fn allowances(text: &str) -> Vec<Allowance> {
 
 /// The byte ranges of the file's scalar values, inside which a `#` is text.
 fn scalar_spans(text: &str) -> Vec<Range<usize>> {
-    let byte = |chars: usize| {
-        text.char_indices()
-            .nth(chars)
-            .map_or(text.len(), |(i, _)| i)
-    };
+    let mut offsets = crate::yaml::CharOffsets::new(text);
     let mut spans = Vec::new();
     for item in Parser::new_from_str(text) {
         let Ok((event, span)) = item else { break };
         if let Event::Scalar(..) = event {
-            spans.push(byte(span.start.index())..byte(span.end.index()));
+            spans.push(offsets.byte(span.start.index())..offsets.byte(span.end.index()));
         }
     }
     spans

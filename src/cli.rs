@@ -111,7 +111,7 @@ pub struct ServeArgs {
     pub as_printed: bool,
     /// PDF standards and draft mark.
     #[command(flatten)]
-    pub pdf: PdfArgs,
+    pub note: NoteArgs,
     /// Template and locale folders.
     #[command(flatten)]
     pub sources: SourceArgs,
@@ -134,7 +134,7 @@ pub struct WatchArgs {
     pub out: PathBuf,
     /// PDF standards and draft mark.
     #[command(flatten)]
-    pub pdf: PdfArgs,
+    pub note: NoteArgs,
     /// Template and locale folders.
     #[command(flatten)]
     pub sources: SourceArgs,
@@ -159,7 +159,7 @@ pub struct RenderArgs {
     pub dpi: f32,
     /// PDF standards and draft mark.
     #[command(flatten)]
-    pub pdf: PdfArgs,
+    pub note: NoteArgs,
     /// Template and locale folders.
     #[command(flatten)]
     pub sources: SourceArgs,
@@ -230,7 +230,7 @@ pub struct BatchArgs {
     pub force: bool,
     /// PDF standards and draft mark.
     #[command(flatten)]
-    pub pdf: PdfArgs,
+    pub note: NoteArgs,
     /// Template and locale folders.
     #[command(flatten)]
     pub sources: SourceArgs,
@@ -297,9 +297,9 @@ pub struct ManpageArgs {
     pub out: Option<PathBuf>,
 }
 
-/// How the PDFs are made.
+/// How the notes are made: the PDF standards, the draft mark.
 #[derive(Debug, Args)]
-pub struct PdfArgs {
+pub struct NoteArgs {
     /// PDF standards to conform to; may be repeated.
     #[arg(long = "pdf-standard", value_parser = pdf_standard())]
     pub standards: Vec<PdfStandard>,
@@ -320,16 +320,16 @@ fn pdf_standard() -> impl TypedValueParser<Value = PdfStandard> {
     })
 }
 
-impl From<&PdfArgs> for PdfOptions {
-    fn from(args: &PdfArgs) -> Self {
+impl From<&NoteArgs> for PdfOptions {
+    fn from(args: &NoteArgs) -> Self {
         PdfOptions {
             standards: args.standards.clone(),
         }
     }
 }
 
-impl From<&PdfArgs> for NoteOptions {
-    fn from(args: &PdfArgs) -> Self {
+impl From<&NoteArgs> for NoteOptions {
+    fn from(args: &NoteArgs) -> Self {
         NoteOptions {
             draft: args.draft,
             preview: false,

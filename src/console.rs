@@ -133,15 +133,43 @@ impl Console {
     }
 
     /// What `check` found, for people: each diagnostic, then one line a file.
-    pub fn check_report(&self, files: &[(String, usize, usize)], diagnostics: &[Diagnostic]) {
+    pub fn check_report(&self, files: &[FileReport], diagnostics: &[Diagnostic]) {
         self.diagnostics(diagnostics);
-        for (file, errors, warnings) in files {
-            self.done(match (errors, warnings) {
-                (0, 0) => format!("{file}: ok"),
-                (e, w) => format!("{file}: {}, {}", count(*e, "error"), count(*w, "warning")),
+        for file in files {
+            self.done(match file.counts {
+                None => format!("{}: not checked, for the mistakes above", file.name),
+                Some((0, 0)) => format!("{}: ok", file.name),
+                Some((e, w)) => format!(
+                    "{}: {}, {}",
+                    file.name,
+                    count(e, "error"),
+                    count(w, "warning")
+                ),
             });
         }
     }
+}
+
+/// What `check` found in one file.
+pub struct FileReport {
+    /// The file, as given.
+    pub name: String,
+    /// Its errors and warnings, or `None` when it could not be checked.
+    pub counts: Option<(usize, usize)>,
+}
+
+/// The typst command line that typesets `main` as noteverbale did.
+pub fn typst_compile(main: &Path, inputs: &[(&str, &str)]) -> String {
+    let mut command = String::from("typst compile");
+    for (key, value) in inputs {
+        command.push_str(&format!(" --input {key}={value}"));
+    }
+    format!("{command} {}", main.display())
+}
+
+/// Says that a batch stops, on Ctrl-C.
+pub fn stopping() {
+    eprintln!("\nstopping after the notes being typeset (Ctrl-C again to quit at once)");
 }
 
 /// Writes `bytes` to the standard output, the command's result; a reader

@@ -23,7 +23,7 @@ pub struct NoteOptions {
 #[derive(Debug, Clone, Serialize)]
 pub struct NoteContext {
     /// `fr` or `en`.
-    pub lang: &'static str,
+    pub lang: Lang,
     /// `a4` or `us-letter`, as Typst names them.
     pub paper: &'static str,
     /// Whether a draft mark is printed.
@@ -372,7 +372,7 @@ impl NoteContext {
         };
 
         Ok(NoteContext {
-            lang: lang.code(),
+            lang,
             paper: match meeting.paper {
                 Paper::A4 => "a4",
                 Paper::UsLetter => "us-letter",

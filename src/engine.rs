@@ -1,11 +1,13 @@
 //! The engine: templates, locales and fonts loaded once, and the pipeline
 //! from a meeting file to typeset notes, one stage after the other.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
+use crate::allow;
 use crate::assets::Assets;
 use crate::compose::{self, Composer};
 use crate::context::{NoteContext, NoteOptions};
@@ -17,7 +19,7 @@ use crate::recipients::Recipient;
 use crate::source::{Composed, File};
 use crate::typeset::{Note, Typesetter};
 
-/// Templates, locales and fonts, loaded once and used for every note.
+/// Origins, locales and fonts, loaded once and used for every note.
 #[derive(Debug)]
 pub struct Engine {
     /// A digest of every template and locale file, and of this version.
@@ -64,12 +66,6 @@ impl Engine {
         })
     }
 
-    /// A digest of the templates, locales and version this engine renders
-    /// with.
-    pub fn fingerprint(&self) -> &str {
-        &self.fingerprint
-    }
-
     /// The messages of every language.
     pub fn messages(&self) -> &Messages {
         &self.messages
@@ -80,14 +76,23 @@ impl Engine {
         self.composer.kinds()
     }
 
-    /// The files of the template set that notes import as they are: the page
-    /// design, images. With a note's source and its own files, they make a
-    /// Typst project that compiles on its own.
-    pub fn page_design(&self) -> impl Iterator<Item = (&str, &[u8])> {
-        self.templates
+    /// The files a note's source reads, by their path in a Typst project: the
+    /// page design and the images of the template set, and the note's own
+    /// (the logo), which come first where both have a file of one name. With
+    /// the source itself, they make a project that the typst command line
+    /// compiles on its own.
+    pub fn project_files(&self, composed: &Composed) -> BTreeMap<String, Vec<u8>> {
+        let mut files: BTreeMap<String, Vec<u8>> = self
+            .templates
             .iter()
-            .filter(|(name, _)| compose::is_note_template(name).is_none())
-            .map(|(name, asset)| (name, asset.bytes.as_slice()))
+            .filter(|(name, _)| compose::note_template_lang(name).is_none())
+            .map(|(name, asset)| (name.to_owned(), asset.bytes.clone()))
+            .collect();
+        for file in &composed.files {
+            let name = file.path.trim_start_matches('/').to_owned();
+            files.insert(name, file.bytes.to_vec());
+        }
+        files
     }
 
     /// Reads and checks a meeting file and the logo it names.
@@ -109,7 +114,8 @@ impl Engine {
     }
 
     /// The Typst source of a note, from its context.
-    pub fn compose(&self, loaded: &Loaded, lang: Lang, context: &NoteContext) -> Result<Composed> {
+    pub fn compose(&self, loaded: &Loaded, context: &NoteContext) -> Result<Composed> {
+        let lang = context.lang;
         let kind = &loaded.meeting.kind;
         let (source, lines) = self
             .composer
@@ -138,14 +144,17 @@ impl Engine {
         })
     }
 
-    /// Typesets a note from its source.
+    /// Typesets a note from its source; the warnings that the meeting file
+    /// acknowledges are left out.
     pub fn typeset(&self, composed: &Composed) -> Result<Note> {
-        self.typesetter.typeset(composed)
+        let mut note = self.typesetter.typeset(composed)?;
+        note.warnings = allow::acknowledge(note.warnings, &composed.meeting);
+        Ok(note)
     }
 
     /// The Typst source of the note in `lang`: [`Engine::context`], then
     /// [`Engine::compose`].
-    pub fn source(
+    pub fn compose_note(
         &self,
         loaded: &Loaded,
         lang: Lang,
@@ -153,7 +162,7 @@ impl Engine {
         options: &NoteOptions,
     ) -> Result<Composed> {
         let context = self.context(loaded, lang, recipient, options)?;
-        self.compose(loaded, lang, &context)
+        self.compose(loaded, &context)
     }
 
     /// The note in `lang`, typeset: every stage, one after the other.
@@ -164,7 +173,7 @@ impl Engine {
         recipient: Option<&Recipient>,
         options: &NoteOptions,
     ) -> Result<Note> {
-        self.typeset(&self.source(loaded, lang, recipient, options)?)
+        self.typeset(&self.compose_note(loaded, lang, recipient, options)?)
     }
 }
 

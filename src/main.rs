@@ -9,9 +9,9 @@ mod console;
 use std::process::ExitCode;
 
 use clap::Parser;
-use noteverbale::Error;
 
 use crate::cli::{Cli, Command};
+use crate::cmd::Exit;
 use crate::console::Console;
 
 // Typst allocates and frees many small objects from several threads at once;
@@ -19,12 +19,6 @@ use crate::console::Console;
 // spent a tenth of its time in glibc's malloc and free).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-/// A file given by the user is wrong.
-const EXIT_INVALID: u8 = 1;
-/// The environment failed: a file could not be read or written, a port, a
-/// watcher, threads.
-const EXIT_ENVIRONMENT: u8 = 3;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -39,14 +33,9 @@ fn main() -> ExitCode {
         Command::Completions(args) => cmd::completions::run(args),
         Command::Manpage(args) => cmd::manpage::run(args),
     };
-    match result {
-        Ok(exit) => ExitCode::from(exit.code()),
-        Err(error) => {
-            console.error(&error);
-            ExitCode::from(match error {
-                Error::Invalid(_) => EXIT_INVALID,
-                Error::Environment(_) => EXIT_ENVIRONMENT,
-            })
-        }
-    }
+    let exit = result.unwrap_or_else(|error| {
+        console.error(&error);
+        Exit::from(&error)
+    });
+    ExitCode::from(exit.code())
 }

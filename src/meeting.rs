@@ -436,30 +436,28 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
                 .flatten()
         })
         .collect();
-    let why = match numbers.as_slice() {
-        [Some(year), Some(month), Some(day)] if trimmed.len() >= 8 => {
-            let year = *year as i32;
-            match u8::try_from(*month)
-                .ok()
-                .and_then(|m| chrono::Month::try_from(m).ok())
-            {
-                None => "a year has 12 months".to_owned(),
-                Some(_) if *day == 0 => "days are numbered from 1".to_owned(),
-                Some(name) => {
-                    let days = days_in_month(year, *month);
-                    if *month == 2 {
-                        format!("{} {year} has {days} days", name.name())
-                    } else {
-                        format!("{} has {days} days", name.name())
-                    }
-                }
+    let general =
+        || format!("`{text}` is not a date written year-month-day; write it as 2017-09-04");
+    let [Some(year), Some(month), Some(day)] = numbers.as_slice() else {
+        return Err(general());
+    };
+    let year = *year as i32;
+    let why = match u8::try_from(*month)
+        .ok()
+        .and_then(|m| chrono::Month::try_from(m).ok())
+    {
+        None => "a year has 12 months".to_owned(),
+        Some(_) if *day == 0 => "days are numbered from 1".to_owned(),
+        Some(name) if *day > days_in_month(year, *month) => {
+            let days = days_in_month(year, *month);
+            if *month == 2 {
+                format!("{} {year} has {days} days", name.name())
+            } else {
+                format!("{} has {days} days", name.name())
             }
         }
-        _ => {
-            return Err(format!(
-                "`{text}` is not a date written year-month-day; write it as 2017-09-04"
-            ));
-        }
+        // Digits that chrono reads otherwise: `2017-09-004`, `17-09-04`.
+        Some(_) => return Err(general()),
     };
     Err(format!("`{text}` is not a date: {why}"))
 }
@@ -541,7 +539,7 @@ pub struct Sender {
     pub role: Role,
     /// The Secretary-General's gender, `male` or `female`: the formulas
     /// agree with it.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::locale::person_gender")]
     pub gender: Option<Gender>,
     /// An office's name as it opens a sentence: "Le Bureau des affaires de désarmement".
     #[serde(default)]
@@ -636,6 +634,7 @@ pub struct Session {
     pub noun: Bilingual,
     /// The grammatical gender of the French name, `masculine` or
     /// `feminine`, for the ordinal and article.
+    #[serde(deserialize_with = "crate::locale::noun_gender")]
     pub gender: Gender,
     /// First day.
     pub start: Date,
@@ -804,6 +803,10 @@ mod date_tests {
             (
                 "04/09/2017",
                 "`04/09/2017` is not a date written year-month-day; write it as 2017-09-04",
+            ),
+            (
+                "2017-09-004",
+                "`2017-09-004` is not a date written year-month-day; write it as 2017-09-04",
             ),
         ] {
             assert_eq!(parse_date(text).unwrap_err(), message);

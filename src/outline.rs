@@ -281,7 +281,7 @@ mod tests {
         let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ccm-7msp.yaml");
         let loaded = engine.load(&example).unwrap();
         let composed = engine
-            .source(&loaded, Lang::Fr, None, &NoteOptions::default())
+            .compose_note(&loaded, Lang::Fr, None, &NoteOptions::default())
             .unwrap();
         let source = composed.source.clone();
         let compile = |source: String| {

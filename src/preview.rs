@@ -93,8 +93,8 @@ impl Preview {
     }
 
     /// Typesets the notes of every language, reloading what `change` says
-    /// has changed (everything on the first call). On an error, the next
-    /// call reloads again.
+    /// has changed (everything on the first call). What fails to load is
+    /// loaded again on the next call.
     pub fn render(&mut self, change: Change) -> Result<Vec<Note>> {
         if change == Change::Engine {
             self.engine = None;
@@ -118,11 +118,6 @@ impl Preview {
             .collect();
         typst::comemo::evict(CACHE_AGE);
         notes
-    }
-
-    /// The meeting as last loaded, with its warnings.
-    pub fn loaded(&self) -> Option<&Loaded> {
-        self.loaded.as_ref()
     }
 
     /// Renders the notes, hands each render to `show` with its number and
@@ -238,7 +233,8 @@ impl Saves {
     }
 
     /// The next event, waiting at most `timeout` (forever without one); an
-    /// error when the preview must end.
+    /// error when the preview must end. (The channel itself never closes:
+    /// `Saves` holds one of its senders.)
     fn wait(&self, timeout: Option<Duration>) -> Result<Option<notify::Result<notify::Event>>> {
         let wake = match timeout {
             None => self.received.recv().ok(),

@@ -51,7 +51,7 @@ pub enum Status {
 #[serde(deny_unknown_fields)]
 pub struct Representative {
     /// Gender, for "au Représentant permanent" / "à la Représentante permanente".
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::locale::person_gender")]
     pub gender: Option<Gender>,
     /// A title that replaces the usual one, as "Chargé d'affaires par intérim".
     #[serde(default)]

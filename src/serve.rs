@@ -113,24 +113,31 @@ pub struct PreviewServer {
 }
 
 impl PreviewServer {
-    /// Starts serving on 127.0.0.1 at `port` (0: any free port), the PDFs
-    /// made as `pdf` says. Should the server stop, `on_failure` hears why.
-    pub fn start(
-        port: u16,
-        pdf_options: PdfOptions,
-        on_failure: impl FnOnce(Error) + Send + 'static,
-    ) -> Result<Self> {
+    /// Takes `port` on 127.0.0.1 (0: any free port) for a server.
+    pub fn listen(port: u16) -> Result<TcpListener> {
         let cannot = |e: std::io::Error| {
             Error::environment(format!("could not listen on 127.0.0.1:{port}"), e)
         };
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, port)).map_err(cannot)?;
-        let address = listener.local_addr().map_err(cannot)?;
         listener.set_nonblocking(true).map_err(cannot)?;
+        Ok(listener)
+    }
+
+    /// Starts serving on `listener`, the PDFs made as `pdf_options` says.
+    /// Should the server stop, `on_failure` hears why.
+    pub fn start(
+        listener: TcpListener,
+        pdf_options: PdfOptions,
+        on_failure: impl FnOnce(Error) + Send + 'static,
+    ) -> Result<Self> {
+        let address = listener
+            .local_addr()
+            .map_err(|e| Error::environment("could not start the preview server", e))?;
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_io()
             .enable_time()
             .build()
-            .map_err(cannot)?;
+            .map_err(|e| Error::environment("could not start the preview server", e))?;
         let server = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |since| since.as_millis() as u64);
@@ -366,7 +373,8 @@ mod tests {
 
     #[test]
     fn only_requests_for_this_machine_are_served() {
-        let server = PreviewServer::start(0, PdfOptions::default(), |_| {}).unwrap();
+        let listener = PreviewServer::listen(0).unwrap();
+        let server = PreviewServer::start(listener, PdfOptions::default(), |_| {}).unwrap();
         let address = server.address();
         assert!(address.ip().is_loopback());
         let port = address.port();

@@ -29,7 +29,7 @@ pub struct Composed {
     /// The meeting file its values came from, to point at one of them.
     pub meeting: SourceText,
     /// Where each part of the source came from.
-    pub lines: LineMap,
+    pub lines: SourceMap,
     /// A digest of the template set and locales the source was made with.
     pub(crate) fingerprint: Arc<str>,
 }
@@ -55,7 +55,7 @@ impl Composed {
             files: Vec::new(),
             date: None,
             meeting: SourceText::new("", ""),
-            lines: LineMap::default(),
+            lines: SourceMap::default(),
             fingerprint: "".into(),
         }
     }
@@ -85,7 +85,7 @@ impl Composed {
 /// A place in a template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {
-    /// Which template, in [`Templates::sources`].
+    /// Which template, in [`Origins::sources`].
     pub template: u32,
     /// The byte range in it.
     pub start: usize,
@@ -105,7 +105,7 @@ pub enum Origin {
 
 /// The templates a set of marks points into, and what each mark stands for.
 #[derive(Debug, Default)]
-pub struct Templates {
+pub struct Origins {
     /// The templates, by number, as the user wrote them.
     pub sources: Vec<SourceText>,
     /// The places marks stand for, by number.
@@ -114,16 +114,16 @@ pub struct Templates {
 
 /// The way back from a place in a note's source to its template.
 #[derive(Debug, Clone, Default)]
-pub struct LineMap {
+pub struct SourceMap {
     /// Offsets in the source at which a new origin starts, in order, with
     /// the number of that origin.
     points: Vec<(usize, u32)>,
-    templates: Arc<Templates>,
+    templates: Arc<Origins>,
 }
 
-impl LineMap {
+impl SourceMap {
     /// A map from the places of `points` in a source into `templates`.
-    pub fn new(points: Vec<(usize, u32)>, templates: Arc<Templates>) -> Self {
+    pub fn new(points: Vec<(usize, u32)>, templates: Arc<Origins>) -> Self {
         Self { points, templates }
     }
 

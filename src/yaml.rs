@@ -219,7 +219,7 @@ fn locate(text: &str, field: &str) -> Option<Range<usize>> {
 /// first): a key given twice has two.
 fn locate_nth(text: &str, field: &str, mut nth: usize) -> Option<Range<usize>> {
     let target: &str = field.trim_start_matches('.');
-    let offsets = CharOffsets::new(text);
+    let mut offsets = CharOffsets::new(text);
     let mut stack: Vec<Frame> = Vec::new();
     let mut path: Vec<String> = Vec::new();
 
@@ -287,28 +287,43 @@ fn locate_nth(text: &str, field: &str, mut nth: usize) -> Option<Range<usize>> {
     None
 }
 
-/// Converts the parser's character offsets into byte offsets.
-struct CharOffsets<'a> {
+/// Converts the parser's character offsets into byte offsets. The parser
+/// reports places in the order of the text, so the conversion walks on from
+/// the last place asked for: a whole file costs one pass, however long.
+pub(crate) struct CharOffsets<'a> {
     text: &'a str,
     ascii: bool,
+    /// The last place asked for: its character and byte offsets.
+    at: (usize, usize),
 }
 
 impl<'a> CharOffsets<'a> {
-    fn new(text: &'a str) -> Self {
+    pub(crate) fn new(text: &'a str) -> Self {
         Self {
             text,
             ascii: text.is_ascii(),
+            at: (0, 0),
         }
     }
 
-    fn byte(&self, chars: usize) -> usize {
+    /// The byte offset of the character at `chars`, or the text's end.
+    pub(crate) fn byte(&mut self, chars: usize) -> usize {
         if self.ascii {
             return chars.min(self.text.len());
         }
-        self.text
-            .char_indices()
-            .nth(chars)
-            .map_or(self.text.len(), |(i, _)| i)
+        let (mut char_at, mut byte_at) = self.at;
+        if chars < char_at {
+            (char_at, byte_at) = (0, 0);
+        }
+        for c in self.text[byte_at..].chars() {
+            if char_at == chars {
+                break;
+            }
+            char_at += 1;
+            byte_at += c.len_utf8();
+        }
+        self.at = (char_at, byte_at);
+        byte_at
     }
 }
 
@@ -336,6 +351,15 @@ mod tests {
 
     fn at(field: &str) -> Option<&'static str> {
         locate(TEXT, field).map(|r| &TEXT[r])
+    }
+
+    #[test]
+    fn character_offsets_become_byte_offsets_in_any_order() {
+        let text = "é1ü2€3";
+        let mut offsets = CharOffsets::new(text);
+        for (chars, bytes) in [(0, 0), (2, 3), (5, 9), (1, 2), (6, 10), (9, 10), (3, 5)] {
+            assert_eq!(offsets.byte(chars), bytes, "{chars}");
+        }
     }
 
     #[test]

@@ -122,6 +122,9 @@ pub struct Outcome {
     pub warnings: Vec<(String, Vec<Diagnostic>)>,
     /// Notes not started because the batch was stopped.
     pub unstarted: usize,
+    /// Whether a note failed for want of the environment (a file that
+    /// could not be written), not for a mistake in a file.
+    pub environment_failed: bool,
     /// What was written to the manifests.
     pub manifest: Manifest,
 }
@@ -131,8 +134,10 @@ pub struct Outcome {
 pub enum Ending {
     /// Every note is written.
     Complete,
-    /// Some notes failed; the others are written.
+    /// Some notes failed for a mistake in a file; the others are written.
     SomeFailed,
+    /// Some notes could not be written: the environment failed.
+    EnvironmentFailed,
     /// Stopped before every note was started.
     Stopped,
 }
@@ -142,6 +147,8 @@ impl Outcome {
     pub fn ending(&self) -> Ending {
         if self.unstarted > 0 {
             Ending::Stopped
+        } else if self.environment_failed {
+            Ending::EnvironmentFailed
         } else if !self.failures.is_empty() {
             Ending::SomeFailed
         } else {
@@ -213,15 +220,18 @@ pub fn run(
         progress,
         total,
     };
-    let (typeset, kept, unstarted) = batch.typeset_all(&jobs)?;
+    let typeset = batch.typeset_all(&jobs)?;
     let mut done = unreadable;
-    done.extend(typeset);
+    done.extend(typeset.done);
     let manifest = Manifest::new(
         file_name(&loaded.path),
-        done.iter().chain(&kept).map(|d| d.entry.clone()).collect(),
+        done.iter()
+            .chain(&typeset.kept)
+            .map(|d| d.entry.clone())
+            .collect(),
     );
     manifest.write(&options.out)?;
-    Ok(outcome(done, unstarted, manifest))
+    Ok(outcome(done, typeset.unstarted, manifest))
 }
 
 /// One note to produce.
@@ -239,6 +249,49 @@ struct Done {
     skipped: bool,
     /// Why it failed, or the warnings of a note written.
     diagnostics: Vec<Diagnostic>,
+    /// It failed for want of the environment.
+    environment: bool,
+}
+
+impl Done {
+    /// A note an earlier run made, left as it is.
+    fn unchanged(entry: Entry) -> Self {
+        Self {
+            entry,
+            skipped: true,
+            diagnostics: Vec::new(),
+            environment: false,
+        }
+    }
+
+    /// A note that could not be made.
+    fn failed(job: Option<&Job>, mission: &str, error: Error) -> Self {
+        let environment = matches!(error, Error::Environment(_));
+        let diagnostics = error.into_diagnostics();
+        let entry = Entry::failed(
+            mission,
+            job.map(|j| j.lang),
+            job.map(|j| j.file.as_str()),
+            &diagnostics,
+        );
+        Self {
+            entry,
+            skipped: false,
+            diagnostics,
+            environment,
+        }
+    }
+}
+
+/// What typesetting the jobs came to.
+struct Typeset {
+    /// The notes done.
+    done: Vec<Done>,
+    /// Notes an earlier run made that a stop left unstarted: still listed,
+    /// as they are still there.
+    kept: Vec<Done>,
+    /// How many notes were not started.
+    unstarted: usize,
 }
 
 /// The notes to make, and the records that cannot make one, already done.
@@ -251,11 +304,11 @@ fn plan<'a>(records: &'a [Record], options: &BatchOptions) -> (Vec<Job<'a>>, Vec
             .clone()
             .unwrap_or_else(|| format!("#{}", record.index + 1));
         match &record.recipient {
-            Err(diagnostics) => unreadable.push(Done {
-                entry: Entry::failed(&mission, None, None, diagnostics),
-                skipped: false,
-                diagnostics: diagnostics.clone(),
-            }),
+            Err(diagnostics) => unreadable.push(Done::failed(
+                None,
+                &mission,
+                Error::Invalid(diagnostics.clone()),
+            )),
             Ok(recipient) => {
                 for lang in languages(recipient, options.languages) {
                     jobs.push(Job {
@@ -290,31 +343,27 @@ struct Batch<'a> {
 }
 
 impl Batch<'_> {
-    /// Produces every job, chunk after chunk: the notes done, the notes an
-    /// earlier run made that a stop left unstarted (still listed, as they are
-    /// still there), and how many were not started.
-    fn typeset_all(&self, jobs: &[Job]) -> Result<(Vec<Done>, Vec<Done>, usize)> {
+    /// Produces every job, chunk after chunk.
+    fn typeset_all(&self, jobs: &[Job]) -> Result<Typeset> {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(self.options.jobs.max(1))
             .stack_size(STACK_SIZE)
             .thread_name(|i| format!("noteverbale-{i}"))
             .build()
             .map_err(|e| Error::environment("could not start the worker threads", e))?;
-        let mut done = Vec::new();
-        let mut kept = Vec::new();
-        let mut unstarted = 0;
+        let mut typeset = Typeset {
+            done: Vec::new(),
+            kept: Vec::new(),
+            unstarted: 0,
+        };
         for chunk in jobs.chunks(CHUNK) {
             for (job, result) in chunk.iter().zip(self.typeset_chunk(&pool, chunk)) {
                 match result {
-                    Some(result) => done.push(result),
+                    Some(result) => typeset.done.push(result),
                     None => {
-                        unstarted += 1;
+                        typeset.unstarted += 1;
                         if let Some(entry) = self.previous.get(&job.file) {
-                            kept.push(Done {
-                                entry: entry.clone(),
-                                skipped: true,
-                                diagnostics: Vec::new(),
-                            });
+                            typeset.kept.push(Done::unchanged(entry.clone()));
                         }
                     }
                 }
@@ -326,7 +375,7 @@ impl Batch<'_> {
             // (`evict(10)`, as for a preview) took 1.2 GB for 2,000 notes.
             typst::comemo::evict(1);
         }
-        Ok((done, kept, unstarted))
+        Ok(typeset)
     }
 
     /// Produces the jobs of one chunk, in order: `None` for those not started
@@ -368,40 +417,22 @@ impl Batch<'_> {
 
     /// Typesets and writes one note, unless an identical one is already there.
     fn produce(&self, job: &Job) -> Done {
-        match self.try_produce(job) {
-            Ok(done) => done,
-            Err(error) => {
-                let diagnostics = error.into_diagnostics();
-                Done {
-                    entry: Entry::failed(
-                        &job.mission,
-                        Some(job.lang),
-                        Some(&job.file),
-                        &diagnostics,
-                    ),
-                    skipped: false,
-                    diagnostics,
-                }
-            }
-        }
+        self.try_produce(job)
+            .unwrap_or_else(|error| Done::failed(Some(job), &job.mission, error))
     }
 
     fn try_produce(&self, job: &Job) -> Result<Done> {
         let options = self.options;
         let composed =
             self.engine
-                .source(self.loaded, job.lang, Some(job.recipient), &options.note)?;
+                .compose_note(self.loaded, job.lang, Some(job.recipient), &options.note)?;
         let input = input_digest(&composed.digest(), &options.pdf);
         let path = options.out.join(&job.file);
         if !options.force
             && let Some(previous) = self.previous.get(&job.file)
             && is_unchanged(previous, &input, &path)
         {
-            return Ok(Done {
-                entry: previous.clone(),
-                skipped: true,
-                diagnostics: Vec::new(),
-            });
+            return Ok(Done::unchanged(previous.clone()));
         }
         let note = self.engine.typeset(&composed)?;
         let pdf = note.pdf(&options.pdf)?;
@@ -419,6 +450,7 @@ impl Batch<'_> {
             },
             skipped: false,
             diagnostics: note.warnings,
+            environment: false,
         })
     }
 }
@@ -449,6 +481,7 @@ fn outcome(done: Vec<Done>, unstarted: usize, manifest: Manifest) -> Outcome {
     };
     let (ok, failed): (Vec<Done>, Vec<Done>) =
         done.into_iter().partition(|d| d.entry.status == Status::Ok);
+    let environment_failed = failed.iter().any(|d| d.environment);
     Outcome {
         written: ok.iter().filter(|d| !d.skipped).count(),
         skipped: ok.iter().filter(|d| d.skipped).count(),
@@ -462,6 +495,7 @@ fn outcome(done: Vec<Done>, unstarted: usize, manifest: Manifest) -> Outcome {
             .map(|d| (d.entry.mission, d.diagnostics))
             .collect(),
         unstarted,
+        environment_failed,
         manifest,
     }
 }

@@ -9,7 +9,7 @@ use noteverbale::{Engine, NoteOptions, PdfOptions, Result, recipients};
 
 use super::Exit;
 use crate::cli::BatchArgs;
-use crate::console::Console;
+use crate::console::{self, Console};
 
 /// Typesets every note of the list, in parallel, and sums up.
 pub fn run(args: &BatchArgs, console: &Console) -> Result<Exit> {
@@ -32,8 +32,8 @@ pub fn run(args: &BatchArgs, console: &Console) -> Result<Exit> {
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
         pattern,
         force: args.force,
-        note: NoteOptions::from(&args.pdf),
-        pdf: PdfOptions::from(&args.pdf),
+        note: NoteOptions::from(&args.note),
+        pdf: PdfOptions::from(&args.note),
         stop: Some(stop_on_interrupt(console)),
     };
     let progress = console.batch_progress();
@@ -49,7 +49,8 @@ pub fn run(args: &BatchArgs, console: &Console) -> Result<Exit> {
     );
     Ok(match outcome.ending() {
         Ending::Complete => Exit::Success,
-        Ending::SomeFailed => Exit::Failed,
+        Ending::SomeFailed => Exit::Invalid,
+        Ending::EnvironmentFailed => Exit::Environment,
         Ending::Stopped => Exit::Interrupted,
     })
 }
@@ -64,7 +65,7 @@ fn stop_on_interrupt(console: &Console) -> Arc<AtomicBool> {
         if flag.swap(true, Ordering::Relaxed) {
             std::process::exit(Exit::Interrupted.code().into());
         }
-        eprintln!("\nstopping after the notes being typeset (Ctrl-C again to quit at once)");
+        console::stopping();
     });
     if let Err(error) = installed {
         console.warn(noteverbale::Error::environment(

@@ -3,47 +3,30 @@
 use std::collections::HashSet;
 
 use noteverbale::check::{self, Findings, Role};
-use noteverbale::{Diagnostic, Result};
+use noteverbale::{Diagnostic, Result, Severity};
 
 use super::Exit;
 use crate::cli::{CheckArgs, CheckFormat};
-use crate::console::{self, Console};
+use crate::console::{self, Console, FileReport};
 
 /// Checks every file given, with the templates and locales, and reports.
 pub fn run(args: &CheckArgs, console: &Console) -> Result<Exit> {
+    let found = find(args);
+    // The same mistake found for several files (a template's, a mission's)
+    // is printed once.
     let mut seen = HashSet::new();
-    let mut checked: Vec<(String, Findings)> = Vec::new();
-    let (engine, mut found) = check::engine(&(&args.sources).into());
-    found.dedup(&mut seen);
-    let engine_findings = found;
-
-    let mut missions = Vec::new();
-    if let Some(path) = &args.recipients {
-        let (records, mut found) = check::missions(path);
-        found.dedup(&mut seen);
-        checked.push((path.display().to_string(), found));
-        missions = records;
-    }
-    for path in &args.files {
-        let mut found = match (check::role(path), &engine) {
-            (Role::Missions, _) => check::missions(path).1,
-            (Role::Meeting, Some(engine)) => check::meeting(engine, path, &missions),
-            (Role::Meeting, None) => Findings::default(),
-        };
-        found.dedup(&mut seen);
-        checked.push((path.display().to_string(), found));
-    }
-
-    let all: Vec<&Diagnostic> = engine_findings
-        .diagnostics
+    let diagnostics: Vec<Diagnostic> = found
         .iter()
-        .chain(checked.iter().flat_map(|(_, f)| &f.diagnostics))
+        .filter_map(|(_, findings)| findings.as_ref())
+        .flat_map(|findings| &findings.diagnostics)
+        .filter(|d| seen.insert(d.render(false)))
+        .cloned()
         .collect();
-    let errors = all
+    let errors = diagnostics
         .iter()
-        .filter(|d| d.severity == noteverbale::Severity::Error)
+        .filter(|d| d.severity == Severity::Error)
         .count();
-    let warnings = all.len() - errors;
+    let warnings = diagnostics.len() - errors;
     match args.format {
         CheckFormat::Json => {
             let files: Vec<String> = args.files.iter().map(|f| f.display().to_string()).collect();
@@ -51,7 +34,7 @@ pub fn run(args: &CheckArgs, console: &Console) -> Result<Exit> {
                 "files": files,
                 "errors": errors,
                 "warnings": warnings,
-                "diagnostics": all.iter().map(|d| d.report()).collect::<Vec<_>>(),
+                "diagnostics": diagnostics.iter().map(Diagnostic::report).collect::<Vec<_>>(),
             });
             if let [file] = files.as_slice() {
                 json["file"] = file.clone().into();
@@ -59,31 +42,56 @@ pub fn run(args: &CheckArgs, console: &Console) -> Result<Exit> {
             console::print(format!("{json:#}\n").as_bytes())?;
         }
         CheckFormat::Human => {
-            let mut lines: Vec<(String, usize, usize)> = Vec::new();
-            if !engine_findings.diagnostics.is_empty() {
-                lines.push((
-                    "templates and locales".into(),
-                    engine_findings.errors(),
-                    engine_findings.warnings(),
-                ));
-            }
-            lines.extend(
-                checked
-                    .iter()
-                    .map(|(file, f)| (file.clone(), f.errors(), f.warnings())),
-            );
-            let all: Vec<Diagnostic> = all.into_iter().cloned().collect();
-            console.check_report(&lines, &all);
+            let files: Vec<FileReport> = found
+                .iter()
+                .filter(|(name, findings)| name.is_some() || findings_hold_something(findings))
+                .map(|(name, findings)| FileReport {
+                    name: name
+                        .clone()
+                        .unwrap_or_else(|| "templates and locales".into()),
+                    counts: findings.as_ref().map(|f| (f.errors(), f.warnings())),
+                })
+                .collect();
+            console.check_report(&files, &diagnostics);
         }
     }
-    let environment = engine_findings.environment || checked.iter().any(|(_, f)| f.environment);
+    let environment = found
+        .iter()
+        .any(|(_, findings)| findings.as_ref().is_some_and(|f| f.environment));
     Ok(if environment {
-        Exit::Unchecked
-    } else if errors > 0 {
-        Exit::Failed
+        Exit::Environment
+    } else if errors > 0 || found.iter().any(|(_, f)| f.is_none()) {
+        Exit::Invalid
     } else if warnings > 0 && args.deny_warnings {
         Exit::Warnings
     } else {
         Exit::Success
     })
+}
+
+/// What each part of the check found: the templates and locales first
+/// (with no file name), then each file given, `None` for a meeting file
+/// that could not be checked for want of templates.
+fn find(args: &CheckArgs) -> Vec<(Option<String>, Option<Findings>)> {
+    let (engine, templates) = check::engine(&(&args.sources).into());
+    let mut found = vec![(None, Some(templates))];
+    let mut missions = Vec::new();
+    if let Some(path) = &args.recipients {
+        let (records, findings) = check::missions(path);
+        missions = records;
+        found.push((Some(path.display().to_string()), Some(findings)));
+    }
+    for path in &args.files {
+        let findings = match (check::role(path), &engine) {
+            (Role::Missions, _) => Some(check::missions(path).1),
+            (Role::Meeting, Some(engine)) => Some(check::meeting(engine, path, &missions)),
+            (Role::Meeting, None) => None,
+        };
+        found.push((Some(path.display().to_string()), findings));
+    }
+    found
+}
+
+fn findings_hold_something(findings: &Option<Findings>) -> bool {
+    findings.as_ref().is_some_and(|f| !f.diagnostics.is_empty())
 }

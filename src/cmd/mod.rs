@@ -11,18 +11,19 @@ pub mod watch;
 
 use std::path::{Path, PathBuf};
 
-use noteverbale::Lang;
+use noteverbale::{Error, Lang};
 
-/// How a command ended when nothing went wrong in it, with its exit status.
+/// How a command ended, with its exit status (see [`crate::cli::EXIT_STATUS`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
     /// Done.
     Success,
-    /// It went through, but found mistakes: some notes of a batch failed, or
-    /// `check` found errors.
-    Failed,
-    /// `check` could not read some of what it was to check.
-    Unchecked,
+    /// A file given is wrong; or some notes of a batch failed, the others
+    /// written; or `check` found errors.
+    Invalid,
+    /// The environment failed: a file could not be read or written, a port,
+    /// a watcher, threads.
+    Environment,
     /// `check --deny-warnings` found warnings, and no errors.
     Warnings,
     /// Stopped by Ctrl-C.
@@ -34,10 +35,19 @@ impl Exit {
     pub fn code(self) -> u8 {
         match self {
             Exit::Success => 0,
-            Exit::Failed => 1,
-            Exit::Unchecked => 3,
+            Exit::Invalid => 1,
+            Exit::Environment => 3,
             Exit::Warnings => 4,
             Exit::Interrupted => 130,
+        }
+    }
+}
+
+impl From<&Error> for Exit {
+    fn from(error: &Error) -> Self {
+        match error {
+            Error::Invalid(_) => Exit::Invalid,
+            Error::Environment(_) => Exit::Environment,
         }
     }
 }

@@ -7,7 +7,7 @@ use noteverbale::{Engine, NoteOptions, PdfOptions, Result, output};
 
 use super::{Exit, note_file};
 use crate::cli::{Format, RenderArgs};
-use crate::console::Console;
+use crate::console::{self, Console};
 
 /// Typesets the notes in memory, then writes them all or none.
 pub fn run(args: &RenderArgs, console: &Console) -> Result<Exit> {
@@ -15,53 +15,56 @@ pub fn run(args: &RenderArgs, console: &Console) -> Result<Exit> {
     let engine = Engine::new(&(&args.sources).into())?;
     let loaded = engine.load(&args.meeting)?;
     console.warnings(&loaded.warnings);
-    let note_options = NoteOptions::from(&args.pdf);
-    let pdf = PdfOptions::from(&args.pdf);
+    let note_options = NoteOptions::from(&args.note);
+    let pdf = PdfOptions::from(&args.note);
 
     // A failure in one language leaves no file of the other behind.
-    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    let mut files = Files::default();
     let mut commands = Vec::new();
     let file = |lang, page, ext| note_file(&args.out, &args.meeting, lang, page, ext);
     for &lang in args.lang.langs() {
         console.step(format!("typesetting the {lang} note"));
-        let composed = engine.source(&loaded, lang, None, &note_options)?;
+        let composed = engine.compose_note(&loaded, lang, None, &note_options)?;
+        if args.format == Format::Typ {
+            // The project is for a note to be finished by hand: it is
+            // written even when Typst refuses the note as it stands.
+            let inputs = match engine.typeset(&composed) {
+                Ok(note) => {
+                    console.warnings(&note.warnings);
+                    note.typst_inputs()
+                }
+                Err(error) => {
+                    console.warn(error);
+                    Vec::new()
+                }
+            };
+            for (name, bytes) in engine.project_files(&composed) {
+                files.put(args.out.join(name), bytes);
+            }
+            let main = file(lang, None, "typ");
+            commands.push(console::typst_compile(&main, &inputs));
+            files.put(main, composed.source.into_bytes());
+            continue;
+        }
         let note = engine.typeset(&composed)?;
         console.warnings(&note.warnings);
         match args.format {
-            Format::Pdf => files.push((file(lang, None, "pdf"), note.pdf(&pdf)?)),
             Format::Png => {
                 for (i, page) in note.png(args.dpi)?.into_iter().enumerate() {
-                    files.push((file(lang, Some(i + 1), "png"), page));
+                    files.put(file(lang, Some(i + 1), "png"), page);
                 }
             }
             Format::Svg => {
                 for (i, page) in note.svg().into_iter().enumerate() {
-                    files.push((file(lang, Some(i + 1), "svg"), page.into_bytes()));
+                    files.put(file(lang, Some(i + 1), "svg"), page.into_bytes());
                 }
             }
-            Format::Typ => {
-                let main = file(lang, None, "typ");
-                let input = if note.keeps_last_paragraph() {
-                    format!(" --input {}=yes", noteverbale::typeset::KEEP_LAST)
-                } else {
-                    String::new()
-                };
-                commands.push(format!("typst compile{input} {}", main.display()));
-                files.push((main, composed.source.into_bytes()));
-                for extra in &composed.files {
-                    let path = args.out.join(extra.path.trim_start_matches('/'));
-                    if !files.iter().any(|(p, _)| *p == path) {
-                        files.push((path, extra.bytes.to_vec()));
-                    }
-                }
+            Format::Pdf | Format::Typ => {
+                files.put(file(lang, None, "pdf"), note.pdf(&pdf)?);
             }
         }
     }
-    if args.format == Format::Typ {
-        for (name, bytes) in engine.page_design() {
-            files.push((args.out.join(name), bytes.to_vec()));
-        }
-    }
+    let files = files.0;
     output::write_all_atomic(&files)?;
     console.wrote(files.iter().map(|(path, _)| path.as_path()));
     for command in commands {
@@ -69,4 +72,18 @@ pub fn run(args: &RenderArgs, console: &Console) -> Result<Exit> {
     }
     console.step(format!("done in {} ms", started.elapsed().as_millis()));
     Ok(Exit::Success)
+}
+
+/// The files to write, in the order made; a file made twice (the page design
+/// of each language's project) is written once.
+#[derive(Default)]
+struct Files(Vec<(PathBuf, Vec<u8>)>);
+
+impl Files {
+    fn put(&mut self, path: PathBuf, bytes: Vec<u8>) {
+        match self.0.iter_mut().find(|(p, _)| *p == path) {
+            Some(file) => file.1 = bytes,
+            None => self.0.push((path, bytes)),
+        }
+    }
 }

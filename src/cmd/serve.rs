@@ -14,13 +14,12 @@ pub fn run(args: &ServeArgs, console: &Console) -> Result<Exit> {
     let sources = Sources::from(&args.sources);
     let options = NoteOptions {
         preview: !args.as_printed,
-        ..NoteOptions::from(&args.pdf)
+        ..NoteOptions::from(&args.note)
     };
     let mut saves = Saves::new(&sources)?;
-    let server = PreviewServer::start(args.port, PdfOptions::from(&args.pdf), saves.on_failure())
-        .map_err(|e| {
-        e.hint("choose another port with `--port`, or `--port 0` for any free one")
-    })?;
+    let listener = PreviewServer::listen(args.port)
+        .map_err(|e| e.hint("choose another port with `--port`, or `--port 0` for any free one"))?;
+    let server = PreviewServer::start(listener, PdfOptions::from(&args.note), saves.on_failure())?;
     let url = format!("http://{}/", server.address());
     console.notice(format!("preview of {} at {url}", args.meeting.display()));
     if args.open

@@ -11,9 +11,9 @@ use crate::console::Console;
 /// printed and the last good PDFs stay.
 pub fn run(args: &WatchArgs, console: &Console) -> Result<Exit> {
     let sources = Sources::from(&args.sources);
-    let pdf = PdfOptions::from(&args.pdf);
+    let pdf = PdfOptions::from(&args.note);
     let mut saves = Saves::new(&sources)?;
-    let mut preview = Preview::new(sources, &args.meeting, NoteOptions::from(&args.pdf));
+    let mut preview = Preview::new(sources, &args.meeting, NoteOptions::from(&args.note));
     let failure = preview.follow(&mut saves, |renders, rendered, started| {
         let written = rendered.and_then(|notes| {
             let mut files = Vec::new();

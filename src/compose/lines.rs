@@ -8,7 +8,10 @@
 //! renders into its output, and taking them out again leaves exactly the
 //! output the unmarked template gives, with the place in the output of every
 //! mark. The marks never touch the white space that `{%-`, `-%}` and their
-//! kin remove, so the output is the same to the byte.
+//! kin remove, and none is written where Tera would take it for part of a
+//! value: in the bodies of `{% set %}`, `{% filter %}` and `{% component %}`,
+//! which become values, nor in `{% raw %}` blocks. Templates may not hold
+//! the marks' characters themselves ([`is_mark_character`]).
 
 use crate::source::{Origin, Span};
 
@@ -67,12 +70,18 @@ pub fn mark(template: &str, template_index: u32, origins: &mut Vec<Origin>) -> M
         origins,
     };
     let mut pos = 0;
+    // How deep in bodies whose output becomes a value: nothing is marked there.
+    let mut captured: usize = 0;
     while pos < template.len() {
-        let Some(start) = next_tag(template, pos) else {
-            marked.literal(template, pos, template.len());
+        let start = next_tag(template, pos).unwrap_or(template.len());
+        if captured == 0 {
+            marked.literal(template, pos, start);
+        } else {
+            marked.out.push_str(&template[pos..start]);
+        }
+        if start == template.len() {
             break;
-        };
-        marked.literal(template, pos, start);
+        }
         let end = match &template[start..start + 2] {
             "{#" => comment_end(template, start),
             "{%" => raw_block_end(template, start).or_else(|| tag_end(template, start, "%}")),
@@ -80,10 +89,18 @@ pub fn mark(template: &str, template_index: u32, origins: &mut Vec<Origin>) -> M
         };
         // An unclosed tag: Tera refuses the template, and says where.
         let end = end.unwrap_or(template.len());
-        if template[start..].starts_with("{{") {
+        let tag = &template[start..end];
+        if tag.starts_with("{{") && captured == 0 {
             marked.value(template, start, end);
         } else {
-            marked.out.push_str(&template[start..end]);
+            marked.out.push_str(tag);
+        }
+        if tag.starts_with("{%") {
+            match capture(tag) {
+                Capture::Opens => captured += 1,
+                Capture::Closes => captured = captured.saturating_sub(1),
+                Capture::Neither => {}
+            }
         }
         pos = end;
     }
@@ -155,7 +172,8 @@ impl Marking<'_> {
             self.out.push_str(" \"");
             push_mark(&mut self.out, self.origins.len());
             self.origins.push(origin);
-            self.out.push_str("\" | safe }}{{");
+            // `{{ ` with its space: the tag's own text may start with `-`.
+            self.out.push_str("\" | safe }}{{ ");
             self.added.push((at, self.out.len() - at));
             self.out.push_str(&template[start + 3..end]);
         } else {
@@ -204,6 +222,45 @@ pub fn strip(rendered: &str) -> (String, Vec<(usize, u32)>) {
         }
     }
     (text, points)
+}
+
+/// What a block tag does to the capture of output as a value.
+enum Capture {
+    /// It opens a body whose output becomes a value.
+    Opens,
+    /// It closes one.
+    Closes,
+    /// Neither.
+    Neither,
+}
+
+/// Whether a `{% … %}` tag opens or closes a body whose output Tera keeps as
+/// a value: `{% set x %}`, `{% set_global x | upper %}`, `{% filter f %}`,
+/// `{% component c() %}`, and their ends. `{% set x = … %}` has no body.
+fn capture(tag: &str) -> Capture {
+    let inside = tag
+        .trim_start_matches("{%")
+        .trim_end_matches("%}")
+        .trim_matches('-')
+        .trim();
+    let mut words = inside.splitn(2, char::is_whitespace);
+    match words.next().unwrap_or_default() {
+        "set" | "set_global" => {
+            // The name, then `=` for a value, or the body's filters or end.
+            let rest = words.next().unwrap_or_default().trim_start();
+            let name_end = rest
+                .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .unwrap_or(rest.len());
+            if rest[name_end..].trim_start().starts_with('=') {
+                Capture::Neither
+            } else {
+                Capture::Opens
+            }
+        }
+        "filter" | "component" => Capture::Opens,
+        "endset" | "endfilter" | "endcomponent" => Capture::Closes,
+        _ => Capture::Neither,
+    }
 }
 
 /// Where the next tag, comment or block opens, from `from` on.
@@ -278,6 +335,7 @@ mod tests {
     fn both(template: &str) -> (String, String, Vec<(usize, Origin)>) {
         let context = tera::Context::from_serialize(&serde_json::json!({
             "x": "ex",
+            "n": 5,
             "items": ["a", "b"],
             "flag": true,
         }))
@@ -309,6 +367,12 @@ mod tests {
             "{%- raw -%}  {{ x }}  {%- endraw -%}  y",
             "{{ \"}}\" ~ x }} and {{ 'a' }} {{ \"é…\" }} {# é #} ü",
             "{# {{ x }} #}{##}z",
+            "a {{--n }} b {{- -n -}} c",
+            "{% set p %}le Canada {{ x }}{% endset %}[{{ p | upper }}] {{ p | length }}",
+            "{% set q | upper %}\n  q {{ x }}\n{% endset %}{{ q }}",
+            "{%- filter upper -%}\n  inside {{ x }}\n{%- endfilter %} after",
+            "{% set r = \"x\" %}{{ r }} and {% set s=1 %}{{ s }}",
+            "{% set t | truncate(length=3) %}\n  long {{ x }}{% endset %}{{ t }}",
             "\n\n   \n",
             "",
         ] {

@@ -15,7 +15,7 @@ use crate::assets::Assets;
 use crate::context::NoteContext;
 use crate::error::{Diagnostic, Error, Location, Result, SourceText};
 use crate::locale::{self, Args, Lang, Messages};
-use crate::source::{LineMap, Templates};
+use crate::source::{Origins, SourceMap};
 
 /// Renders note templates, one Tera engine a language.
 pub struct Composer {
@@ -24,7 +24,7 @@ pub struct Composer {
     /// Each note template as Tera has it, marked, by name.
     marked: HashMap<String, lines::Marked>,
     /// The note templates as written, and what their marks stand for.
-    lines: Arc<Templates>,
+    lines: Arc<Origins>,
 }
 
 impl std::fmt::Debug for Composer {
@@ -40,7 +40,7 @@ pub fn template_name(kind: &str, lang: Lang) -> String {
 
 /// Whether a file of the template set is a Tera template (`<kind>.<lang>.typ`)
 /// rather than Typst source served as is (the page design, images).
-pub fn is_note_template(name: &str) -> Option<Lang> {
+pub fn note_template_lang(name: &str) -> Option<Lang> {
     let stem = name.strip_suffix(".typ")?;
     let (_, lang) = stem.rsplit_once('.')?;
     lang.parse().ok()
@@ -49,22 +49,23 @@ pub fn is_note_template(name: &str) -> Option<Lang> {
 impl Composer {
     /// Parses every note template of the set.
     pub fn new(templates: &Assets, messages: Arc<Messages>) -> Result<Self> {
-        let mut lines = Templates::default();
+        let mut lines = Origins::default();
         let mut marked = HashMap::new();
         for (name, asset) in templates.iter() {
-            if is_note_template(name).is_none() {
+            if note_template_lang(name).is_none() {
                 continue;
             }
             let text = asset.text(templates.set, name)?;
+            let source = SourceText::new(asset.display_name(templates.set, name), text);
+            if let Some(at) = text.find(lines::is_mark_character) {
+                return Err(Error::invalid(kept_character(&source, at)));
+            }
             let index = lines.sources.len() as u32;
             marked.insert(
                 name.to_owned(),
                 lines::mark(text, index, &mut lines.origins),
             );
-            lines.sources.push(SourceText::new(
-                asset.display_name(templates.set, name),
-                text,
-            ));
+            lines.sources.push(source);
         }
         let mut composer = Self {
             engines: Vec::new(),
@@ -83,7 +84,7 @@ impl Composer {
             let sources = composer
                 .marked
                 .iter()
-                .filter(|(name, _)| is_note_template(name) == Some(lang))
+                .filter(|(name, _)| note_template_lang(name) == Some(lang))
                 .map(|(name, marked)| (name.as_str(), marked.text.as_str()));
             tera.add_raw_templates(sources)
                 .map_err(|e| composer.tera_error(e))?;
@@ -101,7 +102,7 @@ impl Composer {
     pub fn kinds(&self) -> Vec<(String, Vec<Lang>)> {
         let mut kinds: Vec<(String, Vec<Lang>)> = Vec::new();
         for (name, _) in self.templates.iter() {
-            let Some(lang) = is_note_template(name) else {
+            let Some(lang) = note_template_lang(name) else {
                 continue;
             };
             let kind = name
@@ -118,7 +119,12 @@ impl Composer {
 
     /// Renders the note of kind `kind` in the context's language to Typst
     /// source, with the way back to the template lines that wrote it.
-    pub fn compose(&self, kind: &str, lang: Lang, note: &NoteContext) -> Result<(String, LineMap)> {
+    pub fn compose(
+        &self,
+        kind: &str,
+        lang: Lang,
+        note: &NoteContext,
+    ) -> Result<(String, SourceMap)> {
         let name = template_name(kind, lang);
         if !self.has_template(kind, lang) {
             let known: Vec<String> = self.kinds().into_iter().map(|(k, _)| k).collect();
@@ -143,7 +149,7 @@ impl Composer {
             .render(&name, &context)
             .map_err(|e| self.tera_error(e))?;
         let (source, points) = lines::strip(&rendered);
-        Ok((source, LineMap::new(points, self.lines.clone())))
+        Ok((source, SourceMap::new(points, self.lines.clone())))
     }
 
     /// A Tera error as a diagnostic at the template's line, as the user
@@ -191,6 +197,21 @@ impl Composer {
         }
         Error::invalid(diagnostic)
     }
+}
+
+/// The error for a template that holds a character of the marks.
+fn kept_character(source: &SourceText, at: usize) -> Diagnostic {
+    let c = source.text[at..].chars().next().unwrap_or_default();
+    Diagnostic::error(format!(
+        "the template holds U+{:04X}, a character kept for noteverbale's own use",
+        u32::from(c)
+    ))
+    .in_file(&source.name)
+    .at(Location {
+        source: source.clone(),
+        span: at..at + c.len_utf8(),
+    })
+    .hint("remove it: U+FDD0 to U+FDEF are not characters to print")
 }
 
 /// Registers our filters and functions on one language's engine.
@@ -243,9 +264,9 @@ mod tests {
 
     #[test]
     fn only_language_suffixed_typ_files_are_note_templates() {
-        assert_eq!(is_note_template("invitation.fr.typ"), Some(Lang::Fr));
-        assert_eq!(is_note_template("invitation.en.typ"), Some(Lang::En));
-        assert_eq!(is_note_template("note.typ"), None);
-        assert_eq!(is_note_template("logo.svg"), None);
+        assert_eq!(note_template_lang("invitation.fr.typ"), Some(Lang::Fr));
+        assert_eq!(note_template_lang("invitation.en.typ"), Some(Lang::En));
+        assert_eq!(note_template_lang("note.typ"), None);
+        assert_eq!(note_template_lang("logo.svg"), None);
     }
 }

@@ -62,8 +62,8 @@ impl FromStr for Lang {
 
 /// Gender: a person's, for the formulas that agree with it (he, she), or a
 /// French noun's, for the words that agree with it (la première Assemblée).
-/// Written `male` or `female` for a person, `masculine` or `feminine` for a
-/// noun; either pair is read as the other.
+/// Written `male` or `female` for a person ([`person_gender`]), `masculine`
+/// or `feminine` for a noun ([`noun_gender`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Gender {
     /// Masculine: premier, le Secrétaire général, his.
@@ -83,16 +83,33 @@ impl Gender {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Gender {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let word = <String as serde::Deserialize>::deserialize(deserializer)?;
-        match word.as_str() {
-            "male" | "masculine" => Ok(Gender::Masculine),
-            "female" | "feminine" => Ok(Gender::Feminine),
-            other => Err(serde::de::Error::custom(format!(
-                "unknown gender `{other}`, expected `male` or `female` (a person), \
-                 `masculine` or `feminine` (a noun)"
-            ))),
-        }
+/// A person's gender, as a meeting file or a list of missions writes it:
+/// `male` or `female`; for `#[serde(deserialize_with)]`.
+pub fn person_gender<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Gender>, D::Error> {
+    let word: Option<String> = serde::Deserialize::deserialize(deserializer)?;
+    word.map(|word| match word.as_str() {
+        "male" => Ok(Gender::Masculine),
+        "female" => Ok(Gender::Feminine),
+        other => Err(serde::de::Error::unknown_variant(
+            other,
+            &["male", "female"],
+        )),
+    })
+    .transpose()
+}
+
+/// A French noun's grammatical gender, as a meeting file writes it:
+/// `masculine` or `feminine`; for `#[serde(deserialize_with)]`.
+pub fn noun_gender<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Gender, D::Error> {
+    let word: String = serde::Deserialize::deserialize(deserializer)?;
+    match word.as_str() {
+        "masculine" => Ok(Gender::Masculine),
+        "feminine" => Ok(Gender::Feminine),
+        other => Err(serde::de::Error::unknown_variant(
+            other,
+            &["masculine", "feminine"],
+        )),
     }
 }

@@ -5,7 +5,6 @@
 use typst::layout::{Frame, FrameItem};
 use typst_layout::PagedDocument;
 
-use crate::allow;
 use crate::error::{Diagnostic, Location};
 use crate::source::Composed;
 
@@ -13,15 +12,8 @@ use crate::source::Composed;
 const NAMED: usize = 8;
 
 /// The warning for the characters of `document` that print as blank boxes,
-/// if there are any and the meeting file does not acknowledge it.
-pub fn missing(document: &PagedDocument, input: &Composed) -> Vec<Diagnostic> {
-    match warning(document, input) {
-        Some(warning) => allow::acknowledge(vec![warning], &input.meeting),
-        None => Vec::new(),
-    }
-}
-
-fn warning(document: &PagedDocument, input: &Composed) -> Option<Diagnostic> {
+/// if there are any.
+pub fn missing(document: &PagedDocument, input: &Composed) -> Option<Diagnostic> {
     let missing = missing_characters(document);
     if missing.is_empty() {
         return None;

@@ -131,11 +131,15 @@ impl Note {
         export::svg(&self.document)
     }
 
-    /// Whether the body's last paragraph was moved to the page of the
-    /// closing, which would have opened that page alone: typeset with
-    /// `sys.inputs` [`KEEP_LAST`] set to `yes`.
-    pub fn keeps_last_paragraph(&self) -> bool {
-        self.kept_last
+    /// The `sys.inputs` the note was typeset with, which the typst command
+    /// line needs too (`--input key=value`): the body's last paragraph kept
+    /// with the closing ([`KEEP_LAST`]), in the rare note that needs it.
+    pub fn typst_inputs(&self) -> Vec<(&'static str, &'static str)> {
+        if self.kept_last {
+            vec![(KEEP_LAST, "yes")]
+        } else {
+            Vec::new()
+        }
     }
 
     /// How many pages.
