@@ -104,11 +104,7 @@ fn unknown(allowance: &Allowance) -> Diagnostic {
         Some(name) => warning.hint(format!("did you mean `allow({name})`?")),
         None => warning.hint(format!(
             "the warnings that can be acknowledged are {}",
-            names
-                .iter()
-                .map(|n| format!("`{n}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            crate::yaml::code_list(&names)
         )),
     }
 }

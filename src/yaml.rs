@@ -172,11 +172,7 @@ fn hint_for(diagnostic: Diagnostic) -> Diagnostic {
             }
             None => diagnostic.hint(format!(
                 "the fields here are {}; see the commented example `examples/ccm-7msp.yaml`",
-                expected
-                    .iter()
-                    .map(|f| format!("`{f}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                code_list(&expected)
             )),
         }
     } else {
@@ -192,6 +188,15 @@ fn unknown_field(message: &str) -> Option<(&str, Vec<&str>)> {
     let (unknown, expected) = rest.split_once('`')?;
     let expected = expected.split('`').skip(1).step_by(2).collect();
     Some((unknown, expected))
+}
+
+/// Names as a message lists them: "`kind`, `paper`, `place`".
+pub(crate) fn code_list(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|name| format!("`{name}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The expected name nearest to a misspelled one, if any is near enough.
