@@ -9,7 +9,7 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use noteverbale::meeting::Meeting;
+use noteverbale::meeting;
 use noteverbale::yaml::YamlFile;
 use noteverbale::{Engine, Lang, Loaded, NoteOptions, Sources};
 
@@ -25,16 +25,18 @@ pub fn check(data: &[u8]) {
     };
     let path = Path::new("fuzz.yaml");
     let file = YamlFile::from_text(path, text);
-    let Ok((mut meeting, warnings)) = Meeting::from_file(&file) else {
+    let Ok(mut meeting) = meeting::read(&file, engine().kinds()) else {
         return;
     };
     // The logo would be read from disk; the notes are the same without it.
-    meeting.logo = None;
+    meeting.frame.logo = None;
     let loaded = Loaded {
         path: path.to_owned(),
-        meeting,
+        frame: meeting.frame,
+        kind: meeting.kind,
+        fields: meeting.fields,
         logo: None,
-        warnings,
+        warnings: meeting.warnings,
         source: file.source.clone(),
     };
     for lang in Lang::ALL {

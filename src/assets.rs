@@ -65,6 +65,10 @@ const TEMPLATES: &[(&str, &[u8])] = &[
         "invitation.en.typ",
         include_bytes!("../templates/invitation.en.typ"),
     ),
+    (
+        "invitation.yaml",
+        include_bytes!("../templates/invitation.yaml"),
+    ),
 ];
 
 /// Locales built into the binary.

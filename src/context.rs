@@ -4,10 +4,50 @@
 use serde::Serialize;
 
 use crate::error::Result;
+use crate::kind;
 use crate::load::Loaded;
 use crate::locale::{self, Args, Gender, Lang, Messages};
 use crate::meeting::{Addressees, NoteDate, Paper, Role};
 use crate::recipients::{Recipient, Status};
+
+/// The values every template receives, whatever the note's kind, with what
+/// each holds: the list the template author's guide gives. A kind's fields
+/// come beside them, each under its own name.
+pub const FRAME_VARIABLES: &[(&str, &str)] = &[
+    ("lang", "`fr` or `en`"),
+    ("paper", "`a4` or `us-letter`"),
+    (
+        "draft",
+        "whether the PROJET / DRAFT mark is asked for (`--draft`)",
+    ),
+    ("preview", "whether the note is shown by `serve`"),
+    (
+        "document",
+        "`title`, `author`, `keywords`: the PDF's metadata",
+    ),
+    ("letterhead", "the letterhead's lines"),
+    ("logo", "the Typst path of the emblem, or nothing"),
+    ("reference", "the reference number, or nothing"),
+    ("markings", "the markings line, or nothing"),
+    ("subject", "the subject line, or nothing"),
+    (
+        "dateline",
+        "`before`, `date`, `after`: the place and date at the foot",
+    ),
+    ("sender", "the sender as the opening names it"),
+    ("sender_short", "the sender in later sentences"),
+    (
+        "recipient",
+        "`code`, `name`, `city`, `address`: the mission, in a batch",
+    ),
+    (
+        "opening",
+        "the opening formula, up to the addressees included",
+    ),
+    ("closing", "the closing formula, a whole sentence"),
+    ("paragraphs", "the free paragraphs"),
+    ("enclosures", "`Pièce jointe`, `Enclosures`…, or nothing"),
+];
 
 /// What a note shows besides what the meeting file says.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -55,24 +95,13 @@ pub struct NoteContext {
     pub opening: String,
     /// Closing formula, whole sentence.
     pub closing: String,
-    /// The treaty.
-    pub instrument: InstrumentContext,
-    /// The resolution asking for the meeting.
-    pub mandate: MandateContext,
-    /// The meeting convened.
-    pub meeting: SessionContext,
-    /// The quoted article on costs.
-    pub costs: Option<QuotationContext>,
-    /// The deadline for delegations, with its weekday: "vendredi 18 août 2017".
-    pub delegations_deadline: String,
-    /// The address block.
-    pub secretariat: SecretariatContext,
-    /// Resolutions drawn attention to.
-    pub reminders: Vec<ReminderContext>,
     /// Free paragraphs before the closing.
     pub paragraphs: Vec<String>,
     /// "Pièce jointe", "Pièces jointes", or nothing.
     pub enclosures: Option<String>,
+    /// The kind's fields, in the note's language, each under its own name.
+    #[serde(flatten)]
+    pub fields: serde_json::Map<String, serde_json::Value>,
 }
 
 /// PDF metadata.
@@ -96,104 +125,6 @@ pub struct Dateline {
     pub date: Option<String>,
     /// Text after the date: " 2017" when only the year is known.
     pub after: String,
-}
-
-/// The treaty, in one language.
-#[derive(Debug, Clone, Serialize)]
-pub struct InstrumentContext {
-    /// Title with its article.
-    pub title: String,
-    /// Title without its article.
-    pub title_bare: String,
-    /// Year of adoption.
-    pub year: i32,
-    /// Short name with article.
-    pub short: String,
-}
-
-/// The mandate, in one language.
-#[derive(Debug, Clone, Serialize)]
-pub struct MandateContext {
-    /// Symbol.
-    pub resolution: String,
-    /// Title.
-    pub title: String,
-    /// Date of adoption.
-    pub adopted: String,
-    /// Paragraph number.
-    pub paragraph: u32,
-    /// Quoted text.
-    pub text: String,
-}
-
-/// The meeting, in one language.
-#[derive(Debug, Clone, Serialize)]
-pub struct SessionContext {
-    /// The ordinal in words, lowercase: "septième", "seventh".
-    pub ordinal: String,
-    /// The article the ordinal takes: "la", "le", "the".
-    pub article: &'static str,
-    /// Full name.
-    pub name: String,
-    /// Short name.
-    pub short: String,
-    /// Head noun.
-    pub noun: String,
-    /// Short name with its definite article: "l’Assemblée des États parties".
-    pub short_definite: String,
-    /// The dates as a phrase: "du 4 au 6 septembre 2017".
-    pub dates: String,
-    /// Venue phrase.
-    pub venue: String,
-    /// Who is invited.
-    pub invitation: String,
-}
-
-/// A quoted article, in one language.
-#[derive(Debug, Clone, Serialize)]
-pub struct QuotationContext {
-    /// Article number.
-    pub article: u32,
-    /// Paragraph number.
-    pub paragraph: Option<u32>,
-    /// Quoted text.
-    pub text: String,
-}
-
-/// The address block, in one language.
-#[derive(Debug, Clone, Serialize)]
-pub struct SecretariatContext {
-    /// Postal lines.
-    pub address: Vec<String>,
-    /// Telephone, in the language's form.
-    pub phone: Option<String>,
-    /// Fax, in the language's form.
-    pub fax: Option<String>,
-    /// E-mail address.
-    pub email: Option<String>,
-    /// Website as printed.
-    pub website: Option<String>,
-    /// Website as a link target, with its scheme.
-    pub website_url: Option<String>,
-}
-
-/// A resolution drawn attention to, in one language.
-#[derive(Debug, Clone, Serialize)]
-pub struct ReminderContext {
-    /// Symbol.
-    pub resolution: String,
-    /// Date of adoption.
-    pub adopted: String,
-    /// "4 et 5".
-    pub paragraphs: String,
-    /// Whether more than one paragraph is meant.
-    pub plural: bool,
-    /// Quoted text.
-    pub text: String,
-    /// To whom the information goes.
-    pub send_to: String,
-    /// The deadline.
-    pub deadline: String,
 }
 
 /// The mission a note goes to, in one language.
@@ -249,25 +180,24 @@ impl NoteContext {
         messages: &Messages,
         options: &NoteOptions,
     ) -> Result<Self> {
-        let meeting = &loaded.meeting;
+        let frame = &loaded.frame;
         let text = |b: &crate::meeting::Bilingual| b.get(lang).to_owned();
-        let date = |d: crate::meeting::Date| locale::date(d.0, lang);
 
-        let gender = match (meeting.sender.role, meeting.sender.gender) {
+        let gender = match (frame.sender.role, frame.sender.gender) {
             (Role::Office, _) => "neuter",
             (Role::SecretaryGeneral, Some(Gender::Feminine)) => "female",
             (Role::SecretaryGeneral, _) => "male",
         };
         let mut args = Args::new();
         args.set("gender", gender);
-        let (sender, sender_short) = match meeting.sender.role {
+        let (sender, sender_short) = match frame.sender.role {
             Role::SecretaryGeneral => (
                 messages.format(lang, "secretary-general", Some(&args))?,
                 messages.format(lang, "secretary-general-short", Some(&args))?,
             ),
             Role::Office => {
-                let name = meeting.sender.name.as_ref().map(text).unwrap_or_default();
-                let short = meeting
+                let name = frame.sender.name.as_ref().map(text).unwrap_or_default();
+                let short = frame
                     .sender
                     .short
                     .as_ref()
@@ -276,7 +206,7 @@ impl NoteContext {
                 (name, short)
             }
         };
-        let addressees = match (recipient, &meeting.addressees) {
+        let addressees = match (recipient, &frame.addressees) {
             (Some(recipient), _) => addressee(recipient, lang, messages)?,
             (None, Addressees::Circular) => messages.format(lang, "addressees-circular", None)?,
             (None, Addressees::Named(named)) => text(named),
@@ -291,47 +221,23 @@ impl NoteContext {
         let opening = formula("opening", &sender)?;
         let closing = formula("closing", &sender_short)?;
 
-        let session = &meeting.meeting;
-        let grammatical = session.gender;
-        let ordinal = locale::ordinal(session.ordinal, lang, grammatical).unwrap_or_default();
-        let article = match (lang, grammatical) {
-            (Lang::Fr, Gender::Feminine) => "la",
-            (Lang::Fr, Gender::Masculine) => "le",
-            (Lang::En, _) => "the",
+        let title = match &frame.subject {
+            Some(subject) => text(subject),
+            None => text(&loaded.kind.description),
         };
-        let meeting_context = SessionContext {
-            ordinal,
-            article,
-            name: text(&session.name),
-            short: text(&session.short),
-            noun: text(&session.noun),
-            short_definite: match lang {
-                Lang::Fr => locale::with_article(&session.short.fr, grammatical),
-                Lang::En => format!("the {}", session.short.en),
-            },
-            dates: locale::date_range(session.start.0, session.end.0, lang),
-            venue: text(&session.venue),
-            invitation: text(&session.invitation),
-        };
-
-        let title = format!(
-            "{} {}",
-            locale::upper_first(&meeting_context.ordinal),
-            meeting_context.name
-        );
         let mut keywords = vec![messages.format(lang, "note-verbale", None)?];
-        keywords.extend(meeting.reference.as_ref().map(|r| r.0.clone()));
+        keywords.extend(frame.reference.as_ref().map(|r| r.0.clone()));
 
         let mut dateline_args = Args::new();
         dateline_args.set(
             "date",
-            match meeting.date {
+            match frame.date {
                 Some(NoteDate::Day(day)) => locale::date(day, lang),
                 Some(NoteDate::Year(year)) => format!("{DATE_MARK} {year}"),
                 None => DATE_MARK.to_owned(),
             },
         );
-        let dateline_key = match &meeting.place {
+        let dateline_key = match &frame.place {
             Some(place) => {
                 dateline_args.set("place", text(place));
                 "dateline-place"
@@ -352,17 +258,7 @@ impl NoteContext {
             },
         };
 
-        let secretariat = &meeting.secretariat;
-        let website = secretariat.website.as_ref().map(|w| w.0.clone());
-        let website_url = website.as_ref().map(|w| {
-            if w.contains("://") {
-                w.clone()
-            } else {
-                format!("https://{w}")
-            }
-        });
-
-        let enclosures = match meeting.enclosures {
+        let enclosures = match frame.enclosures {
             Some(count) if count > 0 => {
                 let mut args = Args::new();
                 args.set("count", count);
@@ -373,7 +269,7 @@ impl NoteContext {
 
         Ok(NoteContext {
             lang,
-            paper: match meeting.paper {
+            paper: match frame.paper {
                 Paper::A4 => "a4",
                 Paper::UsLetter => "us-letter",
             },
@@ -384,11 +280,11 @@ impl NoteContext {
                 author: locale::without_article(&sender, lang).to_owned(),
                 keywords,
             },
-            letterhead: meeting.letterhead.iter().map(|l| l.0.clone()).collect(),
+            letterhead: frame.letterhead.iter().map(|l| l.0.clone()).collect(),
             logo: loaded.logo.as_ref().map(|logo| logo.typst_path()),
-            reference: meeting.reference.as_ref().map(|r| r.0.clone()),
-            markings: meeting.markings.as_ref().map(text),
-            subject: meeting.subject.as_ref().map(text),
+            reference: frame.reference.as_ref().map(|r| r.0.clone()),
+            markings: frame.markings.as_ref().map(text),
+            subject: frame.subject.as_ref().map(text),
             dateline,
             sender,
             sender_short,
@@ -400,56 +296,9 @@ impl NoteContext {
             }),
             opening,
             closing,
-            instrument: InstrumentContext {
-                title: text(&meeting.instrument.title),
-                title_bare: locale::without_article(meeting.instrument.title.get(lang), lang)
-                    .to_owned(),
-                year: meeting.instrument.year,
-                short: text(&meeting.instrument.short),
-            },
-            mandate: MandateContext {
-                resolution: meeting.mandate.resolution.0.clone(),
-                title: text(&meeting.mandate.title),
-                adopted: date(meeting.mandate.adopted),
-                paragraph: meeting.mandate.paragraph,
-                text: text(&meeting.mandate.text),
-            },
-            meeting: meeting_context,
-            costs: meeting.costs.as_ref().map(|q| QuotationContext {
-                article: q.article,
-                paragraph: q.paragraph,
-                text: text(&q.text),
-            }),
-            delegations_deadline: locale::date_with_weekday(meeting.delegations.deadline.0, lang),
-            secretariat: SecretariatContext {
-                address: secretariat.address.iter().map(text).collect(),
-                phone: secretariat
-                    .phone
-                    .as_ref()
-                    .map(|p| locale::phone(&p.0, lang)),
-                fax: secretariat.fax.as_ref().map(|p| locale::phone(&p.0, lang)),
-                email: secretariat.email.as_ref().map(|e| e.0.clone()),
-                website,
-                website_url,
-            },
-            reminders: meeting
-                .reminders
-                .iter()
-                .map(|r| ReminderContext {
-                    resolution: r.resolution.0.clone(),
-                    adopted: date(r.adopted),
-                    paragraphs: locale::join_list(
-                        &r.paragraphs.iter().map(u32::to_string).collect::<Vec<_>>(),
-                        lang,
-                    ),
-                    plural: r.paragraphs.len() > 1,
-                    text: text(&r.text),
-                    send_to: text(&r.send_to),
-                    deadline: date(r.deadline),
-                })
-                .collect(),
-            paragraphs: meeting.paragraphs.iter().map(text).collect(),
+            paragraphs: frame.paragraphs.iter().map(text).collect(),
             enclosures,
+            fields: kind::localize(&loaded.kind.fields, &loaded.fields, lang),
         })
     }
 }

@@ -12,9 +12,9 @@ use crate::assets::Assets;
 use crate::compose::{self, Composer};
 use crate::context::{NoteContext, NoteOptions};
 use crate::error::{Error, Result};
+use crate::kind::Kinds;
 use crate::load::{self, Loaded};
 use crate::locale::{Lang, Messages};
-use crate::meeting::NoteDate;
 use crate::recipients::Recipient;
 use crate::source::{Composed, File};
 use crate::typeset::{Note, Typesetter};
@@ -26,6 +26,7 @@ pub struct Engine {
     fingerprint: Arc<str>,
     messages: Arc<Messages>,
     templates: Assets,
+    kinds: Kinds,
     composer: Composer,
     typesetter: Typesetter,
 }
@@ -47,6 +48,7 @@ impl Engine {
         let messages = Arc::new(Messages::load(&locales)?);
         let composer = Composer::new(&templates, messages.clone())?;
         let typesetter = Typesetter::new(&templates)?;
+        let kinds = Kinds::new(&templates)?;
         let mut digest = Sha256::new();
         digest.update(env!("CARGO_PKG_VERSION"));
         for set in [&templates, &locales] {
@@ -61,6 +63,7 @@ impl Engine {
             fingerprint: crate::hex(&digest.finalize()).into(),
             messages,
             templates,
+            kinds,
             composer,
             typesetter,
         })
@@ -71,13 +74,15 @@ impl Engine {
         &self.messages
     }
 
-    /// The kinds of note for which a template exists, with their languages.
-    pub fn kinds(&self) -> Vec<(String, Vec<Lang>)> {
-        self.composer.kinds()
+    /// The kinds of note, each with its schema and the languages it has a
+    /// template for.
+    pub fn kinds(&self) -> &Kinds {
+        &self.kinds
     }
 
     /// The files a note's source reads, by their path in a Typst project: the
-    /// page design and the images of the template set, and the note's own
+    /// page design and the images of the template set (not its templates and
+    /// schemas), and the note's own
     /// (the logo), which come first where both have a file of one name. With
     /// the source itself, they make a project that the typst command line
     /// compiles on its own.
@@ -86,6 +91,12 @@ impl Engine {
             .templates
             .iter()
             .filter(|(name, _)| compose::note_template_lang(name).is_none())
+            .filter(|(name, _)| {
+                !self
+                    .kinds
+                    .iter()
+                    .any(|k| *name == format!("{}.yaml", k.name))
+            })
             .map(|(name, asset)| (name.to_owned(), asset.bytes.clone()))
             .collect();
         for file in &composed.files {
@@ -97,7 +108,7 @@ impl Engine {
 
     /// Reads and checks a meeting file and the logo it names.
     pub fn load(&self, path: &Path) -> Result<Loaded> {
-        load::load(path)
+        load::load(path, &self.kinds)
     }
 
     /// Every phrase and date of the note in `lang`: to the meeting's
@@ -116,15 +127,12 @@ impl Engine {
     /// The Typst source of a note, from its context.
     pub fn compose(&self, loaded: &Loaded, context: &NoteContext) -> Result<Composed> {
         let lang = context.lang;
-        let kind = &loaded.meeting.kind;
+        let kind = &loaded.kind.name;
         let (source, lines) = self
             .composer
             .compose(kind, lang, context)
             .map_err(|e| in_meeting(e, &loaded.path))?;
-        let date = match loaded.meeting.date {
-            Some(NoteDate::Day(day)) => Some(day),
-            _ => None,
-        };
+        let date = loaded.frame.day();
         Ok(Composed {
             lang,
             main: format!("/{}", compose::template_name(kind, lang)),

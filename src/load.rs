@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use crate::allow;
 use crate::error::{Diagnostic, Error, Result, SourceText};
-use crate::meeting::Meeting;
+use crate::kind::{Kind, Kinds, Values};
+use crate::meeting::{self, Frame};
 use crate::yaml::YamlFile;
 
 /// Logos larger than this are refused.
@@ -17,8 +18,12 @@ const MAX_LOGO_SIZE: u64 = 8 * 1024 * 1024;
 pub struct Loaded {
     /// Where it was read from.
     pub path: PathBuf,
-    /// Its content.
-    pub meeting: Meeting,
+    /// The frame every note shares.
+    pub frame: Frame,
+    /// The note's kind.
+    pub kind: Arc<Kind>,
+    /// The kind's fields.
+    pub fields: Values,
     /// The emblem it names, read.
     pub logo: Option<Logo>,
     /// What is probably a mistake but does not stop a note, as a deadline on
@@ -44,10 +49,11 @@ impl Logo {
     }
 }
 
-/// Reads and checks a meeting file and the logo it names.
-pub fn load(path: &Path) -> Result<Loaded> {
+/// Reads and checks a meeting file, with the kinds it may be of, and the
+/// logo it names.
+pub fn load(path: &Path, kinds: &Kinds) -> Result<Loaded> {
     let file = YamlFile::read(path)?;
-    let (meeting, found) = match Meeting::from_file(&file) {
+    let read = match meeting::read(&file, kinds) {
         Ok(read) => read,
         // The warnings that come with the errors are acknowledged as well.
         Err(Error::Invalid(found)) => {
@@ -55,15 +61,18 @@ pub fn load(path: &Path) -> Result<Loaded> {
         }
         Err(error) => return Err(error),
     };
+    let found = read.warnings;
     let mut warnings = allow::review(&found, &file.source);
     warnings.splice(0..0, allow::acknowledge(found, &file.source));
-    let logo = match meeting.logo_path(path) {
+    let logo = match read.frame.logo_path(path) {
         Some(logo) => Some(read_logo(&file, &logo)?),
         None => None,
     };
     Ok(Loaded {
         path: path.to_owned(),
-        meeting,
+        frame: read.frame,
+        kind: read.kind,
+        fields: read.fields,
         logo,
         warnings,
         source: file.source,

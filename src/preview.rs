@@ -71,7 +71,7 @@ impl Preview {
     fn logo_path(&self) -> Option<PathBuf> {
         self.loaded
             .as_ref()
-            .and_then(|loaded| loaded.meeting.logo_path(&self.meeting))
+            .and_then(|loaded| loaded.frame.logo_path(&self.meeting))
     }
 
     /// What a change to `path` means for the notes.

@@ -68,57 +68,141 @@ impl YamlFile {
     /// Deserializes the whole file; a mistake becomes a diagnostic with the
     /// line, column and path of the field.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T> {
-        let text: &str = &self.source.text;
-        if text.trim().is_empty() {
+        self.refuse_empty()?;
+        let deserializer = serde_yaml::Deserializer::from_str(&self.source.text);
+        serde_path_to_error::deserialize(deserializer).map_err(|error| {
+            let field = error.path().to_string();
+            Error::invalid(self.serde_error("", &field, error.into_inner()))
+        })
+    }
+
+    /// The whole file as a YAML value, for fields whose types are known only
+    /// once the file says its kind.
+    pub fn parse_value(&self) -> Result<serde_yaml::Value> {
+        self.parse()
+    }
+
+    /// A value of the file, at the field path `at`, read as a `T`: a mistake
+    /// is located at the field it concerns.
+    pub fn read_value<T: DeserializeOwned>(&self, at: &str, value: serde_yaml::Value) -> Result<T> {
+        serde_path_to_error::deserialize(value).map_err(|error| {
+            let field = error.path().to_string();
+            Error::invalid(self.serde_error(at, &field, error.into_inner()))
+        })
+    }
+
+    fn refuse_empty(&self) -> Result<()> {
+        if self.source.text.trim().is_empty() {
             return Err(Error::invalid(
                 Diagnostic::error("the file is empty")
                     .in_file(&self.path)
                     .hint("start from the commented example `examples/ccm-7msp.yaml`"),
             ));
         }
-        let deserializer = serde_yaml::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(deserializer).map_err(|error| {
-            let field = error.path().to_string();
-            let inner = error.into_inner();
-            let mut message = inner.to_string();
-            // serde_yaml appends " at line L column C"; we show the place ourselves.
-            if let Some(cut) = message.find(" at line ") {
-                message.truncate(cut);
-            }
-            let field = if field == "." { String::new() } else { field };
-            // ... and prefixes nested errors with their parent's path.
-            if let Some((head, rest)) = message.split_once(": ")
-                && !head.contains(' ')
-                && field.starts_with(head)
-            {
-                message = rest.to_owned();
-            }
-            let duplicate = message
-                .strip_prefix("duplicate field `")
-                .and_then(|rest| rest.split_once('`'))
-                .map(|(key, _)| join_field(&field, key));
-            let mut diagnostic = Diagnostic::error(&message)
-                .in_file(&self.path)
-                .field(duplicate.as_deref().unwrap_or(&field));
-            if duplicate.is_some() {
-                diagnostic =
-                    diagnostic.hint("keep one of the two: YAML takes a key once in a mapping");
-            }
-            // serde_yaml places an unknown key well, but other mistakes at the
-            // start of the mapping that holds them: the field's own place is better.
-            let found = if message.starts_with("unknown field") {
-                None
-            } else if let Some(duplicate) = &duplicate {
-                locate_nth(text, duplicate, 1)
-            } else {
-                self.locate(&field)
-            };
-            let serde_place = inner.location().map(|l| l.index()..l.index());
-            if let Some(span) = found.or(serde_place) {
-                diagnostic = diagnostic.at(self.location(span));
-            }
-            Error::invalid(hint_for(diagnostic))
-        })
+        Ok(())
+    }
+
+    /// A serde error as a diagnostic: `base`, then serde's own `path` to the
+    /// field, name the field; the message loses what serde repeats of the
+    /// place, and gets a hint where one helps.
+    fn serde_error(&self, base: &str, path: &str, inner: serde_yaml::Error) -> Diagnostic {
+        let text: &str = &self.source.text;
+        let mut message = inner.to_string();
+        // serde_yaml appends " at line L column C"; we show the place ourselves.
+        if let Some(cut) = message.find(" at line ") {
+            message.truncate(cut);
+        }
+        // No field is worth naming for a syntax error (serde's `?`), or in
+        // the maze of a file that nests or repeats itself beyond the limits.
+        let limit = message.contains("limit exceeded");
+        let path = if path == "." || path.contains('?') || limit {
+            ""
+        } else {
+            path
+        };
+        // ... and prefixes nested errors with their parent's path.
+        if let Some((head, rest)) = message.split_once(": ")
+            && !head.contains(' ')
+            && path.starts_with(head)
+        {
+            message = rest.to_owned();
+        }
+        let field = match (base, path) {
+            ("", path) => path.to_owned(),
+            (base, "") => base.to_owned(),
+            (base, path) if path.starts_with('[') => format!("{base}{path}"),
+            (base, path) => format!("{base}.{path}"),
+        };
+        // A key given twice: serde names it `duplicate field`, a YAML value
+        // `duplicate entry with key "x"`.
+        let duplicate_key = message
+            .strip_prefix("duplicate field `")
+            .and_then(|rest| rest.split_once('`'))
+            .or_else(|| {
+                message
+                    .strip_prefix("duplicate entry with key \"")
+                    .and_then(|rest| rest.split_once('"'))
+            })
+            .map(|(key, _)| key.to_owned());
+        let duplicate = duplicate_key.as_deref().map(|key| join_field(&field, key));
+        if let Some(key) = &duplicate_key {
+            message = format!("duplicate field `{key}`");
+        }
+        let mut diagnostic = Diagnostic::error(&message)
+            .in_file(&self.path)
+            .field(duplicate.as_deref().unwrap_or(&field));
+        if duplicate.is_some() {
+            diagnostic = diagnostic.hint("keep one of the two: YAML takes a key once in a mapping");
+        }
+        // serde_yaml places an unknown key well, but other mistakes at the
+        // start of the mapping that holds them: the field's own place is better.
+        let found = if field.is_empty()
+            || message.starts_with("unknown field") && inner.location().is_some()
+        {
+            None
+        } else if message.starts_with("unknown field") {
+            self.locate_key(&field)
+        } else if let Some(duplicate) = &duplicate {
+            locate_nth(text, duplicate, 1)
+        } else {
+            self.locate(&field)
+        };
+        let serde_place = inner.location().map(|l| l.index()..l.index());
+        // A value read alone has no place of its own: a field missing at the
+        // top is shown at the top.
+        let top = || field.is_empty().then(|| self.locate("")).flatten();
+        if let Some(span) = found.or(serde_place).or_else(top) {
+            diagnostic = diagnostic.at(self.location(span));
+        }
+        hint_for(diagnostic)
+    }
+
+    /// A key that the mapping at its place does not take, as serde words
+    /// it: "unknown field `strat`, expected one of `start`, `end`", with
+    /// the nearest name as a hint.
+    pub fn unknown_field(&self, field: &str, key: &str, expected: &[&str]) -> Diagnostic {
+        let message = match expected {
+            [] => format!("unknown field `{key}`, there are no fields"),
+            _ => format!("unknown field `{key}`, {}", expected_list(expected)),
+        };
+        let mut diagnostic = Diagnostic::error(message).in_file(&self.path).field(field);
+        if let Some(span) = self.locate_key(field) {
+            diagnostic = diagnostic.at(self.location(span));
+        }
+        hint_for(diagnostic)
+    }
+
+    /// A value that is none of the names a field takes, as serde words it,
+    /// with the nearest name as a hint.
+    pub fn unknown_variant(&self, field: &str, value: &str, expected: &[&str]) -> Diagnostic {
+        let diagnostic = self.error(
+            field,
+            format!("unknown variant `{value}`, {}", expected_list(expected)),
+        );
+        match closest(value, expected) {
+            Some(near) => diagnostic.hint(format!("did you mean `{near}`?")),
+            None => diagnostic,
+        }
     }
 
     /// A location in this file.
@@ -143,6 +227,12 @@ impl YamlFile {
     /// itself, or the key of a mapping or sequence.
     pub fn locate(&self, field: &str) -> Option<Range<usize>> {
         locate(&self.source.text, field)
+    }
+
+    /// The byte range of the key of the field at `field`: where a field that
+    /// should not be there is pointed at.
+    pub fn locate_key(&self, field: &str) -> Option<Range<usize>> {
+        locate_in(&self.source.text, field, 0, true)
     }
 }
 
@@ -190,6 +280,16 @@ fn unknown_field(message: &str) -> Option<(&str, Vec<&str>)> {
     Some((unknown, expected))
 }
 
+/// What serde says is expected: "expected `a`", "expected `a` or `b`",
+/// "expected one of `a`, `b`, `c`".
+fn expected_list(names: &[&str]) -> String {
+    match names {
+        [one] => format!("expected `{one}`"),
+        [a, b] => format!("expected `{a}` or `{b}`"),
+        _ => format!("expected one of {}", code_list(names)),
+    }
+}
+
 /// Names as a message lists them: "`kind`, `paper`, `place`".
 pub(crate) fn code_list(names: &[&str]) -> String {
     names
@@ -222,7 +322,13 @@ fn locate(text: &str, field: &str) -> Option<Range<usize>> {
 
 /// The byte range of the `nth` value found at a field path (0 for the
 /// first): a key given twice has two.
-fn locate_nth(text: &str, field: &str, mut nth: usize) -> Option<Range<usize>> {
+fn locate_nth(text: &str, field: &str, nth: usize) -> Option<Range<usize>> {
+    locate_in(text, field, nth, false)
+}
+
+/// The byte range of the `nth` value at a field path, or of its key when
+/// `key` is set (and the value has one).
+fn locate_in(text: &str, field: &str, mut nth: usize, key: bool) -> Option<Range<usize>> {
     let target: &str = field.trim_start_matches('.');
     let mut offsets = CharOffsets::new(text);
     let mut stack: Vec<Frame> = Vec::new();
@@ -267,6 +373,7 @@ fn locate_nth(text: &str, field: &str, mut nth: usize) -> Option<Range<usize>> {
                         nth -= 1;
                     } else {
                         return Some(match event {
+                            _ if key => key_range.unwrap_or(range),
                             Event::Scalar(..) | Event::Alias(..) => range,
                             _ => key_range.unwrap_or(range),
                         });

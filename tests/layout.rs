@@ -27,7 +27,7 @@ fn the_closing_never_stands_alone_on_a_page() {
     };
     let mut placements = std::collections::BTreeSet::new();
     for count in 0..40 {
-        input.meeting.paragraphs = vec![paragraph.clone(); count];
+        input.frame.paragraphs = vec![paragraph.clone(); count];
         for (lang, closing) in [
             (Lang::Fr, "saisit cette occasion"),
             (Lang::En, "avails himself"),
@@ -141,7 +141,7 @@ fn no_line_ends_at_the_hyphen_of_a_compound() {
     let mut input = example();
     let fr = compound_paragraphs(Lang::Fr);
     let en = compound_paragraphs(Lang::En);
-    input.meeting.paragraphs = fr
+    input.frame.paragraphs = fr
         .iter()
         .zip(&en)
         .map(|(fr, en)| Bilingual {

@@ -10,9 +10,9 @@ use crate::console;
 pub fn run(args: &SourceArgs) -> Result<Exit> {
     let engine = Engine::new(&args.into())?;
     let mut list = String::new();
-    for (kind, langs) in engine.kinds() {
-        let langs: Vec<&str> = langs.iter().map(|l| l.code()).collect();
-        list.push_str(&format!("{kind}\t{}\n", langs.join(" ")));
+    for kind in engine.kinds().iter() {
+        let langs: Vec<&str> = kind.languages.iter().map(|l| l.code()).collect();
+        list.push_str(&format!("{}\t{}\n", kind.name, langs.join(" ")));
     }
     console::print(list.as_bytes())?;
     Ok(Exit::Success)

@@ -14,7 +14,7 @@ pub use self::escape::{markup, string_literal};
 use crate::assets::Assets;
 use crate::context::NoteContext;
 use crate::error::{Diagnostic, Error, Location, Result, SourceText};
-use crate::locale::{self, Args, Lang, Messages};
+use crate::locale::{self, Args, Gender, Lang, Messages};
 use crate::source::{Origins, SourceMap};
 
 /// Renders note templates, one Tera engine a language.
@@ -247,6 +247,52 @@ fn register(tera: &mut Tera, lang: Lang, messages: Arc<Messages>) {
     });
     tera.register_filter("bare", move |text: &str, _: Kwargs, _: &State| {
         locale::without_article(text, lang).to_owned()
+    });
+    // `{{ noun | the(gender=meeting.gender) }}`: the noun with its definite
+    // article, agreeing with a `gender` value: "l’Assemblée", "la septième",
+    // "the Meeting".
+    tera.register_filter(
+        "the",
+        move |text: &str, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+            let gender = match kwargs.get::<&str>("gender")? {
+                Some("masculine") | None => Gender::Masculine,
+                Some("feminine") => Gender::Feminine,
+                Some(other) => {
+                    return Err(tera::Error::message(format!(
+                        "`the` takes `gender=\"masculine\"` or `gender=\"feminine\"`, not `{other}`"
+                    )));
+                }
+            };
+            Ok(match lang {
+                Lang::Fr => locale::with_article(text, gender),
+                Lang::En => format!("the {text}"),
+            })
+        },
+    );
+    // `{{ r.paragraphs | and }}`: a list in running text, "4 et 5", "4, 5 and 6".
+    tera.register_filter(
+        "and",
+        move |value: tera::Value, _: Kwargs, _: &State| -> tera::TeraResult<String> {
+            let items = value.as_array().ok_or_else(|| {
+                tera::Error::message("`and` joins a list, as a field of type `integers` or `texts`")
+            })?;
+            let items: Vec<String> = items
+                .iter()
+                .map(|item| match item.as_str() {
+                    Some(text) => text.to_owned(),
+                    None => item.to_string(),
+                })
+                .collect();
+            Ok(locale::join_list(&items, lang))
+        },
+    );
+    // `{{ limit | number }}`: a number with the language's thousands, "3 000".
+    tera.register_filter("number", move |n: i64, _: Kwargs, _: &State| {
+        locale::number(n, lang)
+    });
+    // `{{ website | href | str }}`: a link's target, with its scheme.
+    tera.register_filter("href", |text: &str, _: Kwargs, _: &State| {
+        crate::kind::href(text)
     });
     // `{{ value | str }}`: a Typst string literal, for code positions.
     tera.register_filter("str", |value: tera::Value, _: Kwargs, _: &State| {

@@ -54,7 +54,11 @@ fn elides(noun: &str) -> bool {
         noun.strip_prefix(h)
             .is_some_and(|rest| !rest.starts_with(char::is_alphabetic))
     });
-    starts_with_vowel || h_muet
+    // Numbers from eleven do not elide: le onze, le onzième.
+    let onze = noun
+        .get(..3)
+        .is_some_and(|head| head.eq_ignore_ascii_case("onz"));
+    (starts_with_vowel || h_muet) && !onze
 }
 
 /// A French noun with its definite article: `l’Assemblée`, `la Conférence`,
@@ -132,6 +136,13 @@ pub fn join_list(items: &[String], lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ordinals_from_eleven_do_not_elide() {
+        assert_eq!(with_article("onzième", Gender::Masculine), "le onzième");
+        assert_eq!(with_article("huitième", Gender::Feminine), "la huitième");
+        assert_eq!(with_article("unième", Gender::Feminine), "l’unième");
+    }
 
     #[test]
     fn definite_article_elides_before_a_vowel() {

@@ -73,6 +73,15 @@ pub enum Gender {
 }
 
 impl Gender {
+    /// The noun's gender as a schema and a template name it: `masculine`,
+    /// `feminine`.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Gender::Masculine => "masculine",
+            Gender::Feminine => "feminine",
+        }
+    }
+
     /// The person's gender as the locales' selectors name it: `male`,
     /// `female`.
     pub fn person(self) -> &'static str {

@@ -1,0 +1,548 @@
+//! A kind's fields read from a meeting file: each type parses its value and
+//! checks it, and dates are checked against each other and against the
+//! note's date. Every mistake is located at its field.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::{Datelike, NaiveDate};
+use serde::Deserialize;
+use serde_yaml::{Mapping, Value as Yaml};
+
+use super::{Bounds, DateRules, Field, Order, Symbol, Type};
+use crate::error::{Diagnostic, Severity};
+use crate::locale::Gender;
+use crate::meeting::{
+    Bilingual, Date, Text, is_document_symbol, is_email, is_resolution_symbol, is_web_address,
+};
+use crate::yaml::YamlFile;
+
+/// A field's value, as its type read it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// An optional field the file does not give.
+    Absent,
+    /// A text or a quotation.
+    Text(Bilingual),
+    /// Texts or paragraphs.
+    Texts(Vec<Bilingual>),
+    /// A date.
+    Date(NaiveDate),
+    /// A range of dates, first and last.
+    Dates(NaiveDate, NaiveDate),
+    /// An integer or an ordinal.
+    Number(i64),
+    /// Integers.
+    Numbers(Vec<i64>),
+    /// A symbol, an e-mail or web address, a choice.
+    Word(String),
+    /// An address block.
+    Address(Address),
+    /// A gender.
+    Gender(Gender),
+    /// Yes or no.
+    Boolean(bool),
+    /// A record's fields.
+    Record(Values),
+    /// Records.
+    Records(Vec<Values>),
+}
+
+/// Fields and their values, in the schema's order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Values(pub Vec<(String, Value)>);
+
+impl Values {
+    /// The value of the field `name`.
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+    }
+}
+
+/// An address block: postal lines, telephone, fax, e-mail, website.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Address {
+    /// The postal address, one line each.
+    pub address: Vec<Bilingual>,
+    /// Telephone, in international form: `+41 22 917 1234`.
+    #[serde(default)]
+    pub phone: Option<Text>,
+    /// Fax, in international form.
+    #[serde(default)]
+    pub fax: Option<Text>,
+    /// E-mail address.
+    #[serde(default)]
+    pub email: Option<Text>,
+    /// Website, with or without `https://`.
+    #[serde(default)]
+    pub website: Option<Text>,
+}
+
+/// A range written in the file.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Range {
+    start: Date,
+    end: Date,
+}
+
+/// Reads the fields of a kind from the top mapping of a meeting file; the
+/// note's date, when it is one, bounds deadlines. Unknown keys at the top
+/// are not looked at: they may be the frame's.
+pub fn read(
+    fields: &[Field],
+    top: &Mapping,
+    file: &YamlFile,
+    note_date: Option<NaiveDate>,
+) -> (Values, Vec<Diagnostic>) {
+    let mut reader = Reader {
+        file,
+        problems: Vec::new(),
+    };
+    let values = reader.record(fields, top, "", false);
+    let mut dates = HashMap::new();
+    collect_dates(&values, "", &mut dates);
+    let mut checker = Checker {
+        file,
+        problems: reader.problems,
+        dates,
+        note_date,
+    };
+    checker.check(fields, &values, "");
+    (values, checker.problems)
+}
+
+/// Whether `example` is a value that `field` takes: what is wrong with it,
+/// if anything.
+pub(super) fn example(field: &Field, example: &Yaml) -> Result<(), Vec<String>> {
+    let mut top = Mapping::new();
+    top.insert(Yaml::String(field.name.clone()), example.clone());
+    let text = serde_yaml::to_string(&top).unwrap_or_default();
+    let file = YamlFile::from_text(Path::new("example"), text);
+    let (_, problems) = read(std::slice::from_ref(field), &top, &file, None);
+    let errors: Vec<String> = problems
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| match d.field {
+            Some(field) => format!("{} (field `{field}`)", d.message),
+            None => d.message,
+        })
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+/// `parent.name`, or `name` at the top.
+fn join(parent: &str, name: &str) -> String {
+    if parent.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{parent}.{name}")
+    }
+}
+
+/// Parses values, collecting what is wrong.
+struct Reader<'a> {
+    file: &'a YamlFile,
+    problems: Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    /// The fields of a record at `at`; its unknown keys are mistakes unless
+    /// it is the top of the file.
+    fn record(&mut self, fields: &[Field], node: &Mapping, at: &str, closed: bool) -> Values {
+        if closed {
+            let written: Vec<&str> = fields
+                .iter()
+                .filter(|f| f.is_written())
+                .map(|f| f.name.as_str())
+                .collect();
+            for key in node.keys() {
+                let key = key.as_str().unwrap_or_default();
+                if !written.contains(&key) {
+                    self.problems
+                        .push(self.file.unknown_field(&join(at, key), key, &written));
+                }
+            }
+        }
+        let mut values = Values::default();
+        for field in fields.iter().filter(|f| f.is_written()) {
+            let path = join(at, &field.name);
+            let value = match node.get(field.name.as_str()) {
+                None | Some(Yaml::Null) if field.required => {
+                    let doc = field.doc.trim_end_matches('.');
+                    let doc = doc[..1].to_lowercase() + &doc[1..];
+                    self.problems.push(
+                        self.file
+                            .error(at, format!("missing field `{}`", field.name))
+                            .hint(format!("add `{}`: {doc}", field.name)),
+                    );
+                    Value::Absent
+                }
+                None | Some(Yaml::Null) => Value::Absent,
+                Some(node) => self.value(field, node, &path),
+            };
+            values.0.push((field.name.clone(), value));
+        }
+        // Ranges made of two of the record's dates.
+        for field in fields {
+            if let Type::Dates(Some((start, end))) = &field.ty {
+                let value = match (values.get(start), values.get(end)) {
+                    (Some(Value::Date(start)), Some(Value::Date(end))) => {
+                        Value::Dates(*start, *end)
+                    }
+                    _ => Value::Absent,
+                };
+                values.0.push((field.name.clone(), value));
+            }
+        }
+        values
+    }
+
+    /// One field's value, as its type reads it.
+    fn value(&mut self, field: &Field, node: &Yaml, at: &str) -> Value {
+        let parsed = match &field.ty {
+            Type::Text | Type::Quotation => self.parse(at, node).map(Value::Text),
+            Type::Texts | Type::Paragraphs => self.parse(at, node).map(Value::Texts),
+            Type::Date(_) => self.parse::<Date>(at, node).map(|d| Value::Date(d.0)),
+            Type::Dates(_) => self
+                .parse::<Range>(at, node)
+                .map(|r| Value::Dates(r.start.0, r.end.0)),
+            Type::Ordinal(_) => self.parse::<u32>(at, node).map(|n| Value::Number(n.into())),
+            Type::Integer(_) => self.parse(at, node).map(Value::Number),
+            Type::Integers(_) => self.parse(at, node).map(Value::Numbers),
+            Type::Symbol(_) | Type::Email | Type::Url => {
+                self.parse::<Text>(at, node).map(|t| Value::Word(t.0))
+            }
+            Type::Choice(names) => self.parse::<Text>(at, node).and_then(|t| {
+                if names.contains(&t.0) {
+                    Some(Value::Word(t.0))
+                } else {
+                    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                    self.problems
+                        .push(self.file.unknown_variant(at, &t.0, &names));
+                    None
+                }
+            }),
+            Type::Address => self.parse(at, node).map(Value::Address),
+            Type::Gender => self
+                .parse::<NounGender>(at, node)
+                .map(|g| Value::Gender(g.0)),
+            Type::Boolean => self.parse(at, node).map(Value::Boolean),
+            Type::Record(fields) => match node {
+                Yaml::Mapping(mapping) => {
+                    Some(Value::Record(self.record(fields, mapping, at, true)))
+                }
+                _ => self.wrong_shape(at, node, "a mapping of fields"),
+            },
+            Type::Records(fields) => match node {
+                Yaml::Sequence(items) => Some(Value::Records(
+                    items
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, item)| {
+                            let at = format!("{at}[{i}]");
+                            match item {
+                                Yaml::Mapping(mapping) => {
+                                    Some(self.record(fields, mapping, &at, true))
+                                }
+                                _ => self.wrong_shape(&at, item, "a mapping of fields"),
+                            }
+                        })
+                        .collect(),
+                )),
+                _ => self.wrong_shape(at, node, "a list of records, `- …` each"),
+            },
+        };
+        parsed.unwrap_or(Value::Absent)
+    }
+
+    /// `node` read as a `T`, or the mistake noted.
+    fn parse<T: serde::de::DeserializeOwned>(&mut self, at: &str, node: &Yaml) -> Option<T> {
+        match self.file.read_value(at, node.clone()) {
+            Ok(value) => Some(value),
+            Err(error) => {
+                self.problems.extend(error.into_diagnostics());
+                None
+            }
+        }
+    }
+
+    fn wrong_shape<T>(&mut self, at: &str, node: &Yaml, expected: &str) -> Option<T> {
+        let found = match node {
+            Yaml::Sequence(_) => "sequence",
+            Yaml::Mapping(_) => "mapping",
+            Yaml::String(_) => "string",
+            Yaml::Number(_) => "number",
+            Yaml::Bool(_) => "boolean",
+            _ => "value",
+        };
+        self.problems.push(
+            self.file
+                .error(at, format!("invalid type: {found}, expected {expected}")),
+        );
+        None
+    }
+}
+
+/// A noun's gender, as a field of type `gender` reads it.
+struct NounGender(Gender);
+
+impl<'de> Deserialize<'de> for NounGender {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::locale::noun_gender(deserializer).map(NounGender)
+    }
+}
+
+/// Every date of a set of values, by its path.
+fn collect_dates(values: &Values, at: &str, dates: &mut HashMap<String, NaiveDate>) {
+    for (name, value) in &values.0 {
+        let path = join(at, name);
+        match value {
+            Value::Date(date) => {
+                dates.insert(path, *date);
+            }
+            Value::Record(inner) => collect_dates(inner, &path, dates),
+            Value::Records(list) => {
+                for (i, inner) in list.iter().enumerate() {
+                    collect_dates(inner, &format!("{path}[{i}]"), dates);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Checks what types alone cannot: bounds, shapes, dates.
+struct Checker<'a> {
+    file: &'a YamlFile,
+    problems: Vec<Diagnostic>,
+    dates: HashMap<String, NaiveDate>,
+    note_date: Option<NaiveDate>,
+}
+
+impl Checker<'_> {
+    fn check(&mut self, fields: &[Field], values: &Values, at: &str) {
+        for field in fields {
+            let Some(value) = values.get(&field.name) else {
+                continue;
+            };
+            let path = join(at, &field.name);
+            self.check_value(field, value, &path, at);
+        }
+    }
+
+    /// A mistake about the field at `at`, with the field's own hint.
+    fn error(&mut self, field: &Field, at: &str, message: String) -> &mut Diagnostic {
+        let mut diagnostic = self.file.error(at, message);
+        if let Some(hint) = &field.hint {
+            diagnostic = diagnostic.hint(hint.clone());
+        }
+        self.problems.push(diagnostic);
+        self.problems.last_mut().expect("just pushed")
+    }
+
+    fn check_value(&mut self, field: &Field, value: &Value, at: &str, parent: &str) {
+        let empty = match value {
+            Value::Texts(list) => list.is_empty(),
+            Value::Numbers(list) => list.is_empty(),
+            Value::Records(list) => list.is_empty(),
+            _ => false,
+        };
+        if empty && field.required {
+            self.error(
+                field,
+                at,
+                "the list is empty: give one item at least".into(),
+            );
+        }
+        match (&field.ty, value) {
+            (Type::Ordinal(_), Value::Number(n)) if !(1..=999).contains(n) => {
+                self.error(field, at, format!("{n} is not an ordinal from 1 to 999"));
+            }
+            (Type::Integer(bounds), Value::Number(n)) => self.bounds(field, at, *bounds, &[*n]),
+            (Type::Integers(bounds), Value::Numbers(list)) => self.bounds(field, at, *bounds, list),
+            (Type::Symbol(symbol), Value::Word(text)) => self.symbol(field, at, *symbol, text),
+            (Type::Email, Value::Word(text)) => self.email(field, at, text),
+            (Type::Url, Value::Word(text)) => self.url(field, at, text),
+            (Type::Address, Value::Address(address)) => {
+                if address.address.is_empty() {
+                    self.error(
+                        field,
+                        &join(at, "address"),
+                        "the address has no lines".into(),
+                    );
+                }
+                if let Some(email) = &address.email {
+                    self.email(field, &join(at, "email"), &email.0);
+                }
+                if let Some(website) = &address.website {
+                    self.url(field, &join(at, "website"), &website.0);
+                }
+            }
+            (Type::Quotation, Value::Text(text)) => self.quotation(at, text),
+            (Type::Date(rules), Value::Date(date)) => self.date(field, at, parent, rules, *date),
+            (Type::Dates(None), Value::Dates(start, end)) if end < start => {
+                self.error(
+                    field,
+                    &join(at, "end"),
+                    format!("the range ends on {end}, before it starts, on {start}"),
+                );
+            }
+            (Type::Record(fields), Value::Record(values)) => self.check(fields, values, at),
+            (Type::Records(fields), Value::Records(list)) => {
+                for (i, values) in list.iter().enumerate() {
+                    self.check(fields, values, &format!("{at}[{i}]"));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn bounds(&mut self, field: &Field, at: &str, bounds: Bounds, numbers: &[i64]) {
+        for n in numbers {
+            if let Some(min) = bounds.min.filter(|min| n < min) {
+                self.error(
+                    field,
+                    at,
+                    format!("{n} is below the least this field takes, {min}"),
+                );
+            } else if let Some(max) = bounds.max.filter(|max| n > max) {
+                self.error(
+                    field,
+                    at,
+                    format!("{n} is above the greatest this field takes, {max}"),
+                );
+            }
+        }
+    }
+
+    fn symbol(&mut self, field: &Field, at: &str, symbol: Symbol, text: &str) {
+        match symbol {
+            Symbol::Resolution if !is_resolution_symbol(text) => {
+                self.error(field, at, format!("`{text}` is not a resolution symbol"))
+                    .hints
+                    .push("write the session and number, as `70/54`, or the full symbol, as `A/RES/70/54`".into());
+            }
+            Symbol::Document if !is_document_symbol(text) => {
+                self.error(field, at, format!("`{text}` is not a document symbol"))
+                    .hints
+                    .push(
+                        "write it as the document bears it, as `A/72/123` or `CCM/MSP/2017/1`"
+                            .into(),
+                    );
+            }
+            _ => {}
+        }
+    }
+
+    fn email(&mut self, field: &Field, at: &str, text: &str) {
+        if !is_email(text) {
+            self.error(field, at, format!("`{text}` is not an e-mail address"))
+                .hints
+                .push("write it as `ccm@unog.ch`, with no `mailto:` and no spaces".into());
+        }
+    }
+
+    fn url(&mut self, field: &Field, at: &str, text: &str) {
+        if !is_web_address(text) {
+            self.error(field, at, format!("`{text}` is not a web address"))
+                .hints
+                .push("write it as `www.unog.ch/ccm` or `https://www.unog.ch/ccm`".into());
+        }
+    }
+
+    /// A quotation given with its own quotation marks would print them twice.
+    fn quotation(&mut self, at: &str, text: &Bilingual) {
+        const MARKS: &[char] = &['«', '»', '“', '”', '"', '„'];
+        for (lang, text) in [("fr", &text.fr), ("en", &text.en)] {
+            if text.starts_with(MARKS) || text.ends_with(MARKS) {
+                let mut warning = self
+                    .file
+                    .error(
+                        &join(at, lang),
+                        "the quotation is given with quotation marks, which the note prints too",
+                    )
+                    .hint("give the text alone: the template sets the marks of the language")
+                    .code("quotation-marks");
+                warning.severity = Severity::Warning;
+                self.problems.push(warning);
+            }
+        }
+    }
+
+    fn date(&mut self, field: &Field, at: &str, parent: &str, rules: &DateRules, date: NaiveDate) {
+        for (order, target) in &rules.bounds {
+            let (label, other) = if target == "date" {
+                ("the note's date".to_owned(), self.note_date)
+            } else {
+                let sibling = join(parent, target);
+                match self.dates.get(&sibling) {
+                    Some(other) => (format!("`{sibling}`"), Some(*other)),
+                    None => (format!("`{target}`"), self.dates.get(target).copied()),
+                }
+            };
+            let Some(other) = other else { continue };
+            if !order.holds(date, other) {
+                let relation = match order {
+                    Order::Before => "not before",
+                    Order::After => "not after",
+                    Order::NotBefore => "before",
+                    Order::NotAfter => "after",
+                };
+                self.error(
+                    field,
+                    at,
+                    format!("this date, {date}, is {relation} {label}, {other}"),
+                );
+            }
+        }
+        if !rules.deadline {
+            return;
+        }
+        if let Some(day) = self.note_date
+            && date <= day
+        {
+            self.error(
+                field,
+                at,
+                format!("this deadline, {date}, is not after the note's date, {day}"),
+            )
+            .hints
+            .push("a note asks for what is due after it is sent".into());
+        }
+        let weekday = date.weekday();
+        if matches!(weekday, chrono::Weekday::Sat | chrono::Weekday::Sun) {
+            let mut warning = self
+                .file
+                .error(
+                    at,
+                    format!(
+                        "this deadline, {date}, falls on a {weekday_name}",
+                        weekday_name = weekday_name(weekday)
+                    ),
+                )
+                .hint("offices are closed at weekends: the Friday before is the usual choice")
+                .hint("if the day is right, say so beside it: `# allow(weekend-deadline): why`")
+                .code("weekend-deadline");
+            warning.severity = Severity::Warning;
+            self.problems.push(warning);
+        }
+    }
+}
+
+fn weekday_name(day: chrono::Weekday) -> &'static str {
+    match day {
+        chrono::Weekday::Sat => "Saturday",
+        chrono::Weekday::Sun => "Sunday",
+        chrono::Weekday::Mon => "Monday",
+        chrono::Weekday::Tue => "Tuesday",
+        chrono::Weekday::Wed => "Wednesday",
+        chrono::Weekday::Thu => "Thursday",
+        chrono::Weekday::Fri => "Friday",
+    }
+}

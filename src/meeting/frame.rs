@@ -1,0 +1,233 @@
+//! The frame every note shares, whatever its kind: paper, letterhead, logo,
+//! reference, markings, subject, place and date, sender, addressees, free
+//! paragraphs and enclosures.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Deserializer};
+
+use super::text::{Bilingual, Text, parse_date};
+use crate::error::Diagnostic;
+use crate::locale::Gender;
+use crate::yaml::YamlFile;
+
+/// The keys of the frame in a meeting file; every other key is a field of
+/// the note's kind.
+pub const FRAME_FIELDS: &[&str] = &[
+    "kind",
+    "paper",
+    "letterhead",
+    "logo",
+    "reference",
+    "markings",
+    "subject",
+    "place",
+    "date",
+    "sender",
+    "addressees",
+    "paragraphs",
+    "enclosures",
+];
+
+/// The frame of a note, read and checked.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Frame {
+    /// The note's kind: its schema `<kind>.yaml` and templates
+    /// `<kind>.<lang>.typ`.
+    #[serde(default = "default_kind")]
+    pub kind: String,
+    /// Paper size: `a4` or `us-letter`.
+    #[serde(default)]
+    pub paper: Paper,
+    /// The letterhead, one line each, printed as given in every language.
+    #[serde(default)]
+    pub letterhead: Vec<Text>,
+    /// An emblem above the letterhead: an SVG, PNG or JPEG file, relative to
+    /// the meeting file.
+    #[serde(default)]
+    pub logo: Option<PathBuf>,
+    /// The reference number, as `ODA/25-2011/CCM`.
+    #[serde(default)]
+    pub reference: Option<Text>,
+    /// A markings line under the reference, as `Confidentiel` / `Confidential`.
+    #[serde(default)]
+    pub markings: Option<Bilingual>,
+    /// A subject line.
+    #[serde(default)]
+    pub subject: Option<Bilingual>,
+    /// Where the note is signed, as `New York`.
+    #[serde(default)]
+    pub place: Option<Bilingual>,
+    /// The date of the note; a year alone, or nothing, leaves dots to fill by hand.
+    #[serde(default)]
+    pub date: Option<NoteDate>,
+    /// Who sends the note.
+    pub sender: Sender,
+    /// Who receives it.
+    #[serde(default)]
+    pub addressees: Addressees,
+    /// Free paragraphs, printed before the closing formula.
+    #[serde(default)]
+    pub paragraphs: Vec<Bilingual>,
+    /// How many documents are enclosed; printed as "Pièce(s) jointe(s)".
+    #[serde(default)]
+    pub enclosures: Option<u32>,
+}
+
+fn default_kind() -> String {
+    "invitation".into()
+}
+
+impl Frame {
+    /// The day the note is dated, if it is.
+    pub fn day(&self) -> Option<NaiveDate> {
+        match self.date {
+            Some(NoteDate::Day(day)) => Some(day),
+            _ => None,
+        }
+    }
+
+    /// What types alone cannot check.
+    pub fn check(&self, file: &YamlFile) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        match (&self.sender.role, &self.sender.gender, &self.sender.name) {
+            (Role::SecretaryGeneral, None, _) => problems.push(
+                file.error("sender", "the Secretary-General's gender is missing")
+                    .hint("add `gender: male` or `gender: female`: the formulas agree with it"),
+            ),
+            (Role::Office, _, None) => problems.push(
+                file.error("sender", "an office that sends a note needs its name")
+                    .hint("add `name: { fr: Le Bureau des affaires de désarmement, en: The Office for Disarmament Affairs }`"),
+            ),
+            _ => {}
+        }
+        problems
+    }
+
+    /// The logo's path, resolved against the folder of the meeting file.
+    pub fn logo_path(&self, meeting_file: &Path) -> Option<PathBuf> {
+        let logo = self.logo.as_ref()?;
+        Some(match meeting_file.parent() {
+            Some(folder) => folder.join(logo),
+            None => logo.clone(),
+        })
+    }
+}
+
+/// The date of the note: a full date, or only its year when the day is to be
+/// filled in by hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteDate {
+    /// The note is dated.
+    Day(NaiveDate),
+    /// Only the year is known.
+    Year(i32),
+}
+
+impl NoteDate {
+    /// The year of the note.
+    pub fn year(self) -> i32 {
+        match self {
+            NoteDate::Day(day) => day.year(),
+            NoteDate::Year(year) => year,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for NoteDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Year(i32),
+            Text(String),
+        }
+        let raw = Raw::deserialize(deserializer).map_err(|_| {
+            serde::de::Error::custom("expected a date such as 2017-04-12, or a year such as 2017")
+        })?;
+        match raw {
+            Raw::Year(year) if (1900..=2999).contains(&year) => Ok(NoteDate::Year(year)),
+            Raw::Year(year) => Err(serde::de::Error::custom(format!(
+                "{year} is not a plausible year"
+            ))),
+            Raw::Text(text) => match text.trim().parse::<i32>() {
+                Ok(year) if (1900..=2999).contains(&year) => Ok(NoteDate::Year(year)),
+                _ => parse_date(&text)
+                    .map(NoteDate::Day)
+                    .map_err(serde::de::Error::custom),
+            },
+        }
+    }
+}
+
+/// Paper size.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Paper {
+    /// ISO A4, used in Geneva, Vienna and most capitals.
+    #[default]
+    A4,
+    /// US Letter, used at Headquarters in New York.
+    UsLetter,
+}
+
+/// Who sends the note.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sender {
+    /// The Secretary-General in person, or an office.
+    pub role: Role,
+    /// The Secretary-General's gender, `male` or `female`: the formulas
+    /// agree with it.
+    #[serde(default, deserialize_with = "crate::locale::person_gender")]
+    pub gender: Option<Gender>,
+    /// An office's name as it opens a sentence: "Le Bureau des affaires de désarmement".
+    #[serde(default)]
+    pub name: Option<Bilingual>,
+    /// An office's short name for later sentences: "Le Bureau".
+    #[serde(default)]
+    pub short: Option<Bilingual>,
+}
+
+/// Whose name the note is sent in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// The Secretary-General: "presents his/her compliments" to persons.
+    SecretaryGeneral,
+    /// An office or a mission: "presents its compliments".
+    Office,
+}
+
+/// Who receives the note.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Addressees {
+    /// Every Permanent Representative of the Member States and observer
+    /// States: `addressees: circular`.
+    #[default]
+    Circular,
+    /// Addressees written out, French with its preposition and contraction
+    /// ("au Secrétaire exécutif"), English without ("the Executive Secretary"):
+    /// `addressees: { fr: …, en: … }`.
+    Named(Bilingual),
+}
+
+impl<'de> Deserialize<'de> for Addressees {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Keyword(String),
+            Named(Bilingual),
+        }
+        match Raw::deserialize(deserializer) {
+            Ok(Raw::Keyword(keyword)) if keyword == "circular" => Ok(Addressees::Circular),
+            Ok(Raw::Named(named)) => Ok(Addressees::Named(named)),
+            _ => Err(serde::de::Error::custom(
+                "expected `circular`, or the addressees in both languages: { fr: \"aux …\", en: \"the …\" }",
+            )),
+        }
+    }
+}

@@ -1,0 +1,186 @@
+//! The values every note is made of: texts in both languages, texts the
+//! same in both, dates.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Deserializer};
+
+use crate::locale::{Lang, clean};
+
+/// A text in every language a note is written in.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bilingual {
+    /// French.
+    #[serde(deserialize_with = "cleaned")]
+    pub fr: String,
+    /// English.
+    #[serde(deserialize_with = "cleaned")]
+    pub en: String,
+}
+
+impl Bilingual {
+    /// The text in one language.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Fr => &self.fr,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// A text printed as given in every language, with its white space cleaned.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(transparent)]
+pub struct Text(#[serde(deserialize_with = "cleaned")] pub String);
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+fn cleaned<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    Ok(clean(&deserializer.deserialize_any(Scalar)?))
+}
+
+/// Any scalar as text: a meeting file may write `resolution: 70`, which is
+/// then found not to be a symbol, rather than refused as a number.
+struct Scalar;
+
+impl serde::de::Visitor<'_> for Scalar {
+    type Value = String;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<String, E> {
+        Ok(v.to_owned())
+    }
+
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<String, E> {
+        Ok(v)
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+}
+
+/// A calendar date, written `2017-09-04` in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date(pub NaiveDate);
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = deserializer.deserialize_any(Scalar)?;
+        parse_date(&text)
+            .map(Date)
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+/// A date written `2017-09-04`; what is wrong with any other text, in words.
+pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    let trimmed = text.trim();
+    if let Ok(date) = NaiveDate::parse_from_str(trimmed, "%Y-%m-%d") {
+        return Ok(date);
+    }
+    let numbers: Vec<Option<u32>> = trimmed
+        .split('-')
+        .map(|part| {
+            (!part.is_empty() && part.len() <= 4 && part.chars().all(|c| c.is_ascii_digit()))
+                .then(|| part.parse().ok())
+                .flatten()
+        })
+        .collect();
+    let general =
+        || format!("`{text}` is not a date written year-month-day; write it as 2017-09-04");
+    let [Some(year), Some(month), Some(day)] = numbers.as_slice() else {
+        return Err(general());
+    };
+    let year = *year as i32;
+    let why = match u8::try_from(*month)
+        .ok()
+        .and_then(|m| chrono::Month::try_from(m).ok())
+    {
+        None => "a year has 12 months".to_owned(),
+        Some(_) if *day == 0 => "days are numbered from 1".to_owned(),
+        Some(name) if *day > days_in_month(year, *month) => {
+            let days = days_in_month(year, *month);
+            if *month == 2 {
+                format!("{} {year} has {days} days", name.name())
+            } else {
+                format!("{} has {days} days", name.name())
+            }
+        }
+        // Digits that chrono reads otherwise: `2017-09-004`, `17-09-04`.
+        Some(_) => return Err(general()),
+    };
+    Err(format!("`{text}` is not a date: {why}"))
+}
+
+/// How many days a month has.
+fn days_in_month(year: i32, month: u32) -> u32 {
+    let (next_year, next_month) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    NaiveDate::from_ymd_opt(next_year, next_month, 1)
+        .and_then(|first| first.pred_opt())
+        .map_or(31, |last| last.day())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn impossible_dates_are_explained_in_words() {
+        for (text, message) in [
+            (
+                "2018-09-31",
+                "`2018-09-31` is not a date: September has 30 days",
+            ),
+            (
+                "2019-02-29",
+                "`2019-02-29` is not a date: February 2019 has 28 days",
+            ),
+            (
+                "2017-13-01",
+                "`2017-13-01` is not a date: a year has 12 months",
+            ),
+            (
+                "2017-09-00",
+                "`2017-09-00` is not a date: days are numbered from 1",
+            ),
+            (
+                "04/09/2017",
+                "`04/09/2017` is not a date written year-month-day; write it as 2017-09-04",
+            ),
+            (
+                "2017-09-004",
+                "`2017-09-004` is not a date written year-month-day; write it as 2017-09-04",
+            ),
+        ] {
+            assert_eq!(parse_date(text).unwrap_err(), message);
+        }
+        assert_eq!(
+            parse_date("2020-02-29").unwrap(),
+            NaiveDate::from_ymd_opt(2020, 2, 29).unwrap()
+        );
+    }
+}
