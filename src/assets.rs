@@ -69,6 +69,18 @@ const TEMPLATES: &[(&str, &[u8])] = &[
         "invitation.yaml",
         include_bytes!("../templates/invitation.yaml"),
     ),
+    (
+        "request-for-views.fr.typ",
+        include_bytes!("../templates/request-for-views.fr.typ"),
+    ),
+    (
+        "request-for-views.en.typ",
+        include_bytes!("../templates/request-for-views.en.typ"),
+    ),
+    (
+        "request-for-views.yaml",
+        include_bytes!("../templates/request-for-views.yaml"),
+    ),
 ];
 
 /// Locales built into the binary.

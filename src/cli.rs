@@ -65,8 +65,13 @@ pub enum Command {
     /// missions; write nothing.
     #[command(after_help = format!("{CHECK_EXAMPLES}\n\n{EXIT_STATUS}"))]
     Check(CheckArgs),
-    /// List the note kinds and the languages each has a template for.
-    Kinds(SourceArgs),
+    /// List the note kinds, or describe one: its fields, their types and docs.
+    #[command(after_help = KINDS_EXAMPLES)]
+    Kinds(KindsArgs),
+    /// Write a new meeting file for a kind, every field explained and filled
+    /// with an example.
+    #[command(after_help = INIT_EXAMPLES)]
+    Init(InitArgs),
     /// Typeset the notes again each time the meeting file, its logo, a
     /// template or a locale is saved.
     #[command(after_help = format!("{WATCH_EXAMPLES}\n\n{EXIT_STATUS}"))]
@@ -191,6 +196,46 @@ or a CSV file) is checked record by record.
 
 A warning the writer knows to be right is acknowledged beside its value, in a
 comment: `deadline: 2017-04-30  # allow(weekend-deadline): fixed by the treaty`.";
+
+const KINDS_EXAMPLES: &str = "Examples:
+  noteverbale kinds
+  noteverbale kinds request-for-views
+  noteverbale kinds --templates my-templates --format json";
+
+const INIT_EXAMPLES: &str = "Examples:
+  noteverbale init
+      invitation.yaml, a new invitation
+  noteverbale init --kind request-for-views views-76-231.yaml
+  noteverbale init --kind memorandum --templates my-templates";
+
+/// Arguments of `kinds`.
+#[derive(Debug, Args)]
+pub struct KindsArgs {
+    /// The kind to describe; every kind is listed without it.
+    pub kind: Option<String>,
+    /// How to print: for people, or as JSON for programs.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// Template and locale folders.
+    #[command(flatten)]
+    pub sources: SourceArgs,
+}
+
+/// Arguments of `init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The kind of note.
+    #[arg(short, long, default_value = "invitation")]
+    pub kind: String,
+    /// The file to write [default: KIND.yaml]; `-` prints it.
+    pub file: Option<PathBuf>,
+    /// Replace the file if it is there.
+    #[arg(long)]
+    pub force: bool,
+    /// Template and locale folders.
+    #[command(flatten)]
+    pub sources: SourceArgs,
+}
 
 const COMPLETIONS_EXAMPLES: &str = "Examples:
   noteverbale completions bash > ~/.local/share/bash-completion/completions/noteverbale

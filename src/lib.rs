@@ -27,6 +27,7 @@ pub mod compose;
 pub mod context;
 pub mod engine;
 pub mod error;
+pub mod init;
 pub mod kind;
 pub mod load;
 pub mod locale;

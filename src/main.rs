@@ -28,6 +28,7 @@ fn main() -> ExitCode {
         Command::Batch(args) => cmd::batch::run(args, &console),
         Command::Check(args) => cmd::check::run(args, &console),
         Command::Kinds(args) => cmd::kinds::run(args),
+        Command::Init(args) => cmd::init::run(args, &console),
         Command::Watch(args) => cmd::watch::run(args, &console),
         Command::Serve(args) => cmd::serve::run(args, &console),
         Command::Completions(args) => cmd::completions::run(args),

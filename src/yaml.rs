@@ -257,6 +257,8 @@ fn hint_for(diagnostic: Diagnostic) -> Diagnostic {
     } else if let Some((unknown, expected)) = unknown_field(&message) {
         match closest(unknown, &expected) {
             Some(near) => diagnostic.hint(format!("did you mean `{near}`?")),
+            // A value among named ones: the message lists them already.
+            None if message.starts_with("unknown variant") => diagnostic,
             None if expected.is_empty() => {
                 diagnostic.hint("see the commented example `examples/ccm-7msp.yaml`")
             }
@@ -274,7 +276,9 @@ fn hint_for(diagnostic: Diagnostic) -> Diagnostic {
 /// "unknown field `papr`, expected one of `kind`, `paper`, …" (or "expected
 /// `fr` or `en`").
 fn unknown_field(message: &str) -> Option<(&str, Vec<&str>)> {
-    let rest = message.strip_prefix("unknown field `")?;
+    let rest = message
+        .strip_prefix("unknown field `")
+        .or_else(|| message.strip_prefix("unknown variant `"))?;
     let (unknown, expected) = rest.split_once('`')?;
     let expected = expected.split('`').skip(1).step_by(2).collect();
     Some((unknown, expected))

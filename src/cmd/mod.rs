@@ -3,6 +3,7 @@
 pub mod batch;
 pub mod check;
 pub mod completions;
+pub mod init;
 pub mod kinds;
 pub mod manpage;
 pub mod render;

@@ -125,8 +125,8 @@ pub(super) fn example(field: &Field, example: &Yaml) -> Result<(), Vec<String>> 
         .into_iter()
         .filter(|d| d.severity == Severity::Error)
         .map(|d| match d.field {
-            Some(field) => format!("{} (field `{field}`)", d.message),
-            None => d.message,
+            Some(inner) if inner != field.name => format!("{} (field `{inner}`)", d.message),
+            _ => d.message,
         })
         .collect();
     if errors.is_empty() {

@@ -1,0 +1,298 @@
+//! A new meeting file for a kind: the frame, then every field of the kind,
+//! each with its doc as a comment and its example as its value, so that the
+//! file renders as it is written and shows what to change.
+
+use std::fmt::Write;
+
+use serde_yaml::{Mapping, Value as Yaml};
+
+use crate::kind::{Field, Kind, Type};
+
+/// The frame's fields as a new file writes them: the key, what it means,
+/// its example, and whether it is written out (rather than left as a
+/// commented line to fill in) when the kind gives no example of its own.
+const FRAME: &[(&str, &str, &str, bool)] = &[
+    (
+        "paper",
+        "Paper size: a4 (Geneva, Vienna, most capitals) or us-letter (New York).",
+        "a4",
+        true,
+    ),
+    (
+        "letterhead",
+        "The letterhead, one line each, printed as given in both languages.",
+        "[UNITED NATIONS, NATIONS UNIES]",
+        true,
+    ),
+    (
+        "logo",
+        "An emblem above the letterhead (SVG, PNG or JPEG), relative to this file.",
+        "emblem.svg",
+        false,
+    ),
+    (
+        "reference",
+        "The reference number, printed after REFERENCE:; leave it out to fill it in by hand.",
+        "ODA/25-2011/CCM",
+        false,
+    ),
+    (
+        "markings",
+        "A markings line under the reference.",
+        "{ fr: Confidentiel, en: Confidential }",
+        false,
+    ),
+    (
+        "subject",
+        "A subject line.",
+        "{ fr: Objet de la note, en: Subject of the note }",
+        false,
+    ),
+    (
+        "place",
+        "Where the note is signed.",
+        "{ fr: Genève, en: Geneva }",
+        false,
+    ),
+    (
+        "date",
+        "The note's date, as 2017-04-12; a year alone, or no date, leaves a dotted blank to fill in by hand.",
+        "2017",
+        true,
+    ),
+    (
+        "sender",
+        "Who sends the note: role: secretary-general with gender: male | female, or role: office with its name and short name in both languages.",
+        "{ role: secretary-general, gender: male }",
+        true,
+    ),
+    (
+        "addressees",
+        "Who receives it: circular (every Permanent Representative of the Member States and observer States), or the addressees in both languages, French with its preposition.",
+        "circular",
+        true,
+    ),
+    (
+        "paragraphs",
+        "Free paragraphs, printed before the closing formula.",
+        "[{ fr: Un paragraphe de plus., en: One more paragraph. }]",
+        false,
+    ),
+    ("enclosures", "How many documents are enclosed.", "1", false),
+];
+
+/// A meeting file for `kind`, filled with its examples.
+pub fn meeting_file(kind: &Kind) -> String {
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "# A meeting file for noteverbale, of the kind `{name}`:\n\
+         # {en}\n\
+         # {fr}\n\
+         #\n\
+         #   noteverbale check FILE          # everything checked, nothing written\n\
+         #   noteverbale render FILE         # the notes, in French and in English\n\
+         #   noteverbale kinds {name}   # every field of this kind, with its doc\n\
+         #\n\
+         # Texts that appear in the notes are given in both languages, {{ fr: …, en: … }};\n\
+         # dates are written 2017-09-04. Every value below is an example: change it.\n\n\
+         # The frame: what every note verbale has.\n\n\
+         # The note's kind.\n\
+         kind: {name}\n",
+        name = kind.name,
+        en = kind.description.en,
+        fr = kind.description.fr,
+    );
+    for (key, doc, example, written) in FRAME {
+        out.push('\n');
+        comment(&mut out, 0, doc);
+        match kind.frame.get(*key) {
+            Some(value) => entry(&mut out, 0, key, value),
+            None if *written => {
+                let value: Yaml = serde_yaml::from_str(example).unwrap_or(Yaml::Null);
+                entry(&mut out, 0, key, &value);
+            }
+            None => {
+                let _ = writeln!(out, "# {key}: {example}");
+            }
+        }
+    }
+    let _ = write!(out, "\n# The fields of the kind `{}`.\n", kind.name);
+    for field in kind.fields.iter().filter(|f| f.is_written()) {
+        out.push('\n');
+        self::field(&mut out, 0, field);
+    }
+    out
+}
+
+/// A field, its doc first.
+fn field(out: &mut String, indent: usize, field: &Field) {
+    let doc = if field.required {
+        field.doc.clone()
+    } else {
+        format!("{} (optional)", field.doc)
+    };
+    comment(out, indent, &doc);
+    let pad = " ".repeat(indent);
+    match &field.ty {
+        Type::Record(inner) if field.example.is_none() => {
+            let _ = writeln!(out, "{pad}{}:", field.name);
+            for (i, child) in inner.iter().filter(|f| f.is_written()).enumerate() {
+                if i > 0 {
+                    out.push('\n');
+                }
+                self::field(out, indent + 2, child);
+            }
+        }
+        Type::Records(inner) if field.example.is_none() => {
+            let _ = writeln!(out, "{pad}{}:", field.name);
+            let _ = write!(out, "{pad}  - ");
+            for (i, child) in inner.iter().filter(|f| f.is_written()).enumerate() {
+                if i > 0 {
+                    out.push_str(&" ".repeat(indent + 4));
+                }
+                let mut item = String::new();
+                self::field(&mut item, 0, child);
+                // The item's lines, under the dash.
+                for (j, line) in item.lines().enumerate() {
+                    if j > 0 {
+                        out.push_str(&" ".repeat(indent + 4));
+                    }
+                    out.push_str(line);
+                    out.push('\n');
+                }
+            }
+        }
+        _ => entry(
+            out,
+            indent,
+            &field.name,
+            field.example.as_ref().unwrap_or(&Yaml::Null),
+        ),
+    }
+}
+
+/// `# text`, wrapped at 88 columns.
+fn comment(out: &mut String, indent: usize, text: &str) {
+    let pad = " ".repeat(indent);
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && indent + 2 + line.len() + word.len() > 88 {
+            let _ = writeln!(out, "{pad}# {line}");
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    let _ = writeln!(out, "{pad}# {line}");
+}
+
+/// `key: value`, in flow style where it is short, as blocks where not.
+fn entry(out: &mut String, indent: usize, key: &str, value: &Yaml) {
+    let pad = " ".repeat(indent);
+    let inline = flow(value);
+    if indent + key.len() + 2 + inline.len() <= 90 {
+        let _ = writeln!(out, "{pad}{key}: {inline}");
+        return;
+    }
+    let _ = writeln!(out, "{pad}{key}:");
+    match value {
+        Yaml::Mapping(map) => {
+            for (k, v) in map {
+                entry(out, indent + 2, &scalar(k), v);
+            }
+        }
+        Yaml::Sequence(items) => {
+            for item in items {
+                let _ = writeln!(out, "{pad}  - {}", flow(item));
+            }
+        }
+        other => {
+            let _ = writeln!(out, "{pad}  {}", flow(other));
+        }
+    }
+}
+
+/// A value in YAML's flow style: `{ fr: …, en: … }`, `[4, 5]`, a scalar.
+fn flow(value: &Yaml) -> String {
+    match value {
+        Yaml::Mapping(map) => format!("{{ {} }}", pairs(map)),
+        Yaml::Sequence(items) => {
+            let items: Vec<String> = items.iter().map(flow).collect();
+            format!("[{}]", items.join(", "))
+        }
+        other => scalar(other),
+    }
+}
+
+fn pairs(map: &Mapping) -> String {
+    map.iter()
+        .map(|(k, v)| format!("{}: {}", scalar(k), flow(v)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A scalar, quoted where YAML would read it otherwise.
+fn scalar(value: &Yaml) -> String {
+    match value {
+        Yaml::String(text) if is_plain(text) => text.clone(),
+        // A JSON string is a YAML double-quoted scalar.
+        Yaml::String(text) => serde_json::to_string(text).unwrap_or_default(),
+        Yaml::Number(n) => n.to_string(),
+        Yaml::Bool(b) => b.to_string(),
+        Yaml::Null => "~".to_owned(),
+        other => flow(other),
+    }
+}
+
+/// Whether a text reads back as the same text without quotes: words that
+/// YAML takes for nothing else, or a date.
+fn is_plain(text: &str) -> bool {
+    let is_date = text.len() == 10
+        && text.chars().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if is_date {
+        return true;
+    }
+    let starts_well = text.starts_with(|c: char| c.is_alphabetic());
+    let reserved = ["true", "false", "yes", "no", "null", "on", "off", "y", "n"]
+        .contains(&text.to_ascii_lowercase().as_str());
+    starts_well
+        && !reserved
+        && !text.ends_with(' ')
+        && !text.contains(": ")
+        && !text.contains(" #")
+        && !text.contains([
+            '{', '}', '[', ']', ',', '"', '\'', '&', '*', '!', '|', '>', '%', '@', '`',
+        ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scalars_read_back_as_written() {
+        for text in [
+            "la Convention",
+            "70/54",
+            "2017-09-04",
+            "yes",
+            "a: b",
+            "l'Assemblée",
+            "Palais des Nations, bureau C.117",
+            "+41 22 917 0034",
+        ] {
+            let written = scalar(&Yaml::String(text.into()));
+            let read: Yaml = serde_yaml::from_str(&written).unwrap();
+            assert_eq!(read, Yaml::String(text.into()), "{written}");
+        }
+    }
+}

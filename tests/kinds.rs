@@ -1,0 +1,398 @@
+//! Note kinds as data: the built-in kinds, a kind written as files only,
+//! every field type as a template receives it, new meeting files from a
+//! schema, mistakes in a schema located, and the template author's guide
+//! naming what the code offers.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::{pdf_text, repo, squeeze};
+
+fn noteverbale(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_noteverbale"))
+        .current_dir(dir)
+        .args(args)
+        .args(["--color", "never"])
+        .output()
+        .expect("the binary runs")
+}
+
+fn succeed(dir: &Path, args: &[&str]) -> String {
+    let out = noteverbale(dir, args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn text_of(path: &Path) -> String {
+    squeeze(&pdf_text(&std::fs::read(path).unwrap()))
+}
+
+/// The names in the first column of the table under `heading` in `text`.
+fn table_names(text: &str, heading: &str) -> Vec<String> {
+    let section = &text[text.find(heading).expect(heading)..];
+    let section = &section[heading.len()..];
+    let end = section.find("\n## ").unwrap_or(section.len());
+    section[..end]
+        .lines()
+        .filter_map(|line| line.strip_prefix("| `"))
+        .filter_map(|rest| rest.split_once('`'))
+        .map(|(name, _)| name.to_owned())
+        .collect()
+}
+
+#[test]
+fn the_guide_names_exactly_the_types_and_values_the_code_offers() {
+    let guide = std::fs::read_to_string(repo("docs/kinds.md")).unwrap();
+    let types: Vec<&str> = noteverbale::kind::TYPES.iter().map(|(n, _)| *n).collect();
+    assert_eq!(table_names(&guide, "## Field types"), types);
+    let values: Vec<&str> = noteverbale::context::FRAME_VARIABLES
+        .iter()
+        .map(|(n, _)| *n)
+        .collect();
+    assert_eq!(
+        table_names(&guide, "## What every template receives"),
+        values
+    );
+    // The frame's fields, as the guide lists them.
+    for field in noteverbale::meeting::FRAME_FIELDS {
+        assert!(guide.contains(&format!("`{field}`")), "{field}");
+    }
+}
+
+#[test]
+fn the_built_in_kinds_are_listed_and_described() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = succeed(dir.path(), &["kinds"]);
+    assert!(
+        list.contains("invitation ") && list.contains("request-for-views "),
+        "{list}"
+    );
+    let one = succeed(dir.path(), &["kinds", "request-for-views"]);
+    for expected in [
+        "Request for the views of Member States",
+        "deadline *",
+        "date (weekday, deadline)",
+        "session",
+        "ordinal (feminine)",
+    ] {
+        assert!(one.contains(expected), "{expected}:\n{one}");
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&succeed(dir.path(), &["kinds", "--format", "json"])).unwrap();
+    let names: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["invitation", "request-for-views"]);
+    let out = noteverbale(dir.path(), &["kinds", "request-for-view"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("did you mean `request-for-views`?"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_new_meeting_file_of_every_kind_checks_and_renders_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let kinds = repo("examples/kinds");
+    let kinds = kinds.to_str().unwrap();
+    for (kind, templates) in [
+        ("invitation", None),
+        ("request-for-views", None),
+        ("transmittal", Some(kinds)),
+    ] {
+        let file = format!("{kind}.yaml");
+        let mut sources: Vec<&str> = Vec::new();
+        if let Some(templates) = templates {
+            sources.extend(["--templates", templates]);
+        }
+        let mut init = vec!["init", "--kind", kind, &file];
+        init.extend(&sources);
+        succeed(dir.path(), &init);
+        let text = std::fs::read_to_string(dir.path().join(&file)).unwrap();
+        assert!(text.contains(&format!("kind: {kind}")), "{text}");
+        // Every field is explained.
+        assert!(text.matches("\n# ").count() > 10, "{text}");
+        let mut check = vec!["check", "--deny-warnings", &file];
+        check.extend(&sources);
+        succeed(dir.path(), &check);
+        let mut render = vec!["render", &file, "-o", "out"];
+        render.extend(&sources);
+        succeed(dir.path(), &render);
+        assert!(dir.path().join(format!("out/{kind}.fr.pdf")).is_file());
+        assert!(dir.path().join(format!("out/{kind}.en.pdf")).is_file());
+    }
+    // The file is there: it is not replaced without `--force`.
+    let out = noteverbale(dir.path(), &["init", "invitation.yaml"]);
+    assert_eq!(out.status.code(), Some(1));
+    succeed(dir.path(), &["init", "invitation.yaml", "--force"]);
+}
+
+#[test]
+fn a_kind_written_as_files_renders_and_its_fields_are_checked_by_its_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let kinds = repo("examples/kinds");
+    let kinds = kinds.to_str().unwrap();
+    let meeting = repo("examples/kinds/agenda.yaml");
+    succeed(
+        dir.path(),
+        &[
+            "render",
+            meeting.to_str().unwrap(),
+            "--templates",
+            kinds,
+            "-o",
+            "out",
+        ],
+    );
+    let fr = text_of(&dir.path().join("out/agenda.fr.pdf"));
+    assert!(
+        fr.contains(&squeeze(
+            "a l'honneur de transmettre ci-joint, en vue de la huitième Assemblée"
+        )),
+        "{fr}"
+    );
+    assert!(
+        fr.contains(&squeeze("Ordre du jour provisoire (CCM/MSP/2018/1)")),
+        "{fr}"
+    );
+    assert!(
+        fr.contains(&squeeze("le vendredi 29 juin 2018 au plus tard")),
+        "{fr}"
+    );
+    let en = text_of(&dir.path().join("out/agenda.en.pdf"));
+    assert!(
+        en.contains(&squeeze(
+            "has the honour to transmit herewith, for the Eighth Meeting"
+        )),
+        "{en}"
+    );
+    assert!(
+        en.contains(&squeeze("no later than Friday, 29 June 2018")),
+        "{en}"
+    );
+
+    // A misspelled field of that kind gets the nearest of its schema's.
+    let text = std::fs::read_to_string(&meeting).unwrap();
+    let broken = text.replace("\ndocuments:", "\ndocuments_list:");
+    assert_ne!(broken, text);
+    std::fs::write(dir.path().join("broken.yaml"), &broken).unwrap();
+    let out = noteverbale(dir.path(), &["check", "broken.yaml", "--templates", kinds]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let line = broken
+        .lines()
+        .position(|l| l.starts_with("documents_list:"))
+        .unwrap()
+        + 1;
+    assert!(
+        stderr.contains("unknown field `documents_list`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("broken.yaml:{line}:1")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("did you mean `documents`?"), "{stderr}");
+    assert!(stderr.contains("missing field `documents`"), "{stderr}");
+}
+
+#[test]
+fn the_request_for_views_reads_right_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = repo("examples/request-for-views.yaml");
+    succeed(
+        dir.path(),
+        &["render", example.to_str().unwrap(), "-o", "out"],
+    );
+    let fr = text_of(&dir.path().join("out/request-for-views.fr.pdf"));
+    for expected in [
+        "Le Bureau des affaires de désarmement présente ses compliments aux missions permanentes des États Membres auprès de l'Organisation des Nations Unies et a l'honneur de se référer à la résolution 71/41, intitulée « Maîtrise des armes classiques aux niveaux régional et sous-régional », que l'Assemblée générale a adoptée le 5 décembre 2016.",
+        "Au paragraphe 3 de cette résolution, l'Assemblée générale : « Prie le Secrétaire général de s'enquérir [...] des vues des États Membres",
+        "le vendredi 28 avril 2017 au plus tard",
+        "par courrier électronique, à l'adresse oda-views@un.org",
+        "d'un résumé de 300 mots au plus, qui figurera dans le rapport du Secrétaire général à l'Assemblée générale à sa soixante-douzième session.",
+        "Le Bureau saisit cette occasion pour renouveler aux missions permanentes",
+        "OBJET : Résolution 71/41",
+    ] {
+        assert!(fr.contains(&squeeze(expected)), "{expected}\n{fr}");
+    }
+    let en = text_of(&dir.path().join("out/request-for-views.en.pdf"));
+    for expected in [
+        "The Office for Disarmament Affairs presents its compliments to the Permanent Missions of Member States to the United Nations and has the honour to refer to resolution 71/41, entitled \u{201c}Conventional arms control at the regional and subregional levels\u{201d}, adopted by the General Assembly on 5 December 2016.",
+        "By paragraph 3 of that resolution, the General Assembly: \u{201c}Requests the Secretary-General to seek the views of Member States",
+        "no later than Friday, 28 April 2017",
+        "to the Office for Disarmament Affairs by email to oda-views@un.org",
+        "an executive summary of no more than 300 words, which will be included in the report of the Secretary-General to the General Assembly at its seventy-second session.",
+        "The Office avails itself of this opportunity to renew to the Permanent Missions",
+        "SUBJECT: Resolution 71/41",
+    ] {
+        assert!(en.contains(&squeeze(expected)), "{expected}\n{en}");
+    }
+}
+
+/// A kind with a field of every type, whose template prints what it gets.
+const SAMPLER: &str = r#"
+description: { fr: Échantillon, en: Sampler }
+fields:
+  text: { type: text, doc: A text., example: { fr: un texte, en: a text } }
+  texts: { type: texts, doc: Texts., example: [{ fr: un, en: one }, { fr: deux, en: two }] }
+  paras: { type: paragraphs, doc: Paragraphs., example: [{ fr: Premier., en: First. }] }
+  quotation: { type: quotation, doc: A quotation., example: { fr: prie le Secrétaire général, en: requests the Secretary-General } }
+  day: { type: date, doc: A day., weekday: true, example: 2017-08-18 }
+  days: { type: dates, doc: Days., example: { start: 2022-08-30, end: 2022-09-02 } }
+  rank: { type: ordinal, gender: noun_gender, doc: A rank., example: 1 }
+  noun_gender: { type: gender, doc: A noun's gender., example: feminine }
+  count: { type: integer, doc: A count., min: 1, example: 3000 }
+  items: { type: integers, doc: Items., example: [4, 5, 6] }
+  symbol: { type: symbol, of: document, doc: A document., example: A/72/123 }
+  email: { type: email, doc: An address., example: ccm@unog.ch }
+  url: { type: url, doc: A site., example: www.un.org }
+  office: { type: address, doc: An office., example: { address: [{ fr: Genève, en: Geneva }], phone: "+41 22 917 1234" } }
+  status: { type: choice, values: [member, observer], doc: A status., example: observer }
+  flag: { type: boolean, doc: A flag., example: true }
+  group: { type: record, doc: A group., fields: { inner: { type: text, doc: Inside., example: { fr: dedans, en: inside } } } }
+  rows: { type: records, doc: Rows., fields: { n: { type: integer, doc: A number., example: 7 } } }
+"#;
+
+const SAMPLER_BODY: &str = r#"
+text={{ text }}; texts={{ texts | and }}; paragraphs={{ paras | length }}; quotation={{ quotation }};
+day={{ day }}; days={{ days }}; rank={{ rank }}; the={{ rank | the(gender=noun_gender) }}; gender={{ noun_gender }};
+count={{ count }}, {{ count | number }}; items={{ items | and }}; symbol={{ symbol }}; email={{ email }};
+url={{ url | href }}; phone={{ office.phone }}; line={{ office.address | first }}; status={{ status }};
+flag={{ flag }}; inner={{ group.inner }}; rows={% for r in rows %}{{ r.n }}{% endfor %}.
+"#;
+
+#[test]
+fn every_field_type_reaches_the_template_as_the_guide_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let kinds = dir.path().join("kinds");
+    std::fs::create_dir(&kinds).unwrap();
+    std::fs::write(kinds.join("sampler.yaml"), SAMPLER).unwrap();
+    for lang in ["fr", "en"] {
+        let template = format!(
+            "#import \"note.typ\": note\n#show: note.with(lang: \"{lang}\", closing: [{{{{ closing }}}}])\n{SAMPLER_BODY}"
+        );
+        std::fs::write(kinds.join(format!("sampler.{lang}.typ")), template).unwrap();
+    }
+    succeed(
+        dir.path(),
+        &[
+            "init",
+            "--kind",
+            "sampler",
+            "--templates",
+            "kinds",
+            "sample.yaml",
+        ],
+    );
+    succeed(
+        dir.path(),
+        &["render", "sample.yaml", "--templates", "kinds", "-o", "out"],
+    );
+    let fr = text_of(&dir.path().join("out/sample.fr.pdf"));
+    for expected in [
+        "text=untexte;",
+        "texts=unetdeux;",
+        "paragraphs=1;",
+        "quotation=prieleSecrétairegénéral;",
+        "day=vendredi18août2017;",
+        "days=du30aoûtau2septembre2022;",
+        "rank=première;",
+        "the=lapremière;",
+        "gender=feminine;",
+        "count=3000,3000;",
+        "items=4,5et6;",
+        "symbol=A/72/123;",
+        "email=ccm@unog.ch;",
+        "url=https://www.un.org;",
+        "phone=(+41)229171234;",
+        "line=Genève;",
+        "status=observer;",
+        "flag=true;",
+        "inner=dedans;",
+        "rows=7.",
+    ] {
+        assert!(fr.contains(expected), "{expected}\n{fr}");
+    }
+    let en = text_of(&dir.path().join("out/sample.en.pdf"));
+    for expected in [
+        "day=Friday,18August2017;",
+        "days=from30Augustto2September2022;",
+        "rank=first;",
+        "the=thefirst;",
+        "count=3000,3,000;",
+        "items=4,5and6;",
+        "phone=+41229171234;",
+    ] {
+        assert!(en.contains(expected), "{expected}\n{en}");
+    }
+}
+
+#[test]
+fn mistakes_in_a_schema_are_located_in_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "fields:\n  a: { type: txt, doc: A., example: x }\n",
+            "unknown variant `txt`",
+            ":3:",
+        ),
+        (
+            "fields:\n  a: { type: text, doc: A., weekday: true, example: { fr: a, en: a } }\n",
+            "`weekday` does not apply to a field of type `text`",
+            ":3:",
+        ),
+        (
+            "fields:\n  a: { type: date, doc: A., not_before: b, example: 2017-01-02 }\n",
+            "`b` is not a date field",
+            ":3:",
+        ),
+        (
+            "fields:\n  a: { type: date, doc: A., example: 2017-02-30 }\n",
+            "the example does not fit: `2017-02-30` is not a date: February 2017 has 28 days",
+            ":3:",
+        ),
+        (
+            "fields:\n  sender: { type: text, doc: A., example: { fr: a, en: a } }\n",
+            "`sender` is a field of every note's frame",
+            ":3:",
+        ),
+        (
+            "fields:\n  a: { type: text, doc: A. }\n",
+            "the field `a` has no example",
+            ":3:",
+        ),
+        (
+            "fields:\n  a: { type: ordinal, doc: A., gender: g, example: 1 }\n",
+            "`g` is not a `gender` field beside it",
+            ":3:",
+        ),
+    ];
+    for (i, (fields, message, place)) in cases.iter().enumerate() {
+        let kinds = dir.path().join(format!("kinds{i}"));
+        std::fs::create_dir(&kinds).unwrap();
+        let schema = format!("description: {{ fr: Essai, en: Trial }}\n{fields}");
+        std::fs::write(kinds.join("trial.yaml"), schema).unwrap();
+        std::fs::write(kinds.join("trial.fr.typ"), "x").unwrap();
+        let templates = kinds.display().to_string();
+        let out = noteverbale(dir.path(), &["kinds", "--templates", &templates]);
+        assert_eq!(out.status.code(), Some(1), "{fields}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(message), "{message}:\n{stderr}");
+        assert!(
+            stderr.contains(&format!("trial.yaml{place}")),
+            "{place}:\n{stderr}"
+        );
+    }
+}
