@@ -53,6 +53,8 @@ pub enum Role {
     Meeting,
     /// A list of missions: CSV, or YAML with `missions:`.
     Missions,
+    /// A kind's schema: YAML with `description:` and `fields:`.
+    Schema,
 }
 
 /// Whether `path` is a meeting file or a list of missions, by its name and
@@ -67,6 +69,9 @@ pub fn role(path: &Path) -> Role {
     }
     match YamlFile::read(path) {
         Ok(file) if file.locate("missions").is_some() => Role::Missions,
+        Ok(file) if file.locate("fields").is_some() && file.locate("description").is_some() => {
+            Role::Schema
+        }
         _ => Role::Meeting,
     }
 }
@@ -87,6 +92,16 @@ pub fn engine(sources: &Sources) -> (Option<Engine>, Findings) {
             (None, findings)
         }
     }
+}
+
+/// A kind's schema file, read on its own.
+pub fn schema(path: &Path) -> Findings {
+    let mut findings = Findings::default();
+    match crate::kind::check_schema(path) {
+        Ok(found) => findings.diagnostics = found,
+        Err(error) => findings.add(error),
+    }
+    findings
 }
 
 /// A list of missions, with the records that cannot make a note.

@@ -84,6 +84,7 @@ fn find(args: &CheckArgs) -> Vec<(Option<String>, Option<Findings>)> {
     for path in &args.files {
         let findings = match (check::role(path), &engine) {
             (Role::Missions, _) => Some(check::missions(path).1),
+            (Role::Schema, _) => Some(check::schema(path)),
             (Role::Meeting, Some(engine)) => Some(check::meeting(engine, path, &missions)),
             (Role::Meeting, None) => None,
         };

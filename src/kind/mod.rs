@@ -245,6 +245,19 @@ impl Field {
     }
 }
 
+/// The mistakes in a schema file read on its own (`noteverbale check
+/// transmittal.yaml`), its kind named after the file.
+pub fn check_schema(path: &Path) -> Result<Vec<Diagnostic>> {
+    let file = crate::yaml::YamlFile::read(path)?;
+    let name = path
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    Ok(match schema::read(&name, &file, Vec::new()) {
+        Ok(_) => Vec::new(),
+        Err(found) => found,
+    })
+}
+
 /// Every kind of a template set.
 #[derive(Debug, Default)]
 pub struct Kinds {
