@@ -6,28 +6,8 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
 
-use common::{pdf_text, repo, squeeze};
-
-fn noteverbale(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_noteverbale"))
-        .current_dir(dir)
-        .args(args)
-        .args(["--color", "never"])
-        .output()
-        .expect("the binary runs")
-}
-
-fn succeed(dir: &Path, args: &[&str]) -> String {
-    let out = noteverbale(dir, args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+use common::{noteverbale, pdf_text, repo, squeeze, succeed};
 
 fn text_of(path: &Path) -> String {
     squeeze(&pdf_text(&std::fs::read(path).unwrap()))
@@ -395,4 +375,39 @@ fn mistakes_in_a_schema_are_located_in_it() {
             "{place}:\n{stderr}"
         );
     }
+}
+
+#[test]
+fn a_batch_writes_one_note_per_mission_of_any_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = repo("examples/request-for-views.yaml");
+    let missions = repo("examples/missions.yaml");
+    succeed(
+        dir.path(),
+        &[
+            "batch",
+            example.to_str().unwrap(),
+            "-r",
+            missions.to_str().unwrap(),
+            "--only",
+            "FRA,USA",
+            "-o",
+            "out",
+            "-q",
+        ],
+    );
+    let fra = text_of(&dir.path().join("out/FRA.fr.pdf"));
+    assert!(
+        fra.contains(&squeeze(
+            "Le Bureau des affaires de désarmement présente ses compliments au Représentant permanent de la France"
+        )),
+        "{fra}"
+    );
+    let usa = text_of(&dir.path().join("out/USA.en.pdf"));
+    assert!(
+        usa.contains(&squeeze(
+            "presents its compliments to the Permanent Representative of the United States of America"
+        )),
+        "{usa}"
+    );
 }

@@ -10,32 +10,14 @@ use crate::locale::Lang;
 use crate::meeting::Bilingual;
 use crate::yaml::YamlFile;
 
-/// Names a kind's field may not take: the frame's fields and the values
-/// every template receives.
-pub const RESERVED: &[&str] = &[
-    "kind",
-    "paper",
-    "letterhead",
-    "logo",
-    "reference",
-    "markings",
-    "subject",
-    "place",
-    "date",
-    "sender",
-    "addressees",
-    "paragraphs",
-    "enclosures",
-    "lang",
-    "draft",
-    "preview",
-    "document",
-    "dateline",
-    "sender_short",
-    "recipient",
-    "opening",
-    "closing",
-];
+/// Whether a kind's field may not take this name: the frame's fields and
+/// the values every template receives have it.
+fn is_reserved(name: &str) -> bool {
+    crate::meeting::FRAME_FIELDS.contains(&name)
+        || crate::context::FRAME_VARIABLES
+            .iter()
+            .any(|(n, _)| *n == name)
+}
 
 /// A schema file as written.
 #[derive(Deserialize)]
@@ -395,7 +377,7 @@ impl Checker<'_> {
     fn check_all(&mut self, at: &str, fields: &[Field], top: bool) {
         for field in fields {
             let path = format!("{at}.{}", field.name);
-            if top && RESERVED.contains(&field.name.as_str()) {
+            if top && is_reserved(&field.name) {
                 self.problems.push(
                     self.file
                         .error(

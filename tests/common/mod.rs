@@ -19,6 +19,27 @@ pub fn engine() -> &'static Engine {
     ENGINE.get_or_init(|| Engine::new(&Sources::default()).expect("the built-in templates load"))
 }
 
+/// The command, run in `dir` with `args`, without colours.
+pub fn noteverbale(dir: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_noteverbale"))
+        .current_dir(dir)
+        .args(args)
+        .args(["--color", "never"])
+        .output()
+        .expect("the binary runs")
+}
+
+/// The command, which must succeed; what it printed on its standard output.
+pub fn succeed(dir: &Path, args: &[&str]) -> String {
+    let out = noteverbale(dir, args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// The bundled example meeting.
 pub fn example() -> Loaded {
     engine()
