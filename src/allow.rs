@@ -31,6 +31,8 @@ enum Stage {
 const WARNINGS: &[(&str, Stage)] = &[
     ("weekend-deadline", Stage::Load),
     ("missing-glyph", Stage::Typeset),
+    ("quotation-marks", Stage::Load),
+    ("unprinted", Stage::Typeset),
 ];
 
 /// The names of the warnings a writer may acknowledge.

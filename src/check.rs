@@ -85,6 +85,9 @@ pub fn engine(sources: &Sources) -> (Option<Engine>, Findings) {
             findings
                 .diagnostics
                 .extend(engine.messages().check_languages());
+            findings
+                .diagnostics
+                .extend(engine.kinds().warnings().iter().cloned());
             (Some(engine), findings)
         }
         Err(error) => {

@@ -11,7 +11,7 @@ use crate::allow;
 use crate::assets::Assets;
 use crate::compose::{self, Composer};
 use crate::context::{NoteContext, NoteOptions};
-use crate::error::{Error, Result};
+use crate::error::{Diagnostic, Error, Result};
 use crate::kind::Kinds;
 use crate::load::{self, Loaded};
 use crate::locale::{Lang, Messages};
@@ -148,8 +148,51 @@ impl Engine {
             date,
             meeting: loaded.source.clone(),
             lines,
+            warnings: self.unprinted(loaded, lang),
             fingerprint: self.fingerprint.clone(),
         })
+    }
+
+    /// The frame's values the meeting file gives and the kind's template in
+    /// `lang` never prints: a warning each, at the value.
+    fn unprinted(&self, loaded: &Loaded, lang: Lang) -> Vec<Diagnostic> {
+        let frame = &loaded.frame;
+        let given = [
+            ("subject", frame.subject.is_some()),
+            ("markings", frame.markings.is_some()),
+            ("reference", frame.reference.is_some()),
+            ("logo", frame.logo.is_some()),
+            ("letterhead", !frame.letterhead.is_empty()),
+            ("paragraphs", !frame.paragraphs.is_empty()),
+            ("enclosures", frame.enclosures.is_some_and(|n| n > 0)),
+        ];
+        let kind = &loaded.kind.name;
+        let unprinted: Vec<&str> = given
+            .into_iter()
+            .filter(|(value, given)| *given && !self.composer.may_print(kind, lang, value))
+            .map(|(value, _)| value)
+            .collect();
+        if unprinted.is_empty() {
+            return Vec::new();
+        }
+        let file = crate::yaml::YamlFile::from_text(&loaded.path, loaded.source.text.to_string());
+        unprinted
+            .into_iter()
+            .map(|value| {
+                let mut warning = file
+                    .error(
+                        value,
+                        format!(
+                            "the template `{}` does not print `{value}`, which the meeting file gives",
+                            compose::template_name(kind, lang)
+                        ),
+                    )
+                    .hint("hand it to the page design, as the built-in templates do, or leave it out of the meeting file")
+                    .code("unprinted");
+                warning.severity = crate::error::Severity::Warning;
+                warning
+            })
+            .collect()
     }
 
     /// Typesets a note from its source; the warnings that the meeting file

@@ -81,8 +81,10 @@ const FRAME: &[(&str, &str, &str, bool)] = &[
     ("enclosures", "How many documents are enclosed.", "1", false),
 ];
 
-/// A meeting file for `kind`, filled with its examples.
-pub fn meeting_file(kind: &Kind) -> String {
+/// A meeting file for `kind`, filled with its examples; `sources` is what
+/// the commands it shows need to find the kind: `--templates DIR` for one
+/// of a user's.
+pub fn meeting_file(kind: &Kind, sources: &str) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
@@ -90,9 +92,9 @@ pub fn meeting_file(kind: &Kind) -> String {
          # {en}\n\
          # {fr}\n\
          #\n\
-         #   noteverbale check FILE          # everything checked, nothing written\n\
-         #   noteverbale render FILE         # the notes, in French and in English\n\
-         #   noteverbale kinds {name}   # every field of this kind, with its doc\n\
+         #   noteverbale check{sources} FILE   # everything checked, nothing written\n\
+         #   noteverbale render{sources} FILE  # the notes, in French and in English\n\
+         #   noteverbale kinds{sources} {name}  # every field of this kind, with its doc\n\
          #\n\
          # Texts that appear in the notes are given in both languages, {{ fr: …, en: … }};\n\
          # dates are written 2017-09-04. Every value below is an example: change it.\n\n\
@@ -223,6 +225,7 @@ fn flow(value: &Yaml) -> String {
             let items: Vec<String> = items.iter().map(flow).collect();
             format!("[{}]", items.join(", "))
         }
+        Yaml::Tagged(tagged) => flow(&tagged.value),
         other => scalar(other),
     }
 }
@@ -243,6 +246,7 @@ fn scalar(value: &Yaml) -> String {
         Yaml::Number(n) => n.to_string(),
         Yaml::Bool(b) => b.to_string(),
         Yaml::Null => "~".to_owned(),
+        Yaml::Tagged(tagged) => scalar(&tagged.value),
         other => flow(other),
     }
 }
@@ -267,8 +271,9 @@ fn is_plain(text: &str) -> bool {
     starts_well
         && !reserved
         && !text.ends_with(' ')
-        && !text.contains(": ")
-        && !text.contains(" #")
+        && !text.contains(':')
+        && !text.contains('#')
+        && !text.contains(char::is_control)
         && !text.contains([
             '{', '}', '[', ']', ',', '"', '\'', '&', '*', '!', '|', '>', '%', '@', '`',
         ])
@@ -289,6 +294,9 @@ mod tests {
             "l'Assemblée",
             "Palais des Nations, bureau C.117",
             "+41 22 917 0034",
+            "Objet :",
+            "deux\nlignes",
+            "a #b",
         ] {
             let written = scalar(&Yaml::String(text.into()));
             let read: Yaml = serde_yaml::from_str(&written).unwrap();

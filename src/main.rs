@@ -27,7 +27,7 @@ fn main() -> ExitCode {
         Command::Render(args) => cmd::render::run(args, &console),
         Command::Batch(args) => cmd::batch::run(args, &console),
         Command::Check(args) => cmd::check::run(args, &console),
-        Command::Kinds(args) => cmd::kinds::run(args),
+        Command::Kinds(args) => cmd::kinds::run(args, &console),
         Command::Init(args) => cmd::init::run(args, &console),
         Command::Watch(args) => cmd::watch::run(args, &console),
         Command::Serve(args) => cmd::serve::run(args, &console),

@@ -30,6 +30,9 @@ pub struct Composed {
     pub meeting: SourceText,
     /// Where each part of the source came from.
     pub lines: SourceMap,
+    /// What composing found probably wrong: a value the meeting file gives
+    /// and the template never prints.
+    pub warnings: Vec<crate::error::Diagnostic>,
     /// A digest of the template set and locales the source was made with.
     pub(crate) fingerprint: Arc<str>,
 }
@@ -56,6 +59,7 @@ impl Composed {
             date: None,
             meeting: SourceText::new("", ""),
             lines: SourceMap::default(),
+            warnings: Vec::new(),
             fingerprint: "".into(),
         }
     }

@@ -198,10 +198,10 @@ fn the_request_for_views_reads_right_in_both_languages() {
     let fr = text_of(&dir.path().join("out/request-for-views.fr.pdf"));
     for expected in [
         "Le Bureau des affaires de désarmement présente ses compliments aux missions permanentes des États Membres auprès de l'Organisation des Nations Unies et a l'honneur de se référer à la résolution 71/41, intitulée « Maîtrise des armes classiques aux niveaux régional et sous-régional », que l'Assemblée générale a adoptée le 5 décembre 2016.",
-        "Au paragraphe 3 de cette résolution, l'Assemblée générale : « Prie le Secrétaire général de s'enquérir [...] des vues des États Membres",
-        "le vendredi 28 avril 2017 au plus tard",
-        "par courrier électronique, à l'adresse oda-views@un.org",
-        "d'un résumé de 300 mots au plus, qui figurera dans le rapport du Secrétaire général à l'Assemblée générale à sa soixante-douzième session.",
+        "Au paragraphe 3 de cette résolution, l'Assemblée générale « prie le Secrétaire général de s'enquérir [...] des vues des États Membres",
+        "sur cette question le vendredi 28 avril 2017",
+        "Les contributions devront être adressées par courrier électronique, à l'adresse suivante : oda-views@un.org",
+        "d'un résumé analytique de 300 mots au plus, qui figurera dans le rapport du Secrétaire général à l'Assemblée générale à sa soixante-douzième session.",
         "Le Bureau saisit cette occasion pour renouveler aux missions permanentes",
         "OBJET : Résolution 71/41",
     ] {
@@ -210,10 +210,11 @@ fn the_request_for_views_reads_right_in_both_languages() {
     let en = text_of(&dir.path().join("out/request-for-views.en.pdf"));
     for expected in [
         "The Office for Disarmament Affairs presents its compliments to the Permanent Missions of Member States to the United Nations and has the honour to refer to resolution 71/41, entitled \u{201c}Conventional arms control at the regional and subregional levels\u{201d}, adopted by the General Assembly on 5 December 2016.",
-        "By paragraph 3 of that resolution, the General Assembly: \u{201c}Requests the Secretary-General to seek the views of Member States",
+        "In paragraph 3 of that resolution, the General Assembly \u{201c}requests the Secretary-General to seek the views of Member States",
         "no later than Friday, 28 April 2017",
-        "to the Office for Disarmament Affairs by email to oda-views@un.org",
-        "an executive summary of no more than 300 words, which will be included in the report of the Secretary-General to the General Assembly at its seventy-second session.",
+        "views of Governments on the subject no later than Friday, 28 April 2017",
+        "Submissions should be sent by email to oda-views@un.org",
+        "an executive summary not exceeding 300 words, which will be included in the report of the Secretary-General to the General Assembly at its seventy-second session.",
         "The Office avails itself of this opportunity to renew to the Permanent Missions",
         "SUBJECT: Resolution 71/41",
     ] {
@@ -354,8 +355,23 @@ fn mistakes_in_a_schema_are_located_in_it() {
             ":3:",
         ),
         (
+            "fields:\n  a: { type: text, doc: \"\", example: { fr: a, en: a } }\n",
+            "the doc is empty",
+            ":3:",
+        ),
+        (
+            "fields:\n  and: { type: text, doc: A., example: { fr: a, en: a } }\n",
+            "`and` is not a field name",
+            ":3:",
+        ),
+        (
+            "frame:\n  paper: a5\nfields:\n  a: { type: text, doc: A., example: { fr: a, en: a } }\n",
+            "unknown variant `a5`",
+            ":3:",
+        ),
+        (
             "fields:\n  a: { type: ordinal, doc: A., gender: g, example: 1 }\n",
-            "`g` is not a `gender` field beside it",
+            "`g` is not a required `gender` field beside it",
             ":3:",
         ),
     ];
@@ -409,5 +425,66 @@ fn a_batch_writes_one_note_per_mission_of_any_kind() {
             "presents its compliments to the Permanent Representative of the United States of America"
         )),
         "{usa}"
+    );
+}
+
+#[test]
+fn dates_are_checked_against_the_fields_they_name_and_no_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let kinds = dir.path().join("kinds");
+    std::fs::create_dir(&kinds).unwrap();
+    let schema = r#"description: { fr: Essai, en: Trial }
+fields:
+  start: { type: date, doc: A day., example: 2030-05-01 }
+  first: { type: date, doc: The first day., example: 2030-04-01 }
+  last: { type: date, doc: The last day., example: 2030-04-03 }
+  span: { type: dates, start: first, end: last, doc: The days. }
+  items:
+    type: records
+    doc: Items.
+    fields:
+      start: { type: date, required: false, doc: Its first day., example: 2030-01-01 }
+      end: { type: date, after: start, doc: Its last day., example: 2030-01-02 }
+"#;
+    std::fs::write(kinds.join("trial.yaml"), schema).unwrap();
+    for lang in ["fr", "en"] {
+        std::fs::write(
+            kinds.join(format!("trial.{lang}.typ")),
+            "#import \"note.typ\": note\n#show: note.with(lang: \"fr\")\n{{ span }}\n",
+        )
+        .unwrap();
+    }
+    let base =
+        "sender: { role: secretary-general, gender: male }\nkind: trial\nstart: 2030-05-01\n";
+    // An item without its own start is not compared with the top's.
+    let fine = format!("{base}first: 2030-04-01\nlast: 2030-04-03\nitems:\n  - end: 2030-01-02\n");
+    std::fs::write(dir.path().join("fine.yaml"), fine).unwrap();
+    succeed(dir.path(), &["check", "fine.yaml", "--templates", "kinds"]);
+    // A range made of two fields is in order.
+    let reversed =
+        format!("{base}first: 2030-04-03\nlast: 2030-04-01\nitems:\n  - end: 2030-01-02\n");
+    std::fs::write(dir.path().join("reversed.yaml"), reversed).unwrap();
+    let out = noteverbale(
+        dir.path(),
+        &["check", "reversed.yaml", "--templates", "kinds"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "the range ends on 2030-04-01, before it starts, on 2030-04-03 (field `last`)"
+        ),
+        "{stderr}"
+    );
+    // A sibling's date is the one compared.
+    let early = format!(
+        "{base}first: 2030-04-01\nlast: 2030-04-03\nitems:\n  - start: 2030-02-01\n    end: 2030-01-02\n"
+    );
+    std::fs::write(dir.path().join("early.yaml"), early).unwrap();
+    let out = noteverbale(dir.path(), &["check", "early.yaml", "--templates", "kinds"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("this date, 2030-01-02, is not after `items[0].start`, 2030-02-01"),
+        "{stderr}"
     );
 }

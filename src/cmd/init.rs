@@ -16,7 +16,11 @@ pub fn run(args: &InitArgs, console: &Console) -> Result<Exit> {
         .kinds()
         .get(&args.kind)
         .map_err(|e| e.hint("`noteverbale kinds` lists the kinds; `--kind` chooses one"))?;
-    let text = init::meeting_file(&kind);
+    let sources = match &args.sources.templates {
+        Some(folder) => format!(" --templates {}", folder.display()),
+        None => String::new(),
+    };
+    let text = init::meeting_file(&kind, &sources);
     let path = args
         .file
         .clone()
@@ -34,7 +38,7 @@ pub fn run(args: &InitArgs, console: &Console) -> Result<Exit> {
     output::write_atomic(&path, text.as_bytes())?;
     console.wrote([path.as_path()]);
     console.done(format!(
-        "next: noteverbale check {0}, then noteverbale render {0}",
+        "next: noteverbale check{sources} {0}, then noteverbale render{sources} {0}",
         path.display()
     ));
     Ok(Exit::Success)

@@ -6,11 +6,12 @@ use serde_json::json;
 
 use super::Exit;
 use crate::cli::{CheckFormat, KindsArgs};
-use crate::console;
+use crate::console::{self, Console};
 
 /// Lists the kinds, one a line, or describes the one asked for.
-pub fn run(args: &KindsArgs) -> Result<Exit> {
+pub fn run(args: &KindsArgs, console: &Console) -> Result<Exit> {
     let engine = Engine::new(&(&args.sources).into())?;
+    console.warnings(engine.kinds().warnings());
     let kinds: Vec<_> = match &args.kind {
         Some(name) => vec![engine.kinds().get(name)?],
         None => engine.kinds().iter().cloned().collect(),

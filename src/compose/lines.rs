@@ -183,6 +183,39 @@ impl Marking<'_> {
     }
 }
 
+/// The words a template's tags use: the names of the values it reads,
+/// among others. Literal text, comments and `{% raw %}` blocks are left out.
+pub fn tag_words(template: &str) -> std::collections::HashSet<String> {
+    let mut words = std::collections::HashSet::new();
+    let mut pos = 0;
+    while let Some(start) = next_tag(template, pos) {
+        let end = match &template[start..start + 2] {
+            "{#" => comment_end(template, start),
+            // Nothing inside a raw block is read.
+            "{%" => raw_block_end(template, start),
+            _ => None,
+        };
+        if let Some(end) = end {
+            pos = end;
+            continue;
+        }
+        let close = if template[start..].starts_with("{{") {
+            "}}"
+        } else {
+            "%}"
+        };
+        let end = tag_end(template, start, close).unwrap_or(template.len());
+        words.extend(
+            template[start + 2..end.saturating_sub(2).max(start + 2)]
+                .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned),
+        );
+        pos = end;
+    }
+    words
+}
+
 /// Appends the mark of the origin numbered `index`.
 fn push_mark(out: &mut String, index: usize) {
     out.push(OPEN);

@@ -25,6 +25,8 @@ pub struct Composer {
     marked: HashMap<String, lines::Marked>,
     /// The note templates as written, and what their marks stand for.
     lines: Arc<Origins>,
+    /// The words each template's tags use, by name.
+    words: HashMap<String, std::collections::HashSet<String>>,
 }
 
 impl std::fmt::Debug for Composer {
@@ -51,6 +53,7 @@ impl Composer {
     pub fn new(templates: &Assets, messages: Arc<Messages>) -> Result<Self> {
         let mut lines = Origins::default();
         let mut marked = HashMap::new();
+        let mut words = HashMap::new();
         for (name, asset) in templates.iter() {
             if note_template_lang(name).is_none() {
                 continue;
@@ -60,6 +63,7 @@ impl Composer {
             if let Some(at) = text.find(lines::is_mark_character) {
                 return Err(Error::invalid(kept_character(&source, at)));
             }
+            words.insert(name.to_owned(), lines::tag_words(text));
             let index = lines.sources.len() as u32;
             marked.insert(
                 name.to_owned(),
@@ -72,6 +76,7 @@ impl Composer {
             templates: templates.clone(),
             marked,
             lines: Arc::new(lines),
+            words,
         };
         for lang in Lang::ALL {
             let mut tera = Tera::new();
@@ -91,6 +96,14 @@ impl Composer {
             composer.engines.push((lang, tera));
         }
         Ok(composer)
+    }
+
+    /// Whether the template of `kind` in `lang` may print `value`: its tags
+    /// name it, or include another template.
+    pub fn may_print(&self, kind: &str, lang: Lang, value: &str) -> bool {
+        self.words
+            .get(&template_name(kind, lang))
+            .is_none_or(|words| words.contains(value) || words.contains("include"))
     }
 
     /// Whether a template exists for this kind and language.
@@ -193,7 +206,7 @@ impl Composer {
             || report.message().contains("undefined")
         {
             diagnostic =
-                diagnostic.hint("check the name against the template values listed in the README");
+                diagnostic.hint("the values a template receives are in docs/kinds.md; `noteverbale kinds KIND` lists a kind's fields");
         }
         Error::invalid(diagnostic)
     }

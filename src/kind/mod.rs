@@ -264,6 +264,8 @@ pub struct Kinds {
     kinds: Vec<Arc<Kind>>,
     /// Names that have templates but no schema.
     unschematic: Vec<String>,
+    /// Files that look like a kind's but make none.
+    warnings: Vec<Diagnostic>,
 }
 
 impl Kinds {
@@ -300,11 +302,58 @@ impl Kinds {
                 Err(found) => problems.extend(found),
             }
         }
+        let mut warnings: Vec<Diagnostic> = unschematic
+            .iter()
+            .map(|name| {
+                Diagnostic::warning(format!(
+                    "the templates of `{name}` have no schema, `{name}.yaml`: it is no kind"
+                ))
+                .in_file(
+                    Lang::ALL
+                        .iter()
+                        .find_map(|lang| {
+                            let file = format!("{name}.{lang}.typ");
+                            Some(templates.get(&file)?.display_name(templates.set, &file))
+                        })
+                        .unwrap_or_default(),
+                )
+                .hint("a kind's schema gives its fields: see docs/kinds.md")
+            })
+            .collect();
+        for (file, asset) in templates.iter() {
+            let Some(stem) = file.strip_suffix(".yaml").filter(|s| !s.contains('/')) else {
+                continue;
+            };
+            let looks_like_schema = asset
+                .text(templates.set, file)
+                .ok()
+                .and_then(|text| serde_yaml::from_str::<serde_yaml::Mapping>(text).ok())
+                .is_some_and(|top| top.contains_key("fields") && top.contains_key("description"));
+            if looks_like_schema && !kinds.iter().any(|k| k.name == stem) {
+                warnings.push(
+                    Diagnostic::warning(format!(
+                        "the schema `{file}` has no template `{stem}.fr.typ` or `{stem}.en.typ`: it is no kind"
+                    ))
+                    .in_file(asset.display_name(templates.set, file))
+                    .hint("name its templates after it, as `<kind>.fr.typ` and `<kind>.en.typ`"),
+                );
+            }
+        }
         if problems.is_empty() {
-            Ok(Self { kinds, unschematic })
+            Ok(Self {
+                kinds,
+                unschematic,
+                warnings,
+            })
         } else {
             Err(Error::Invalid(problems))
         }
+    }
+
+    /// What looks like a kind's file but makes none: templates without a
+    /// schema, a schema without templates.
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
     }
 
     /// Every kind, by name.

@@ -136,6 +136,16 @@ pub(super) fn example(field: &Field, example: &Yaml) -> Result<(), Vec<String>> 
     }
 }
 
+/// A doc line as the end of a sentence: "Its first day." gives "its first day".
+fn lower_first(doc: &str) -> String {
+    let doc = doc.trim_end_matches('.');
+    let mut chars = doc.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// `parent.name`, or `name` at the top.
 fn join(parent: &str, name: &str) -> String {
     if parent.is_empty() {
@@ -173,13 +183,19 @@ impl Reader<'_> {
         for field in fields.iter().filter(|f| f.is_written()) {
             let path = join(at, &field.name);
             let value = match node.get(field.name.as_str()) {
-                None | Some(Yaml::Null) if field.required => {
-                    let doc = field.doc.trim_end_matches('.');
-                    let doc = doc[..1].to_lowercase() + &doc[1..];
+                None if field.required => {
                     self.problems.push(
                         self.file
                             .error(at, format!("missing field `{}`", field.name))
-                            .hint(format!("add `{}`: {doc}", field.name)),
+                            .hint(format!("add `{}`: {}", field.name, lower_first(&field.doc))),
+                    );
+                    Value::Absent
+                }
+                Some(Yaml::Null) if field.required => {
+                    self.problems.push(
+                        self.file
+                            .error(&path, format!("the field `{}` is empty", field.name))
+                            .hint(format!("give {}", lower_first(&field.doc))),
                     );
                     Value::Absent
                 }
@@ -289,6 +305,17 @@ impl Reader<'_> {
     }
 }
 
+/// Whether the date field `field` among `fields` is already kept from
+/// coming before `other`.
+fn bounded(fields: &[Field], field: &str, other: &str) -> bool {
+    fields.iter().any(|f| {
+        f.name == field
+            && matches!(&f.ty, Type::Date(rules) if rules.bounds.iter().any(|(order, target)| {
+                matches!(order, Order::NotBefore | Order::After) && target == other
+            }))
+    })
+}
+
 /// A noun's gender, as a field of type `gender` reads it.
 struct NounGender(Gender);
 
@@ -332,7 +359,7 @@ impl Checker<'_> {
                 continue;
             };
             let path = join(at, &field.name);
-            self.check_value(field, value, &path, at);
+            self.check_value(field, value, &path, at, fields);
         }
     }
 
@@ -346,7 +373,16 @@ impl Checker<'_> {
         self.problems.last_mut().expect("just pushed")
     }
 
-    fn check_value(&mut self, field: &Field, value: &Value, at: &str, parent: &str) {
+    /// Checks one value at `at`, in the record at `parent` whose fields are
+    /// `siblings`.
+    fn check_value(
+        &mut self,
+        field: &Field,
+        value: &Value,
+        at: &str,
+        parent: &str,
+        siblings: &[Field],
+    ) {
         let empty = match value {
             Value::Texts(list) => list.is_empty(),
             Value::Numbers(list) => list.is_empty(),
@@ -385,7 +421,18 @@ impl Checker<'_> {
                 }
             }
             (Type::Quotation, Value::Text(text)) => self.quotation(at, text),
-            (Type::Date(rules), Value::Date(date)) => self.date(field, at, parent, rules, *date),
+            (Type::Date(rules), Value::Date(date)) => {
+                self.date(field, at, parent, siblings, rules, *date)
+            }
+            (Type::Dates(Some((first, last))), Value::Dates(start, end))
+                if end < start && !bounded(siblings, last, first) =>
+            {
+                self.error(
+                    field,
+                    &join(parent, last),
+                    format!("the range ends on {end}, before it starts, on {start}"),
+                );
+            }
             (Type::Dates(None), Value::Dates(start, end)) if end < start => {
                 self.error(
                     field,
@@ -404,7 +451,14 @@ impl Checker<'_> {
     }
 
     fn bounds(&mut self, field: &Field, at: &str, bounds: Bounds, numbers: &[i64]) {
-        for n in numbers {
+        let list = matches!(field.ty, Type::Integers(_));
+        for (i, n) in numbers.iter().enumerate() {
+            let at = if list {
+                format!("{at}[{i}]")
+            } else {
+                at.to_owned()
+            };
+            let at = at.as_str();
             if let Some(min) = bounds.min.filter(|min| n < min) {
                 self.error(
                     field,
@@ -475,15 +529,30 @@ impl Checker<'_> {
         }
     }
 
-    fn date(&mut self, field: &Field, at: &str, parent: &str, rules: &DateRules, date: NaiveDate) {
+    fn date(
+        &mut self,
+        field: &Field,
+        at: &str,
+        parent: &str,
+        siblings: &[Field],
+        rules: &DateRules,
+        date: NaiveDate,
+    ) {
         for (order, target) in &rules.bounds {
-            let (label, other) = if target == "date" {
-                ("the note's date".to_owned(), self.note_date)
+            // A name of a field beside this one is that field, and only it;
+            // any other, a path from the top.
+            let path = if target == "date" {
+                None
+            } else if siblings.iter().any(|f| &f.name == target) {
+                Some(join(parent, target))
             } else {
-                let sibling = join(parent, target);
-                match self.dates.get(&sibling) {
-                    Some(other) => (format!("`{sibling}`"), Some(*other)),
-                    None => (format!("`{target}`"), self.dates.get(target).copied()),
+                Some(target.clone())
+            };
+            let (label, other) = match path {
+                None => ("the note's date".to_owned(), self.note_date),
+                Some(path) => {
+                    let other = self.dates.get(&path).copied();
+                    (format!("`{path}`"), other)
                 }
             };
             let Some(other) = other else { continue };

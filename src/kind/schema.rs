@@ -19,16 +19,6 @@ fn is_reserved(name: &str) -> bool {
             .any(|(n, _)| *n == name)
 }
 
-/// A schema file as written.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawKind {
-    description: Bilingual,
-    #[serde(default)]
-    frame: Mapping,
-    fields: Mapping,
-}
-
 /// A field as written.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -123,27 +113,95 @@ impl<'de> Deserialize<'de> for Symbol {
 
 /// Reads the schema of the kind `name` from `file`.
 pub fn read(name: &str, file: &YamlFile, languages: Vec<Lang>) -> Result<Kind, Vec<Diagnostic>> {
-    let raw: RawKind = file.parse().map_err(|e| e.into_diagnostics())?;
+    let top = match file.parse_value().map_err(|e| e.into_diagnostics())? {
+        Yaml::Mapping(top) => top,
+        _ => {
+            return Err(vec![Diagnostic::error(
+                "a kind's schema is a mapping: `description:`, `fields:` and, if need be, `frame:`",
+            )
+            .in_file(&file.path)]);
+        }
+    };
     let mut problems = Vec::new();
-    let fields = fields(file, "fields", &raw.fields, &mut problems);
+    for key in top.keys() {
+        let key = key.as_str().unwrap_or_default();
+        if !["description", "frame", "fields"].contains(&key) {
+            problems.push(file.unknown_field(key, key, &["description", "frame", "fields"]));
+        }
+    }
+    // Each part is read on its own, so that all their mistakes are found.
+    for key in ["description", "fields"] {
+        if !top.contains_key(key) {
+            problems.push(file.error("", format!("missing field `{key}`")));
+        }
+    }
+    let description: Option<Bilingual> = top.get("description").and_then(|value| {
+        file.read_value("description", value.clone())
+            .map_err(|e| problems.extend(e.into_diagnostics()))
+            .ok()
+    });
+    let frame = match top.get("frame") {
+        Some(Yaml::Mapping(frame)) => {
+            problems.extend(check_frame(file, frame));
+            frame.clone()
+        }
+        Some(_) => {
+            problems.push(file.error("frame", "`frame` is a mapping of the frame's fields"));
+            Mapping::new()
+        }
+        None => Mapping::new(),
+    };
+    let fields = match top.get("fields") {
+        Some(Yaml::Mapping(raw)) => fields(file, "fields", raw, &mut problems),
+        Some(_) => {
+            problems.push(file.error("fields", "`fields` is a mapping of the kind's fields"));
+            Vec::new()
+        }
+        None => Vec::new(),
+    };
     let mut reader = Checker {
         file,
         problems: &mut problems,
         root: &fields,
     };
     reader.check_all("fields", &fields, true);
-    if problems.is_empty() {
-        Ok(Kind {
+    match description {
+        Some(description) if problems.is_empty() => Ok(Kind {
             name: name.to_owned(),
-            description: raw.description,
+            description,
             fields,
-            frame: raw.frame,
+            frame,
             languages,
             source: file.source.clone(),
-        })
-    } else {
-        Err(problems)
+        }),
+        _ => Err(problems),
     }
+}
+
+/// The frame values a schema gives for new files: frame fields, each of its
+/// type.
+fn check_frame(file: &YamlFile, frame: &Mapping) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let mut whole = Mapping::new();
+    let fields = &crate::meeting::FRAME_FIELDS[1..];
+    for (key, value) in frame {
+        let name = key.as_str().unwrap_or_default();
+        if fields.contains(&name) {
+            whole.insert(key.clone(), value.clone());
+        } else {
+            problems.push(file.unknown_field(&format!("frame.{name}"), name, fields));
+        }
+    }
+    // A sender, for a frame that gives none, so that the rest is read.
+    if !whole.contains_key("sender") {
+        let sender: Yaml =
+            serde_yaml::from_str("{ role: secretary-general, gender: male }").unwrap_or(Yaml::Null);
+        whole.insert("sender".into(), sender);
+    }
+    if let Err(error) = file.read_value::<crate::meeting::Frame>("frame", Yaml::Mapping(whole)) {
+        problems.extend(error.into_diagnostics());
+    }
+    problems
 }
 
 /// The fields of a mapping of the schema, at `at`.
@@ -158,7 +216,7 @@ fn fields(file: &YamlFile, at: &str, raw: &Mapping, problems: &mut Vec<Diagnosti
         if !is_name(name) {
             problems.push(
                 file.error(&path, format!("`{name}` is not a field name"))
-                    .hint("use lowercase letters, digits and `_`, starting with a letter"),
+                    .hint("use lowercase letters, digits and `_`, starting with a letter; not a word of Tera's, as `and` or `loop`"),
             );
             continue;
         }
@@ -177,7 +235,13 @@ fn fields(file: &YamlFile, at: &str, raw: &Mapping, problems: &mut Vec<Diagnosti
 }
 
 fn is_name(name: &str) -> bool {
-    name.starts_with(|c: char| c.is_ascii_lowercase())
+    // The words of Tera's own language cannot name a value in a template.
+    const TERA: &[&str] = &[
+        "and", "or", "not", "in", "is", "true", "false", "none", "loop", "self", "super", "if",
+        "else", "elif", "for", "set", "macro", "block",
+    ];
+    !TERA.contains(&name)
+        && name.starts_with(|c: char| c.is_ascii_lowercase())
         && name
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
@@ -330,6 +394,12 @@ fn field(
             format!("`min`, {min}, is above `max`, {max}"),
         ));
     }
+    if raw.doc.trim().trim_end_matches('.').is_empty() {
+        problems.push(
+            file.error(&format!("{at}.doc"), "the doc is empty")
+                .hint("say in one line what the field means: `kinds` and `init` show it"),
+        );
+    }
     (problems.len() == before).then(|| Field {
         name: name.to_owned(),
         ty,
@@ -450,12 +520,12 @@ impl Checker<'_> {
             Type::Ordinal(GenderOf::Field(name)) => {
                 let fits = siblings
                     .iter()
-                    .any(|f| &f.name == name && matches!(f.ty, Type::Gender));
+                    .any(|f| &f.name == name && matches!(f.ty, Type::Gender) && f.required);
                 if !fits {
                     wrong.push((
                         "gender",
                         name.clone(),
-                        "a `gender` field beside it, or `masculine` or `feminine`",
+                        "a required `gender` field beside it, or `masculine` or `feminine`",
                     ));
                 }
             }

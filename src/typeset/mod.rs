@@ -87,6 +87,7 @@ impl Typesetter {
             document = self.compile(input, &self.keep_last)?;
         }
         let (document, mut warnings) = document;
+        warnings.splice(0..0, input.warnings.iter().cloned());
         warnings.extend(glyphs::missing(&document, input));
         Ok(Note {
             lang: input.lang,
