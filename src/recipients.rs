@@ -19,6 +19,10 @@ pub struct Recipient {
     /// The State's short name in running text: French with its article
     /// (`la France`, `Haïti`), English with "the" where English uses it.
     pub name: Bilingual,
+    /// The name as the UN's lists write it, with a parenthesis, when it is
+    /// not the name of running text: `Bolivie (État plurinational de)`.
+    #[serde(default)]
+    pub list_name: Option<Bilingual>,
     /// The language the mission receives notes in.
     pub language: Lang,
     /// Member State or observer State.
@@ -59,6 +63,15 @@ pub struct Representative {
 }
 
 impl Recipient {
+    /// The State's name as a list gives it, for sorting and listing:
+    /// `Bolivia (Plurinational State of)`, `France`.
+    pub fn list_name(&self, lang: Lang) -> &str {
+        match &self.list_name {
+            Some(name) => name.get(lang),
+            None => crate::locale::without_article(self.name.get(lang), lang),
+        }
+    }
+
     /// The representative's gender, masculine when not given, as the UN's
     /// French writes by default.
     pub fn gender(&self) -> Gender {
@@ -132,8 +145,8 @@ fn from_yaml(file: &YamlFile) -> Result<Vec<Record>> {
 }
 
 /// The CSV form, for lists kept in a spreadsheet: a header line naming the
-/// columns `code`, `name_fr`, `name_en`, `language`, and optionally `status`,
-/// `gender`, `title_fr`, `title_en`, `city`, `address` (lines separated by
+/// columns `code`, `name_fr`, `name_en`, `language`, and optionally
+/// `list_name_fr`, `list_name_en`, `status`, `gender`, `title_fr`, `title_en`, `city`, `address` (lines separated by
 /// `|`). Each row becomes the record the YAML form would hold.
 fn from_csv(file: &YamlFile) -> Result<Vec<Record>> {
     use serde_yaml::{Mapping, Value};
@@ -185,6 +198,7 @@ fn from_csv(file: &YamlFile) -> Result<Vec<Record>> {
         };
         put("code", cell("code"));
         put("name", pair("name_fr", "name_en"));
+        put("list_name", pair("list_name_fr", "list_name_en"));
         put("language", cell("language"));
         put("status", cell("status"));
         put("city", cell("city"));

@@ -63,7 +63,7 @@ fn french_forms_as_the_un_writes_them() {
     for (code, de, a) in [
         ("FRA", "de la France", "à la France"),
         ("CAN", "du Canada", "au Canada"),
-        ("NLD", "des Pays-Bas", "aux Pays-Bas"),
+        ("NLD", "du Royaume des Pays-Bas", "au Royaume des Pays-Bas"),
         ("DZA", "de l'Algérie", "à l'Algérie"),
         ("HTI", "d’Haïti", "à Haïti"),
         ("ISR", "d’Israël", "à Israël"),
@@ -112,4 +112,62 @@ fn codes_are_unique_and_languages_are_french_or_english() {
         .filter(|m| m.language == noteverbale::Lang::Fr)
         .count();
     assert!((20..60).contains(&french), "{french} missions in French");
+}
+
+/// A note names its State as running text does, "de l'État plurinational de
+/// Bolivie", never in the list's form with a parenthesis, in both languages.
+#[test]
+fn every_note_names_its_state_in_running_text() {
+    let engine = common::engine();
+    let loaded = common::example();
+    let options = noteverbale::NoteOptions::default();
+    for mission in missions() {
+        for lang in noteverbale::Lang::ALL {
+            let context = engine
+                .context(&loaded, lang, Some(&mission), &options)
+                .unwrap();
+            let name = noteverbale::locale::without_article(mission.name.get(lang), lang);
+            assert!(
+                context.opening.contains(name),
+                "{} ({lang}): {}",
+                mission.code,
+                context.opening
+            );
+            assert!(
+                !context.opening.contains('('),
+                "{} ({lang}): a parenthesis in {}",
+                mission.code,
+                context.opening
+            );
+        }
+    }
+}
+
+/// The French and English names of a State have one form: both name the
+/// kingdom, the republic or the State, or neither does.
+#[test]
+fn both_languages_name_a_state_in_one_form() {
+    let pairs = [
+        ("Kingdom", "Royaume"),
+        ("Republic", "République"),
+        ("State", "État"),
+        ("Federation", "Fédération"),
+        ("Federated", "fédérés"),
+        ("Islands", "Îles"),
+        ("Plurinational", "plurinational"),
+        ("Islamic", "islamique"),
+        ("Bolivarian", "bolivarienne"),
+    ];
+    for mission in missions() {
+        for (en, fr) in pairs {
+            assert_eq!(
+                mission.name.en.contains(en),
+                mission.name.fr.contains(fr),
+                "{}: {} / {}",
+                mission.code,
+                mission.name.fr,
+                mission.name.en
+            );
+        }
+    }
 }
