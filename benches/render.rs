@@ -39,6 +39,22 @@ fn render(c: &mut Criterion) {
             }
         })
     });
+    // The file read and checked, its texts of both languages compared.
+    c.bench_function("example: load and check the meeting file", |b| {
+        b.iter(|| black_box(engine.load(black_box(&example)).unwrap()))
+    });
+    let notes: Vec<_> = Lang::ALL
+        .iter()
+        .map(|&lang| {
+            let composed = engine.compose_note(&loaded, lang, None, &options).unwrap();
+            let note = engine.typeset(&composed).unwrap();
+            (composed, note)
+        })
+        .collect();
+    let notes: Vec<_> = notes.iter().map(|(c, n)| (c, n)).collect();
+    c.bench_function("example: the two notes compared as wholes", |b| {
+        b.iter(|| assert!(engine.agreement(&loaded, black_box(&notes)).is_empty()))
+    });
     c.bench_function("engine start: templates, locales, fonts", |b| {
         b.iter(|| black_box(Engine::new(&Sources::default()).unwrap()))
     });

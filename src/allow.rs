@@ -25,6 +25,9 @@ enum Stage {
     Load,
     /// Typesetting a note.
     Typeset,
+    /// Comparing the languages of a text, which looks for its
+    /// acknowledgments itself ([`allowed`]).
+    Agreement,
 }
 
 /// The warnings a writer may acknowledge, and when each is found.
@@ -33,6 +36,7 @@ const WARNINGS: &[(&str, Stage)] = &[
     ("missing-glyph", Stage::Typeset),
     ("quotation-marks", Stage::Load),
     ("unprinted", Stage::Typeset),
+    ("languages-differ", Stage::Agreement),
 ];
 
 /// The names of the warnings a writer may acknowledge.
@@ -62,6 +66,15 @@ pub fn acknowledge(warnings: Vec<Diagnostic>, source: &SourceText) -> Vec<Diagno
         .into_iter()
         .filter(|warning| !allowances.iter().any(|a| acknowledges(a, warning, source)))
         .collect()
+}
+
+/// Whether `source` acknowledges the warning or error `name` on one of
+/// `lines` (from 0).
+pub fn allowed(source: &SourceText, name: &str, lines: &[usize]) -> bool {
+    source.text.contains("allow(")
+        && allowances(&source.text)
+            .iter()
+            .any(|a| a.name == name && lines.contains(&a.line))
 }
 
 /// The comments of `source` that name no warning, or that acknowledge none of

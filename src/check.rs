@@ -139,14 +139,30 @@ pub fn meeting(engine: &Engine, path: &Path, missions: &[Record]) -> Findings {
     };
     findings.diagnostics.extend(loaded.warnings.iter().cloned());
     let options = NoteOptions::default();
-    let circular = Lang::ALL.iter().map(|lang| (*lang, None));
+    // The notes to the meeting's addressees, kept to compare their languages.
+    let mut circular = Vec::new();
+    for lang in Lang::ALL {
+        let note = engine
+            .compose_note(&loaded, lang, None, &options)
+            .and_then(|composed| Ok((engine.typeset(&composed)?, composed)));
+        match note {
+            Ok((note, composed)) => {
+                findings.diagnostics.extend(note.warnings.iter().cloned());
+                circular.push((composed, note));
+            }
+            Err(error) => findings.add(error),
+        }
+    }
+    let notes: Vec<_> = circular.iter().map(|(c, n)| (c, n)).collect();
+    findings
+        .diagnostics
+        .extend(engine.agreement(&loaded, &notes));
     // Each mission's own note: its name may hold characters the fonts lack.
     let addressed = missions
         .iter()
-        .filter_map(|record| record.recipient.as_ref().ok())
-        .map(|recipient| (recipient.language, Some(recipient)));
-    for (lang, recipient) in circular.chain(addressed) {
-        match engine.note(&loaded, lang, recipient, &options) {
+        .filter_map(|record| record.recipient.as_ref().ok());
+    for recipient in addressed {
+        match engine.note(&loaded, recipient.language, Some(recipient), &options) {
             Ok(note) => findings.diagnostics.extend(note.warnings),
             Err(error) => findings.add(error),
         }

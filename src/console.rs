@@ -159,7 +159,7 @@ pub struct FileReport {
 }
 
 /// The typst command line that typesets `main` as noteverbale did.
-pub fn typst_compile(main: &Path, inputs: &[(&str, &str)]) -> String {
+pub fn typst_compile(main: &Path, inputs: &[(&str, String)]) -> String {
     let mut command = String::from("typst compile");
     for (key, value) in inputs {
         command.push_str(&format!(" --input {key}={value}"));

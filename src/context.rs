@@ -26,6 +26,14 @@ pub const FRAME_VARIABLES: &[(&str, &str)] = &[
         "`title`, `author`, `keywords`: the PDF's metadata",
     ),
     ("letterhead", "the letterhead's lines"),
+    (
+        "reference_label",
+        "the label before the reference: `REFERENCE:`, or the letterhead's",
+    ),
+    (
+        "subject_label",
+        "the label before the subject: `OBJET :`, `SUBJECT:`, or the letterhead's",
+    ),
     ("logo", "the Typst path of the emblem, or nothing"),
     ("reference", "the reference number, or nothing"),
     ("markings", "the markings line, or nothing"),
@@ -75,6 +83,10 @@ pub struct NoteContext {
     pub document: DocumentInfo,
     /// Letterhead lines.
     pub letterhead: Vec<String>,
+    /// The label before the reference, printed as written.
+    pub reference_label: String,
+    /// The label before the subject, printed as written.
+    pub subject_label: String,
     /// Typst path of the emblem.
     pub logo: Option<String>,
     /// Reference number.
@@ -280,7 +292,15 @@ impl NoteContext {
                 author: locale::without_article(&sender, lang).to_owned(),
                 keywords,
             },
-            letterhead: frame.letterhead.iter().map(|l| l.0.clone()).collect(),
+            letterhead: frame.letterhead.lines.iter().map(|l| l.0.clone()).collect(),
+            reference_label: match &frame.letterhead.reference_label {
+                Some(label) => text(label),
+                None => messages.format(lang, "label-reference", None)?,
+            },
+            subject_label: match &frame.letterhead.subject_label {
+                Some(label) => text(label),
+                None => messages.format(lang, "label-subject", None)?,
+            },
             logo: loaded.logo.as_ref().map(|logo| logo.typst_path()),
             reference: frame.reference.as_ref().map(|r| r.0.clone()),
             markings: frame.markings.as_ref().map(text),

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
+use crate::agree;
 use crate::allow;
 use crate::assets::Assets;
 use crate::compose::{self, Composer};
@@ -214,6 +215,86 @@ impl Engine {
     ) -> Result<Composed> {
         let context = self.context(loaded, lang, recipient, options)?;
         self.compose(loaded, &context)
+    }
+
+    /// Where the two notes of a meeting, French and English, typeset from
+    /// `notes`, differ as wholes: facts that their templates and messages
+    /// state otherwise (the meeting file's own texts are compared as the
+    /// file is read).
+    pub fn agreement(&self, loaded: &Loaded, notes: &[(&Composed, &Note)]) -> Vec<Diagnostic> {
+        let of = |lang: Lang| notes.iter().find(|(composed, _)| composed.lang == lang);
+        let (Some((fr_source, fr_note)), Some((en_source, en_note))) = (of(Lang::Fr), of(Lang::En))
+        else {
+            return Vec::new();
+        };
+        let states = agree::States::builtin();
+        // The facts of the file's own texts, compared as it was read.
+        let file = crate::yaml::YamlFile::from_text(&loaded.path, loaded.source.text.to_string());
+        let mut given: [Vec<agree::Fact>; 2] = Default::default();
+        if let Ok(top) = file.parse_value() {
+            for pair in agree::pairs(&top) {
+                for (i, lang) in Lang::ALL.iter().enumerate() {
+                    let text = match lang {
+                        Lang::Fr => &pair.fr,
+                        Lang::En => &pair.en,
+                    };
+                    given[i].extend(
+                        agree::facts(text, *lang, states)
+                            .into_iter()
+                            .map(|f| f.fact),
+                    );
+                }
+            }
+        }
+        let skip = |lang: Lang, fact: &agree::Fact| {
+            let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+            given[i].iter().any(|g| g.agrees(fact))
+        };
+        let locate = |composed: &Composed, written: &str| {
+            let source = crate::error::SourceText::new("", composed.source.as_str());
+            composed.lines.locate(agree::find(&source, written)?)
+        };
+        let fr_locate = |written: &str| locate(fr_source, written);
+        let en_locate = |written: &str| locate(en_source, written);
+        let kind = &loaded.kind.name;
+        agree::check_notes(
+            &agree::NoteText {
+                text: fr_note.text(),
+                locate: &fr_locate,
+                template: compose::template_name(kind, Lang::Fr),
+            },
+            &agree::NoteText {
+                text: en_note.text(),
+                locate: &en_locate,
+                template: compose::template_name(kind, Lang::En),
+            },
+            &skip,
+            states,
+        )
+    }
+
+    /// The meeting's circular notes in French and English, typeset and
+    /// compared as wholes: an error for each fact they state otherwise.
+    pub fn check_agreement(&self, loaded: &Loaded, options: &NoteOptions) -> Result<()> {
+        if !Lang::ALL
+            .iter()
+            .all(|lang| loaded.kind.languages.contains(lang))
+        {
+            return Ok(());
+        }
+        let mut notes = Vec::new();
+        for lang in Lang::ALL {
+            let composed = self.compose_note(loaded, lang, None, options)?;
+            let note = self.typeset(&composed)?;
+            notes.push((composed, note));
+        }
+        let notes: Vec<(&Composed, &Note)> = notes.iter().map(|(c, n)| (c, n)).collect();
+        let differences = self.agreement(loaded, &notes);
+        if differences.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Invalid(differences))
+        }
     }
 
     /// The note in `lang`, typeset: every stage, one after the other.

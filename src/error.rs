@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
-use codespan_reporting::files::SimpleFile;
+use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor};
 
 /// The result of everything this library does.
@@ -214,6 +214,33 @@ pub struct Diagnostic {
     /// The name of a warning that a writer may acknowledge beside the value,
     /// as `weekend-deadline`.
     pub code: Option<&'static str>,
+    /// What is at the place, when more than the message says.
+    pub label: Option<String>,
+    /// Other places the mistake concerns: the English value of a text whose
+    /// French is at the place.
+    pub related: Vec<Related>,
+}
+
+/// Another place a diagnostic concerns, and what is there.
+#[derive(Debug, Clone)]
+pub struct Related {
+    /// The place.
+    pub location: Location,
+    /// What is there.
+    pub message: String,
+}
+
+/// Another place, for programs.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct RelatedReport {
+    /// The file.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// What is there.
+    pub message: String,
 }
 
 /// A diagnostic for programs: what `check --format json` prints, one object
@@ -237,6 +264,9 @@ pub struct Report {
     /// The warning's name, for acknowledging it: `weekend-deadline`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<&'static str>,
+    /// Other places the mistake concerns.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<RelatedReport>,
 }
 
 impl Diagnostic {
@@ -263,6 +293,19 @@ impl Diagnostic {
             field: self.field.clone(),
             hints: self.hints.clone(),
             code: self.code,
+            related: self
+                .related
+                .iter()
+                .map(|r| {
+                    let (line, column) = r.location.line_column();
+                    RelatedReport {
+                        file: r.location.source.name.clone(),
+                        line,
+                        column,
+                        message: r.message.clone(),
+                    }
+                })
+                .collect(),
         }
     }
 
@@ -276,6 +319,8 @@ impl Diagnostic {
             field: None,
             hints: Vec::new(),
             code: None,
+            label: None,
+            related: Vec::new(),
         }
     }
 
@@ -309,6 +354,18 @@ impl Diagnostic {
     /// Names the warning, so that a writer can acknowledge it.
     pub fn code(mut self, code: &'static str) -> Self {
         self.code = Some(code);
+        self
+    }
+
+    /// Says what is at the place.
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Adds another place the mistake concerns.
+    pub fn related(mut self, related: Related) -> Self {
+        self.related.push(related);
         self
     }
 
@@ -355,17 +412,37 @@ impl Diagnostic {
         let config = term::Config::default();
         let emitted = match &self.location {
             Some(location) => {
-                let file = SimpleFile::new(location.source.name.as_str(), &*location.source.text);
+                let mut files = SimpleFiles::new();
+                let mut ids: Vec<(String, usize)> = Vec::new();
+                let mut id = |source: &SourceText| match ids.iter().find(|(n, _)| *n == source.name)
+                {
+                    Some((_, id)) => *id,
+                    None => {
+                        let id = files.add(source.name.clone(), source.text.clone());
+                        ids.push((source.name.clone(), id));
+                        id
+                    }
+                };
                 let span = clamp_span(&location.source.text, location.span.clone());
-                diagnostic = diagnostic.with_labels(vec![Label::primary((), span)]);
-                term::emit_to_write_style(&mut buffer, &config, &file, &diagnostic)
+                let mut primary = Label::primary(id(&location.source), span);
+                if let Some(label) = &self.label {
+                    primary = primary.with_message(label);
+                }
+                let mut labels = vec![primary];
+                for related in &self.related {
+                    let source = &related.location.source;
+                    let span = clamp_span(&source.text, related.location.span.clone());
+                    labels.push(Label::secondary(id(source), span).with_message(&related.message));
+                }
+                diagnostic = diagnostic.with_labels(labels);
+                term::emit_to_write_style(&mut buffer, &config, &files, &diagnostic)
             }
             None => {
                 if let Some(position) = self.position() {
                     diagnostic.notes.insert(0, format!("in `{position}`"));
                 }
-                let file = SimpleFile::new("", "");
-                term::emit_to_write_style(&mut buffer, &config, &file, &diagnostic)
+                let files: SimpleFiles<String, Arc<str>> = SimpleFiles::new();
+                term::emit_to_write_style(&mut buffer, &config, &files, &diagnostic)
             }
         };
         match emitted {

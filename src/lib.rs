@@ -19,6 +19,7 @@
 //! would refuse, and nothing written), [`preview`] and [`serve`] (notes kept
 //! open while they are edited).
 
+pub mod agree;
 pub mod allow;
 pub mod assets;
 pub mod batch;

@@ -4,11 +4,11 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::allow;
 use crate::error::{Diagnostic, Error, Result, SourceText};
 use crate::kind::{Kind, Kinds, Values};
 use crate::meeting::{self, Frame};
 use crate::yaml::YamlFile;
+use crate::{agree, allow};
 
 /// Logos larger than this are refused.
 const MAX_LOGO_SIZE: u64 = 8 * 1024 * 1024;
@@ -64,6 +64,14 @@ pub fn load(path: &Path, kinds: &Kinds) -> Result<Loaded> {
     let found = read.warnings;
     let mut warnings = allow::review(&found, &file.source);
     warnings.splice(0..0, allow::acknowledge(found, &file.source));
+    // The texts given in both languages state the same facts.
+    let top = file.parse_value()?;
+    let differences = agree::check_pairs(&file, &top, agree::States::builtin());
+    if !differences.is_empty() {
+        return Err(Error::Invalid(
+            differences.into_iter().chain(warnings).collect(),
+        ));
+    }
     let logo = match read.frame.logo_path(path) {
         Some(logo) => Some(read_logo(&file, &logo)?),
         None => None,

@@ -16,11 +16,11 @@ use sha2::{Digest, Sha256};
 const RENDERED: &[(&str, &str)] = &[
     (
         "ccm-7msp.fr.pdf",
-        "bfa7c9a8fc4c00e5ae4828155a89aa9673104ffc31e6c0c450f3f4dafcb6c765",
+        "b0a65a86ca3661aca59eb15707576711294f7815d6c09e56c7853e668bd6b424",
     ),
     (
         "ccm-7msp.en.pdf",
-        "b9035f169db90ed9276cd68b17f14b66a6f8ab01b0d2a6b5ca1c9eb8528974a3",
+        "9f42e51ce2da83d901c994267e3f6f7f9ac88bf5606877509321abef81ce1a32",
     ),
 ];
 
@@ -29,23 +29,23 @@ const RENDERED: &[(&str, &str)] = &[
 const BATCHED: &[(&str, &str)] = &[
     (
         "FRA.fr.pdf",
-        "2410226df98e9c947c709a5f5a438422e407b10ec24c834d3ab4ff274283668c",
+        "f2dfe496cd34c707b5febdb99306cced85624d1a79d78a29f6d10303545c9e16",
     ),
     (
         "HTI.fr.pdf",
-        "690343cc1c043211e6c5b5bd62bbbc8fd7596df782572f4216123425c1573695",
+        "1f901b53c1eadbc88608b5bf50bca1e8d28dd330765f485c676fc845d22b42ea",
     ),
     (
         "NLD.en.pdf",
-        "b5c752198f353b41a8bdd31433a4791decdfe93bafc2b1472a7e3f7b9d2ab734",
+        "9003b3328bad2ab26d1a643f7aca802968917b84ff5f4722fe01972fe702934d",
     ),
     (
         "USA.en.pdf",
-        "3ec22cfb5864aa89de5059845ad620f6a646355c24823d7504198a0f8f8fdf52",
+        "881ded4d35013bf01300b5e28024081b9458c63df6a78c01cff0f926f0ea0ec8",
     ),
     (
         "VAT.en.pdf",
-        "875297299ac28213d3ca1f73929b502c80a6d67f8ce3567e8ab3e08428985677",
+        "f52b4e4376c007de93e887b122223cbd3ff74480f6a63aff20f392da0feda82c",
     ),
 ];
 

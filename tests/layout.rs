@@ -58,6 +58,93 @@ fn the_closing_never_stands_alone_on_a_page() {
     );
 }
 
+/// The lowest baseline of the body on each page, from the top, in points:
+/// the page number at the foot left out.
+fn body_bottoms(document: &PagedDocument, foot: f64) -> Vec<f64> {
+    fn walk(frame: &Frame, at: Point, foot: f64, lowest: &mut f64) {
+        for (pos, item) in frame.items() {
+            let here = at + *pos;
+            match item {
+                FrameItem::Group(group) => walk(&group.frame, here, foot, lowest),
+                FrameItem::Text(_) if here.y.to_pt() < foot => *lowest = lowest.max(here.y.to_pt()),
+                _ => {}
+            }
+        }
+    }
+    document
+        .pages()
+        .iter()
+        .map(|page| {
+            let mut lowest = 0.0;
+            walk(
+                &page.frame,
+                Point::zero(),
+                page.frame.height().to_pt() - foot,
+                &mut lowest,
+            );
+            lowest
+        })
+        .collect()
+}
+
+/// When the closing would open a page alone below a long last paragraph,
+/// the paragraph's last lines go over with it, and the page before stays
+/// full but for those lines: it never ends a quarter of a page early, as it
+/// would if the whole paragraph were moved.
+#[test]
+fn a_page_gives_the_closing_two_lines_not_a_paragraph() {
+    let text = std::fs::read_to_string(common::repo("examples/ccm-7msp.yaml")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let foot = 2.5 / 2.54 * 72.0;
+    let mut kept = 0;
+    for words in 150..172 {
+        let long = "et des décisions pertinentes de la première Conférence d'examen";
+        let padded = text.replacen(
+            long,
+            &format!("{long}{}", " et des autres décisions".repeat(words)),
+            1,
+        );
+        let path = dir.path().join("long.yaml");
+        std::fs::write(&path, padded).unwrap();
+        let loaded = engine().load(&path).unwrap();
+        let note = engine()
+            .note(&loaded, Lang::Fr, None, &NoteOptions::default())
+            .unwrap();
+        let pages = note.page_texts();
+        let closing = "saisit cette occasion";
+        let at = pages.iter().position(|p| p.contains(closing)).unwrap();
+        let before = &pages[at][..pages[at].find(closing).unwrap()];
+        assert!(
+            before.split_whitespace().count() > 5,
+            "{words}: the closing opens page {} alone",
+            at + 1
+        );
+        if note.typst_inputs().is_empty() {
+            continue;
+        }
+        kept += 1;
+        // The last paragraph is broken: it ends on the closing's page and
+        // begins on the page before.
+        assert!(
+            pages[at - 1].contains("souhaite appeler"),
+            "{words}: {}",
+            pages[at - 1]
+        );
+        let page_height = note.document.pages()[at - 1].frame.height().to_pt();
+        let body_height = page_height - foot - 2.2 / 2.54 * 72.0;
+        let gap = page_height - foot - body_bottoms(&note.document, foot)[at - 1];
+        assert!(
+            gap < body_height / 4.0,
+            "{words}: page {} ends {gap:.0} pt early, of {body_height:.0}",
+            at
+        );
+    }
+    assert!(
+        kept >= 2,
+        "the lengths tried kept the last paragraph {kept} times"
+    );
+}
+
 #[test]
 fn continuation_pages_are_numbered_and_the_first_is_not() {
     let note = engine()
@@ -65,10 +152,10 @@ fn continuation_pages_are_numbered_and_the_first_is_not() {
         .unwrap();
     let pages = note.page_texts();
     assert!(pages.len() >= 2);
-    assert!(!pages[0].contains("- 1 -"), "{}", pages[0]);
+    assert!(!pages[0].contains("– 1 –"), "{}", pages[0]);
     for (i, page) in pages.iter().enumerate().skip(1) {
         assert!(
-            page.contains(&format!("- {} -", i + 1)),
+            page.contains(&format!("–\u{a0}{}\u{a0}–", i + 1)),
             "page {} lacks its number: {page}",
             i + 1
         );

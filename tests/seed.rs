@@ -34,7 +34,7 @@ fn seed_blocks() -> Vec<String> {
                 vec![block.to_owned()]
             }
         })
-        .filter(|b| !b.is_empty() && !b.starts_with(".....") && b != "REFERENCE:")
+        .filter(|b| !b.is_empty() && !b.starts_with("....."))
         .map(|b| fold(&b))
         .collect()
 }
@@ -74,7 +74,7 @@ fn french_note_has_french_typography() {
         "typographic apostrophes"
     );
     assert!(text.contains("18\u{a0}août"), "day and month held together");
-    assert!(text.contains("Télécopie\u{a0}: (+41) 22 917 0034"));
+    assert!(text.contains("Télécopie\u{a0}: (+41)\u{a0}22\u{a0}917\u{a0}0034"));
     for bad in [" :", " ;", " »", "« ", " ?", " !", "\u{a0}»", "«\u{a0}"] {
         assert!(!text.contains(bad), "a wrong space in `{bad}`:\n{text}");
     }
@@ -85,11 +85,11 @@ fn english_note_uses_the_un_formulas() {
     let text = pdf_text(&pdf(&example(), Lang::En));
     for phrase in [
         "The Secretary-General of the United Nations presents his compliments to the Permanent \
-         Representatives of the Member States and Observer States to the United Nations and has the \
+         Representatives of the Member States and observer States to the United Nations and has the \
          honour to refer to the 2008 Convention on Cluster Munitions (hereinafter “the Convention”) \
          and to resolution 70/54, entitled “Implementation of the Convention on Cluster Munitions”, \
          adopted by the General Assembly on 7 December 2015.",
-        "The Secretary-General has the pleasure to convene the Seventh Meeting of States Parties to \
+        "The Secretary-General has the honour to convene the Seventh Meeting of States Parties to \
          the Convention on Cluster Munitions, from 4 to 6 September 2017, at the Palais des Nations \
          in Geneva,",
         "in accordance with article 14, paragraph 1, of the Convention, “the costs of the Meetings of \
@@ -103,7 +103,7 @@ fn english_note_uses_the_un_formulas() {
         "Further information on the organizational arrangements for the Meeting will be communicated \
          by the secretariat in due course.",
         "The Secretary-General avails himself of this opportunity to renew to the Permanent \
-         Representatives of the Member States and Observer States to the United Nations the \
+         Representatives of the Member States and observer States to the United Nations the \
          assurances of his highest consideration.",
     ] {
         assert!(

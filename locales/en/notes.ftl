@@ -14,7 +14,7 @@ secretary-general-short = The Secretary-General
 
 ## The addressees
 
-addressees-circular = the Permanent Representatives of the Member States and Observer States to the United Nations
+addressees-circular = the Permanent Representatives of the Member States and observer States to the United Nations
 
 # One mission, for notes addressed to each permanent mission.
 #   $status  member | observer

@@ -56,8 +56,9 @@ dateline = Le { $date }
 
 ## Libellés
 
-label-reference = RÉFÉRENCE :
-label-subject = OBJET :
+# The bilingual stationery of the United Nations prints its label in English.
+label-reference = REFERENCE:
+label-subject = OBJET :
 label-phone = Téléphone
 label-fax = Télécopie
 label-email = Adresse électronique

@@ -17,6 +17,8 @@ pub fn run(args: &BatchArgs, console: &Console) -> Result<Exit> {
     let engine = Engine::new(&(&args.sources).into())?;
     let loaded = engine.load(&args.meeting)?;
     console.warnings(&loaded.warnings);
+    // The two languages of the meeting's note say the same.
+    engine.check_agreement(&loaded, &NoteOptions::from(&args.note))?;
     let languages = args.lang.into();
     let pattern = FilePattern::new(&args.pattern, languages)
         .map_err(|e| e.hint("`--pattern` sets the file names"))?;

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use noteverbale::{Engine, NoteOptions, PdfOptions, Result, output};
+use noteverbale::{Engine, Error, NoteOptions, PdfOptions, Result, output};
 
 use super::{Exit, note_file};
 use crate::cli::{Format, RenderArgs};
@@ -21,6 +21,7 @@ pub fn run(args: &RenderArgs, console: &Console) -> Result<Exit> {
     // A failure in one language leaves no file of the other behind.
     let mut files = Files::default();
     let mut commands = Vec::new();
+    let mut typeset = Vec::new();
     let file = |lang, page, ext| note_file(&args.out, &args.meeting, lang, page, ext);
     for &lang in args.lang.langs() {
         console.step(format!("typesetting the {lang} note"));
@@ -63,6 +64,13 @@ pub fn run(args: &RenderArgs, console: &Console) -> Result<Exit> {
                 files.put(file(lang, None, "pdf"), note.pdf(&pdf)?);
             }
         }
+        typeset.push((composed, note));
+    }
+    // The notes of both languages say the same, or none is written.
+    let notes: Vec<_> = typeset.iter().map(|(c, n)| (c, n)).collect();
+    let differences = engine.agreement(&loaded, &notes);
+    if !differences.is_empty() {
+        return Err(Error::Invalid(differences));
     }
     let files = files.0;
     output::write_all_atomic(&files)?;

@@ -8,12 +8,13 @@ use crate::locale;
 
 /// Escapes text for Typst markup, after French typography.
 pub fn french(input: &str, output: &mut dyn Write) -> std::io::Result<()> {
-    output.write_all(markup(&locale::french_spacing(&locale::apostrophes(input))).as_bytes())
+    let text = locale::french_spacing(&locale::apostrophes(input));
+    output.write_all(markup(&locale::whole_phone_numbers(&text)).as_bytes())
 }
 
 /// Escapes text for Typst markup, after English typography.
 pub fn english(input: &str, output: &mut dyn Write) -> std::io::Result<()> {
-    output.write_all(markup(&locale::apostrophes(input)).as_bytes())
+    output.write_all(markup(&locale::whole_phone_numbers(&locale::apostrophes(input))).as_bytes())
 }
 
 /// Typst markup that prints `text` literally: every character that markup

@@ -13,7 +13,7 @@ pub use dates::{date, date_range, date_with_weekday};
 pub use grammar::{join_list, upper_first, with_a, with_article, with_de, without_article};
 pub use messages::{Args, Messages};
 pub use ordinals::ordinal;
-pub use typography::{apostrophes, clean, french_spacing, number, phone};
+pub use typography::{apostrophes, clean, french_spacing, number, phone, whole_phone_numbers};
 
 /// A language a note is written in.
 #[derive(

@@ -182,16 +182,69 @@ pub fn clean(text: &str) -> String {
 /// A phone number in the house style: given `+41 22 917 0034`, French writes
 /// `(+41) 22 917 0034` and English keeps it. Either form is turned into the
 /// other as needed; anything else is returned trimmed and otherwise unchanged.
+///
+/// The groups are joined by no-break spaces: a number never breaks across
+/// lines.
 pub fn phone(number: &str, lang: Lang) -> String {
     let number = number.trim();
+    let whole = |text: String| text.replace(char::is_whitespace, "\u{a0}");
     let (code, rest) = match split_country_code(number) {
         Some(parts) => parts,
-        None => return number.to_owned(),
+        None => return whole(number.to_owned()),
     };
-    match lang {
+    whole(match lang {
         Lang::Fr => format!("(+{code}){rest}"),
         Lang::En => format!("+{code}{rest}"),
+    })
+}
+
+/// `text` with the spaces inside telephone numbers written in international
+/// form (`+41 22 917 0034`, `(+41) 22 917 0034`) made no-break spaces: a
+/// number typed in running text never breaks across lines either.
+pub fn whole_phone_numbers(text: &str) -> String {
+    if !text.contains('+') {
+        return text.to_owned();
     }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('+') {
+        let opens = rest[..at].ends_with('(');
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let code = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let mut end = at + 1 + code;
+        if code > 0 && code <= 3 {
+            if opens && rest[end..].starts_with(')') {
+                end += 1;
+            }
+            // Groups of digits, each after one space.
+            let mut groups = 0;
+            loop {
+                let tail = &rest[end..];
+                let Some(spaced) = tail.strip_prefix([' ', '\u{a0}']) else {
+                    break;
+                };
+                let digits = spaced.len()
+                    - spaced
+                        .trim_start_matches(|c: char| c.is_ascii_digit())
+                        .len();
+                if digits == 0 || digits > 4 {
+                    break;
+                }
+                end += tail.len() - spaced.len() + digits;
+                groups += 1;
+            }
+            if groups >= 2 {
+                out.push_str(&rest[at..end].replace(' ', "\u{a0}"));
+                rest = &rest[end..];
+                continue;
+            }
+        }
+        out.push('+');
+        rest = &rest[at + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Splits `+41 22…` or `(+41) 22…` into `41` and ` 22…` (rest starts with the space).
@@ -455,12 +508,13 @@ mod tests {
 
     #[test]
     fn phones() {
+        let phone = |n: &str, lang| phone(n, lang).replace('\u{a0}', " ");
         assert_eq!(phone("+41 22 917 0034", Lang::En), "+41 22 917 0034");
         assert_eq!(phone("+41 22 917 0034", Lang::Fr), "(+41) 22 917 0034");
         assert_eq!(phone("(+41) 22 917 0034", Lang::Fr), "(+41) 22 917 0034");
         assert_eq!(phone("(+41) 22 917 0034", Lang::En), "+41 22 917 0034");
         assert_eq!(phone("  +1 212 963 1234 ", Lang::Fr), "(+1) 212 963 1234");
-        assert_eq!(phone("+41\u{a0}22", Lang::Fr), "(+41)\u{a0}22");
+        assert_eq!(phone("+41\u{a0}22", Lang::Fr), "(+41) 22");
         for lang in Lang::ALL {
             for s in [
                 "022 917 0034",
@@ -476,6 +530,16 @@ mod tests {
             }
             assert_eq!(phone(" 022 917 0034\n", lang), "022 917 0034");
         }
+        assert!(!super::phone("+41 22 917 0034", Lang::Fr).contains(' '));
+    }
+
+    #[test]
+    fn phone_numbers_in_running_text_are_kept_whole() {
+        assert_eq!(
+            whole_phone_numbers("call +41 22 917 1234 or (+1) 212 963 1234, not 3 + 4 5"),
+            "call +41\u{a0}22\u{a0}917\u{a0}1234 or (+1)\u{a0}212\u{a0}963\u{a0}1234, not 3 + 4 5"
+        );
+        assert_eq!(whole_phone_numbers("a+b"), "a+b");
     }
 
     #[test]

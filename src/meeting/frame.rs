@@ -41,9 +41,10 @@ pub struct Frame {
     /// Paper size: `a4` or `us-letter`.
     #[serde(default)]
     pub paper: Paper,
-    /// The letterhead, one line each, printed as given in every language.
+    /// The letterhead: its lines, printed as given in every language, and
+    /// the labels it prints before the reference and the subject.
     #[serde(default)]
-    pub letterhead: Vec<Text>,
+    pub letterhead: Letterhead,
     /// An emblem above the letterhead: an SVG, PNG or JPEG file, relative to
     /// the meeting file.
     #[serde(default)]
@@ -113,6 +114,62 @@ impl Frame {
             Some(folder) => folder.join(logo),
             None => logo.clone(),
         })
+    }
+}
+
+/// The letterhead: written as its lines alone, `[LINE, LINE]`, or with the
+/// labels of its stationery, `{ lines: […], reference_label: { fr: …, en: … },
+/// subject_label: { fr: …, en: … } }`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Letterhead {
+    /// Its lines.
+    pub lines: Vec<Text>,
+    /// The label before the reference, when not the built-in stationery's
+    /// `REFERENCE:`.
+    pub reference_label: Option<Bilingual>,
+    /// The label before the subject, when not the locale's.
+    pub subject_label: Option<Bilingual>,
+}
+
+impl Letterhead {
+    /// Whether it has no line.
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+}
+
+impl<'de> Deserialize<'de> for Letterhead {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Full {
+            #[serde(default)]
+            lines: Vec<Text>,
+            #[serde(default)]
+            reference_label: Option<Bilingual>,
+            #[serde(default)]
+            subject_label: Option<Bilingual>,
+        }
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Lines(Vec<Text>),
+            Full(Full),
+        }
+        match Raw::deserialize(deserializer) {
+            Ok(Raw::Lines(lines)) => Ok(Letterhead {
+                lines,
+                ..Letterhead::default()
+            }),
+            Ok(Raw::Full(full)) => Ok(Letterhead {
+                lines: full.lines,
+                reference_label: full.reference_label,
+                subject_label: full.subject_label,
+            }),
+            Err(_) => Err(serde::de::Error::custom(
+                "expected the letterhead's lines, `[LINE, LINE]`, or `{ lines: […], reference_label: { fr: …, en: … }, subject_label: { fr: …, en: … } }`",
+            )),
+        }
     }
 }
 

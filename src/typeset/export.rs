@@ -45,7 +45,7 @@ pub fn pdf(
         standards,
         ..typst_pdf::PdfOptions::default()
     };
-    typst_pdf::pdf(document, &options).map_err(|errors| {
+    let pdf = typst_pdf::pdf(document, &options).map_err(|errors| {
         Error::Invalid(
             errors
                 .iter()
@@ -56,7 +56,79 @@ pub fn pdf(
                 })
                 .collect(),
         )
-    })
+    })?;
+    Ok(show_title(pdf))
+}
+
+/// The PDF marked for viewers to show the note's title rather than its file
+/// name (`/DisplayDocTitle` in the catalog's viewer preferences), which
+/// typst-pdf writes only for PDF/UA. The catalog is written again after the
+/// file's end, with a cross-reference section and a trailer of its own: an
+/// incremental update, as PDF allows, that leaves every byte before it as it
+/// was. A file not laid out as typst-pdf writes it is left as it is.
+fn show_title(mut pdf: Vec<u8>) -> Vec<u8> {
+    let Some(update) = title_update(&pdf) else {
+        return pdf;
+    };
+    pdf.extend_from_slice(update.as_bytes());
+    pdf
+}
+
+/// The incremental update that [`show_title`] appends, if one is needed.
+fn title_update(pdf: &[u8]) -> Option<String> {
+    let text = std::str::from_utf8(pdf.get(pdf.len().saturating_sub(512)..)?).ok()?;
+    let prev: usize = text
+        .rsplit_once("startxref")?
+        .1
+        .trim()
+        .strip_suffix("%%EOF")?
+        .trim()
+        .parse()
+        .ok()?;
+    let trailer = text
+        .rsplit_once("trailer")?
+        .1
+        .split_once("startxref")?
+        .0
+        .trim();
+    let inner = trailer.strip_prefix("<<")?.strip_suffix(">>")?;
+    let root: usize = inner
+        .split_once("/Root ")?
+        .1
+        .split_once(' ')?
+        .0
+        .parse()
+        .ok()?;
+    // The catalog, as written.
+    let opening = format!("\n{root} 0 obj\n");
+    let start = find_last(pdf, opening.as_bytes())? + opening.len();
+    let length = find_last(&pdf[start..], b"\nendobj")?;
+    let catalog = std::str::from_utf8(&pdf[start..start + length])
+        .ok()?
+        .trim();
+    if catalog.contains("/DisplayDocTitle") {
+        return None;
+    }
+    let catalog = match catalog.split_once("/ViewerPreferences<<") {
+        Some((before, after)) => {
+            format!("{before}/ViewerPreferences<</DisplayDocTitle true{after}")
+        }
+        None => format!(
+            "{}/ViewerPreferences<</DisplayDocTitle true>>>>",
+            catalog.strip_suffix(">>")?
+        ),
+    };
+    let object = format!("{root} 0 obj\n{catalog}\nendobj\n");
+    let object_at = pdf.len() + 1;
+    let xref_at = object_at + object.len();
+    Some(format!(
+        "\n{object}xref\n0 1\n0000000000 65535 f \n{root} 1\n{object_at:010} 00000 n \ntrailer\n<<{inner}/Prev {prev}>>\nstartxref\n{xref_at}\n%%EOF\n"
+    ))
+}
+
+/// Where `needle` last begins in `haystack`.
+fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
 }
 
 /// Whether a standard is one of PDF/A's, which need the document's date.

@@ -29,9 +29,6 @@ use crate::source::Composed;
 /// template set, parsed once.
 pub struct Typesetter {
     library: LazyHash<Library>,
-    /// The same, telling the page design to keep the body's last paragraph
-    /// with the closing.
-    keep_last: LazyHash<Library>,
     fonts: Arc<FontStore>,
     templates: TemplateFiles,
 }
@@ -54,8 +51,9 @@ pub struct Note {
     ident: String,
     /// The note's date.
     date: Option<NaiveDate>,
-    /// Whether the body's last paragraph was kept with the closing.
-    kept_last: bool,
+    /// The room given up at the foot of the last paragraph's page, when its
+    /// last lines are carried over with the closing.
+    kept_last: Option<String>,
 }
 
 impl std::fmt::Debug for Note {
@@ -72,7 +70,6 @@ impl Typesetter {
     pub fn new(templates: &Assets) -> Result<Self> {
         Ok(Self {
             library: LazyHash::new(Library::builder().build()),
-            keep_last: closing::keep_last_library(),
             fonts: world::fonts(),
             templates: TemplateFiles::new(templates)?,
         })
@@ -82,9 +79,9 @@ impl Typesetter {
     /// opens a page alone: see [`closing`].
     pub fn typeset(&self, input: &Composed) -> Result<Note> {
         let mut document = self.compile(input, &self.library)?;
-        let kept_last = closing::stands_alone(&document.0);
-        if kept_last {
-            document = self.compile(input, &self.keep_last)?;
+        let kept_last = closing::keep_room(&document.0);
+        if let Some(room) = &kept_last {
+            document = self.compile(input, &closing::keep_last_library(room))?;
         }
         let (document, mut warnings) = document;
         warnings.splice(0..0, input.warnings.iter().cloned());
@@ -133,14 +130,14 @@ impl Note {
     }
 
     /// The `sys.inputs` the note was typeset with, which the typst command
-    /// line needs too (`--input key=value`): the body's last paragraph kept
-    /// with the closing ([`KEEP_LAST`]), in the rare note that needs it.
-    pub fn typst_inputs(&self) -> Vec<(&'static str, &'static str)> {
-        if self.kept_last {
-            vec![(KEEP_LAST, "yes")]
-        } else {
-            Vec::new()
-        }
+    /// line needs too (`--input key=value`): the room that carries the last
+    /// paragraph's lines over with the closing ([`KEEP_LAST`]), in the rare
+    /// note that needs it.
+    pub fn typst_inputs(&self) -> Vec<(&'static str, String)> {
+        self.kept_last
+            .iter()
+            .map(|room| (KEEP_LAST, room.clone()))
+            .collect()
     }
 
     /// How many pages.
@@ -152,5 +149,15 @@ impl Note {
     /// spaces: for a preview's search and screen readers.
     pub fn page_texts(&self) -> Vec<String> {
         export::page_texts(&self.document)
+    }
+
+    /// The note's text as it is read, page after page, without the numbers
+    /// of continuation pages (`– 2 –`), which the page design prints.
+    pub fn text(&self) -> String {
+        static PAGE_NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r"–\s*\d+\s*–").expect("the pattern is valid")
+        });
+        let pages = self.page_texts().join("\n");
+        PAGE_NUMBER.replace_all(&pages, " ").into_owned()
     }
 }

@@ -69,7 +69,7 @@ pub fn laid_out_text(note: &Note) -> String {
 }
 
 /// The text of a PDF as extracted, for comparing with expected text through
-/// [`squeeze`]: page numbers ("- 2 -") taken out, typographic apostrophes and
+/// [`squeeze`]: page numbers ("– 2 –") taken out, typographic apostrophes and
 /// ellipses folded.
 pub fn pdf_text(pdf: &[u8]) -> String {
     let raw = pdf_extract::extract_text_from_mem(pdf).expect("text can be extracted from the PDF");
@@ -77,12 +77,12 @@ pub fn pdf_text(pdf: &[u8]) -> String {
     fold(&lines.join("\n"))
 }
 
-/// Whether a line is a page number, "- 2 -".
+/// Whether a line is a page number, "– 2 –".
 fn is_page_number(line: &str) -> bool {
     let inner = line
         .trim()
-        .strip_prefix('-')
-        .and_then(|l| l.strip_suffix('-'));
+        .strip_prefix('–')
+        .and_then(|l| l.strip_suffix('–'));
     inner.is_some_and(|n| !n.trim().is_empty() && n.trim().chars().all(|c| c.is_ascii_digit()))
 }
 

@@ -1,0 +1,608 @@
+//! The facts of a text that its other language must state as well: dates,
+//! times, numbers and ordinals (in figures or in words), document symbols,
+//! e-mail and web addresses, telephone numbers and the names of States.
+
+use std::fmt;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::States;
+use super::words;
+use crate::locale::Lang;
+
+/// One fact, in a form that does not depend on the language.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Fact {
+    /// A day: month 1 to 12; the year when the text gives it, the weekday
+    /// (0 for Monday) when it names one.
+    Date {
+        /// The month, from 1.
+        month: u32,
+        /// The day of the month.
+        day: u32,
+        /// The year, if written or carried from the end of a range.
+        year: Option<i32>,
+        /// The weekday, if named: 0 for Monday.
+        weekday: Option<u32>,
+    },
+    /// A time of day, in minutes from midnight.
+    Time(u32),
+    /// A number, in figures or in words, as digits with a point for decimals.
+    Number(String),
+    /// An ordinal number.
+    Ordinal(u64),
+    /// A document or resolution symbol.
+    Symbol(String),
+    /// An e-mail address, lowercase.
+    Email(String),
+    /// A web address, without its scheme and final slash, lowercase.
+    Web(String),
+    /// A telephone number, its digits.
+    Phone(String),
+    /// A State, by its code.
+    State(String),
+}
+
+impl Fact {
+    /// What the fact is, in words: "date", "number".
+    pub fn what(&self) -> &'static str {
+        match self {
+            Fact::Date { .. } => "date",
+            Fact::Time(_) => "time",
+            Fact::Number(_) => "number",
+            Fact::Ordinal(_) => "ordinal",
+            Fact::Symbol(_) => "symbol",
+            Fact::Email(_) => "e-mail address",
+            Fact::Web(_) => "web address",
+            Fact::Phone(_) => "telephone number",
+            Fact::State(_) => "State",
+        }
+    }
+
+    /// Whether `other` states the same: dates agree when one language leaves
+    /// out the year or the weekday that the other gives.
+    pub fn agrees(&self, other: &Fact) -> bool {
+        match (self, other) {
+            (
+                Fact::Date {
+                    month,
+                    day,
+                    year,
+                    weekday,
+                },
+                Fact::Date {
+                    month: month2,
+                    day: day2,
+                    year: year2,
+                    weekday: weekday2,
+                },
+            ) => {
+                fn either<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
+                    a.is_none() || b.is_none() || a == b
+                }
+                month == month2 && day == day2 && either(year, year2) && either(weekday, weekday2)
+            }
+            _ => self == other,
+        }
+    }
+}
+
+/// A fact and where a text states it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// The fact.
+    pub fact: Fact,
+    /// Where, in bytes of the text.
+    pub span: Range<usize>,
+    /// The words that state it, as written.
+    pub written: String,
+}
+
+impl fmt::Display for Found {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "“{}”",
+            self.written
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        )
+    }
+}
+
+const FR_MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+const EN_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+const FR_DAYS: [&str; 7] = [
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+];
+
+const EN_DAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+fn regex(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("the patterns of this module are valid")
+}
+
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| regex(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"));
+static WEB: LazyLock<Regex> = LazyLock::new(|| regex(r#"(?i)\b(?:https?://|www\.)[^\s<>«»“”"]+"#));
+static PHONE: LazyLock<Regex> = LazyLock::new(|| regex(r"\(?\+\d{1,3}\)?(?:[\s.\-]?\d{1,4}){2,}"));
+static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"\b(?:[A-Z]{1,12}(?:\.\d+)?(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+|\d{1,3}/\d{1,4}[A-Z]?)\b")
+});
+static FR_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let days = FR_DAYS.join("|");
+    let months = FR_MONTHS.join("|");
+    regex(&format!(
+        r"(?i)\b(?:({days})\s+)?(1er|\d{{1,2}})(?:\s*(?:au|et|à|-|–)\s*(?:(?:{days})\s+)?(1er|\d{{1,2}}))?\s+({months})\b(?:\s+(\d{{4}}))?"
+    ))
+});
+static EN_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let days = EN_DAYS.join("|");
+    let months = EN_MONTHS.join("|");
+    regex(&format!(
+        r"\b(?:({days}),?\s+)?(\d{{1,2}})(?:\s*(?:to|and|-|–)\s*(?:(?:{days}),?\s+)?(\d{{1,2}}))?\s+({months})\b(?:,?\s+(\d{{4}}))?"
+    ))
+});
+static EN_US_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let days = EN_DAYS.join("|");
+    let months = EN_MONTHS.join("|");
+    regex(&format!(
+        r"\b(?:({days}),?\s+)?({months})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,\s*(\d{{4}}))?"
+    ))
+});
+static FR_TIME: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"\b(\d{1,2})\s*(?:h|heures?)(?:\s*(\d{2}))?\b"));
+static EN_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\b(\d{1,2})(?:[.:](\d{2}))?\s*(a\.m\.|p\.m\.|am\b|pm\b)|\b(noon|midday)\b")
+});
+static FR_ORDINAL: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(\d+)(?:er|re|e|ème|è)\b"));
+static EN_ORDINAL: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(\d+)(?:st|nd|rd|th)\b"));
+static FR_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"\d{1,3}(?:[\u{a0}\u{202f} ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"));
+static EN_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"));
+static WORD: LazyLock<Regex> = LazyLock::new(|| regex(r"\p{L}+"));
+
+/// A text whose stated facts are blanked out as they are found, so that a
+/// later, looser pattern does not find them again (the year of a date is
+/// not a number of its own).
+struct Reader {
+    text: String,
+    found: Vec<Found>,
+}
+
+impl Reader {
+    /// Takes every match of `pattern`, each turned into facts by `read`.
+    fn take(&mut self, pattern: &Regex, mut read: impl FnMut(&regex::Captures) -> Vec<Fact>) {
+        let mut taken = Vec::new();
+        for captures in pattern.captures_iter(&self.text) {
+            let whole = captures.get(0).expect("a match has a whole");
+            let facts = read(&captures);
+            if facts.is_empty() {
+                continue;
+            }
+            for fact in facts {
+                taken.push(Found {
+                    fact,
+                    span: whole.range(),
+                    written: whole.as_str().to_owned(),
+                });
+            }
+        }
+        for found in &taken {
+            self.blank(found.span.clone());
+        }
+        self.found.extend(taken);
+    }
+
+    /// Blanks out a span, keeping every offset.
+    fn blank(&mut self, span: Range<usize>) {
+        let blank: String = self.text[span.clone()]
+            .chars()
+            .map(|c| " ".repeat(c.len_utf8()))
+            .collect();
+        self.text.replace_range(span, &blank);
+    }
+}
+
+/// Every fact that `text`, written in `lang`, states, in the text's order.
+pub fn facts(text: &str, lang: Lang, states: &States) -> Vec<Found> {
+    let mut reader = Reader {
+        text: text.to_owned(),
+        found: Vec::new(),
+    };
+    reader.take(&EMAIL, |c| vec![Fact::Email(c[0].to_lowercase())]);
+    reader.take(&WEB, |c| {
+        let web = c[0].trim_end_matches(['.', ',', ';', ':', ')', '»', '”']);
+        let web = web.to_lowercase();
+        let web = web
+            .trim_start_matches("https://")
+            .trim_start_matches("http://")
+            .trim_end_matches('/');
+        vec![Fact::Web(web.to_owned())]
+    });
+    reader.take(&PHONE, |c| {
+        vec![Fact::Phone(
+            c[0].chars().filter(char::is_ascii_digit).collect(),
+        )]
+    });
+    reader.take(&SYMBOL, |c| vec![Fact::Symbol(c[0].to_owned())]);
+    match lang {
+        Lang::Fr => {
+            reader.take(&FR_DATE, |c| {
+                let month = month_of(&c[4], &FR_MONTHS);
+                let weekday = c.get(1).and_then(|d| day_of(d.as_str(), &FR_DAYS));
+                range(
+                    &c[2],
+                    c.get(3).map(|m| m.as_str()),
+                    month,
+                    year(c.get(5)),
+                    weekday,
+                )
+            });
+            reader.take(&FR_TIME, |c| {
+                let hours: u32 = c[1].parse().unwrap_or(99);
+                let minutes: u32 = c.get(2).map_or(0, |m| m.as_str().parse().unwrap_or(99));
+                time(hours, minutes)
+            });
+        }
+        Lang::En => {
+            reader.take(&EN_DATE, |c| {
+                let month = month_of(&c[4], &EN_MONTHS);
+                let weekday = c.get(1).and_then(|d| day_of(d.as_str(), &EN_DAYS));
+                range(
+                    &c[2],
+                    c.get(3).map(|m| m.as_str()),
+                    month,
+                    year(c.get(5)),
+                    weekday,
+                )
+            });
+            reader.take(&EN_US_DATE, |c| {
+                let month = month_of(&c[2], &EN_MONTHS);
+                let weekday = c.get(1).and_then(|d| day_of(d.as_str(), &EN_DAYS));
+                range(&c[3], None, month, year(c.get(4)), weekday)
+            });
+            reader.take(&EN_TIME, |c| {
+                if c.get(4).is_some() {
+                    return time(12, 0);
+                }
+                let hours: u32 = c[1].parse().unwrap_or(99);
+                let minutes: u32 = c.get(2).map_or(0, |m| m.as_str().parse().unwrap_or(99));
+                let afternoon = c[3].to_lowercase().starts_with('p');
+                match (hours, afternoon) {
+                    (12, false) => time(0, minutes),
+                    (12, true) => time(12, minutes),
+                    (h, true) => time(h + 12, minutes),
+                    (h, false) => time(h, minutes),
+                }
+            });
+        }
+    }
+    carry_years(&mut reader.found, text);
+    if let Some(pattern) = states.pattern(lang) {
+        reader.take(pattern, |c| {
+            states
+                .code(lang, &c[0])
+                .map(|code| Fact::State(code.to_owned()))
+                .into_iter()
+                .collect()
+        });
+    }
+    let ordinal = match lang {
+        Lang::Fr => &*FR_ORDINAL,
+        Lang::En => &*EN_ORDINAL,
+    };
+    reader.take(ordinal, |c| {
+        c[1].parse().map(Fact::Ordinal).into_iter().collect()
+    });
+    numbers_in_words(&mut reader, lang);
+    let number = match lang {
+        Lang::Fr => &*FR_NUMBER,
+        Lang::En => &*EN_NUMBER,
+    };
+    reader.take(number, |c| {
+        let written = &c[0];
+        let (whole, decimals) = match lang {
+            Lang::Fr => written.split_once(',').unwrap_or((written, "")),
+            Lang::En => written.split_once('.').unwrap_or((written, "")),
+        };
+        let digits: String = whole.chars().filter(char::is_ascii_digit).collect();
+        let digits = digits.trim_start_matches('0');
+        let digits = if digits.is_empty() { "0" } else { digits };
+        let decimals = decimals.trim_end_matches('0');
+        vec![Fact::Number(if decimals.is_empty() {
+            digits.to_owned()
+        } else {
+            format!("{digits}.{decimals}")
+        })]
+    });
+    reader.found.sort_by_key(|f| f.span.start);
+    reader.found
+}
+
+/// Numbers and ordinals in words: runs of number words, joined by spaces,
+/// hyphens, "et" or "and".
+fn numbers_in_words(reader: &mut Reader, lang: Lang) {
+    let words: Vec<(Range<usize>, String)> = WORD
+        .find_iter(&reader.text)
+        .map(|m| (m.range(), m.as_str().to_lowercase()))
+        .collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !words::is_number_word(&words[i].1, lang) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        let mut next = i + 1;
+        while next < words.len() {
+            let gap = &reader.text[words[next - 1].0.end..words[next].0.start];
+            if !(gap.trim().is_empty() || gap.trim() == "-") {
+                break;
+            }
+            let word = words[next].1.as_str();
+            if words::is_number_word(word, lang) {
+                end = next;
+                next += 1;
+            } else if matches!(word, "et" | "and")
+                && words
+                    .get(next + 1)
+                    .is_some_and(|w| words::is_number_word(&w.1, lang))
+            {
+                next += 1;
+            } else {
+                break;
+            }
+        }
+        let run: Vec<&str> = words[i..=end].iter().map(|(_, w)| w.as_str()).collect();
+        let before = i.checked_sub(1).map(|b| words[b].1.as_str());
+        let span = words[i].0.start..words[end].0.end;
+        if let Some(number) = words::number(&run, lang, before) {
+            found.push(Found {
+                fact: if number.ordinal {
+                    Fact::Ordinal(number.value)
+                } else {
+                    Fact::Number(number.value.to_string())
+                },
+                written: reader.text[span.clone()].to_owned(),
+                span,
+            });
+        }
+        i = end + 1;
+    }
+    for f in &found {
+        reader.blank(f.span.clone());
+    }
+    reader.found.extend(found);
+}
+
+/// The dates of `first` (to `last`) `month` `year`: both days of a range.
+fn range(
+    first: &str,
+    last: Option<&str>,
+    month: Option<u32>,
+    year: Option<i32>,
+    weekday: Option<u32>,
+) -> Vec<Fact> {
+    let Some(month) = month else {
+        return Vec::new();
+    };
+    let day = |text: &str| text.trim_end_matches("er").parse::<u32>().ok();
+    let mut dates = Vec::new();
+    if let Some(day) = day(first) {
+        dates.push(Fact::Date {
+            month,
+            day,
+            year,
+            weekday,
+        });
+    }
+    if let Some(day) = last.and_then(day) {
+        dates.push(Fact::Date {
+            month,
+            day,
+            year,
+            weekday: None,
+        });
+    }
+    dates
+}
+
+/// A date without its year takes the year of the date that ends its range:
+/// "du 30 août au 2 septembre 2022", "30 August to 2 September 2022".
+fn carry_years(found: &mut [Found], text: &str) {
+    found.sort_by_key(|f| f.span.start);
+    for i in (0..found.len().saturating_sub(1)).rev() {
+        let (head, tail) = found.split_at_mut(i + 1);
+        let (this, next) = (&mut head[i], &tail[0]);
+        let (
+            Fact::Date {
+                year: year @ None, ..
+            },
+            Fact::Date {
+                year: Some(next_year),
+                ..
+            },
+        ) = (&mut this.fact, &next.fact)
+        else {
+            continue;
+        };
+        let gap = text
+            .get(this.span.end..next.span.start)
+            .unwrap_or_default()
+            .trim()
+            .to_lowercase();
+        if this.span == next.span
+            || matches!(
+                gap.as_str(),
+                "au" | "to" | "-" | "–" | "et" | "and" | "until" | "jusqu'au" | "jusqu’au"
+            )
+        {
+            *year = Some(*next_year);
+        }
+    }
+}
+
+fn month_of(name: &str, months: &[&str; 12]) -> Option<u32> {
+    months
+        .iter()
+        .position(|m| m.eq_ignore_ascii_case(name) || m.to_lowercase() == name.to_lowercase())
+        .map(|i| i as u32 + 1)
+}
+
+fn day_of(name: &str, days: &[&str; 7]) -> Option<u32> {
+    days.iter()
+        .position(|d| d.to_lowercase() == name.to_lowercase())
+        .map(|i| i as u32)
+}
+
+fn year(found: Option<regex::Match>) -> Option<i32> {
+    found.and_then(|m| m.as_str().parse().ok())
+}
+
+fn time(hours: u32, minutes: u32) -> Vec<Fact> {
+    if hours < 24 && minutes < 60 {
+        vec![Fact::Time(hours * 60 + minutes)]
+    } else {
+        Vec::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn of(text: &str, lang: Lang) -> Vec<Fact> {
+        facts(text, lang, &States::default())
+            .into_iter()
+            .map(|f| f.fact)
+            .collect()
+    }
+
+    fn date(day: u32, month: u32, year: Option<i32>) -> Fact {
+        Fact::Date {
+            month,
+            day,
+            year,
+            weekday: None,
+        }
+    }
+
+    #[test]
+    fn dates_of_both_languages() {
+        assert_eq!(
+            of("du 30 août au 2 septembre 2022", Lang::Fr),
+            [date(30, 8, Some(2022)), date(2, 9, Some(2022))]
+        );
+        assert_eq!(
+            of("from 30 August to 2 September 2022", Lang::En),
+            [date(30, 8, Some(2022)), date(2, 9, Some(2022))]
+        );
+        assert_eq!(
+            of("du 4 au 6 septembre 2017", Lang::Fr),
+            [date(4, 9, Some(2017)), date(6, 9, Some(2017))]
+        );
+        assert_eq!(of("le 1er mai", Lang::Fr), [date(1, 5, None)]);
+        assert_eq!(
+            of("on Friday, 18 August 2017", Lang::En),
+            [Fact::Date {
+                month: 8,
+                day: 18,
+                year: Some(2017),
+                weekday: Some(4)
+            }]
+        );
+        assert_eq!(of("by April 28, 2017", Lang::En), [date(28, 4, Some(2017))]);
+    }
+
+    #[test]
+    fn numbers_symbols_and_addresses() {
+        assert_eq!(
+            of("aux paragraphes 4 et 5 de la résolution 71/41", Lang::Fr),
+            [
+                Fact::Number("4".into()),
+                Fact::Number("5".into()),
+                Fact::Symbol("71/41".into())
+            ]
+        );
+        assert_eq!(
+            of("3\u{a0}000 mots, 2,5 %", Lang::Fr),
+            [Fact::Number("3000".into()), Fact::Number("2.5".into())]
+        );
+        assert_eq!(
+            of("3,000 words, 2.5 per cent", Lang::En),
+            [Fact::Number("3000".into()), Fact::Number("2.5".into())]
+        );
+        assert_eq!(
+            of(
+                "write to oda@un.org or see www.un.org/disarmament.",
+                Lang::En
+            ),
+            [
+                Fact::Email("oda@un.org".into()),
+                Fact::Web("www.un.org/disarmament".into())
+            ]
+        );
+        assert_eq!(
+            of("Télécopie : (+41) 22 917 0034", Lang::Fr),
+            [Fact::Phone("41229170034".into())]
+        );
+        assert_eq!(
+            of("la soixante et onzième session, la 7e Assemblée", Lang::Fr),
+            [Fact::Ordinal(71), Fact::Ordinal(7)]
+        );
+        assert_eq!(of("at 3 p.m.", Lang::En), [Fact::Time(15 * 60)]);
+        assert_eq!(of("à 15 heures", Lang::Fr), [Fact::Time(15 * 60)]);
+        assert_eq!(
+            of("l'un des dix pour cent", Lang::Fr),
+            [Fact::Number("10".into())]
+        );
+        assert_eq!(
+            of("document CCM/MSP/2017/1 et A/RES/71/41", Lang::Fr),
+            [
+                Fact::Symbol("CCM/MSP/2017/1".into()),
+                Fact::Symbol("A/RES/71/41".into())
+            ]
+        );
+    }
+}

@@ -1,0 +1,337 @@
+//! French and English agree: the facts that each language of a text states
+//! (dates, times, numbers and ordinals in figures or in words, symbols,
+//! e-mail and web addresses, telephone numbers, States) are found in both,
+//! for every text the meeting file gives in both languages, and for the two
+//! typeset notes as wholes. A fact that one language states and the other
+//! does not, or states otherwise, is an error at both places; a writer who
+//! means it acknowledges it beside either value:
+//!
+//! ```yaml
+//! paragraphs:
+//!   - fr: Le délai est de trois semaines.  # allow(languages-differ): as agreed
+//!     en: The deadline is twenty-one days.
+//! ```
+
+mod facts;
+mod states;
+mod words;
+
+use std::ops::Range;
+
+use serde_yaml::Value as Yaml;
+
+pub use self::facts::{Fact, Found, facts};
+pub use self::states::States;
+use crate::error::{Diagnostic, Location, Related, SourceText};
+use crate::locale::Lang;
+use crate::yaml::YamlFile;
+
+/// The name under which a difference is acknowledged.
+pub const CODE: &str = "languages-differ";
+
+/// A text of the meeting file in both languages, and where.
+#[derive(Debug, Clone)]
+pub struct Pair {
+    /// The field path, as `paragraphs[0]`.
+    pub path: String,
+    /// The French.
+    pub fr: String,
+    /// The English.
+    pub en: String,
+}
+
+/// Every text of a meeting file given in both languages, `{ fr: …, en: … }`,
+/// in the file's order.
+pub fn pairs(top: &Yaml) -> Vec<Pair> {
+    fn walk(value: &Yaml, path: String, out: &mut Vec<Pair>) {
+        match value {
+            Yaml::Mapping(map) => {
+                let (fr, en) = (map.get("fr"), map.get("en"));
+                if map.len() == 2
+                    && let (Some(Yaml::String(fr)), Some(Yaml::String(en))) = (fr, en)
+                {
+                    out.push(Pair {
+                        path,
+                        fr: fr.clone(),
+                        en: en.clone(),
+                    });
+                    return;
+                }
+                for (key, value) in map {
+                    let Some(key) = key.as_str() else { continue };
+                    let path = if path.is_empty() {
+                        key.to_owned()
+                    } else {
+                        format!("{path}.{key}")
+                    };
+                    walk(value, path, out);
+                }
+            }
+            Yaml::Sequence(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(item, format!("{path}[{i}]"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(top, String::new(), &mut out);
+    out
+}
+
+/// A fact that one language states and the other does not, or states
+/// otherwise: the French and the English found, one of them or both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Difference {
+    /// What the French states, if anything.
+    pub fr: Option<Found>,
+    /// What the English states, if anything.
+    pub en: Option<Found>,
+}
+
+/// What `fr` and `en` disagree on: each fact of one that the other does not
+/// state, paired with a fact of the same sort that the other states instead.
+pub fn compare(fr: &[Found], en: &[Found]) -> Vec<Difference> {
+    let unmatched = |these: &[Found], those: &[Found]| -> Vec<Found> {
+        let mut seen: Vec<&Fact> = Vec::new();
+        these
+            .iter()
+            .filter(|f| !those.iter().any(|o| f.fact.agrees(&o.fact)))
+            // A fact stated twice is missing once.
+            .filter(|f| {
+                let new = !seen.contains(&&f.fact);
+                seen.push(&f.fact);
+                new
+            })
+            .cloned()
+            .collect()
+    };
+    let mut only_fr = unmatched(fr, en);
+    let mut only_en = unmatched(en, fr);
+    let mut differences = Vec::new();
+    while !only_fr.is_empty() {
+        let french = only_fr.remove(0);
+        let english = only_en
+            .iter()
+            .position(|e| e.fact.what() == french.fact.what())
+            .map(|at| only_en.remove(at));
+        differences.push(Difference {
+            fr: Some(french),
+            en: english,
+        });
+    }
+    differences.extend(only_en.into_iter().map(|english| Difference {
+        fr: None,
+        en: Some(english),
+    }));
+    differences.sort_by_key(|d| {
+        (
+            d.fr.as_ref().map_or(usize::MAX, |f| f.span.start),
+            d.en.as_ref().map_or(usize::MAX, |f| f.span.start),
+        )
+    });
+    differences
+}
+
+/// What is said of a difference: the message and the labels at the French
+/// and at the English place.
+pub fn describe(difference: &Difference) -> (String, String, String) {
+    match (&difference.fr, &difference.en) {
+        (Some(fr), Some(en)) => (
+            format!(
+                "the French and the English differ: {} in French, {} in English",
+                fr, en
+            ),
+            format!("the French says {fr}"),
+            format!("the English says {en}"),
+        ),
+        (Some(fr), None) => (
+            format!(
+                "the French gives the {} {fr}, which the English does not",
+                fr.fact.what()
+            ),
+            format!("the French says {fr}"),
+            "the English does not say it".to_owned(),
+        ),
+        (None, Some(en)) => (
+            format!(
+                "the English gives the {} {en}, which the French does not",
+                en.fact.what()
+            ),
+            "the French does not say it".to_owned(),
+            format!("the English says {en}"),
+        ),
+        (None, None) => Default::default(),
+    }
+}
+
+/// The hint of every difference.
+pub const HINT: &str = "make both languages state the same; if the difference is meant, acknowledge it beside either value: `# allow(languages-differ): why`";
+
+/// The differences between the languages of every text of a meeting file
+/// given in both, each an error at the French and at the English place,
+/// without those that the file acknowledges.
+pub fn check_pairs(file: &YamlFile, top: &Yaml, states: &States) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    // A text written alike in both languages (a name, a title left in its
+    // own language) states the same facts in both.
+    for pair in pairs(top).into_iter().filter(|p| p.fr != p.en) {
+        let fr = facts(&pair.fr, Lang::Fr, states);
+        let en = facts(&pair.en, Lang::En, states);
+        let differences = compare(&fr, &en);
+        if differences.is_empty() {
+            continue;
+        }
+        let fr_path = format!("{}.fr", pair.path);
+        let en_path = format!("{}.en", pair.path);
+        let fr_value = file.locate(&fr_path);
+        let en_value = file.locate(&en_path);
+        if acknowledged(file, &[&fr_path, &en_path], &[&fr_value, &en_value]) {
+            continue;
+        }
+        for difference in differences {
+            let (message, fr_label, en_label) = describe(&difference);
+            let place = |value: &Option<Range<usize>>, found: &Option<Found>| {
+                value.as_ref().map(|value| Location {
+                    source: file.source.clone(),
+                    span: found
+                        .as_ref()
+                        .and_then(|f| within(&file.source.text, value.clone(), &f.written))
+                        .unwrap_or_else(|| value.clone()),
+                })
+            };
+            let mut error = Diagnostic::error(message)
+                .in_file(&file.path)
+                .field(&pair.path)
+                .code(CODE)
+                .hint(HINT);
+            if let Some(location) = place(&fr_value, &difference.fr) {
+                error = error.at(location).label(fr_label);
+            }
+            if let Some(location) = place(&en_value, &difference.en) {
+                error = error.related(Related {
+                    location,
+                    message: en_label,
+                });
+            }
+            errors.push(error);
+        }
+    }
+    errors
+}
+
+/// Whether the file acknowledges differences between the values at `paths`:
+/// an `allow(languages-differ)` on the line of either key, or on a line of
+/// either value.
+fn acknowledged(file: &YamlFile, paths: &[&str], values: &[&Option<Range<usize>>]) -> bool {
+    let text = &file.source.text;
+    let mut lines = Vec::new();
+    for path in paths {
+        if let Some(key) = file.locate_key(path) {
+            lines.push(file.source.line_column(key.start).0 - 1);
+        }
+    }
+    for value in values.iter().copied().flatten() {
+        let first = file.source.line_column(value.start).0 - 1;
+        let last = file.source.line_column(value.end.min(text.len())).0 - 1;
+        lines.extend(first..=last);
+    }
+    crate::allow::allowed(&file.source, CODE, &lines)
+}
+
+/// Where `written` is in `text[value]`, white space aside: a folded value
+/// breaks a fact across lines.
+fn within(text: &str, value: Range<usize>, written: &str) -> Option<Range<usize>> {
+    let slice = text.get(value.clone())?;
+    let pattern: Vec<String> = written.split_whitespace().map(regex::escape).collect();
+    let pattern = regex::Regex::new(&pattern.join(r"\s+")).ok()?;
+    let found = pattern.find(slice)?;
+    Some(value.start + found.start()..value.start + found.end())
+}
+
+/// A note's text as the reader sees it, and where each part of it was
+/// written, to name the template a difference comes from.
+pub struct NoteText<'a> {
+    /// The text of its pages, page numbers left out.
+    pub text: String,
+    /// Where a fact found in the text is written: a place in a template.
+    pub locate: &'a dyn Fn(&str) -> Option<Location>,
+    /// The template, when no place is found.
+    pub template: String,
+}
+
+/// The differences between the two typeset notes, French and English, as
+/// wholes: the facts that the templates and messages state, and those of the
+/// meeting file's values, which the values' own check leaves to this one
+/// only when `skip` does not hold them (facts of texts given in both
+/// languages, checked or acknowledged there).
+pub fn check_notes(
+    fr: &NoteText,
+    en: &NoteText,
+    skip: &dyn Fn(Lang, &Fact) -> bool,
+    states: &States,
+) -> Vec<Diagnostic> {
+    let fr_facts: Vec<Found> = facts(&fr.text, Lang::Fr, states)
+        .into_iter()
+        .filter(|f| !skip(Lang::Fr, &f.fact))
+        .collect();
+    let en_facts: Vec<Found> = facts(&en.text, Lang::En, states)
+        .into_iter()
+        .filter(|f| !skip(Lang::En, &f.fact))
+        .collect();
+    compare(&fr_facts, &en_facts)
+        .into_iter()
+        .map(|difference| {
+            let (message, fr_label, en_label) = describe(&difference);
+            let place = |note: &NoteText, found: &Option<Found>| {
+                found.as_ref().and_then(|f| (note.locate)(&f.written))
+            };
+            let mut error = Diagnostic::error(format!("the notes: {message}")).hint(
+                "the templates or the messages of the two languages say different things: make them agree",
+            );
+            // The place of the language that states the fact comes first.
+            match (place(fr, &difference.fr), place(en, &difference.en)) {
+                (Some(fr_at), en_at) => {
+                    error = error.at(fr_at).label(fr_label);
+                    if let Some(location) = en_at {
+                        error = error.related(Related {
+                            location,
+                            message: en_label,
+                        });
+                    } else if difference.en.is_none() {
+                        error = error.hint(format!("`{}` does not say it", en.template));
+                    }
+                }
+                (None, Some(en_at)) => {
+                    error = error.at(en_at).label(en_label);
+                    if difference.fr.is_none() {
+                        error = error.hint(format!("`{}` does not say it", fr.template));
+                    }
+                }
+                (None, None) => error = error.in_file(&fr.template),
+            }
+            error
+        })
+        .collect()
+}
+
+/// The text of `source` where `written` first appears, white space aside.
+pub fn find(source: &SourceText, written: &str) -> Option<Range<usize>> {
+    within(&source.text, 0..source.text.len(), written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_are_found_at_their_paths() {
+        let top: Yaml = serde_yaml::from_str(
+            "a: { fr: x, en: y }\nb: [ { fr: u, en: v } ]\nc: { d: { fr: p, en: q }, e: 1 }\n",
+        )
+        .unwrap();
+        let paths: Vec<String> = pairs(&top).into_iter().map(|p| p.path).collect();
+        assert_eq!(paths, ["a", "b[0]", "c.d"]);
+    }
+}

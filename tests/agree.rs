@@ -1,0 +1,273 @@
+//! French and English agree: a corpus of texts as notes write them, each
+//! pair known to state the same facts or not; meeting files with one fact
+//! changed in one language only, refused at both places; a difference that
+//! the writer acknowledges, no longer reported.
+
+mod common;
+
+use std::path::Path;
+
+use common::{noteverbale, repo};
+use noteverbale::Lang;
+use noteverbale::agree::{self, States};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Corpus {
+    pairs: Vec<Pair>,
+}
+
+#[derive(Deserialize)]
+struct Pair {
+    fr: String,
+    en: String,
+    agree: bool,
+}
+
+#[test]
+fn the_corpus_tells_agreeing_pairs_from_the_others() {
+    let corpus: Corpus = serde_yaml::from_str(
+        &std::fs::read_to_string(repo("tests/fixtures/agree/pairs.yaml")).unwrap(),
+    )
+    .unwrap();
+    assert!(corpus.pairs.len() >= 30);
+    let states = States::builtin();
+    let mut wrong = Vec::new();
+    for pair in &corpus.pairs {
+        let fr = agree::facts(&pair.fr, Lang::Fr, states);
+        let en = agree::facts(&pair.en, Lang::En, states);
+        let differences = agree::compare(&fr, &en);
+        if differences.is_empty() != pair.agree {
+            wrong.push(format!(
+                "{:?} / {:?}: expected {}, found {:?} / {:?}",
+                pair.fr,
+                pair.en,
+                if pair.agree {
+                    "agreement"
+                } else {
+                    "a difference"
+                },
+                fr.iter().map(|f| &f.fact).collect::<Vec<_>>(),
+                en.iter().map(|f| &f.fact).collect::<Vec<_>>()
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The example with `from` replaced by `to`, once, in `dir`.
+fn changed(dir: &Path, example: &str, from: &str, to: &str) -> String {
+    let text = std::fs::read_to_string(repo(example)).unwrap();
+    assert_eq!(text.matches(from).count(), 1, "{from}");
+    let name = Path::new(example).file_name().unwrap().to_str().unwrap();
+    std::fs::write(dir.join(name), text.replacen(from, to, 1)).unwrap();
+    if let Some(logo) = text.lines().find_map(|l| l.strip_prefix("logo: ")) {
+        let logo = logo.trim().trim_matches('"');
+        std::fs::copy(
+            repo("examples").join(logo),
+            dir.join(Path::new(logo).file_name().unwrap()),
+        )
+        .ok();
+    }
+    name.to_owned()
+}
+
+/// The line of the first occurrence of `needle` in the file, from 1.
+fn line_of(dir: &Path, name: &str, needle: &str) -> usize {
+    let text = std::fs::read_to_string(dir.join(name)).unwrap();
+    text[..text.find(needle).unwrap_or_else(|| panic!("{needle}"))]
+        .matches('\n')
+        .count()
+        + 1
+}
+
+#[test]
+fn a_fact_changed_in_one_language_is_refused_at_both_places() {
+    // (example, text replaced, replacement, where the French is, where the English is)
+    let cases = [
+        (
+            "examples/ccm-7msp.yaml",
+            "de la première Conférence d'examen",
+            "de la deuxième Conférence d'examen",
+            "deuxième",
+            "First Review Conference",
+        ),
+        (
+            "examples/ccm-7msp.yaml",
+            "visées à l'article 7",
+            "visées à l'article 8",
+            "l'article 8",
+            "under article 7",
+        ),
+        (
+            "examples/ccm-7msp.yaml",
+            "Palais des Nations, Office C.117",
+            "Palais des Nations, Office C.171",
+            "bureau C.117",
+            "Office C.171",
+        ),
+        (
+            "examples/request-for-views.yaml",
+            "au plus tard le 28 avril 2017",
+            "au plus tard le 28 avril 2018",
+            "28 avril 2018",
+            "input required by 28 April 2017",
+        ),
+        (
+            "examples/request-for-views.yaml",
+            "Resolution 71/41,",
+            "Resolution 71/14,",
+            "Résolution 71/41",
+            "Resolution 71/14",
+        ),
+    ];
+    for (example, from, to, fr_at, en_at) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let name = changed(dir.path(), example, from, to);
+        let out = noteverbale(dir.path(), &["check", "--format", "json", &name]);
+        assert_eq!(out.status.code(), Some(1), "{example}: {from} → {to}");
+        let reports: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let errors: Vec<&serde_json::Value> = reports["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["severity"] == "error")
+            .collect();
+        assert_eq!(errors.len(), 1, "{example}: {from} → {to}: {reports:#}");
+        let error = errors[0];
+        assert_eq!(error["code"], "languages-differ");
+        assert_eq!(error["file"], name);
+        assert_eq!(
+            error["line"],
+            line_of(dir.path(), &name, fr_at),
+            "{error:#}"
+        );
+        let related = &error["related"][0];
+        assert_eq!(related["file"], name);
+        assert_eq!(
+            related["line"],
+            line_of(dir.path(), &name, en_at),
+            "{error:#}"
+        );
+        assert!(!error["hints"][0].as_str().unwrap().is_empty());
+
+        // render and batch refuse it as well, and write nothing.
+        let out = noteverbale(dir.path(), &["render", &name, "--out", "out"]);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(!dir.path().join("out").exists());
+        let text = String::from_utf8_lossy(&out.stderr);
+        assert!(text.contains("the English"), "{text}");
+    }
+}
+
+#[test]
+fn an_acknowledged_difference_is_not_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = changed(
+        dir.path(),
+        "examples/ccm-7msp.yaml",
+        "    - { fr: CH-1211 Genève 10, en: CH-1211 Geneva 10 }",
+        "    - { fr: CH-1211 Genève 10, en: CH-1211 Geneva 20 }",
+    );
+    let out = noteverbale(dir.path(), &["check", &name]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert!(text.contains("“10”") && text.contains("“20”"), "{text}");
+
+    let name = changed(
+        dir.path(),
+        "examples/ccm-7msp.yaml",
+        "    - { fr: CH-1211 Genève 10, en: CH-1211 Geneva 10 }",
+        "    - { fr: CH-1211 Genève 10, en: CH-1211 Geneva 20 }  # allow(languages-differ): the English keeps the old box",
+    );
+    let out = noteverbale(dir.path(), &["check", "--deny-warnings", &name]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn notes_whose_templates_differ_are_refused_at_the_template_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let kinds = dir.path().join("kinds");
+    std::fs::create_dir(&kinds).unwrap();
+    for file in std::fs::read_dir(repo("examples/kinds")).unwrap() {
+        let file = file.unwrap().path();
+        std::fs::copy(&file, kinds.join(file.file_name().unwrap())).unwrap();
+    }
+    let template = kinds.join("transmittal.en.typ");
+    let text = std::fs::read_to_string(&template).unwrap();
+    let from = "would welcome the comments of Governments no later than {{ comments_by }}.";
+    assert!(text.contains(from));
+    std::fs::write(
+        &template,
+        text.replace(
+            from,
+            &format!("{from} Comments of at most 2,000 words are kindly requested."),
+        ),
+    )
+    .unwrap();
+    let out = noteverbale(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--templates",
+            "kinds",
+            "kinds/agenda.yaml",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let reports: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let errors: Vec<&serde_json::Value> = reports["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["severity"] == "error")
+        .collect();
+    assert_eq!(errors.len(), 1, "{reports:#}");
+    let error = errors[0];
+    assert!(
+        error["message"].as_str().unwrap().contains("“2,000”"),
+        "{error:#}"
+    );
+    // At the English template's line that prints it.
+    assert!(
+        error["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("transmittal.en.typ"),
+        "{error:#}"
+    );
+    assert_eq!(
+        error["line"],
+        line_of(&kinds, "transmittal.en.typ", "2,000 words")
+    );
+    assert!(
+        error["hints"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h.as_str().unwrap().contains("transmittal.fr.typ")),
+        "{error:#}"
+    );
+
+    // render, in both languages, refuses it.
+    let out = noteverbale(
+        dir.path(),
+        &[
+            "render",
+            "--templates",
+            "kinds",
+            "kinds/agenda.yaml",
+            "--out",
+            "out",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!dir.path().join("out").exists());
+}
