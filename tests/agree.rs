@@ -81,6 +81,19 @@ fn line_of(dir: &Path, name: &str, needle: &str) -> usize {
         + 1
 }
 
+/// The one error that `check --format json` printed.
+fn the_error(json: &[u8]) -> serde_json::Value {
+    let reports: serde_json::Value = serde_json::from_slice(json).unwrap();
+    let errors: Vec<&serde_json::Value> = reports["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["severity"] == "error")
+        .collect();
+    assert_eq!(errors.len(), 1, "{reports:#}");
+    errors[0].clone()
+}
+
 #[test]
 fn a_fact_changed_in_one_language_is_refused_at_both_places() {
     // (example, text replaced, replacement, where the French is, where the English is)
@@ -126,15 +139,7 @@ fn a_fact_changed_in_one_language_is_refused_at_both_places() {
         let name = changed(dir.path(), example, from, to);
         let out = noteverbale(dir.path(), &["check", "--format", "json", &name]);
         assert_eq!(out.status.code(), Some(1), "{example}: {from} → {to}");
-        let reports: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        let errors: Vec<&serde_json::Value> = reports["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|r| r["severity"] == "error")
-            .collect();
-        assert_eq!(errors.len(), 1, "{example}: {from} → {to}: {reports:#}");
-        let error = errors[0];
+        let error = the_error(&out.stdout);
         assert_eq!(error["code"], "languages-differ");
         assert_eq!(error["file"], name);
         assert_eq!(
@@ -222,15 +227,7 @@ fn notes_whose_templates_differ_are_refused_at_the_template_line() {
         ],
     );
     assert_eq!(out.status.code(), Some(1));
-    let reports: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let errors: Vec<&serde_json::Value> = reports["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|r| r["severity"] == "error")
-        .collect();
-    assert_eq!(errors.len(), 1, "{reports:#}");
-    let error = errors[0];
+    let error = the_error(&out.stdout);
     assert!(
         error["message"].as_str().unwrap().contains("“2,000”"),
         "{error:#}"

@@ -11,6 +11,7 @@ use regex::Regex;
 use super::States;
 use super::words;
 use crate::locale::Lang;
+use crate::locale::{month_names, weekday_names};
 
 /// One fact, in a form that does not depend on the language.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -113,50 +114,6 @@ impl fmt::Display for Found {
     }
 }
 
-const FR_MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
-const EN_MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-const FR_DAYS: [&str; 7] = [
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-];
-
-const EN_DAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
 fn regex(pattern: &str) -> Regex {
     Regex::new(pattern).expect("the patterns of this module are valid")
 }
@@ -168,22 +125,22 @@ static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"\b(?:[A-Z]{1,12}(?:\.\d+)?(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+|\d{1,3}/\d{1,4}[A-Z]?)\b")
 });
 static FR_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    let days = FR_DAYS.join("|");
-    let months = FR_MONTHS.join("|");
+    let days = weekday_names(Lang::Fr).join("|");
+    let months = month_names(Lang::Fr).join("|");
     regex(&format!(
         r"(?i)\b(?:({days})\s+)?(1er|\d{{1,2}})(?:\s*(?:au|et|à|-|–)\s*(?:(?:{days})\s+)?(1er|\d{{1,2}}))?\s+({months})\b(?:\s+(\d{{4}}))?"
     ))
 });
 static EN_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    let days = EN_DAYS.join("|");
-    let months = EN_MONTHS.join("|");
+    let days = weekday_names(Lang::En).join("|");
+    let months = month_names(Lang::En).join("|");
     regex(&format!(
         r"\b(?:({days}),?\s+)?(\d{{1,2}})(?:\s*(?:to|and|-|–)\s*(?:(?:{days}),?\s+)?(\d{{1,2}}))?\s+({months})\b(?:,?\s+(\d{{4}}))?"
     ))
 });
 static EN_US_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    let days = EN_DAYS.join("|");
-    let months = EN_MONTHS.join("|");
+    let days = weekday_names(Lang::En).join("|");
+    let months = month_names(Lang::En).join("|");
     regex(&format!(
         r"\b(?:({days}),?\s+)?({months})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,\s*(\d{{4}}))?"
     ))
@@ -265,19 +222,19 @@ pub fn facts(text: &str, lang: Lang, states: &States) -> Vec<Found> {
         )]
     });
     reader.take(&SYMBOL, |c| vec![Fact::Symbol(c[0].to_owned())]);
+    // Day (to day) month (year), with the weekday before it.
+    let date = match lang {
+        Lang::Fr => &*FR_DATE,
+        Lang::En => &*EN_DATE,
+    };
+    reader.take(date, |c| {
+        let month = month_of(&c[4], lang);
+        let weekday = c.get(1).and_then(|d| day_of(d.as_str(), lang));
+        let last = c.get(3).map(|m| m.as_str());
+        range(&c[2], last, month, year(c.get(5)), weekday)
+    });
     match lang {
         Lang::Fr => {
-            reader.take(&FR_DATE, |c| {
-                let month = month_of(&c[4], &FR_MONTHS);
-                let weekday = c.get(1).and_then(|d| day_of(d.as_str(), &FR_DAYS));
-                range(
-                    &c[2],
-                    c.get(3).map(|m| m.as_str()),
-                    month,
-                    year(c.get(5)),
-                    weekday,
-                )
-            });
             reader.take(&FR_TIME, |c| {
                 let hours: u32 = c[1].parse().unwrap_or(99);
                 let minutes: u32 = c.get(2).map_or(0, |m| m.as_str().parse().unwrap_or(99));
@@ -285,20 +242,9 @@ pub fn facts(text: &str, lang: Lang, states: &States) -> Vec<Found> {
             });
         }
         Lang::En => {
-            reader.take(&EN_DATE, |c| {
-                let month = month_of(&c[4], &EN_MONTHS);
-                let weekday = c.get(1).and_then(|d| day_of(d.as_str(), &EN_DAYS));
-                range(
-                    &c[2],
-                    c.get(3).map(|m| m.as_str()),
-                    month,
-                    year(c.get(5)),
-                    weekday,
-                )
-            });
             reader.take(&EN_US_DATE, |c| {
-                let month = month_of(&c[2], &EN_MONTHS);
-                let weekday = c.get(1).and_then(|d| day_of(d.as_str(), &EN_DAYS));
+                let month = month_of(&c[2], lang);
+                let weekday = c.get(1).and_then(|d| day_of(d.as_str(), lang));
                 range(&c[3], None, month, year(c.get(4)), weekday)
             });
             reader.take(&EN_TIME, |c| {
@@ -483,16 +429,19 @@ fn carry_years(found: &mut [Found], text: &str) {
     }
 }
 
-fn month_of(name: &str, months: &[&str; 12]) -> Option<u32> {
-    months
+fn month_of(name: &str, lang: Lang) -> Option<u32> {
+    let name = name.to_lowercase();
+    month_names(lang)
         .iter()
-        .position(|m| m.eq_ignore_ascii_case(name) || m.to_lowercase() == name.to_lowercase())
+        .position(|m| m.to_lowercase() == name)
         .map(|i| i as u32 + 1)
 }
 
-fn day_of(name: &str, days: &[&str; 7]) -> Option<u32> {
-    days.iter()
-        .position(|d| d.to_lowercase() == name.to_lowercase())
+fn day_of(name: &str, lang: Lang) -> Option<u32> {
+    let name = name.to_lowercase();
+    weekday_names(lang)
+        .iter()
+        .position(|d| d.to_lowercase() == name)
         .map(|i| i as u32)
 }
 

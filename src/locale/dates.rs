@@ -52,6 +52,22 @@ const WEEKDAYS_EN: [&str; 7] = [
     "Sunday",
 ];
 
+/// The names of the months in `lang`, January first, as a date prints them.
+pub fn month_names(lang: Lang) -> &'static [&'static str; 12] {
+    match lang {
+        Lang::Fr => &MONTHS_FR,
+        Lang::En => &MONTHS_EN,
+    }
+}
+
+/// The names of the days of the week in `lang`, Monday first.
+pub fn weekday_names(lang: Lang) -> &'static [&'static str; 7] {
+    match lang {
+        Lang::Fr => &WEEKDAYS_FR,
+        Lang::En => &WEEKDAYS_EN,
+    }
+}
+
 fn month(d: NaiveDate, lang: Lang) -> &'static str {
     // month0() is always 0..=11, so indexing cannot fail.
     let i = d.month0() as usize;
