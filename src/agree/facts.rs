@@ -62,6 +62,27 @@ impl Fact {
         }
     }
 
+    /// The facts this one is stated as as well: a number is also its
+    /// ordinal ("article premier", "article 1") and a whole hour ("dans les
+    /// 12 heures", "within 12 hours").
+    pub fn equivalents(&self) -> Vec<Fact> {
+        let mut all = vec![self.clone()];
+        match self {
+            Fact::Number(n) => {
+                if let Ok(n) = n.parse::<u64>() {
+                    all.push(Fact::Ordinal(n));
+                    if n < 24 {
+                        all.push(Fact::Time(n as u32 * 60));
+                    }
+                }
+            }
+            Fact::Ordinal(n) => all.push(Fact::Number(n.to_string())),
+            Fact::Time(t) if t % 60 == 0 => all.push(Fact::Number((t / 60).to_string())),
+            _ => {}
+        }
+        all
+    }
+
     /// Whether `other` states the same: dates agree when one language leaves
     /// out the year or the weekday that the other gives.
     pub fn agrees(&self, other: &Fact) -> bool {
@@ -85,7 +106,7 @@ impl Fact {
                 }
                 month == month2 && day == day2 && either(year, year2) && either(weekday, weekday2)
             }
-            _ => self == other,
+            _ => self.equivalents().contains(other),
         }
     }
 }
@@ -99,6 +120,10 @@ pub struct Found {
     pub span: Range<usize>,
     /// The words that state it, as written.
     pub written: String,
+    /// Whether the words may well state no such fact ("les deux pays",
+    /// "le Premier Ministre"): not a difference when the other language
+    /// does not state it.
+    pub weak: bool,
 }
 
 impl fmt::Display for Found {
@@ -128,7 +153,7 @@ static FR_DATE: LazyLock<Regex> = LazyLock::new(|| {
     let days = weekday_names(Lang::Fr).join("|");
     let months = month_names(Lang::Fr).join("|");
     regex(&format!(
-        r"(?i)\b(?:({days})\s+)?(1er|\d{{1,2}})(?:\s*(?:au|et|à|-|–)\s*(?:(?:{days})\s+)?(1er|\d{{1,2}}))?\s+({months})\b(?:\s+(\d{{4}}))?"
+        r"(?i)\b(?:({days})\s+)?(1er|1ᵉʳ|\d{{1,2}})(?:\s*(?:au|et|à|-|–)\s*(?:(?:{days})\s+)?(1er|1ᵉʳ|\d{{1,2}}))?\s+({months})\b(?:\s+(\d{{4}}))?"
     ))
 });
 static EN_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -145,15 +170,27 @@ static EN_US_DATE: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:({days}),?\s+)?({months})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,\s*(\d{{4}}))?"
     ))
 });
-static FR_TIME: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"\b(\d{1,2})\s*(?:h|heures?)(?:\s*(\d{2}))?\b"));
-static EN_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)\b(\d{1,2})(?:[.:](\d{2}))?\s*(a\.m\.|p\.m\.|am\b|pm\b)|\b(noon|midday)\b")
+// "de 10 à 13 heures", "à 15 h 30", "midi" (not "après-midi").
+static FR_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"\b(?:(\d{1,2})(?:\s*h\s*(\d{2}))?\s*(?:à|et|-|–)\s*)?(\d{1,2})\s*(?:h|heures?)(?:\s*(\d{2}))?\b|(?:^|[^-\p{L}])(midi|minuit)\b",
+    )
 });
-static FR_ORDINAL: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(\d+)(?:er|re|e|ème|è)\b"));
+// "from 10 a.m. to 1 p.m.", "from 3 to 6 p.m.", "noon", "midnight".
+static EN_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:(\d{1,2})(?:[.:](\d{2}))?\s*(a\.m\.|p\.m\.|am\b|pm\b)?\s*(?:to|and|-|–)\s*)?(\d{1,2})(?:[.:](\d{2}))?\s*(a\.m\.|p\.m\.|am\b|pm\b)|\b(noon|midday|midnight)\b",
+    )
+});
+static FR_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+    // Roman numerals of two letters at least, so that "Le" and "Ce" stay words.
+    regex(r"\b(\d+|[IVXLC]{2,})(?:ers?|res?|ères?|es|e|èmes?|è|ᵉʳ|ᵉ)(?:\b|$)")
+});
 static EN_ORDINAL: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(\d+)(?:st|nd|rd|th)\b"));
-static FR_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"\d{1,3}(?:[\u{a0}\u{202f} ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"));
+// Section numbers, "3.2", "16.4.1", are written alike in both languages.
+static FR_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"\d+(?:\.\d+)+|\d{1,3}(?:[\u{a0}\u{202f} ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
+});
 static EN_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| regex(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"));
 static WORD: LazyLock<Regex> = LazyLock::new(|| regex(r"\p{L}+"));
@@ -181,6 +218,7 @@ impl Reader {
                     fact,
                     span: whole.range(),
                     written: whole.as_str().to_owned(),
+                    weak: false,
                 });
             }
         }
@@ -208,12 +246,18 @@ pub fn facts(text: &str, lang: Lang, states: &States) -> Vec<Found> {
     };
     reader.take(&EMAIL, |c| vec![Fact::Email(c[0].to_lowercase())]);
     reader.take(&WEB, |c| {
-        let web = c[0].trim_end_matches(['.', ',', ';', ':', ')', '»', '”']);
+        let web = c[0].trim_end_matches(['.', ',', ';', ':', ')', '»', '”', '?', '!', '\'', '’']);
         let web = web.to_lowercase();
         let web = web
             .trim_start_matches("https://")
             .trim_start_matches("http://")
             .trim_end_matches('/');
+        // The French and English pages of one site: `/fr/…` and `/en/…`.
+        let web = web.replace("/fr/", "/").replace("/en/", "/");
+        let web = web
+            .strip_suffix("/fr")
+            .or_else(|| web.strip_suffix("/en"))
+            .unwrap_or(&web);
         vec![Fact::Web(web.to_owned())]
     });
     reader.take(&PHONE, |c| {
@@ -221,7 +265,15 @@ pub fn facts(text: &str, lang: Lang, states: &States) -> Vec<Found> {
             c[0].chars().filter(char::is_ascii_digit).collect(),
         )]
     });
-    reader.take(&SYMBOL, |c| vec![Fact::Symbol(c[0].to_owned())]);
+    // A symbol has a number: "VIH/sida" and "HIV/AIDS" are words.
+    reader.take(&SYMBOL, |c| {
+        let symbol = &c[0];
+        if symbol.contains(|c: char| c.is_ascii_digit()) {
+            vec![Fact::Symbol(symbol.to_owned())]
+        } else {
+            Vec::new()
+        }
+    });
     // Day (to day) month (year), with the weekday before it.
     let date = match lang {
         Lang::Fr => &*FR_DATE,
@@ -236,9 +288,17 @@ pub fn facts(text: &str, lang: Lang, states: &States) -> Vec<Found> {
     match lang {
         Lang::Fr => {
             reader.take(&FR_TIME, |c| {
-                let hours: u32 = c[1].parse().unwrap_or(99);
-                let minutes: u32 = c.get(2).map_or(0, |m| m.as_str().parse().unwrap_or(99));
-                time(hours, minutes)
+                if let Some(word) = c.get(5) {
+                    return time(if word.as_str() == "midi" { 12 } else { 0 }, 0);
+                }
+                let minutes = |i| c.get(i).map_or(Some(0), |m| m.as_str().parse().ok());
+                let mut times = Vec::new();
+                for (h, m) in [(1, 2), (3, 4)] {
+                    if let (Some(hours), Some(minutes)) = (c.get(h), minutes(m)) {
+                        times.extend(time(hours.as_str().parse().unwrap_or(99), minutes));
+                    }
+                }
+                times
             });
         }
         Lang::En => {
@@ -248,18 +308,27 @@ pub fn facts(text: &str, lang: Lang, states: &States) -> Vec<Found> {
                 range(&c[3], None, month, year(c.get(4)), weekday)
             });
             reader.take(&EN_TIME, |c| {
-                if c.get(4).is_some() {
-                    return time(12, 0);
+                if let Some(word) = c.get(7) {
+                    return time(if word.as_str() == "midnight" { 0 } else { 12 }, 0);
                 }
-                let hours: u32 = c[1].parse().unwrap_or(99);
-                let minutes: u32 = c.get(2).map_or(0, |m| m.as_str().parse().unwrap_or(99));
-                let afternoon = c[3].to_lowercase().starts_with('p');
-                match (hours, afternoon) {
-                    (12, false) => time(0, minutes),
-                    (12, true) => time(12, minutes),
-                    (h, true) => time(h + 12, minutes),
-                    (h, false) => time(h, minutes),
+                // The first time of a range takes the second's a.m. or p.m.
+                // when it has none of its own: "from 3 to 6 p.m.".
+                let meridiem =
+                    |i: usize| c.get(i).map(|m| m.as_str().to_lowercase().starts_with('p'));
+                let last = meridiem(6).unwrap_or(false);
+                let mut times = Vec::new();
+                for (h, m, half) in [(1, 2, meridiem(3).unwrap_or(last)), (4, 5, last)] {
+                    let Some(hours) = c.get(h) else { continue };
+                    let hours: u32 = hours.as_str().parse().unwrap_or(99);
+                    let minutes: u32 = c.get(m).map_or(0, |m| m.as_str().parse().unwrap_or(99));
+                    times.extend(match (hours, half) {
+                        (12, false) => time(0, minutes),
+                        (12, true) => time(12, minutes),
+                        (h, true) => time(h + 12, minutes),
+                        (h, false) => time(h, minutes),
+                    });
                 }
+                times
             });
         }
     }
@@ -278,7 +347,14 @@ pub fn facts(text: &str, lang: Lang, states: &States) -> Vec<Found> {
         Lang::En => &*EN_ORDINAL,
     };
     reader.take(ordinal, |c| {
-        c[1].parse().map(Fact::Ordinal).into_iter().collect()
+        let number = &c[1];
+        number
+            .parse()
+            .ok()
+            .or_else(|| roman(number))
+            .map(Fact::Ordinal)
+            .into_iter()
+            .collect()
     });
     numbers_in_words(&mut reader, lang);
     let number = match lang {
@@ -287,9 +363,12 @@ pub fn facts(text: &str, lang: Lang, states: &States) -> Vec<Found> {
     };
     reader.take(number, |c| {
         let written = &c[0];
+        if written.matches('.').count() > 1 {
+            return vec![Fact::Number(written.to_owned())];
+        }
         let (whole, decimals) = match lang {
-            Lang::Fr => written.split_once(',').unwrap_or((written, "")),
-            Lang::En => written.split_once('.').unwrap_or((written, "")),
+            Lang::Fr if !written.contains('.') => written.split_once(',').unwrap_or((written, "")),
+            _ => written.split_once('.').unwrap_or((written, "")),
         };
         let digits: String = whole.chars().filter(char::is_ascii_digit).collect();
         let digits = digits.trim_start_matches('0');
@@ -331,9 +410,10 @@ fn numbers_in_words(reader: &mut Reader, lang: Lang) {
                 end = next;
                 next += 1;
             } else if matches!(word, "et" | "and")
-                && words
-                    .get(next + 1)
-                    .is_some_and(|w| words::is_number_word(&w.1, lang))
+                && words.get(next + 1).is_some_and(|w| {
+                    words::is_number_word(&w.1, lang)
+                        && words::joins(&words[next - 1].1, &w.1, lang)
+                })
             {
                 next += 1;
             } else {
@@ -343,8 +423,11 @@ fn numbers_in_words(reader: &mut Reader, lang: Lang) {
         let run: Vec<&str> = words[i..=end].iter().map(|(_, w)| w.as_str()).collect();
         let before = i.checked_sub(1).map(|b| words[b].1.as_str());
         let span = words[i].0.start..words[end].0.end;
-        if let Some(number) = words::number(&run, lang, before) {
+        // "a third" is a fraction.
+        let fraction = lang == Lang::En && before == Some("a") && run.len() == 1;
+        if let Some(number) = words::number(&run, lang, before).filter(|_| !fraction) {
             found.push(Found {
+                weak: number.weak,
                 fact: if number.ordinal {
                     Fact::Ordinal(number.value)
                 } else {
@@ -373,7 +456,12 @@ fn range(
     let Some(month) = month else {
         return Vec::new();
     };
-    let day = |text: &str| text.trim_end_matches("er").parse::<u32>().ok();
+    let day = |text: &str| {
+        text.trim_end_matches("er")
+            .trim_end_matches("ᵉʳ")
+            .parse::<u32>()
+            .ok()
+    };
     let mut dates = Vec::new();
     if let Some(day) = day(first) {
         dates.push(Fact::Date {
@@ -403,10 +491,13 @@ fn carry_years(found: &mut [Found], text: &str) {
         let (this, next) = (&mut head[i], &tail[0]);
         let (
             Fact::Date {
-                year: year @ None, ..
+                year: year @ None,
+                month,
+                ..
             },
             Fact::Date {
                 year: Some(next_year),
+                month: next_month,
                 ..
             },
         ) = (&mut this.fact, &next.fact)
@@ -418,13 +509,19 @@ fn carry_years(found: &mut [Found], text: &str) {
             .unwrap_or_default()
             .trim()
             .to_lowercase();
+        // "from 31 December to 2 January 2020": the year before.
+        let next_year = if *month > *next_month {
+            *next_year - 1
+        } else {
+            *next_year
+        };
         if this.span == next.span
             || matches!(
                 gap.as_str(),
                 "au" | "to" | "-" | "–" | "et" | "and" | "until" | "jusqu'au" | "jusqu’au"
             )
         {
-            *year = Some(*next_year);
+            *year = Some(next_year);
         }
     }
 }
@@ -447,6 +544,28 @@ fn day_of(name: &str, lang: Lang) -> Option<u32> {
 
 fn year(found: Option<regex::Match>) -> Option<i32> {
     found.and_then(|m| m.as_str().parse().ok())
+}
+
+/// The value of a Roman numeral, as "XXIe siècle" writes it.
+fn roman(text: &str) -> Option<u64> {
+    let value = |c| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        'C' => Some(100),
+        _ => None,
+    };
+    let digits: Vec<u64> = text.chars().map(value).collect::<Option<_>>()?;
+    let mut total = 0;
+    for (i, &digit) in digits.iter().enumerate() {
+        if digits.get(i + 1).is_some_and(|&next| next > digit) {
+            total -= digit as i64;
+        } else {
+            total += digit as i64;
+        }
+    }
+    u64::try_from(total).ok().filter(|&n| n > 0)
 }
 
 fn time(hours: u32, minutes: u32) -> Vec<Fact> {

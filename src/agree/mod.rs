@@ -16,6 +16,7 @@ mod facts;
 mod states;
 mod words;
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use serde_yaml::Value as Yaml;
@@ -90,25 +91,35 @@ pub struct Difference {
     pub en: Option<Found>,
 }
 
-/// What `fr` and `en` disagree on: each fact of one that the other does not
-/// state, paired with a fact of the same sort that the other states instead.
-pub fn compare(fr: &[Found], en: &[Found]) -> Vec<Difference> {
-    let unmatched = |these: &[Found], those: &[Found]| -> Vec<Found> {
-        let mut seen: Vec<&Fact> = Vec::new();
+/// What `fr` and `en`, the facts of the texts `fr_text` and `en_text`,
+/// disagree on: each fact of one that the other does not state, paired
+/// with a fact of the same sort that the other states instead. A weak fact
+/// ("les deux", "le Premier Ministre") that the other language leaves out,
+/// and a State named alike in both texts ("M. Maurice Dupont", "à Mexico"),
+/// are no difference.
+pub fn compare(fr: &[Found], en: &[Found], fr_text: &str, en_text: &str) -> Vec<Difference> {
+    let unmatched = |these: &[Found], those: &[Found], other_text: &str| -> Vec<Found> {
+        let stated: HashSet<Fact> = those.iter().flat_map(|f| f.fact.equivalents()).collect();
+        let dates: Vec<&Fact> = those
+            .iter()
+            .map(|f| &f.fact)
+            .filter(|f| matches!(f, Fact::Date { .. }))
+            .collect();
+        let mut seen = HashSet::new();
         these
             .iter()
-            .filter(|f| !those.iter().any(|o| f.fact.agrees(&o.fact)))
-            // A fact stated twice is missing once.
-            .filter(|f| {
-                let new = !seen.contains(&&f.fact);
-                seen.push(&f.fact);
-                new
+            .filter(|f| match &f.fact {
+                Fact::Date { .. } => !dates.iter().any(|d| f.fact.agrees(d)),
+                fact => !stated.contains(fact),
             })
+            .filter(|f| !(matches!(f.fact, Fact::State(_)) && said_alike(&f.written, other_text)))
+            // A fact stated twice is missing once.
+            .filter(|f| seen.insert(f.fact.clone()))
             .cloned()
             .collect()
     };
-    let mut only_fr = unmatched(fr, en);
-    let mut only_en = unmatched(en, fr);
+    let mut only_fr = unmatched(fr, en, en_text);
+    let mut only_en = unmatched(en, fr, fr_text);
     let mut differences = Vec::new();
     while !only_fr.is_empty() {
         let french = only_fr.remove(0);
@@ -125,6 +136,11 @@ pub fn compare(fr: &[Found], en: &[Found]) -> Vec<Difference> {
         fr: None,
         en: Some(english),
     }));
+    // A weak fact is a difference only against another of its sort.
+    differences.retain(|d| match (&d.fr, &d.en) {
+        (Some(alone), None) | (None, Some(alone)) => !alone.weak,
+        _ => true,
+    });
     differences.sort_by_key(|d| {
         (
             d.fr.as_ref().map_or(usize::MAX, |f| f.span.start),
@@ -132,6 +148,19 @@ pub fn compare(fr: &[Found], en: &[Found]) -> Vec<Difference> {
         )
     });
     differences
+}
+
+/// Whether `written` stands, as a whole word, in `text`.
+fn said_alike(written: &str, text: &str) -> bool {
+    regex::Regex::new(&format!(r"\b{}\b", regex::escape(written)))
+        .is_ok_and(|word| word.is_match(text))
+}
+
+/// What the two languages of a text disagree on.
+pub fn differences(fr: &str, en: &str, states: &States) -> Vec<Difference> {
+    let fr_facts = facts(fr, Lang::Fr, states);
+    let en_facts = facts(en, Lang::En, states);
+    compare(&fr_facts, &en_facts, fr, en)
 }
 
 /// What is said of a difference: the message and the labels at the French
@@ -177,9 +206,7 @@ pub fn check_pairs(file: &YamlFile, top: &Yaml, states: &States) -> Vec<Diagnost
     // A text written alike in both languages (a name, a title left in its
     // own language) states the same facts in both.
     for pair in pairs(top).into_iter().filter(|p| p.fr != p.en) {
-        let fr = facts(&pair.fr, Lang::Fr, states);
-        let en = facts(&pair.en, Lang::En, states);
-        let differences = compare(&fr, &en);
+        let differences = differences(&pair.fr, &pair.en, states);
         if differences.is_empty() {
             continue;
         }
@@ -192,12 +219,12 @@ pub fn check_pairs(file: &YamlFile, top: &Yaml, states: &States) -> Vec<Diagnost
         }
         for difference in differences {
             let (message, fr_label, en_label) = describe(&difference);
-            let place = |value: &Option<Range<usize>>, found: &Option<Found>| {
+            let place = |value: &Option<Range<usize>>, found: &Option<Found>, text: &str| {
                 value.as_ref().map(|value| Location {
                     source: file.source.clone(),
                     span: found
                         .as_ref()
-                        .and_then(|f| within(&file.source.text, value.clone(), &f.written))
+                        .and_then(|f| within(&file.source.text, value.clone(), text, f))
                         .unwrap_or_else(|| value.clone()),
                 })
             };
@@ -206,10 +233,10 @@ pub fn check_pairs(file: &YamlFile, top: &Yaml, states: &States) -> Vec<Diagnost
                 .field(&pair.path)
                 .code(CODE)
                 .hint(HINT);
-            if let Some(location) = place(&fr_value, &difference.fr) {
+            if let Some(location) = place(&fr_value, &difference.fr, &pair.fr) {
                 error = error.at(location).label(fr_label);
             }
-            if let Some(location) = place(&en_value, &difference.en) {
+            if let Some(location) = place(&en_value, &difference.en, &pair.en) {
                 error = error.related(Related {
                     location,
                     message: en_label,
@@ -240,14 +267,38 @@ fn acknowledged(file: &YamlFile, paths: &[&str], values: &[&Option<Range<usize>>
     crate::allow::allowed(&file.source, CODE, &lines)
 }
 
-/// Where `written` is in `text[value]`, white space aside: a folded value
-/// breaks a fact across lines.
-fn within(text: &str, value: Range<usize>, written: &str) -> Option<Range<usize>> {
-    let slice = text.get(value.clone())?;
-    let pattern: Vec<String> = written.split_whitespace().map(regex::escape).collect();
-    let pattern = regex::Regex::new(&pattern.join(r"\s+")).ok()?;
-    let found = pattern.find(slice)?;
-    Some(value.start + found.start()..value.start + found.end())
+/// Where the fact `found` of the value `text` is in the file's
+/// `source[value]`: its words, white space aside (a folded value breaks them
+/// across lines), as many times over as they stand in the value before it.
+fn within(source: &str, value: Range<usize>, text: &str, found: &Found) -> Option<Range<usize>> {
+    let slice = source.get(value.clone())?;
+    let words = pattern(&found.written)?;
+    let before = words
+        .find_iter(text)
+        .take_while(|m| m.start() < found.span.start)
+        .count()
+        .saturating_sub(1);
+    let at = words.find_iter(slice).nth(before)?;
+    Some(value.start + at.start()..value.start + at.end())
+}
+
+/// The words of `written`, white space aside, and not inside other words.
+fn pattern(written: &str) -> Option<regex::Regex> {
+    let words: Vec<String> = written.split_whitespace().map(regex::escape).collect();
+    let edge = |c: Option<char>| {
+        if c.is_some_and(char::is_alphanumeric) {
+            r"\b"
+        } else {
+            ""
+        }
+    };
+    let pattern = format!(
+        "{}{}{}",
+        edge(written.chars().next()),
+        words.join(r"\s+"),
+        edge(written.chars().next_back())
+    );
+    regex::Regex::new(&pattern).ok()
 }
 
 /// A note's text as the reader sees it, and where each part of it was
@@ -280,7 +331,7 @@ pub fn check_notes(
         .into_iter()
         .filter(|f| !skip(Lang::En, &f.fact))
         .collect();
-    compare(&fr_facts, &en_facts)
+    compare(&fr_facts, &en_facts, &fr.text, &en.text)
         .into_iter()
         .map(|difference| {
             let (message, fr_label, en_label) = describe(&difference);
@@ -318,7 +369,7 @@ pub fn check_notes(
 
 /// The text of `source` where `written` first appears, white space aside.
 pub fn find(source: &SourceText, written: &str) -> Option<Range<usize>> {
-    within(&source.text, 0..source.text.len(), written)
+    pattern(written)?.find(&source.text).map(|m| m.range())
 }
 
 #[cfg(test)]

@@ -15,6 +15,20 @@ use crate::meeting::Bilingual;
 /// The bundled list of the permanent missions to the United Nations.
 const MISSIONS: &str = include_str!("../../examples/missions.yaml");
 
+/// Short forms that running text uses beside the list's names: code,
+/// French, English.
+const SHORT_FORMS: &[(&str, &str, &str)] = &[
+    ("USA", "États-Unis", "United States"),
+    ("USA", "États-Unis", "US"),
+    ("GBR", "Royaume-Uni", "United Kingdom"),
+    ("CZE", "République tchèque", "Czech Republic"),
+    ("RUS", "Russie", "Russia"),
+    ("SYR", "Syrie", "Syria"),
+    ("TZA", "Tanzanie", "Tanzania"),
+    ("LAO", "Laos", "Laos"),
+    ("TUR", "Turquie", "Turkey"),
+];
+
 /// State names, matched in a text of either language.
 #[derive(Debug, Default)]
 pub struct States {
@@ -44,10 +58,21 @@ impl States {
         static BUILTIN: LazyLock<States> = LazyLock::new(|| {
             let list: List =
                 serde_yaml::from_str(MISSIONS).expect("the bundled list of missions is valid");
+            let short: Vec<(&str, Bilingual)> = SHORT_FORMS
+                .iter()
+                .map(|(code, fr, en)| {
+                    let name = Bilingual {
+                        fr: (*fr).to_owned(),
+                        en: (*en).to_owned(),
+                    };
+                    (*code, name)
+                })
+                .collect();
             States::new(
                 list.missions
                     .iter()
-                    .map(|e| (e.code.as_str(), &e.name, e.list_name.as_ref())),
+                    .map(|e| (e.code.as_str(), &e.name, e.list_name.as_ref()))
+                    .chain(short.iter().map(|(code, name)| (*code, name, None))),
             )
         });
         &BUILTIN

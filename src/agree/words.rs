@@ -28,6 +28,10 @@ fn cardinal(word: &str, lang: Lang) -> Option<u64> {
             "quarante" => 40,
             "cinquante" => 50,
             "soixante" => 60,
+            // As Belgium and Switzerland count.
+            "septante" => 70,
+            "huitante" | "octante" => 80,
+            "nonante" => 90,
             "cent" | "cents" => 100,
             "mille" => 1000,
             _ => return None,
@@ -114,6 +118,9 @@ pub struct InWords {
     pub value: u64,
     /// Whether it is an ordinal.
     pub ordinal: bool,
+    /// Whether the words may well not be a number at all: a lone "deux",
+    /// "premier", "second".
+    pub weak: bool,
 }
 
 /// The number that `words` make, each lowercase: "soixante", "et", "onze".
@@ -126,6 +133,15 @@ pub fn number(words: &[&str], lang: Lang, before: Option<&str>) -> Option<InWord
         return None;
     }
     if lang == Lang::Fr && words.len() == 1 && matches!(*last, "cent") && before == Some("pour") {
+        return None;
+    }
+    // English writes "one third", "two fifths": a unit before an ordinal
+    // makes a fraction.
+    if lang == Lang::En
+        && let [unit, fraction] = words
+        && cardinal(unit, lang).is_some_and(|u| u < 10)
+        && cardinal(fraction, lang).is_none()
+    {
         return None;
     }
     let mut values = Vec::with_capacity(words.len());
@@ -149,10 +165,29 @@ pub fn number(words: &[&str], lang: Lang, before: Option<&str>) -> Option<InWord
             true
         }
     };
+    let value = sum(&values);
     Some(InWords {
-        value: sum(&values),
+        value,
         ordinal,
+        // "deux" is "both" or "twice" as often as "two", and "premier" or
+        // "second" is "Prime" or "secondly" as often as an ordinal.
+        weak: words.len() == 1 && value <= 2,
     })
+}
+
+/// Whether "et" or "and" between `before` and `after` joins the parts of
+/// one number, "soixante et onze", "one hundred and five", rather than two
+/// numbers, "trois et quatre".
+pub fn joins(before: &str, after: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::Fr => {
+            matches!(
+                before,
+                "vingt" | "trente" | "quarante" | "cinquante" | "soixante"
+            ) && matches!(after, "un" | "une" | "onze" | "unième" | "onzième")
+        }
+        Lang::En => matches!(before, "hundred" | "thousand"),
+    }
 }
 
 /// Whether `word` may be part of a number in words.
@@ -165,21 +200,21 @@ pub fn is_number_word(word: &str, lang: Lang) -> bool {
 /// The value of cardinal parts in order: "quatre vingt dix" is 90, "two
 /// thousand five hundred" 2,500.
 fn sum(values: &[u64]) -> u64 {
-    let mut total = 0;
-    let mut current = 0;
+    let mut total: u64 = 0;
+    let mut current: u64 = 0;
     for &value in values {
         match value {
-            100 => current = current.max(1) * 100,
+            100 => current = current.max(1).saturating_mul(100),
             1000 => {
-                total += current.max(1) * 1000;
+                total = current.max(1).saturating_mul(1000).saturating_add(total);
                 current = 0;
             }
-            // "quatre-vingts": four twenties.
-            20 if current == 4 => current = 80,
-            _ => current += value,
+            // "quatre-vingts": four twenties, after hundreds as well.
+            20 if current % 100 == 4 => current += 76,
+            _ => current = current.saturating_add(value),
         }
     }
-    total + current
+    total.saturating_add(current)
 }
 
 #[cfg(test)]
@@ -213,6 +248,14 @@ mod tests {
         assert_eq!(fr("soixante et onzième"), Some((71, true)));
         assert_eq!(fr("vingt et unième"), Some((21, true)));
         assert_eq!(fr("première"), Some((1, true)));
+        assert_eq!(fr("cent quatre-vingts"), Some((180, false)));
+        assert_eq!(
+            fr("mille neuf cent quatre-vingt-dix-neuf"),
+            Some((1999, false))
+        );
+        assert_eq!(fr("cent quatre-vingtième"), Some((180, true)));
+        assert_eq!(fr("septante"), Some((70, false)));
+        assert!(fr(&["cent"; 12].join(" ")).is_some());
         assert_eq!(fr("une"), None);
         assert_eq!(fr("problème"), None);
     }
@@ -227,6 +270,8 @@ mod tests {
         assert_eq!(en("seventy-second"), Some((72, true)));
         assert_eq!(en("twelfth"), Some((12, true)));
         assert_eq!(en("first"), Some((1, true)));
+        assert_eq!(en("one hundred and eightieth"), Some((180, true)));
+        assert_eq!(en("one third"), None);
         assert_eq!(en("one"), None);
         assert_eq!(en("month"), None);
         assert_eq!(en("north"), None);
