@@ -51,7 +51,7 @@ impl Findings {
 pub enum Role {
     /// A meeting file.
     Meeting,
-    /// A list of missions: CSV, or YAML with `missions:`.
+    /// A list of missions: CSV, a spreadsheet, or YAML with `missions:`.
     Missions,
     /// A kind's schema: YAML with `description:` and `fields:`.
     Schema,
@@ -61,10 +61,7 @@ pub enum Role {
 /// its top-level fields; a file that cannot be read is taken for a meeting
 /// file, which says why.
 pub fn role(path: &Path) -> Role {
-    if path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
-    {
+    if recipients::Format::of(path) != recipients::Format::Yaml {
         return Role::Missions;
     }
     match YamlFile::read(path) {

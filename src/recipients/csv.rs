@@ -1,0 +1,233 @@
+//! CSV as spreadsheets write it: with or without a byte-order mark, fields
+//! separated by `,`, `;` or tabs (found from the header), lines ended by LF
+//! or CRLF, fields quoted or not. Each field keeps its span in the text, so
+//! that a diagnostic points at the field itself.
+
+use std::ops::Range;
+use std::path::Path;
+
+use super::table::{Cell, Place, Table};
+use crate::error::{Diagnostic, Error, Location, Result, SourceText};
+use crate::yaml::YamlFile;
+
+/// Reads a CSV file into a table.
+pub(super) fn read(path: &Path) -> Result<Table> {
+    let file = YamlFile::read(path)?;
+    let text = file
+        .source
+        .text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(&file.source.text);
+    let source = SourceText::new(file.source.name.clone(), text);
+    let text: &str = &source.text;
+    let delimiter = delimiter(text);
+    let mut rows = parse(text, delimiter).map_err(|(at, message)| {
+        Error::invalid(
+            Diagnostic::error(message)
+                .in_file(path)
+                .at(Location {
+                    source: source.clone(),
+                    span: at..at,
+                })
+                .hint("a field that holds the separator, a quote or a line break is put between quotes, its quotes doubled"),
+        )
+    })?;
+    let cell = |(text, span): (String, Range<usize>)| Cell {
+        text,
+        place: Place::Text(Location {
+            source: source.clone(),
+            span,
+        }),
+        error: None,
+    };
+    if rows.is_empty() {
+        return Err(Error::invalid(
+            Diagnostic::error("the list is empty")
+                .in_file(path)
+                .hint("the first line names the columns: code,name_fr,name_en,language"),
+        ));
+    }
+    let header: Vec<Cell> = rows.remove(0).into_iter().map(cell).collect();
+    let rows = rows
+        .into_iter()
+        .filter(|row| row.iter().any(|(text, _)| !text.trim().is_empty()))
+        .map(|mut row| {
+            // A short row: the missing cells are at its end.
+            let end = row.last().map_or(0, |(_, span)| span.end);
+            while row.len() < header.len() {
+                row.push((String::new(), end..end));
+            }
+            row.into_iter().map(cell).collect()
+        })
+        .collect();
+    Ok(Table {
+        file: path.to_owned(),
+        header,
+        rows,
+    })
+}
+
+/// The separator the header line uses most: `,`, `;` or a tab (`,` when
+/// none).
+fn delimiter(text: &str) -> u8 {
+    let mut counts = [(b',', 0), (b';', 0), (b'\t', 0)];
+    let mut quoted = false;
+    for byte in text.bytes() {
+        match byte {
+            b'"' => quoted = !quoted,
+            b'\n' | b'\r' if !quoted => break,
+            _ if !quoted => {
+                for (delimiter, count) in &mut counts {
+                    if byte == *delimiter {
+                        *count += 1;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    // The first of the most used: a comma wins a tie.
+    let most = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    counts
+        .iter()
+        .find(|(_, n)| *n == most)
+        .map_or(b',', |(d, _)| *d)
+}
+
+/// One field: its text, and its span in the file (quotes included).
+type Field = (String, Range<usize>);
+
+/// Every line of the text as fields; lines may end in LF, CRLF or CR, and
+/// a quoted field may hold any of them. A quote never closed is an error at
+/// the quote.
+fn parse(text: &str, delimiter: u8) -> Result<Vec<Vec<Field>>, (usize, String)> {
+    let bytes = text.as_bytes();
+    let mut rows = Vec::new();
+    let mut row: Vec<Field> = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        let start = at;
+        let mut value = Vec::new();
+        if bytes[at] == b'"' {
+            at += 1;
+            loop {
+                match bytes.get(at) {
+                    None => {
+                        return Err((start, "this quote is never closed".to_owned()));
+                    }
+                    Some(b'"') if bytes.get(at + 1) == Some(&b'"') => {
+                        value.push(b'"');
+                        at += 2;
+                    }
+                    Some(b'"') => {
+                        at += 1;
+                        break;
+                    }
+                    Some(&byte) => {
+                        value.push(byte);
+                        at += 1;
+                    }
+                }
+            }
+            // What follows the closing quote, up to the separator, is kept
+            // as it is, as spreadsheets do.
+            while let Some(&byte) = bytes.get(at) {
+                if byte == delimiter || byte == b'\n' || byte == b'\r' {
+                    break;
+                }
+                value.push(byte);
+                at += 1;
+            }
+        } else {
+            while let Some(&byte) = bytes.get(at) {
+                if byte == delimiter || byte == b'\n' || byte == b'\r' {
+                    break;
+                }
+                value.push(byte);
+                at += 1;
+            }
+        }
+        // Fields end on ASCII bytes, so the value is whole UTF-8.
+        row.push((String::from_utf8_lossy(&value).into_owned(), start..at));
+        match bytes.get(at) {
+            Some(&byte) if byte == delimiter => {
+                at += 1;
+                if at == bytes.len() {
+                    row.push((String::new(), at..at));
+                }
+            }
+            Some(b'\r') => {
+                at += if bytes.get(at + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+                rows.push(std::mem::take(&mut row));
+            }
+            Some(b'\n') => {
+                at += 1;
+                rows.push(std::mem::take(&mut row));
+            }
+            _ => {}
+        }
+    }
+    if !row.is_empty() {
+        rows.push(row);
+    }
+    Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str, delimiter: u8) -> Vec<Vec<String>> {
+        parse(text, delimiter)
+            .unwrap()
+            .into_iter()
+            .map(|row| row.into_iter().map(|(t, _)| t).collect())
+            .collect()
+    }
+
+    #[test]
+    fn the_separator_is_the_one_the_header_uses() {
+        assert_eq!(delimiter("code,name_fr\nFRA;x"), b',');
+        assert_eq!(delimiter("code;name_fr;\"a,b\"\n"), b';');
+        assert_eq!(delimiter("code\tname_fr\n"), b'\t');
+        assert_eq!(delimiter("code\n"), b',');
+    }
+
+    #[test]
+    fn fields_are_read_as_spreadsheets_write_them() {
+        assert_eq!(
+            texts(
+                "a;\"b;c\";\"say \"\"hi\"\"\"\r\n;x;\r\n\"two\r\nlines\";y",
+                b';'
+            ),
+            [
+                vec!["a", "b;c", "say \"hi\""],
+                vec!["", "x", ""],
+                vec!["two\r\nlines", "y"]
+            ]
+        );
+        assert_eq!(
+            texts("a,b\n\nc,d\n", b','),
+            [vec!["a", "b"], vec![""], vec!["c", "d"]]
+        );
+    }
+
+    #[test]
+    fn spans_point_at_the_field_on_crlf_and_lf_lines() {
+        for text in ["code,language\r\nFRA,es\r\n", "code,language\nFRA,es\n"] {
+            let rows = parse(text, b',').unwrap();
+            let source = SourceText::new("list.csv", text);
+            let (value, span) = &rows[1][1];
+            assert_eq!(value, "es");
+            assert_eq!(source.line_column(span.start), (2, 5), "{text:?}");
+        }
+        assert_eq!(
+            parse("a,\"b\nc", b','),
+            Err((2, "this quote is never closed".into()))
+        );
+    }
+}
