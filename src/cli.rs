@@ -17,7 +17,8 @@ Exit status:
        field; `batch`: some notes failed, the others are written
   2    the command line is wrong
   3    the environment failed: a file could not be read or written, a port
-       is in use, files cannot be watched, threads cannot start
+       is in use, files cannot be watched, threads cannot start, another
+       batch is writing into the output folder
   4    `check --deny-warnings`: warnings were found, and no errors
   130  a batch stopped by Ctrl-C: the notes being typeset are finished and
        the manifests written, so that the next run goes on where it stopped";
