@@ -115,16 +115,18 @@ impl Console {
         }
         self.failures(&outcome.failures);
         let stopped = if outcome.unstarted > 0 {
-            format!(", {} not started (stopped)", outcome.unstarted)
+            format!(", {} not started (stopped)", thousands(outcome.unstarted))
         } else {
             String::new()
         };
+        let planned = outcome.planned();
         self.done(format!(
-            "{}: {} written, {} unchanged, {} failed{stopped}, in {:.1} s; manifest in {}",
-            count(outcome.planned(), "note"),
-            outcome.written,
-            outcome.skipped,
-            outcome.failures.len(),
+            "{} {}: {} written, {} unchanged, {} failed{stopped}, in {:.1} s; manifest in {}",
+            thousands(planned),
+            if planned == 1 { "note" } else { "notes" },
+            thousands(outcome.written),
+            thousands(outcome.skipped),
+            thousands(outcome.failures.len()),
             took.as_secs_f64(),
             manifest.display(),
         ));
