@@ -104,10 +104,11 @@ pub fn schema(path: &Path) -> Findings {
     findings
 }
 
-/// A list of missions, with the records that cannot make a note.
-pub fn missions(path: &Path) -> (Vec<Record>, Findings) {
+/// A list of missions (of a spreadsheet, the sheet named, or the first),
+/// with the records that cannot make a note.
+pub fn missions(path: &Path, sheet: Option<&str>) -> (Vec<Record>, Findings) {
     let mut findings = Findings::default();
-    match recipients::load(path) {
+    match recipients::open(path, sheet) {
         Ok(records) => {
             for record in &records {
                 if let Err(diagnostics) = &record.recipient {

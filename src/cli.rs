@@ -338,6 +338,10 @@ pub struct CheckArgs {
     /// typesets them.
     #[arg(short, long)]
     pub recipients: Option<PathBuf>,
+    /// The sheet of a spreadsheet list given with `--recipients` [default:
+    /// the first].
+    #[arg(long, value_name = "NAME", requires = "recipients")]
+    pub sheet: Option<String>,
     /// How to print what is found: for people, or as JSON for programs.
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,

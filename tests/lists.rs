@@ -198,3 +198,32 @@ fn emails_are_read_from_every_form_of_list() {
         assert_eq!(britain.email, None, "{list}");
     }
 }
+
+#[test]
+fn check_names_the_cell_and_blames_the_list_not_the_meeting_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let meeting = repo("examples/ccm-7msp.yaml");
+    let list = repo("tests/lists/missions.ods");
+    let out = noteverbale(
+        dir.path(),
+        &[
+            "check",
+            meeting.to_str().unwrap(),
+            "-r",
+            list.to_str().unwrap(),
+            "--sheet",
+            "Missions",
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("missions.ods, sheet Missions, cell D3"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("missions.ods: 1 error, 0 warnings"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("ccm-7msp.yaml: ok"), "{stderr}");
+}
