@@ -227,3 +227,41 @@ fn check_names_the_cell_and_blames_the_list_not_the_meeting_file() {
     );
     assert!(stderr.contains("ccm-7msp.yaml: ok"), "{stderr}");
 }
+
+#[test]
+fn excel_unicode_text_in_utf16_with_tabs_is_read() {
+    // Excel's "Unicode text": UTF-16 with a byte-order mark, tabs, CRLF.
+    let bytes = std::fs::read(repo("tests/lists/missions-unicode-text.csv")).unwrap();
+    assert!(bytes.starts_with(&[0xFF, 0xFE]));
+    let failures = failures("tests/lists/missions-unicode-text.csv");
+    assert_eq!(failures.len(), 1, "{failures:?}");
+    assert!(
+        failures[0].contains(
+            "missions-unicode-text.csv:3:17: error: `français` is not a language of the notes"
+        ),
+        "{}",
+        failures[0]
+    );
+    let records = recipients::load(&repo("tests/lists/missions-unicode-text.csv")).unwrap();
+    assert_eq!(records[0].recipient.as_ref().unwrap().name.fr, "la France");
+}
+
+#[test]
+fn excel_csv_in_the_windows_code_page_is_read() {
+    // Excel's plain "CSV (semicolon)" on a French Windows: Windows-1252.
+    let failures = failures("tests/lists/missions-windows-1252.csv");
+    assert_eq!(failures.len(), 1, "{failures:?}");
+    assert!(
+        failures[0].contains("missions-windows-1252.csv:3:36: error: `francais` is not a language"),
+        "{}",
+        failures[0]
+    );
+    let records = recipients::load(&repo("tests/lists/missions-windows-1252.csv")).unwrap();
+    assert_eq!(records[1].code.as_deref(), Some("CIV"));
+    // The line shown under the message reads as the sheet did.
+    let shown = records[1].recipient.as_ref().unwrap_err()[0].render(false);
+    assert!(
+        shown.contains("CIV;la Côte d’Ivoire;Côte d’Ivoire;francais"),
+        "{shown}"
+    );
+}

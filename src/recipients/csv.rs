@@ -8,11 +8,30 @@ use std::path::Path;
 
 use super::table::{Cell, Place, Table};
 use crate::error::{Diagnostic, Error, Location, Result, SourceText};
-use crate::yaml::YamlFile;
+use crate::yaml::{MAX_FILE_SIZE, YamlFile};
 
-/// Reads a CSV file into a table.
+/// Reads a CSV file into a table: UTF-8, or UTF-16 with its byte-order mark
+/// (Excel's "Unicode text").
 pub(super) fn read(path: &Path) -> Result<Table> {
-    let file = YamlFile::read(path)?;
+    let file = match utf16(path)? {
+        Some(text) => YamlFile::from_text(path, text),
+        None => match YamlFile::read(path) {
+            Ok(file) => file,
+            // Excel's plain "CSV" is saved in the Windows code page.
+            Err(error)
+                if error
+                    .diagnostics()
+                    .first()
+                    .is_some_and(|d| d.message.starts_with("the file is not UTF-8")) =>
+            {
+                match windows_1252(path)? {
+                    Some(text) => YamlFile::from_text(path, text),
+                    None => return Err(error),
+                }
+            }
+            Err(error) => return Err(error),
+        },
+    };
     let text = file
         .source
         .text
@@ -65,6 +84,71 @@ pub(super) fn read(path: &Path) -> Result<Table> {
         header,
         rows,
     })
+}
+
+/// The text of a file that starts with a UTF-16 byte-order mark; `None` for
+/// any other file.
+fn utf16(path: &Path) -> Result<Option<String>> {
+    let mut start = [0u8; 2];
+    let mut file = std::fs::File::open(path).map_err(|e| Error::read(path, e))?;
+    let read = std::io::Read::read(&mut file, &mut start).map_err(|e| Error::read(path, e))?;
+    let little = match (read, start) {
+        (2, [0xFF, 0xFE]) => true,
+        (2, [0xFE, 0xFF]) => false,
+        _ => return Ok(None),
+    };
+    let size = std::fs::metadata(path)
+        .map_err(|e| Error::read(path, e))?
+        .len();
+    if size > 2 * MAX_FILE_SIZE {
+        return Ok(None);
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
+    let units: Vec<u16> = bytes[2..]
+        .chunks(2)
+        .map(|pair| {
+            let pair = [pair[0], pair.get(1).copied().unwrap_or(0)];
+            if little {
+                u16::from_le_bytes(pair)
+            } else {
+                u16::from_be_bytes(pair)
+            }
+        })
+        .collect();
+    String::from_utf16(&units).map(Some).map_err(|_| {
+        Error::invalid(
+            Diagnostic::error("the file is not UTF-16 text, though it starts as such")
+                .in_file(path)
+                .hint("save the file as CSV UTF-8"),
+        )
+    })
+}
+
+/// The text of a file that is not UTF-8, read as Windows-1252 (Western
+/// European), as Excel saves "CSV" on a French or English Windows; `None`
+/// for a file too large or holding bytes that code page leaves unused.
+fn windows_1252(path: &Path) -> Result<Option<String>> {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    let size = std::fs::metadata(path)
+        .map_err(|e| Error::read(path, e))?
+        .len();
+    if size > MAX_FILE_SIZE {
+        return Ok(None);
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
+    let text: String = bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9F => HIGH[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect();
+    let unused = ['\u{81}', '\u{8d}', '\u{8f}', '\u{90}', '\u{9d}'];
+    Ok((!text.contains(unused) && !text.contains('\0')).then_some(text))
 }
 
 /// The separator the header line uses most: `,`, `;` or a tab (`,` when
