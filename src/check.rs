@@ -51,7 +51,7 @@ impl Findings {
 pub enum Role {
     /// A meeting file.
     Meeting,
-    /// A list of missions: CSV, or YAML with `missions:`.
+    /// A list of missions: CSV, a spreadsheet, or YAML with `missions:`.
     Missions,
     /// A kind's schema: YAML with `description:` and `fields:`.
     Schema,
@@ -61,10 +61,7 @@ pub enum Role {
 /// its top-level fields; a file that cannot be read is taken for a meeting
 /// file, which says why.
 pub fn role(path: &Path) -> Role {
-    if path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
-    {
+    if recipients::Format::of(path) != recipients::Format::Yaml {
         return Role::Missions;
     }
     match YamlFile::read(path) {
@@ -107,10 +104,11 @@ pub fn schema(path: &Path) -> Findings {
     findings
 }
 
-/// A list of missions, with the records that cannot make a note.
-pub fn missions(path: &Path) -> (Vec<Record>, Findings) {
+/// A list of missions (of a spreadsheet, the sheet named, or the first),
+/// with the records that cannot make a note.
+pub fn missions(path: &Path, sheet: Option<&str>) -> (Vec<Record>, Findings) {
     let mut findings = Findings::default();
-    match recipients::load(path) {
+    match recipients::open(path, sheet) {
         Ok(records) => {
             for record in &records {
                 if let Err(diagnostics) = &record.recipient {

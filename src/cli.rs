@@ -17,7 +17,8 @@ Exit status:
        field; `batch`: some notes failed, the others are written
   2    the command line is wrong
   3    the environment failed: a file could not be read or written, a port
-       is in use, files cannot be watched, threads cannot start
+       is in use, files cannot be watched, threads cannot start, another
+       batch is writing into the output folder
   4    `check --deny-warnings`: warnings were found, and no errors
   130  a batch stopped by Ctrl-C: the notes being typeset are finished and
        the manifests written, so that the next run goes on where it stopped";
@@ -176,10 +177,15 @@ Examples:
       out/AFG.en.pdf … out/ZWE.en.pdf, out/manifest.json, out/manifest.csv
   noteverbale batch examples/ccm-7msp.yaml -r examples/missions.yaml --only FRA,CAN --lang all
       both languages for two missions
+  noteverbale batch examples/ccm-7msp.yaml -r missions.xlsx --sheet Missions --print all.pdf --duplex
+      a spreadsheet's list; every note also in all.pdf, each starting on an odd page
+  noteverbale batch examples/ccm-7msp.yaml -r missions.ods --mail drafts
+      drafts/FRA.eml, … for the missions with an `email`, to open and send
 
 A second run rewrites only the notes whose inputs changed (--force rewrites all).
-Ctrl-C stops cleanly: the notes being typeset are finished and the manifests
-written, so that the next run starts where this one stopped.";
+One batch at a time writes into a folder; a second is refused while the first
+runs. Each note is recorded as it is written: after Ctrl-C, or a run killed
+any other way, the next run starts where this one stopped.";
 
 const CHECK_EXAMPLES: &str = "Examples:
   noteverbale check examples/ccm-7msp.yaml
@@ -252,9 +258,26 @@ const MANPAGE_EXAMPLES: &str = "Examples:
 pub struct BatchArgs {
     /// The meeting file (YAML).
     pub meeting: PathBuf,
-    /// The list of missions: YAML (`missions:`) or CSV (`code,name_fr,name_en,language,…`).
+    /// The list of missions: YAML (`missions:`), CSV
+    /// (`code,name_fr,name_en,language,…`) or a spreadsheet (`.xlsx`, `.xls`,
+    /// `.ods`) with the same columns.
     #[arg(short, long)]
     pub recipients: PathBuf,
+    /// The sheet of a spreadsheet list [default: the first].
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Also write one PDF of every note of the run, in list order, each note
+    /// on a new sheet, with an outline entry per note.
+    #[arg(long, value_name = "FILE.pdf")]
+    pub print: Option<PathBuf>,
+    /// With `--print`, start each note on an odd page, for printing on both
+    /// sides.
+    #[arg(long, requires = "print")]
+    pub duplex: bool,
+    /// Also write into DIR one e-mail draft (`CODE.eml`) per mission with an
+    /// address (the list's `email`), the note attached; nothing is sent.
+    #[arg(long, value_name = "DIR")]
+    pub mail: Option<PathBuf>,
     /// The folder to write into; created if missing.
     #[arg(short, long, default_value = "out")]
     pub out: PathBuf,
@@ -315,6 +338,10 @@ pub struct CheckArgs {
     /// typesets them.
     #[arg(short, long)]
     pub recipients: Option<PathBuf>,
+    /// The sheet of a spreadsheet list given with `--recipients` [default:
+    /// the first].
+    #[arg(long, value_name = "NAME", requires = "recipients")]
+    pub sheet: Option<String>,
     /// How to print what is found: for people, or as JSON for programs.
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,

@@ -154,7 +154,7 @@ pub struct RecipientContext {
 
 /// The one addressee of a note to a mission: "au Représentant permanent de la
 /// France auprès de l'Organisation des Nations Unies".
-fn addressee(recipient: &Recipient, lang: Lang, messages: &Messages) -> Result<String> {
+pub(crate) fn addressee(recipient: &Recipient, lang: Lang, messages: &Messages) -> Result<String> {
     let mut args = Args::new();
     args.set(
         "status",

@@ -196,6 +196,46 @@ impl Location {
     }
 }
 
+/// A cell of a spreadsheet, named as its user sees it: the sheet, and the
+/// cell as `C12`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetCell {
+    /// The sheet's name.
+    pub sheet: String,
+    /// The row, from 1.
+    pub row: u32,
+    /// The column, from 0 (`A`).
+    pub column: u32,
+}
+
+impl SheetCell {
+    /// The cell's name: `C12`.
+    pub fn name(&self) -> String {
+        format!("{}{}", column_letters(self.column), self.row)
+    }
+}
+
+impl fmt::Display for SheetCell {
+    /// `sheet Missions, cell C12`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "sheet {}, cell {}", self.sheet, self.name())
+    }
+}
+
+/// A column's letters, from 0: `A`, `Z`, `AA`.
+pub fn column_letters(mut column: u32) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push(b'A' + (column % 26) as u8);
+        if column < 26 {
+            break;
+        }
+        column = column / 26 - 1;
+    }
+    letters.reverse();
+    String::from_utf8_lossy(&letters).into_owned()
+}
+
 /// One mistake in a user's file, with where it is and what to do about it.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
@@ -207,6 +247,8 @@ pub struct Diagnostic {
     pub file: Option<PathBuf>,
     /// Where in that file, when known.
     pub location: Option<Location>,
+    /// The cell, when the file is a spreadsheet.
+    pub cell: Option<SheetCell>,
     /// The path of the field concerned, as `sender.name.fr` or `secretariat.address[2]`.
     pub field: Option<String>,
     /// What to do about it.
@@ -267,16 +309,26 @@ pub struct Report {
     /// Other places the mistake concerns.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<RelatedReport>,
+    /// The sheet, for a spreadsheet (then `line` is the row and `column`
+    /// the column's number).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// The cell, as `C12`, for a spreadsheet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
 }
 
 impl Diagnostic {
     /// This diagnostic as data.
     pub fn report(&self) -> Report {
-        let (line, column) = self
-            .location
-            .as_ref()
-            .map(Location::line_column)
-            .map_or((None, None), |(l, c)| (Some(l), Some(c)));
+        let (line, column) = match (&self.location, &self.cell) {
+            (Some(location), _) => {
+                let (line, column) = location.line_column();
+                (Some(line), Some(column))
+            }
+            (None, Some(cell)) => (Some(cell.row as usize), Some(cell.column as usize + 1)),
+            (None, None) => (None, None),
+        };
         Report {
             severity: match self.severity {
                 Severity::Error => "error",
@@ -306,6 +358,8 @@ impl Diagnostic {
                     }
                 })
                 .collect(),
+            sheet: self.cell.as_ref().map(|c| c.sheet.clone()),
+            cell: self.cell.as_ref().map(SheetCell::name),
         }
     }
 
@@ -316,6 +370,7 @@ impl Diagnostic {
             message: message.into(),
             file: None,
             location: None,
+            cell: None,
             field: None,
             hints: Vec::new(),
             code: None,
@@ -342,6 +397,21 @@ impl Diagnostic {
     pub fn at(mut self, location: Location) -> Self {
         self.location = Some(location);
         self
+    }
+
+    /// Sets the cell of a spreadsheet.
+    pub fn in_cell(mut self, cell: SheetCell) -> Self {
+        self.cell = Some(cell);
+        self
+    }
+
+    /// The line of a text file, or the row of a spreadsheet, the mistake is on.
+    pub fn row(&self) -> Option<usize> {
+        match (&self.location, &self.cell) {
+            (Some(location), _) => Some(location.line_column().0),
+            (None, Some(cell)) => Some(cell.row as usize),
+            (None, None) => None,
+        }
     }
 
     /// Sets the field path.
@@ -375,19 +445,21 @@ impl Diagnostic {
         self
     }
 
-    /// `file:line:column`, or as much of it as is known.
+    /// `file:line:column`, `file, sheet S, cell C12`, or as much of it as
+    /// is known.
     pub fn position(&self) -> Option<String> {
         let file = self
             .location
             .as_ref()
             .map(|l| l.source.name.clone())
             .or_else(|| self.file.as_ref().map(|f| f.display().to_string()))?;
-        Some(match &self.location {
-            Some(location) => {
+        Some(match (&self.location, &self.cell) {
+            (Some(location), _) => {
                 let (line, column) = location.line_column();
                 format!("{file}:{line}:{column}")
             }
-            None => file,
+            (None, Some(cell)) => format!("{file}, {cell}"),
+            (None, None) => file,
         })
     }
 
@@ -501,4 +573,30 @@ fn clamp_span(text: &str, span: Range<usize>) -> Range<usize> {
     let start = floor_char_boundary(text, span.start);
     let end = floor_char_boundary(text, span.end.max(start));
     start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_are_lettered_as_spreadsheets_letter_them() {
+        for (column, letters) in [
+            (0, "A"),
+            (2, "C"),
+            (25, "Z"),
+            (26, "AA"),
+            (27, "AB"),
+            (701, "ZZ"),
+            (702, "AAA"),
+        ] {
+            assert_eq!(column_letters(column), letters);
+        }
+        let cell = SheetCell {
+            sheet: "Missions".into(),
+            row: 12,
+            column: 2,
+        };
+        assert_eq!(cell.to_string(), "sheet Missions, cell C12");
+    }
 }

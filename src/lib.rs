@@ -44,7 +44,7 @@ pub mod yaml;
 
 pub use crate::context::NoteOptions;
 pub use crate::engine::{Engine, Sources};
-pub use crate::error::{Diagnostic, Error, Failure, Result, Severity};
+pub use crate::error::{Diagnostic, Error, Failure, Result, Severity, SheetCell};
 pub use crate::load::Loaded;
 pub use crate::locale::Lang;
 pub use crate::meeting::Meeting;

@@ -186,3 +186,54 @@ fn files_that_are_not_meeting_files_are_refused() {
         snapshot(&format!("file-{name}"), &content);
     }
 }
+
+#[test]
+fn broken_lists_of_missions_are_refused_with_their_place() {
+    let mut names: Vec<String> = std::fs::read_dir(repo("tests/bad/lists"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    for name in names {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let list = format!("tests/bad/lists/{name}");
+        let out_arg = out.display().to_string();
+        let args = [
+            "batch",
+            "examples/ccm-7msp.yaml",
+            "-r",
+            &list,
+            "--out",
+            &out_arg,
+        ];
+        let run = noteverbale(&args, dir.path());
+        assert!(
+            !run.stderr.contains("panicked"),
+            "{name}: a panic\n{}",
+            run.stderr
+        );
+        assert!(
+            [1, 3].contains(&run.code),
+            "{name}: exit status {}\n{}",
+            run.code,
+            run.stderr
+        );
+        // The timing of the summary line differs from run to run.
+        let stderr: String = run
+            .stderr
+            .lines()
+            .map(|line| match (line.find(", in "), line.find("; manifest")) {
+                (Some(at), Some(end)) if at < end => {
+                    format!("{}{}", &line[..at], &line[end..])
+                }
+                _ => line.to_owned(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        snapshot(
+            &format!("list-{name}"),
+            &format!("batch: exit {}\n{stderr}\n", run.code),
+        );
+    }
+}

@@ -237,6 +237,7 @@ fn a_broken_record_spoils_only_its_own_note() {
         stderr.contains("4 notes: 2 written, 0 unchanged, 2 failed"),
         "{stderr}"
     );
+    // Besides the notes and manifests, only the folder's lock, hidden.
     let mut files: Vec<String> = std::fs::read_dir(dir.path().join("out"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into())
@@ -244,7 +245,13 @@ fn a_broken_record_spoils_only_its_own_note() {
     files.sort();
     assert_eq!(
         files,
-        ["FRA.fr.pdf", "IRL.en.pdf", "manifest.csv", "manifest.json"]
+        [
+            batch::LOCK,
+            "FRA.fr.pdf",
+            "IRL.en.pdf",
+            "manifest.csv",
+            "manifest.json"
+        ]
     );
     let manifest: batch::Manifest =
         serde_json::from_slice(&std::fs::read(dir.path().join("out/manifest.json")).unwrap())
@@ -290,8 +297,8 @@ fn lists_kept_in_a_spreadsheet_are_read_as_csv() {
     assert_eq!(records.len(), 3);
     let belgium = records[1].recipient.as_ref().unwrap_err();
     assert!(
-        belgium[0].to_string().contains("list.csv:3:1")
-            && belgium[0].to_string().contains("language"),
+        belgium[0].to_string().contains("list.csv:3:25")
+            && belgium[0].to_string().contains("(column `language`)"),
         "{}",
         belgium[0]
     );

@@ -63,3 +63,13 @@ enclosures = { $count ->
     [one] Enclosure
    *[other] Enclosures
 }
+
+## The e-mail that goes with a note (`batch --mail`)
+#   $reference  the note's reference, or "none" without one
+#   $title      the note's subject
+#   $addressee  "the Permanent Representative of France to the United Nations"
+mail-subject = { $reference ->
+    [none] Note verbale – { $title }
+   *[other] Note verbale { $reference } – { $title }
+}
+mail-body = Please find attached a note verbale addressed to { $addressee }.

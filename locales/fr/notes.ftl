@@ -69,3 +69,13 @@ enclosures = { $count ->
     [one] Pièce jointe
    *[other] Pièces jointes
 }
+
+## Le courriel qui accompagne une note (`batch --mail`)
+#   $reference  la référence de la note, ou « none » sans référence
+#   $title      l'objet de la note
+#   $addressee  « au Représentant permanent de la France auprès de l'Organisation des Nations Unies »
+mail-subject = { $reference ->
+    [none] Note verbale – { $title }
+   *[other] Note verbale { $reference } – { $title }
+}
+mail-body = Veuillez trouver ci-joint une note verbale adressée { $addressee }.

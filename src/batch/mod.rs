@@ -1,16 +1,22 @@
 //! One note per mission: the notes to make, typesetting them in parallel,
 //! skipping those whose inputs have not changed, and what came of the run.
 
+mod folder;
+mod mail;
 mod manifest;
+mod print;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use sha2::{Digest, Sha256};
 
+pub use self::folder::{Folder, JOURNAL, LOCK};
+pub use self::mail::{Mails, write_drafts};
 pub use self::manifest::{Entry, MANIFEST_CSV, MANIFEST_JSON, Manifest, Status};
+pub use self::print::{PrintNote, combine, gather, write_combined};
 use crate::context::NoteOptions;
 use crate::error::{Diagnostic, Error, Result};
 use crate::recipients::{Recipient, Record};
@@ -127,6 +133,9 @@ pub struct Outcome {
     pub environment_failed: bool,
     /// What was written to the manifests.
     pub manifest: Manifest,
+    /// The notes of this run that are in their files, written or left as
+    /// they were, in list order.
+    pub notes: Vec<Entry>,
 }
 
 /// How a batch ended.
@@ -197,6 +206,11 @@ pub fn select(records: &[Record], codes: &[String]) -> Result<Vec<Record>> {
 /// manifests. `progress` hears of each note as it is done, with the number of
 /// notes planned. A record or note that fails is reported and the others are
 /// still written: the outcome says so.
+///
+/// The folder is locked while the batch runs: a second batch into it is
+/// refused. Each note written is journaled at once, so that a run killed
+/// half-way leaves a record of its notes, which the next run skips; the
+/// manifests list every note in the folder, of this run and earlier ones.
 pub fn run(
     engine: &Engine,
     loaded: &Loaded,
@@ -204,9 +218,9 @@ pub fn run(
     options: &BatchOptions,
     progress: &(dyn Fn(&Entry, usize) + Sync),
 ) -> Result<Outcome> {
-    std::fs::create_dir_all(&options.out).map_err(|e| Error::write(&options.out, e))?;
+    let folder = Folder::open(&options.out)?;
     manifest::remove_stale_parts(&options.out);
-    let previous = Manifest::previous(&options.out);
+    let previous = folder.previous();
     let (jobs, unreadable) = plan(records, options);
     let total = jobs.len() + unreadable.len();
     for early in &unreadable {
@@ -217,21 +231,53 @@ pub fn run(
         loaded,
         options,
         previous: &previous,
+        folder: &folder,
         progress,
         total,
     };
     let typeset = batch.typeset_all(&jobs)?;
     let mut done = unreadable;
     done.extend(typeset.done);
+    // The notes of earlier runs that this one did not make again and that
+    // are still there stay listed: they are in the folder.
+    let files: BTreeSet<&str> = done
+        .iter()
+        .filter_map(|d| d.entry.file.as_deref())
+        .collect();
+    let earlier = previous.values().filter(|e| {
+        e.status == Status::Ok
+            && e.file
+                .as_deref()
+                .is_some_and(|f| !files.contains(f) && options.out.join(f).is_file())
+    });
     let manifest = Manifest::new(
         file_name(&loaded.path),
         done.iter()
-            .chain(&typeset.kept)
             .map(|d| d.entry.clone())
+            .chain(earlier.cloned())
             .collect(),
     );
     manifest.write(&options.out)?;
-    Ok(outcome(done, typeset.unstarted, manifest))
+    folder.fold_journal()?;
+    let notes = done
+        .iter()
+        .filter(|d| d.entry.status == Status::Ok)
+        .map(|d| d.entry.clone())
+        .collect();
+    let mut outcome = outcome(done, typeset.unstarted, manifest);
+    outcome.notes = order(notes, &jobs);
+    Ok(outcome)
+}
+
+/// The notes of this run in list order.
+fn order(notes: Vec<Entry>, jobs: &[Job]) -> Vec<Entry> {
+    let mut by_file: BTreeMap<String, Entry> = notes
+        .into_iter()
+        .filter_map(|e| Some((e.file.clone()?, e)))
+        .collect();
+    jobs.iter()
+        .filter_map(|j| by_file.remove(&j.file))
+        .collect()
 }
 
 /// One note to produce.
@@ -287,9 +333,6 @@ impl Done {
 struct Typeset {
     /// The notes done.
     done: Vec<Done>,
-    /// Notes an earlier run made that a stop left unstarted: still listed,
-    /// as they are still there.
-    kept: Vec<Done>,
     /// How many notes were not started.
     unstarted: usize,
 }
@@ -338,6 +381,7 @@ struct Batch<'a> {
     loaded: &'a Loaded,
     options: &'a BatchOptions,
     previous: &'a BTreeMap<String, Entry>,
+    folder: &'a Folder,
     progress: &'a (dyn Fn(&Entry, usize) + Sync),
     total: usize,
 }
@@ -353,19 +397,13 @@ impl Batch<'_> {
             .map_err(|e| Error::environment("could not start the worker threads", e))?;
         let mut typeset = Typeset {
             done: Vec::new(),
-            kept: Vec::new(),
             unstarted: 0,
         };
         for chunk in jobs.chunks(CHUNK) {
-            for (job, result) in chunk.iter().zip(self.typeset_chunk(&pool, chunk)) {
+            for result in self.typeset_chunk(&pool, chunk) {
                 match result {
                     Some(result) => typeset.done.push(result),
-                    None => {
-                        typeset.unstarted += 1;
-                        if let Some(entry) = self.previous.get(&job.file) {
-                            typeset.kept.push(Done::unchanged(entry.clone()));
-                        }
-                    }
+                    None => typeset.unstarted += 1,
                 }
             }
             // Keep from Typst's caches only what this chunk used again: the
@@ -437,17 +475,19 @@ impl Batch<'_> {
         let note = self.engine.typeset(&composed)?;
         let pdf = note.pdf(&options.pdf)?;
         output::write_atomic_unsynced(&path, &pdf)?;
+        let entry = Entry {
+            mission: job.mission.clone(),
+            language: Some(job.lang),
+            file: Some(job.file.clone()),
+            pages: Some(note.pages()),
+            sha256: Some(hex(&Sha256::digest(&pdf))),
+            input: Some(input),
+            status: Status::Ok,
+            error: None,
+        };
+        self.folder.record(&entry)?;
         Ok(Done {
-            entry: Entry {
-                mission: job.mission.clone(),
-                language: Some(job.lang),
-                file: Some(job.file.clone()),
-                pages: Some(note.pages()),
-                sha256: Some(hex(&Sha256::digest(&pdf))),
-                input: Some(input),
-                status: Status::Ok,
-                error: None,
-            },
+            entry,
             skipped: false,
             diagnostics: note.warnings,
             environment: false,
@@ -497,6 +537,7 @@ fn outcome(done: Vec<Done>, unstarted: usize, manifest: Manifest) -> Outcome {
         unstarted,
         environment_failed,
         manifest,
+        notes: Vec::new(),
     }
 }
 

@@ -22,7 +22,7 @@ pub fn run(args: &BatchArgs, console: &Console) -> Result<Exit> {
     let languages = args.lang.into();
     let pattern = FilePattern::new(&args.pattern, languages)
         .map_err(|e| e.hint("`--pattern` sets the file names"))?;
-    let records = recipients::load(&args.recipients)?;
+    let records = recipients::open(&args.recipients, args.sheet.as_deref())?;
     let codes: Vec<String> = args.only.iter().map(|c| c.trim().to_uppercase()).collect();
     let records = batch::select(&records, &codes)
         .map_err(|e| e.hint("`--only` takes codes of the list: `--only FRA,CAN`"))?;
@@ -49,6 +49,22 @@ pub fn run(args: &BatchArgs, console: &Console) -> Result<Exit> {
         started.elapsed(),
         &options.out.join(MANIFEST_JSON),
     );
+    if let Some(path) = &args.print {
+        let notes = batch::gather(&records, &outcome.notes, &options.out)?;
+        batch::write_combined(&notes, args.duplex, path)?;
+        console.done(console::printed(notes.len(), path));
+    }
+    if let Some(dir) = &args.mail {
+        let mails = batch::write_drafts(
+            &engine,
+            &loaded,
+            &records,
+            &outcome.notes,
+            &options.out,
+            dir,
+        )?;
+        console.mail_summary(&mails, dir);
+    }
     Ok(match outcome.ending() {
         Ending::Complete => Exit::Success,
         Ending::SomeFailed => Exit::Invalid,

@@ -77,13 +77,13 @@ fn find(args: &CheckArgs) -> Vec<(Option<String>, Option<Findings>)> {
     let mut found = vec![(None, Some(templates))];
     let mut missions = Vec::new();
     if let Some(path) = &args.recipients {
-        let (records, findings) = check::missions(path);
+        let (records, findings) = check::missions(path, args.sheet.as_deref());
         missions = records;
         found.push((Some(path.display().to_string()), Some(findings)));
     }
     for path in &args.files {
         let findings = match (check::role(path), &engine) {
-            (Role::Missions, _) => Some(check::missions(path).1),
+            (Role::Missions, _) => Some(check::missions(path, None).1),
             (Role::Schema, _) => Some(check::schema(path)),
             (Role::Meeting, Some(engine)) => Some(check::meeting(engine, path, &missions)),
             (Role::Meeting, None) => None,

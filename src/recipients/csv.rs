@@ -1,0 +1,317 @@
+//! CSV as spreadsheets write it: with or without a byte-order mark, fields
+//! separated by `,`, `;` or tabs (found from the header), lines ended by LF
+//! or CRLF, fields quoted or not. Each field keeps its span in the text, so
+//! that a diagnostic points at the field itself.
+
+use std::ops::Range;
+use std::path::Path;
+
+use super::table::{Cell, Place, Table};
+use crate::error::{Diagnostic, Error, Location, Result, SourceText};
+use crate::yaml::{MAX_FILE_SIZE, YamlFile};
+
+/// Reads a CSV file into a table: UTF-8, or UTF-16 with its byte-order mark
+/// (Excel's "Unicode text").
+pub(super) fn read(path: &Path) -> Result<Table> {
+    let file = match utf16(path)? {
+        Some(text) => YamlFile::from_text(path, text),
+        None => match YamlFile::read(path) {
+            Ok(file) => file,
+            // Excel's plain "CSV" is saved in the Windows code page.
+            Err(error)
+                if error
+                    .diagnostics()
+                    .first()
+                    .is_some_and(|d| d.message.starts_with("the file is not UTF-8")) =>
+            {
+                match windows_1252(path)? {
+                    Some(text) => YamlFile::from_text(path, text),
+                    None => return Err(error),
+                }
+            }
+            Err(error) => return Err(error),
+        },
+    };
+    let text = file
+        .source
+        .text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(&file.source.text);
+    let source = SourceText::new(file.source.name.clone(), text);
+    let text: &str = &source.text;
+    let delimiter = delimiter(text);
+    let mut rows = parse(text, delimiter).map_err(|(at, message)| {
+        Error::invalid(
+            Diagnostic::error(message)
+                .in_file(path)
+                .at(Location {
+                    source: source.clone(),
+                    span: at..at,
+                })
+                .hint("a field that holds the separator, a quote or a line break is put between quotes, its quotes doubled"),
+        )
+    })?;
+    let cell = |(text, span): (String, Range<usize>)| Cell {
+        text,
+        place: Place::Text(Location {
+            source: source.clone(),
+            span,
+        }),
+        error: None,
+    };
+    if rows.is_empty() {
+        return Err(Error::invalid(
+            Diagnostic::error("the list is empty")
+                .in_file(path)
+                .hint("the first line names the columns: code,name_fr,name_en,language"),
+        ));
+    }
+    let header: Vec<Cell> = rows.remove(0).into_iter().map(cell).collect();
+    let rows = rows
+        .into_iter()
+        .filter(|row| row.iter().any(|(text, _)| !text.trim().is_empty()))
+        .map(|mut row| {
+            // A short row: the missing cells are at its end.
+            let end = row.last().map_or(0, |(_, span)| span.end);
+            while row.len() < header.len() {
+                row.push((String::new(), end..end));
+            }
+            row.into_iter().map(cell).collect()
+        })
+        .collect();
+    Ok(Table {
+        file: path.to_owned(),
+        header,
+        rows,
+    })
+}
+
+/// The text of a file that starts with a UTF-16 byte-order mark; `None` for
+/// any other file.
+fn utf16(path: &Path) -> Result<Option<String>> {
+    let mut start = [0u8; 2];
+    let mut file = std::fs::File::open(path).map_err(|e| Error::read(path, e))?;
+    let read = std::io::Read::read(&mut file, &mut start).map_err(|e| Error::read(path, e))?;
+    let little = match (read, start) {
+        (2, [0xFF, 0xFE]) => true,
+        (2, [0xFE, 0xFF]) => false,
+        _ => return Ok(None),
+    };
+    let size = std::fs::metadata(path)
+        .map_err(|e| Error::read(path, e))?
+        .len();
+    if size > 2 * MAX_FILE_SIZE {
+        return Ok(None);
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
+    let units: Vec<u16> = bytes[2..]
+        .chunks(2)
+        .map(|pair| {
+            let pair = [pair[0], pair.get(1).copied().unwrap_or(0)];
+            if little {
+                u16::from_le_bytes(pair)
+            } else {
+                u16::from_be_bytes(pair)
+            }
+        })
+        .collect();
+    String::from_utf16(&units).map(Some).map_err(|_| {
+        Error::invalid(
+            Diagnostic::error("the file is not UTF-16 text, though it starts as such")
+                .in_file(path)
+                .hint("save the file as CSV UTF-8"),
+        )
+    })
+}
+
+/// The text of a file that is not UTF-8, read as Windows-1252 (Western
+/// European), as Excel saves "CSV" on a French or English Windows; `None`
+/// for a file too large or holding bytes that code page leaves unused.
+fn windows_1252(path: &Path) -> Result<Option<String>> {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    let size = std::fs::metadata(path)
+        .map_err(|e| Error::read(path, e))?
+        .len();
+    if size > MAX_FILE_SIZE {
+        return Ok(None);
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
+    let text: String = bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9F => HIGH[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect();
+    let unused = ['\u{81}', '\u{8d}', '\u{8f}', '\u{90}', '\u{9d}'];
+    Ok((!text.contains(unused) && !text.contains('\0')).then_some(text))
+}
+
+/// The separator the header line uses most: `,`, `;` or a tab (`,` when
+/// none).
+fn delimiter(text: &str) -> u8 {
+    let mut counts = [(b',', 0), (b';', 0), (b'\t', 0)];
+    let mut quoted = false;
+    for byte in text.bytes() {
+        match byte {
+            b'"' => quoted = !quoted,
+            b'\n' | b'\r' if !quoted => break,
+            _ if !quoted => {
+                for (delimiter, count) in &mut counts {
+                    if byte == *delimiter {
+                        *count += 1;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    // The first of the most used: a comma wins a tie.
+    let most = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    counts
+        .iter()
+        .find(|(_, n)| *n == most)
+        .map_or(b',', |(d, _)| *d)
+}
+
+/// One field: its text, and its span in the file (quotes included).
+type Field = (String, Range<usize>);
+
+/// Every line of the text as fields; lines may end in LF, CRLF or CR, and
+/// a quoted field may hold any of them. A quote never closed is an error at
+/// the quote.
+fn parse(text: &str, delimiter: u8) -> Result<Vec<Vec<Field>>, (usize, String)> {
+    let bytes = text.as_bytes();
+    let mut rows = Vec::new();
+    let mut row: Vec<Field> = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        let start = at;
+        let mut value = Vec::new();
+        if bytes[at] == b'"' {
+            at += 1;
+            loop {
+                match bytes.get(at) {
+                    None => {
+                        return Err((start, "this quote is never closed".to_owned()));
+                    }
+                    Some(b'"') if bytes.get(at + 1) == Some(&b'"') => {
+                        value.push(b'"');
+                        at += 2;
+                    }
+                    Some(b'"') => {
+                        at += 1;
+                        break;
+                    }
+                    Some(&byte) => {
+                        value.push(byte);
+                        at += 1;
+                    }
+                }
+            }
+            // What follows the closing quote, up to the separator, is kept
+            // as it is, as spreadsheets do.
+            while let Some(&byte) = bytes.get(at) {
+                if byte == delimiter || byte == b'\n' || byte == b'\r' {
+                    break;
+                }
+                value.push(byte);
+                at += 1;
+            }
+        } else {
+            while let Some(&byte) = bytes.get(at) {
+                if byte == delimiter || byte == b'\n' || byte == b'\r' {
+                    break;
+                }
+                value.push(byte);
+                at += 1;
+            }
+        }
+        // Fields end on ASCII bytes, so the value is whole UTF-8.
+        row.push((String::from_utf8_lossy(&value).into_owned(), start..at));
+        match bytes.get(at) {
+            Some(&byte) if byte == delimiter => {
+                at += 1;
+                if at == bytes.len() {
+                    row.push((String::new(), at..at));
+                }
+            }
+            Some(b'\r') => {
+                at += if bytes.get(at + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+                rows.push(std::mem::take(&mut row));
+            }
+            Some(b'\n') => {
+                at += 1;
+                rows.push(std::mem::take(&mut row));
+            }
+            _ => {}
+        }
+    }
+    if !row.is_empty() {
+        rows.push(row);
+    }
+    Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str, delimiter: u8) -> Vec<Vec<String>> {
+        parse(text, delimiter)
+            .unwrap()
+            .into_iter()
+            .map(|row| row.into_iter().map(|(t, _)| t).collect())
+            .collect()
+    }
+
+    #[test]
+    fn the_separator_is_the_one_the_header_uses() {
+        assert_eq!(delimiter("code,name_fr\nFRA;x"), b',');
+        assert_eq!(delimiter("code;name_fr;\"a,b\"\n"), b';');
+        assert_eq!(delimiter("code\tname_fr\n"), b'\t');
+        assert_eq!(delimiter("code\n"), b',');
+    }
+
+    #[test]
+    fn fields_are_read_as_spreadsheets_write_them() {
+        assert_eq!(
+            texts(
+                "a;\"b;c\";\"say \"\"hi\"\"\"\r\n;x;\r\n\"two\r\nlines\";y",
+                b';'
+            ),
+            [
+                vec!["a", "b;c", "say \"hi\""],
+                vec!["", "x", ""],
+                vec!["two\r\nlines", "y"]
+            ]
+        );
+        assert_eq!(
+            texts("a,b\n\nc,d\n", b','),
+            [vec!["a", "b"], vec![""], vec!["c", "d"]]
+        );
+    }
+
+    #[test]
+    fn spans_point_at_the_field_on_crlf_and_lf_lines() {
+        for text in ["code,language\r\nFRA,es\r\n", "code,language\nFRA,es\n"] {
+            let rows = parse(text, b',').unwrap();
+            let source = SourceText::new("list.csv", text);
+            let (value, span) = &rows[1][1];
+            assert_eq!(value, "es");
+            assert_eq!(source.line_column(span.start), (2, 5), "{text:?}");
+        }
+        assert_eq!(
+            parse("a,\"b\nc", b','),
+            Err((2, "this quote is never closed".into()))
+        );
+    }
+}

@@ -1,0 +1,186 @@
+//! The list of permanent missions a batch writes to: YAML, CSV or a
+//! spreadsheet, each record checked on its own, so that one bad record spoils
+//! only its own note.
+//!
+//! CSV and spreadsheets are read into the same [`Table`] of cells, each with
+//! its place as the user sees it (`file:line:column`, or the sheet and
+//! cell), and checked by the same code.
+
+mod csv;
+mod sheet;
+mod table;
+mod yaml;
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::error::{Diagnostic, Error, Result};
+use crate::locale::{Gender, Lang};
+use crate::meeting::Bilingual;
+
+pub use self::table::COLUMNS;
+
+/// A permanent mission, addressed through its head.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recipient {
+    /// ISO 3166-1 alpha-3 code: `FRA`.
+    pub code: String,
+    /// The State's short name in running text: French with its article
+    /// (`la France`, `Haïti`), English with "the" where English uses it.
+    pub name: Bilingual,
+    /// The name as the UN's lists write it, with a parenthesis, when it is
+    /// not the name of running text: `Bolivie (État plurinational de)`.
+    #[serde(default)]
+    pub list_name: Option<Bilingual>,
+    /// The language the mission receives notes in.
+    pub language: Lang,
+    /// Member State or observer State.
+    #[serde(default)]
+    pub status: Status,
+    /// The head of mission, when known.
+    #[serde(default)]
+    pub representative: Option<Representative>,
+    /// The mission's city, as `New York`.
+    #[serde(default)]
+    pub city: Option<String>,
+    /// The mission's postal address, one line each.
+    #[serde(default)]
+    pub address: Vec<String>,
+    /// The mission's e-mail address, for `batch --mail`.
+    #[serde(default)]
+    pub email: Option<String>,
+}
+
+/// Whether the State is a Member of the United Nations.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// A Member State: a Permanent Representative.
+    #[default]
+    Member,
+    /// A non-member observer State: a Permanent Observer.
+    Observer,
+}
+
+/// What is known of the head of mission.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Representative {
+    /// Gender, for "au Représentant permanent" / "à la Représentante permanente".
+    #[serde(default, deserialize_with = "crate::locale::person_gender")]
+    pub gender: Option<Gender>,
+    /// A title that replaces the usual one, as "Chargé d'affaires par intérim".
+    #[serde(default)]
+    pub title: Option<Bilingual>,
+}
+
+impl Recipient {
+    /// The State's name as a list gives it, for sorting and listing:
+    /// `Bolivia (Plurinational State of)`, `France`.
+    pub fn list_name(&self, lang: Lang) -> &str {
+        match &self.list_name {
+            Some(name) => name.get(lang),
+            None => crate::locale::without_article(self.name.get(lang), lang),
+        }
+    }
+
+    /// The representative's gender, masculine when not given, as the UN's
+    /// French writes by default.
+    pub fn gender(&self) -> Gender {
+        self.representative
+            .as_ref()
+            .and_then(|r| r.gender)
+            .unwrap_or(Gender::Masculine)
+    }
+}
+
+/// A record of the list and what became of it.
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// Which record of the file, from 0.
+    pub index: usize,
+    /// The code, when it could be read, for file names and reports.
+    pub code: Option<String>,
+    /// The recipient, or why the record is unusable.
+    pub recipient: Result<Recipient, Vec<Diagnostic>>,
+}
+
+/// The kinds of file a list may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `missions:` and a list of records.
+    Yaml,
+    /// A header line naming the columns, then one mission a line.
+    Csv,
+    /// A workbook: `.xlsx`, `.xlsm`, `.xlsb`, `.xls` or `.ods`.
+    Spreadsheet,
+}
+
+impl Format {
+    /// The format of a file, by its extension: anything not CSV or a
+    /// spreadsheet is taken for YAML.
+    pub fn of(path: &Path) -> Self {
+        let extension = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        match extension.as_str() {
+            "csv" | "tsv" => Format::Csv,
+            "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => Format::Spreadsheet,
+            _ => Format::Yaml,
+        }
+    }
+}
+
+/// Reads a list of missions, of the format its extension says; a
+/// spreadsheet's first sheet.
+pub fn load(path: &Path) -> Result<Vec<Record>> {
+    open(path, None)
+}
+
+/// Reads a list of missions; of a spreadsheet, the sheet named `sheet`, or
+/// the first.
+pub fn open(path: &Path, sheet: Option<&str>) -> Result<Vec<Record>> {
+    let format = Format::of(path);
+    if sheet.is_some() && format != Format::Spreadsheet {
+        return Err(Error::invalid(
+            Diagnostic::error("this list is not a spreadsheet: it has no sheets")
+                .in_file(path)
+                .hint("a sheet is chosen only in `.xlsx`, `.xls` and `.ods` files"),
+        ));
+    }
+    match format {
+        Format::Yaml => yaml::read(path),
+        Format::Csv => table::records(&csv::read(path)?),
+        Format::Spreadsheet => table::records(&sheet::read(path, sheet)?),
+    }
+}
+
+/// What types alone cannot check.
+fn check(recipient: Recipient) -> Result<Recipient, String> {
+    check_code(&recipient.code)?;
+    if let Some(email) = &recipient.email {
+        check_email(email)?;
+    }
+    Ok(recipient)
+}
+
+fn check_code(code: &str) -> Result<(), String> {
+    if code.len() != 3 || !code.chars().all(|c| c.is_ascii_uppercase()) {
+        return Err(format!(
+            "`{code}` is not an ISO 3166 alpha-3 code such as `FRA`"
+        ));
+    }
+    Ok(())
+}
+
+fn check_email(email: &str) -> Result<(), String> {
+    if !crate::meeting::is_email(email) {
+        return Err(format!(
+            "`{email}` is not an e-mail address such as `mission@example.org`"
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,440 @@
+//! A list as a table of cells, whatever file it came from, and the records
+//! read from it: the columns named by the first row, each cell checked with
+//! its place as the user sees it.
+
+use std::path::PathBuf;
+
+use super::{Recipient, Record, Representative, Status, check_code, check_email};
+use crate::error::{Diagnostic, Error, Location, Result, SheetCell};
+use crate::locale::{Gender, Lang, clean};
+use crate::meeting::Bilingual;
+
+/// The columns a list may have, in the order a new list would put them;
+/// the first four are required.
+pub const COLUMNS: [&str; 13] = [
+    "code",
+    "name_fr",
+    "name_en",
+    "language",
+    "list_name_fr",
+    "list_name_en",
+    "status",
+    "gender",
+    "title_fr",
+    "title_en",
+    "city",
+    "address",
+    "email",
+];
+
+/// How many columns a list must have.
+const REQUIRED: usize = 4;
+
+/// A list as read from its file: a header row and rows of cells.
+#[derive(Debug)]
+pub(super) struct Table {
+    /// The file, for diagnostics.
+    pub file: PathBuf,
+    /// The first row: the columns' names.
+    pub header: Vec<Cell>,
+    /// Every other row that holds something, each with a cell for each
+    /// column of the header.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// One cell: its text and where it is.
+#[derive(Debug, Clone)]
+pub(super) struct Cell {
+    /// The text, as the file holds it (numbers and dates written out).
+    pub text: String,
+    /// Where it is.
+    pub place: Place,
+    /// The spreadsheet error the cell holds instead of a value, as `#N/A`.
+    pub error: Option<String>,
+}
+
+/// Where a cell is, as its user sees it.
+#[derive(Debug, Clone)]
+pub(super) enum Place {
+    /// In a text file: a span of it.
+    Text(Location),
+    /// In a spreadsheet.
+    Sheet(SheetCell),
+}
+
+impl Table {
+    /// A diagnostic about `cell`.
+    fn at(&self, cell: &Cell, message: impl Into<String>) -> Diagnostic {
+        let diagnostic = Diagnostic::error(message).in_file(&self.file);
+        match &cell.place {
+            Place::Text(location) => diagnostic.at(location.clone()),
+            Place::Sheet(sheet) => diagnostic.in_cell(sheet.clone()),
+        }
+    }
+}
+
+/// A column's name made comparable, as a person reads it: `Name FR`,
+/// `name-fr` and `name_fr` are the same, and `E-mail` is `email`.
+fn normalize(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The records of a table; a header that names no known column, names one
+/// twice or lacks a required one is an error for the whole list.
+pub(super) fn records(table: &Table) -> Result<Vec<Record>> {
+    let columns = columns(table)?;
+    let records: Vec<Record> = table
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(index, row)| record(table, &columns, index, row))
+        .collect();
+    if records.is_empty() {
+        return Err(Error::invalid(
+            Diagnostic::error("the list has no missions")
+                .in_file(&table.file)
+                .hint("the first row names the columns, one mission a row after it"),
+        ));
+    }
+    Ok(records)
+}
+
+/// For each known column, where the header has it.
+struct Columns {
+    at: [Option<usize>; COLUMNS.len()],
+    /// The header as written, for messages.
+    names: Vec<String>,
+}
+
+impl Columns {
+    fn index(&self, column: &str) -> Option<usize> {
+        let known = COLUMNS.iter().position(|c| *c == column)?;
+        self.at[known]
+    }
+}
+
+fn columns(table: &Table) -> Result<Columns> {
+    let mut at = [None; COLUMNS.len()];
+    let mut diagnostics = Vec::new();
+    let list = COLUMNS.join(", ");
+    for (index, cell) in table.header.iter().enumerate() {
+        let name = normalize(&cell.text);
+        if name.is_empty() {
+            let used = table
+                .rows
+                .iter()
+                .any(|row| row.get(index).is_some_and(|c| !c.text.trim().is_empty()));
+            if used {
+                diagnostics.push(
+                    table
+                        .at(cell, "this column has no name in the first row")
+                        .hint(format!("name it after one of the columns: {list}")),
+                );
+            }
+            continue;
+        }
+        match COLUMNS.iter().position(|c| normalize(c) == name) {
+            Some(known) if at[known].is_some() => diagnostics.push(
+                table
+                    .at(
+                        cell,
+                        format!("the column `{}` is named twice", cell.text.trim()),
+                    )
+                    .hint("keep one of them"),
+            ),
+            Some(known) => at[known] = Some(index),
+            None => {
+                let mut diagnostic = table.at(
+                    cell,
+                    format!(
+                        "`{}` is not a column of a list of missions",
+                        cell.text.trim()
+                    ),
+                );
+                let nearest = COLUMNS
+                    .iter()
+                    .map(|c| (strsim::damerau_levenshtein(&normalize(c), &name), *c))
+                    .min();
+                if let Some((distance, column)) = nearest
+                    && distance <= 3
+                {
+                    diagnostic = diagnostic.hint(format!("did you mean `{column}`?"));
+                }
+                diagnostics.push(diagnostic.hint(format!("the columns are: {list}")));
+            }
+        }
+    }
+    let missing: Vec<&str> = COLUMNS[..REQUIRED]
+        .iter()
+        .zip(&at)
+        .filter(|(_, at)| at.is_none())
+        .map(|(c, _)| *c)
+        .collect();
+    if !missing.is_empty() && diagnostics.is_empty() {
+        let mut diagnostic = Diagnostic::error(format!(
+            "the list lacks the column{} {}",
+            if missing.len() == 1 { "" } else { "s" },
+            missing
+                .iter()
+                .map(|c| format!("`{c}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+        .in_file(&table.file)
+        .hint(format!(
+            "the first row names the columns: {} are required; then any of {}",
+            COLUMNS[..REQUIRED].join(", "),
+            COLUMNS[REQUIRED..].join(", ")
+        ));
+        if let Some(first) = table.header.first() {
+            diagnostic = table
+                .at(first, diagnostic.message.clone())
+                .hint(diagnostic.hints[0].clone());
+        }
+        diagnostics.push(diagnostic);
+    }
+    if diagnostics.is_empty() {
+        Ok(Columns {
+            at,
+            names: table
+                .header
+                .iter()
+                .map(|c| c.text.trim().to_owned())
+                .collect(),
+        })
+    } else {
+        Err(Error::Invalid(diagnostics))
+    }
+}
+
+/// Reads one row: every cell is checked, and every mistake said.
+fn record(table: &Table, columns: &Columns, index: usize, row: &[Cell]) -> Record {
+    let mut row = Row {
+        table,
+        columns,
+        cells: row,
+        diagnostics: Vec::new(),
+    };
+    let code = row.text("code");
+    let recipient = row.recipient();
+    Record {
+        index,
+        code: code.filter(|c| check_code(c).is_ok()),
+        recipient: match recipient {
+            Some(recipient) if row.diagnostics.is_empty() => Ok(recipient),
+            _ => Err(row.diagnostics),
+        },
+    }
+}
+
+/// A row being read, and what is wrong with it so far.
+struct Row<'a> {
+    table: &'a Table,
+    columns: &'a Columns,
+    cells: &'a [Cell],
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Row<'_> {
+    /// The cell of a column, when the header has the column (the readers
+    /// give every row a cell for each column of the header).
+    fn cell(&self, column: &str) -> Option<&Cell> {
+        self.cells.get(self.columns.index(column)?)
+    }
+
+    /// The column's name as the header writes it.
+    fn header(&self, column: &str) -> String {
+        self.columns
+            .index(column)
+            .and_then(|at| self.columns.names.get(at))
+            .cloned()
+            .unwrap_or_else(|| column.to_owned())
+    }
+
+    /// The trimmed text of a column's cell; `None` when empty or absent.
+    fn text(&self, column: &str) -> Option<String> {
+        let cell = self.cell(column)?;
+        let text = cell.text.trim();
+        (cell.error.is_none() && !text.is_empty()).then(|| text.to_owned())
+    }
+
+    /// A mistake in a column's cell.
+    fn mistake(&mut self, column: &str, message: String, hint: impl Into<String>) {
+        let header = self.header(column);
+        let diagnostic = match self.cell(column) {
+            Some(cell) => self
+                .table
+                .at(cell, format!("{message} (column `{header}`)")),
+            None => Diagnostic::error(format!("{message} (column `{header}`)"))
+                .in_file(&self.table.file),
+        };
+        self.diagnostics.push(diagnostic.hint(hint));
+    }
+
+    /// A column's value, checked by `parse`; a spreadsheet error in the
+    /// cell is a mistake.
+    fn value<T>(
+        &mut self,
+        column: &str,
+        parse: impl FnOnce(&str) -> Result<T, (String, String)>,
+    ) -> Option<T> {
+        if let Some(error) = self.cell(column).and_then(|c| c.error.clone()) {
+            self.mistake(
+                column,
+                format!("the cell holds the error `{error}` instead of a value"),
+                "correct the formula, or write the value itself",
+            );
+            return None;
+        }
+        let text = self.text(column)?;
+        match parse(&text) {
+            Ok(value) => Some(value),
+            Err((message, hint)) => {
+                self.mistake(column, message, hint);
+                None
+            }
+        }
+    }
+
+    /// A value that must be there.
+    fn required<T>(
+        &mut self,
+        column: &str,
+        parse: impl FnOnce(&str) -> Result<T, (String, String)>,
+    ) -> Option<T> {
+        let errors = self.diagnostics.len();
+        let value = self.value(column, parse);
+        if value.is_none() && self.diagnostics.len() == errors {
+            self.mistake(
+                column,
+                "the cell is empty".into(),
+                format!("every mission needs its `{}`", self.header(column)),
+            );
+        }
+        value
+    }
+
+    /// A text in both languages, from two columns: both or neither.
+    fn pair(&mut self, fr: &str, en: &str, required: bool) -> Option<Bilingual> {
+        let text = |s: &str| Ok::<_, (String, String)>(clean(s));
+        let (fr_text, en_text) = if required {
+            (self.required(fr, text), self.required(en, text))
+        } else {
+            (self.value(fr, text), self.value(en, text))
+        };
+        match (fr_text, en_text) {
+            (Some(fr), Some(en)) => Some(Bilingual { fr, en }),
+            (None, None) => None,
+            (Some(_), None) if !required => {
+                let message = "the English text is missing".into();
+                self.mistake(
+                    en,
+                    message,
+                    format!("give `{en}` beside `{fr}`, or neither"),
+                );
+                None
+            }
+            (None, Some(_)) if !required => {
+                let message = "the French text is missing".into();
+                self.mistake(
+                    fr,
+                    message,
+                    format!("give `{fr}` beside `{en}`, or neither"),
+                );
+                None
+            }
+            _ => None,
+        }
+    }
+
+    fn recipient(&mut self) -> Option<Recipient> {
+        let code = self.required("code", |code| {
+            check_code(code)
+                .map(|()| code.to_owned())
+                .map_err(|message| {
+                    (
+                        message,
+                        "the ISO 3166-1 alpha-3 code, three capitals: FRA, CAN, CIV".into(),
+                    )
+                })
+        });
+        let name = self.pair("name_fr", "name_en", true);
+        let list_name = self.pair("list_name_fr", "list_name_en", false);
+        let language = self.required("language", |language| {
+            language.to_lowercase().parse::<Lang>().map_err(|_| {
+                (
+                    format!("`{language}` is not a language of the notes"),
+                    "write `fr` or `en`: the language the mission receives notes in".into(),
+                )
+            })
+        });
+        let status = self
+            .value("status", |status| match status.to_lowercase().as_str() {
+                "member" => Ok(Status::Member),
+                "observer" => Ok(Status::Observer),
+                _ => Err((
+                    format!("`{status}` is not a status"),
+                    "write `observer` for an observer State; leave it empty for a Member State"
+                        .into(),
+                )),
+            })
+            .unwrap_or_default();
+        let gender = self.value("gender", |gender| match gender.to_lowercase().as_str() {
+            "female" => Ok(Gender::Feminine),
+            "male" => Ok(Gender::Masculine),
+            _ => Err((
+                format!("`{gender}` is not a gender"),
+                "write `female` or `male`, or leave the cell empty (the masculine forms)".into(),
+            )),
+        });
+        let title = self.pair("title_fr", "title_en", false);
+        let city = self.value("city", |city| Ok(clean(city)));
+        let address = self
+            .value("address", |address| {
+                Ok(address
+                    .split('|')
+                    .map(|line| line.trim().to_owned())
+                    .collect())
+            })
+            .unwrap_or_default();
+        let email = self.value("email", |email| {
+            check_email(email)
+                .map(|()| email.to_owned())
+                .map_err(|message| {
+                    (
+                        message,
+                        "one address, or leave the cell empty for a mission that gets no e-mail"
+                            .into(),
+                    )
+                })
+        });
+        let representative =
+            (gender.is_some() || title.is_some()).then_some(Representative { gender, title });
+        Some(Recipient {
+            code: code?,
+            name: name?,
+            list_name,
+            language: language?,
+            status,
+            representative,
+            city,
+            address,
+            email,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_are_compared_as_their_user_means_them() {
+        assert_eq!(normalize(" Name FR "), "namefr");
+        assert_eq!(normalize("title-en"), normalize("title_en"));
+        assert_eq!(normalize("E-mail"), "email");
+    }
+}

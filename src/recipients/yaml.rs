@@ -1,0 +1,48 @@
+//! The YAML form of a list: `missions:` and a list of records.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::{Recipient, Record, check};
+use crate::error::Result;
+use crate::yaml::YamlFile;
+
+/// Reads `missions:`, each record on its own.
+pub(super) fn read(path: &Path) -> Result<Vec<Record>> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct List {
+        missions: Vec<serde_yaml::Value>,
+    }
+    let file = YamlFile::read(path)?;
+    let list: List = file.parse()?;
+    Ok(list
+        .missions
+        .into_iter()
+        .enumerate()
+        .map(|(index, value)| {
+            let code = value
+                .get("code")
+                .and_then(|c| c.as_str())
+                .map(str::to_owned);
+            let field = format!("missions[{index}]");
+            let recipient = serde_path_to_error::deserialize::<_, Recipient>(value)
+                .map_err(|error| {
+                    let inner = error.path().to_string();
+                    let path = if inner == "." {
+                        field.clone()
+                    } else {
+                        format!("{field}.{inner}")
+                    };
+                    vec![file.error(&path, error.into_inner().to_string())]
+                })
+                .and_then(|recipient| check(recipient).map_err(|d| vec![file.error(&field, d)]));
+            Record {
+                index,
+                code,
+                recipient,
+            }
+        })
+        .collect())
+}

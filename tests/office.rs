@@ -1,0 +1,362 @@
+//! A batch as a protocol office runs it: many records broken the same way,
+//! every note in one PDF to print, e-mail drafts to send, two batches into
+//! one folder, and a run killed with `kill -9` then run again.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use common::{noteverbale, repo};
+use noteverbale::batch::{self, JOURNAL, LOCK, Manifest, Status};
+
+/// A CSV list of the first `n` missions of the bundled list, with an e-mail
+/// address for every other one.
+fn list(dir: &Path, n: usize) -> PathBuf {
+    let records = noteverbale::recipients::load(&repo("examples/missions.yaml")).unwrap();
+    let mut csv = String::from("code,name_fr,name_en,language,status,email\n");
+    for (i, record) in records.iter().take(n).enumerate() {
+        let r = record.recipient.as_ref().unwrap();
+        let status = match r.status {
+            noteverbale::recipients::Status::Member => "",
+            noteverbale::recipients::Status::Observer => "observer",
+        };
+        let email = if i % 2 == 0 {
+            format!("{}@missions.example.org", r.code.to_lowercase())
+        } else {
+            String::new()
+        };
+        csv.push_str(&format!(
+            "{},\"{}\",\"{}\",{},{status},{email}\n",
+            r.code, r.name.fr, r.name.en, r.language
+        ));
+    }
+    let path = dir.join("list.csv");
+    std::fs::write(&path, csv).unwrap();
+    path
+}
+
+fn batch_args<'a>(list: &'a Path, extra: &[&'a str]) -> Vec<String> {
+    let mut args = vec![
+        "batch".to_owned(),
+        repo("examples/ccm-7msp.yaml").display().to_string(),
+        "-r".into(),
+        list.display().to_string(),
+        "-o".into(),
+        "out".into(),
+    ];
+    args.extend(extra.iter().map(|s| s.to_string()));
+    args
+}
+
+fn run(dir: &Path, args: &[String]) -> (Option<i32>, String) {
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = noteverbale(dir, &args);
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn manifest(out: &Path) -> Manifest {
+    serde_json::from_slice(&std::fs::read(out.join(batch::MANIFEST_JSON)).unwrap()).unwrap()
+}
+
+fn pdfs(out: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".pdf"))
+        .collect();
+    names.sort();
+    names
+}
+
+fn listed(out: &Path) -> Vec<String> {
+    let mut files: Vec<String> = manifest(out)
+        .notes
+        .into_iter()
+        .filter(|n| n.status == Status::Ok)
+        .filter_map(|n| n.file)
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn thousands_of_records_broken_alike_are_summed_up_in_a_few_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("code,name_fr,name_en,language\nFRA,la France,France,fr\n");
+    for i in 0..2_000 {
+        // Codes of three capitals, every one with the same wrong language.
+        let code: String = [i / 676, i / 26 % 26, i % 26]
+            .iter()
+            .map(|&n| char::from(b'A' + n as u8))
+            .collect();
+        csv.push_str(&format!("{code},le {code},{code},french\n"));
+    }
+    std::fs::write(dir.path().join("list.csv"), csv).unwrap();
+    let (code, stderr) = run(dir.path(), &batch_args(Path::new("list.csv"), &[]));
+    assert_eq!(code, Some(1), "{stderr}");
+    let lines = stderr.lines().count();
+    assert!(lines < 60, "{lines} lines:\n{stderr}");
+    assert!(
+        stderr.contains("the same error in 1,997 more rows: 6–2,002"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("2,001 notes: 1 written, 0 unchanged, 2,000 failed"),
+        "{stderr}"
+    );
+    let manifest = manifest(&dir.path().join("out"));
+    assert_eq!(manifest.notes.len(), 2_001);
+    assert_eq!(
+        manifest
+            .notes
+            .iter()
+            .filter(|n| n.status == Status::Failed)
+            .count(),
+        2_000
+    );
+}
+
+#[test]
+fn print_puts_every_note_in_one_pdf_with_an_outline_and_odd_page_starts() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = list(dir.path(), 4);
+    // The invitation has two pages a note; the request for views one, so
+    // that for printing on both sides a blank page follows each.
+    for (meeting, file, duplex) in [
+        ("examples/ccm-7msp.yaml", "all.pdf", false),
+        ("examples/request-for-views.yaml", "duplex.pdf", true),
+    ] {
+        let mut extra = vec!["--lang", "all", "--print", file];
+        if duplex {
+            extra.push("--duplex");
+        }
+        let mut args = batch_args(&list, &extra);
+        args[1] = repo(meeting).display().to_string();
+        args.push("--force".into());
+        let (code, stderr) = run(dir.path(), &args);
+        assert_eq!(code, Some(0), "{stderr}");
+        assert!(
+            stderr.contains(&format!("8 notes in one PDF: {file}")),
+            "{stderr}"
+        );
+        let document = lopdf::Document::load(dir.path().join(file)).unwrap();
+        let toc = document.get_toc().unwrap();
+        let titles: Vec<&str> = toc.toc.iter().map(|t| t.title.as_str()).collect();
+        assert_eq!(titles.len(), 8, "{titles:?}");
+        assert_eq!(titles[0], "AFG — l'Afghanistan (fr)");
+        assert_eq!(titles[1], "AFG — Afghanistan (en)");
+        assert_eq!(titles[2], "ALB — l'Albanie (fr)");
+        // Each entry opens its note's first page, in list order.
+        let manifest = manifest(&dir.path().join("out"));
+        let pages = |code: &str, lang: &str| {
+            manifest
+                .notes
+                .iter()
+                .find(|n| n.mission == code && n.language.map(|l| l.code()) == Some(lang))
+                .and_then(|n| n.pages)
+                .unwrap()
+        };
+        let mut expected = 1;
+        let mut starts = Vec::new();
+        for code in ["AFG", "ALB", "DZA", "AND"] {
+            for lang in ["fr", "en"] {
+                starts.push(expected);
+                expected += pages(code, lang);
+                if duplex && expected % 2 == 0 {
+                    expected += 1;
+                }
+            }
+        }
+        let found: Vec<usize> = toc.toc.iter().map(|t| t.page).collect();
+        assert_eq!(found, starts, "{file}");
+        if duplex {
+            assert_eq!(found, [1, 3, 5, 7, 9, 11, 13, 15]);
+        }
+        // The last note needs no blank page after it.
+        let last = *starts.last().unwrap() + pages("AND", "en") - 1;
+        assert_eq!(document.get_pages().len(), last, "{file}");
+    }
+}
+
+/// Decodes base64, skipping line breaks.
+fn base64(text: &str) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        _ => 63,
+    };
+    let digits: Vec<u8> = text
+        .bytes()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == b'+' || *c == b'/')
+        .map(value)
+        .collect();
+    let mut bytes = Vec::new();
+    for chunk in digits.chunks(4) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &d)| n | (u32::from(d) << (18 - 6 * i)));
+        bytes.extend(&n.to_be_bytes()[1..chunk.len()]);
+    }
+    bytes
+}
+
+#[test]
+fn mail_writes_a_draft_per_mission_with_an_address_and_its_note_attached() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = list(dir.path(), 4);
+    let (code, stderr) = run(dir.path(), &batch_args(&list, &["--mail", "drafts"]));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("2 e-mail drafts in drafts"), "{stderr}");
+    assert!(
+        stderr.contains("no e-mail address in the list for 2 missions: ALB, AND"),
+        "{stderr}"
+    );
+    let mut drafts: Vec<String> = std::fs::read_dir(dir.path().join("drafts"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    drafts.sort();
+    assert_eq!(drafts, ["AFG.eml", "DZA.eml"]);
+
+    let message = std::fs::read_to_string(dir.path().join("drafts/DZA.eml")).unwrap();
+    let (head, body) = message.split_once("\r\n\r\n").unwrap();
+    let header = |name: &str| {
+        head.split("\r\n")
+            .find_map(|l| l.strip_prefix(&format!("{name}: ")))
+            .unwrap_or_else(|| panic!("no {name} in {head}"))
+            .to_owned()
+    };
+    assert_eq!(header("To"), "<dza@missions.example.org>");
+    assert_eq!(header("X-Unsent"), "1");
+    assert!(header("Message-ID").contains("DZA@noteverbale"));
+    assert!(!header("Date").is_empty(), "{head}");
+    assert!(
+        header("Content-Type").starts_with("multipart/mixed"),
+        "{head}"
+    );
+    // The French note, as Algeria receives notes in French; the subject and
+    // body in French, from the meeting file.
+    let subject = header("Subject");
+    assert!(
+        subject.starts_with("=?utf-8?") || subject.starts_with("Note verbale"),
+        "{subject}"
+    );
+    assert!(body.contains("filename=\"DZA.fr.pdf\""), "{body}");
+    let attachment = body
+        .split("Content-Transfer-Encoding: base64\r\n")
+        .nth(1)
+        .and_then(|part| part.trim_start().split("\r\n--").next())
+        .unwrap();
+    let pdf = std::fs::read(dir.path().join("out/DZA.fr.pdf")).unwrap();
+    assert_eq!(base64(attachment), pdf);
+}
+
+#[test]
+fn a_second_batch_into_a_folder_in_use_is_refused_and_the_manifest_lists_every_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = list(dir.path(), 6);
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    // A batch holds the folder.
+    let held = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(out.join(LOCK))
+        .unwrap();
+    held.try_lock().unwrap();
+    let (code, stderr) = run(dir.path(), &batch_args(&list, &["--lang", "en"]));
+    assert_eq!(code, Some(3), "{stderr}");
+    assert!(
+        stderr.contains("the folder `out` is in use by another batch")
+            && stderr.contains("hint: wait until that batch is done"),
+        "{stderr}"
+    );
+    assert!(pdfs(&out).is_empty());
+    drop(held);
+
+    // Two at once: one is refused or both run in turn; either way the
+    // manifest lists every note in the folder.
+    let spawn = |lang: &str| {
+        let args = batch_args(&list, &["--lang", lang, "-q"]);
+        Command::new(env!("CARGO_BIN_EXE_noteverbale"))
+            .args(&args)
+            .current_dir(dir.path())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (fr, en) = (spawn("fr"), spawn("en"));
+    let codes: Vec<Option<i32>> = [fr, en]
+        .into_iter()
+        .map(|c| c.wait_with_output().unwrap().status.code())
+        .collect();
+    assert!(codes.contains(&Some(0)), "{codes:?}");
+    assert!(
+        codes.iter().all(|c| [Some(0), Some(3)].contains(c)),
+        "{codes:?}"
+    );
+    assert_eq!(listed(&out), pdfs(&out));
+    // Each language in turn: the folder's manifest lists both.
+    for lang in ["fr", "en"] {
+        let (code, stderr) = run(dir.path(), &batch_args(&list, &["--lang", lang]));
+        assert_eq!(code, Some(0), "{stderr}");
+    }
+    assert_eq!(pdfs(&out).len(), 12);
+    assert_eq!(listed(&out), pdfs(&out));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_run_killed_with_sigkill_is_resumed_without_writing_its_notes_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = list(dir.path(), 195);
+    let out = dir.path().join("out");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_noteverbale"))
+        .args(batch_args(&list, &["-j", "1", "-q"]))
+        .current_dir(dir.path())
+        .spawn()
+        .unwrap();
+    let journaled = || std::fs::read_to_string(out.join(JOURNAL)).map_or(0, |t| t.lines().count());
+    let started = std::time::Instant::now();
+    while journaled() < 20 {
+        assert!(started.elapsed().as_secs() < 120, "no note was journaled");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    assert!(
+        !out.join(batch::MANIFEST_JSON).exists(),
+        "no manifest was written"
+    );
+    let finished = journaled();
+    assert!(finished < 195, "the run was over before it was killed");
+
+    let (code, stderr) = run(dir.path(), &batch_args(&list, &[]));
+    assert_eq!(code, Some(0), "{stderr}");
+    // Every note the killed run journaled is kept; only the rest is written
+    // (a journal line the kill cut short counts for nothing).
+    let written = 195 - finished;
+    assert!(
+        stderr.contains(&format!(
+            "195 notes: {written} written, {finished} unchanged"
+        )) || stderr.contains(&format!(
+            "195 notes: {} written, {} unchanged",
+            written + 1,
+            finished - 1
+        )),
+        "journaled {finished}: {stderr}"
+    );
+    assert!(
+        !out.join(JOURNAL).exists(),
+        "the journal is folded into the manifest"
+    );
+    assert_eq!(listed(&out).len(), 195);
+}
