@@ -9,9 +9,9 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use noteverbale::meeting;
 use noteverbale::yaml::YamlFile;
 use noteverbale::{Engine, Lang, Loaded, NoteOptions, Sources};
+use noteverbale::{agree, meeting};
 
 fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
@@ -25,9 +25,14 @@ pub fn check(data: &[u8]) {
     };
     let path = Path::new("fuzz.yaml");
     let file = YamlFile::from_text(path, text);
-    let Ok(mut meeting) = meeting::read(&file, engine().kinds()) else {
+    let Ok(top) = file.parse_value() else {
         return;
     };
+    let Ok(mut meeting) = meeting::read(&file, &top, engine().kinds()) else {
+        return;
+    };
+    // The languages compared, as a meeting file is read: never a panic.
+    let (_, given) = agree::check_pairs(&file, &top, agree::States::builtin());
     // The logo would be read from disk; the notes are the same without it.
     meeting.frame.logo = None;
     let loaded = Loaded {
@@ -37,6 +42,7 @@ pub fn check(data: &[u8]) {
         fields: meeting.fields,
         logo: None,
         warnings: meeting.warnings,
+        given,
         source: file.source.clone(),
     };
     for lang in Lang::ALL {

@@ -227,32 +227,10 @@ impl Engine {
         else {
             return Vec::new();
         };
-        let states = agree::States::builtin();
-        // The facts of the file's own texts, compared as it was read.
-        let file = crate::yaml::YamlFile::from_text(&loaded.path, loaded.source.text.to_string());
-        let mut given: [Vec<agree::Fact>; 2] = Default::default();
-        if let Ok(top) = file.parse_value() {
-            for pair in agree::pairs(&top) {
-                for (i, lang) in Lang::ALL.iter().enumerate() {
-                    let text = match lang {
-                        Lang::Fr => &pair.fr,
-                        Lang::En => &pair.en,
-                    };
-                    given[i].extend(
-                        agree::facts(text, *lang, states)
-                            .into_iter()
-                            .map(|f| f.fact),
-                    );
-                }
-            }
-        }
-        let skip = |lang: Lang, fact: &agree::Fact| {
-            let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-            given[i].iter().any(|g| g.agrees(fact))
-        };
         let locate = |composed: &Composed, written: &str| {
-            let source = crate::error::SourceText::new("", composed.source.as_str());
-            composed.lines.locate(agree::find(&source, written)?)
+            composed
+                .lines
+                .locate(agree::find(&composed.source, written)?)
         };
         let fr_locate = |written: &str| locate(fr_source, written);
         let en_locate = |written: &str| locate(en_source, written);
@@ -268,8 +246,8 @@ impl Engine {
                 locate: &en_locate,
                 template: compose::template_name(kind, Lang::En),
             },
-            &skip,
-            states,
+            &loaded.given,
+            agree::States::builtin(),
         )
     }
 

@@ -29,6 +29,9 @@ pub struct Loaded {
     /// What is probably a mistake but does not stop a note, as a deadline on
     /// a weekend; without those the file acknowledges.
     pub warnings: Vec<Diagnostic>,
+    /// The facts that the file's texts state in each language, compared as
+    /// it was read.
+    pub given: agree::Given,
     /// The file's text, to point at a place in it.
     pub source: SourceText,
 }
@@ -53,7 +56,8 @@ impl Logo {
 /// logo it names.
 pub fn load(path: &Path, kinds: &Kinds) -> Result<Loaded> {
     let file = YamlFile::read(path)?;
-    let read = match meeting::read(&file, kinds) {
+    let top = file.parse_value()?;
+    let read = match meeting::read(&file, &top, kinds) {
         Ok(read) => read,
         // The warnings that come with the errors are acknowledged as well.
         Err(Error::Invalid(found)) => {
@@ -65,8 +69,7 @@ pub fn load(path: &Path, kinds: &Kinds) -> Result<Loaded> {
     let mut warnings = allow::review(&found, &file.source);
     warnings.splice(0..0, allow::acknowledge(found, &file.source));
     // The texts given in both languages state the same facts.
-    let top = file.parse_value()?;
-    let differences = agree::check_pairs(&file, &top, agree::States::builtin());
+    let (differences, given) = agree::check_pairs(&file, &top, agree::States::builtin());
     if !differences.is_empty() {
         return Err(Error::Invalid(
             differences.into_iter().chain(warnings).collect(),
@@ -83,6 +86,7 @@ pub fn load(path: &Path, kinds: &Kinds) -> Result<Loaded> {
         fields: read.fields,
         logo,
         warnings,
+        given,
         source: file.source,
     })
 }

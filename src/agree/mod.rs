@@ -23,7 +23,7 @@ use serde_yaml::Value as Yaml;
 
 pub use self::facts::{Fact, Found, facts};
 pub use self::states::States;
-use crate::error::{Diagnostic, Location, Related, SourceText};
+use crate::error::{Diagnostic, Location, Related};
 use crate::locale::Lang;
 use crate::yaml::YamlFile;
 
@@ -118,11 +118,10 @@ pub fn compare(fr: &[Found], en: &[Found], fr_text: &str, en_text: &str) -> Vec<
             .cloned()
             .collect()
     };
-    let mut only_fr = unmatched(fr, en, en_text);
+    let only_fr = unmatched(fr, en, en_text);
     let mut only_en = unmatched(en, fr, fr_text);
     let mut differences = Vec::new();
-    while !only_fr.is_empty() {
-        let french = only_fr.remove(0);
+    for french in only_fr {
         let english = only_en
             .iter()
             .position(|e| e.fact.what() == french.fact.what())
@@ -163,6 +162,19 @@ pub fn differences(fr: &str, en: &str, states: &States) -> Vec<Difference> {
     compare(&fr_facts, &en_facts, fr, en)
 }
 
+/// The facts that the meeting file's own texts state, in each language:
+/// compared as the file is read, and so left out when the notes are
+/// compared as wholes.
+#[derive(Debug, Clone, Default)]
+pub struct Given([Vec<Fact>; 2]);
+
+impl Given {
+    /// Whether a text of the file states `fact` in `lang`.
+    pub fn states(&self, lang: Lang, fact: &Fact) -> bool {
+        self.0[states::index(lang)].iter().any(|g| g.agrees(fact))
+    }
+}
+
 /// What is said of a difference: the message and the labels at the French
 /// and at the English place.
 pub fn describe(difference: &Difference) -> (String, String, String) {
@@ -200,13 +212,22 @@ pub const HINT: &str = "make both languages state the same; if the difference is
 
 /// The differences between the languages of every text of a meeting file
 /// given in both, each an error at the French and at the English place,
-/// without those that the file acknowledges.
-pub fn check_pairs(file: &YamlFile, top: &Yaml, states: &States) -> Vec<Diagnostic> {
+/// without those that the file acknowledges; and the facts those texts
+/// state.
+pub fn check_pairs(file: &YamlFile, top: &Yaml, states: &States) -> (Vec<Diagnostic>, Given) {
     let mut errors = Vec::new();
-    // A text written alike in both languages (a name, a title left in its
-    // own language) states the same facts in both.
-    for pair in pairs(top).into_iter().filter(|p| p.fr != p.en) {
-        let differences = differences(&pair.fr, &pair.en, states);
+    let mut given = Given::default();
+    for pair in pairs(top) {
+        let fr = facts(&pair.fr, Lang::Fr, states);
+        let en = facts(&pair.en, Lang::En, states);
+        given.0[states::index(Lang::Fr)].extend(fr.iter().map(|f| f.fact.clone()));
+        given.0[states::index(Lang::En)].extend(en.iter().map(|f| f.fact.clone()));
+        // A text written alike in both languages (a name, a title left in
+        // its own language) states the same facts in both.
+        if pair.fr == pair.en {
+            continue;
+        }
+        let differences = compare(&fr, &en, &pair.fr, &pair.en);
         if differences.is_empty() {
             continue;
         }
@@ -245,7 +266,7 @@ pub fn check_pairs(file: &YamlFile, top: &Yaml, states: &States) -> Vec<Diagnost
             errors.push(error);
         }
     }
-    errors
+    (errors, given)
 }
 
 /// Whether the file acknowledges differences between the values at `paths`:
@@ -313,23 +334,22 @@ pub struct NoteText<'a> {
 }
 
 /// The differences between the two typeset notes, French and English, as
-/// wholes: the facts that the templates and messages state, and those of the
-/// meeting file's values, which the values' own check leaves to this one
-/// only when `skip` does not hold them (facts of texts given in both
-/// languages, checked or acknowledged there).
+/// wholes: the facts that the templates and messages state. Those that the
+/// meeting file's own texts state (`given`) were compared, or acknowledged,
+/// as the file was read, and are left out.
 pub fn check_notes(
     fr: &NoteText,
     en: &NoteText,
-    skip: &dyn Fn(Lang, &Fact) -> bool,
+    given: &Given,
     states: &States,
 ) -> Vec<Diagnostic> {
     let fr_facts: Vec<Found> = facts(&fr.text, Lang::Fr, states)
         .into_iter()
-        .filter(|f| !skip(Lang::Fr, &f.fact))
+        .filter(|f| !given.states(Lang::Fr, &f.fact))
         .collect();
     let en_facts: Vec<Found> = facts(&en.text, Lang::En, states)
         .into_iter()
-        .filter(|f| !skip(Lang::En, &f.fact))
+        .filter(|f| !given.states(Lang::En, &f.fact))
         .collect();
     compare(&fr_facts, &en_facts, &fr.text, &en.text)
         .into_iter()
@@ -367,9 +387,9 @@ pub fn check_notes(
         .collect()
 }
 
-/// The text of `source` where `written` first appears, white space aside.
-pub fn find(source: &SourceText, written: &str) -> Option<Range<usize>> {
-    pattern(written)?.find(&source.text).map(|m| m.range())
+/// Where `written` first appears in `text`, white space aside.
+pub fn find(text: &str, written: &str) -> Option<Range<usize>> {
+    pattern(written)?.find(text).map(|m| m.range())
 }
 
 #[cfg(test)]

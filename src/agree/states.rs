@@ -139,7 +139,7 @@ impl States {
     }
 }
 
-fn index(lang: Lang) -> usize {
+pub(super) fn index(lang: Lang) -> usize {
     Lang::ALL
         .iter()
         .position(|l| *l == lang)

@@ -38,8 +38,8 @@ pub struct Meeting {
 
 /// Reads a meeting file: the frame, then the fields of the kind it names,
 /// every mistake of both found at once.
-pub fn read(file: &YamlFile, kinds: &Kinds) -> Result<Meeting> {
-    let top = match file.parse_value()? {
+pub fn read(file: &YamlFile, value: &Yaml, kinds: &Kinds) -> Result<Meeting> {
+    let top = match value {
         Yaml::Mapping(top) => top,
         _ => {
             return Err(Error::invalid(
@@ -95,7 +95,7 @@ pub fn read(file: &YamlFile, kinds: &Kinds) -> Result<Meeting> {
             }
         }
         let note_date = frame.as_ref().and_then(Frame::day);
-        let (read, found) = kind::read(&kind.fields, &top, file, note_date);
+        let (read, found) = kind::read(&kind.fields, top, file, note_date);
         fields = read;
         problems.extend(found);
     }

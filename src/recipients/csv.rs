@@ -128,11 +128,6 @@ fn utf16(path: &Path) -> Result<Option<String>> {
 /// European), as Excel saves "CSV" on a French or English Windows; `None`
 /// for a file too large or holding bytes that code page leaves unused.
 fn windows_1252(path: &Path) -> Result<Option<String>> {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
-        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
-        'ž', 'Ÿ',
-    ];
     let size = std::fs::metadata(path)
         .map_err(|e| Error::read(path, e))?
         .len();
@@ -140,15 +135,11 @@ fn windows_1252(path: &Path) -> Result<Option<String>> {
         return Ok(None);
     }
     let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
-    let text: String = bytes
-        .iter()
-        .map(|&b| match b {
-            0x80..=0x9F => HIGH[usize::from(b - 0x80)],
-            _ => char::from(b),
-        })
-        .collect();
+    // The WHATWG table: the five bytes the code page leaves undefined
+    // become the control characters of the same number.
+    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
     let unused = ['\u{81}', '\u{8d}', '\u{8f}', '\u{90}', '\u{9d}'];
-    Ok((!text.contains(unused) && !text.contains('\0')).then_some(text))
+    Ok((!text.contains(unused) && !text.contains('\0')).then(|| text.into_owned()))
 }
 
 /// The separator the header line uses most: `,`, `;` or a tab (`,` when
