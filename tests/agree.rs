@@ -3,7 +3,7 @@
 //! changed in one language only, refused at both places; a difference that
 //! the writer acknowledges, no longer reported.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -6,7 +6,7 @@
 //! `cargo insta review` (or `INSTA_UPDATE=always cargo test --test bad` and
 //! `git diff`).
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -2,7 +2,7 @@
 //! the single-addressee forms, failures that spoil only their own note, and
 //! runs that skip what has not changed.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

@@ -8,7 +8,7 @@
 //! `NOTEVERBALE_SCREENSHOT=file.png` keeps a screenshot of the page showing
 //! the example.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader};
 use std::net::TcpListener;

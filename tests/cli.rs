@@ -1,7 +1,7 @@
 //! The `noteverbale` command as a user runs it: files written, bytes stable,
 //! fonts embedded, errors located.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Command, Output};

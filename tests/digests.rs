@@ -4,7 +4,7 @@
 //! a change to what the notes say or how they look changes them, on purpose,
 //! and a reviewer compares the old and new PDFs before updating the list.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

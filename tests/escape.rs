@@ -1,8 +1,6 @@
 //! No value can change the markup: whatever text a meeting file holds, Typst
 //! reads it back as exactly that text.
 
-mod common;
-
 use noteverbale::assets::Assets;
 use noteverbale::compose::markup;
 use noteverbale::locale::clean;

@@ -3,7 +3,7 @@
 //! schema, mistakes in a schema located, and the template author's guide
 //! naming what the code offers.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -2,7 +2,7 @@
 //! never stands alone on a page, no line ends at the hyphen of a compound,
 //! continuation pages are numbered.
 
-mod common;
+use crate::common;
 
 use common::{engine, example};
 use noteverbale::assets::Assets;

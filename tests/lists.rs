@@ -4,7 +4,7 @@
 //! each was made). Each holds one broken cell: its diagnostic names the
 //! file, the sheet, the row and the column, and every other note is written.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -1,7 +1,7 @@
 //! The locales: every language defines the same messages, and a missing one
 //! is an error, never text in a note.
 
-mod common;
+use crate::common;
 
 use common::engine;
 use noteverbale::Lang;

@@ -2,7 +2,7 @@
 //! with "de" and "à" as French grammar wants, and names that take no article
 //! have none.
 
-mod common;
+use crate::common;
 
 use common::repo;
 use noteverbale::locale::{with_a, with_de};

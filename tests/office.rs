@@ -2,7 +2,7 @@
 //! every note in one PDF to print, e-mail drafts to send, two batches into
 //! one folder, and a run killed with `kill -9` then run again.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

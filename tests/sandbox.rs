@@ -1,7 +1,7 @@
 //! Templates are sandboxed: they read only the files of their own set, never
 //! packages, the network or the rest of the disk.
 
-mod common;
+use crate::common;
 
 use common::repo;
 use noteverbale::{Engine, Lang, NoteOptions, Sources};

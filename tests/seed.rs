@@ -1,7 +1,7 @@
 //! The bundled example reproduces the seed note in French, and its English
 //! counterpart uses the UN's formulas.
 
-mod common;
+use crate::common;
 
 use common::{example, fold, laid_out_text, note, pdf, pdf_text, repo, squeeze};
 use noteverbale::Lang;

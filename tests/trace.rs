@@ -2,7 +2,7 @@
 //! wrote it, to the character: in the template's literal text, or at the
 //! `{{ … }}` tag whose value Typst refused, even on a line made of tags only.
 
-mod common;
+use crate::common;
 
 use common::repo;
 use noteverbale::{Engine, Lang, NoteOptions, Sources};

@@ -3,7 +3,7 @@
 //! fonts, as the typst command line compiles it, the pages come out as the
 //! ones `render` draws.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -2,7 +2,7 @@
 //! addressees, a female Secretary-General, a dated note with its place, a
 //! logo, markings, subject, free paragraphs and enclosures.
 
-mod common;
+use crate::common;
 
 use common::{engine, fold, laid_out_text, pdf_text, repo, squeeze};
 use noteverbale::{Lang, NoteOptions, PdfOptions};

@@ -1,7 +1,7 @@
 //! `watch`: the notes are typeset again on each save, a mistake leaves the
 //! last good PDFs in place, and the next good save replaces them.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Command, Stdio};

@@ -1,0 +1,26 @@
+//! The integration tests, in one binary: each module is one part of the
+//! product tried from the outside, through the library or the command line.
+//! One binary links the library and Typst once, not once per file.
+
+mod common;
+
+mod agree;
+mod bad;
+mod batch;
+mod browser;
+mod cli;
+mod digests;
+mod escape;
+mod fuzz_corpus;
+mod kinds;
+mod layout;
+mod lists;
+mod locales;
+mod missions;
+mod office;
+mod sandbox;
+mod seed;
+mod trace;
+mod typst_project;
+mod variants;
+mod watch;
