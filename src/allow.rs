@@ -7,9 +7,10 @@
 //!
 //! An acknowledged warning is no longer reported. A comment that names no
 //! warning is a warning itself, and so is one that acknowledges none of the
-//! warnings found as the file is read, so that an acknowledgment does not
-//! outlive the reason for it. (Characters the fonts lack are found later,
-//! as each note is typeset: an `allow(missing-glyph)` is not checked so.)
+//! warnings found as the file is read, nor any difference between the
+//! languages of a text, so that an acknowledgment does not outlive the
+//! reason for it. (Characters the fonts lack are found later, as each note
+//! is typeset: an `allow(missing-glyph)` is not checked so.)
 
 use std::ops::Range;
 
@@ -25,8 +26,8 @@ enum Stage {
     Load,
     /// Typesetting a note.
     Typeset,
-    /// Comparing the languages of a text, which looks for its
-    /// acknowledgments itself ([`allowed`]).
+    /// Comparing the languages of the file's texts, which looks for its
+    /// acknowledgments itself ([`acknowledgment`]).
     Agreement,
 }
 
@@ -68,18 +69,23 @@ pub fn acknowledge(warnings: Vec<Diagnostic>, source: &SourceText) -> Vec<Diagno
         .collect()
 }
 
-/// Whether `source` acknowledges the warning or error `name` on one of
-/// `lines` (from 0).
-pub fn allowed(source: &SourceText, name: &str, lines: &[usize]) -> bool {
-    source.text.contains("allow(")
-        && allowances(&source.text)
-            .iter()
-            .any(|a| a.name == name && lines.contains(&a.line))
+/// The line (from 0) of the comment by which `source` acknowledges the
+/// warning or error `name` on one of `lines`, if it does.
+pub fn acknowledgment(source: &SourceText, name: &str, lines: &[usize]) -> Option<usize> {
+    if !source.text.contains("allow(") {
+        return None;
+    }
+    allowances(&source.text)
+        .iter()
+        .find(|a| a.name == name && lines.contains(&a.line))
+        .map(|a| a.line)
 }
 
 /// The comments of `source` that name no warning, or that acknowledge none of
-/// `found`, every warning that reading the file raised: warnings themselves.
-pub fn review(found: &[Diagnostic], source: &SourceText) -> Vec<Diagnostic> {
+/// `found`, every warning that reading the file raised, nor a difference
+/// between languages (`agreed`, the lines of the comments that acknowledged
+/// one): warnings themselves.
+pub fn review(found: &[Diagnostic], agreed: &[usize], source: &SourceText) -> Vec<Diagnostic> {
     if !source.text.contains("allow(") {
         return Vec::new();
     }
@@ -96,6 +102,13 @@ pub fn review(found: &[Diagnostic], source: &SourceText) -> Vec<Diagnostic> {
                     allowance.name
                 ))
                 .hint("remove the comment, or move it beside the value the warning is about")
+            }
+            Some((_, Stage::Agreement)) if !agreed.contains(&allowance.line) => {
+                Diagnostic::warning(format!(
+                    "`allow({})` acknowledges nothing: the French and the English of the text on this line agree",
+                    allowance.name
+                ))
+                .hint("remove the comment, or move it beside a text whose languages differ on purpose")
             }
             Some(_) => continue,
         };
@@ -248,7 +261,7 @@ mod tests {
                 })
         };
         let found = vec![warning("2017-04-30"), warning("2017-04-29")];
-        assert!(review(&found, &source).is_empty());
+        assert!(review(&found, &[], &source).is_empty());
         let kept = acknowledge(found, &source);
         assert_eq!(kept.len(), 1);
         assert!(kept[0].location.as_ref().unwrap().span.start > text.find('\n').unwrap());
@@ -256,16 +269,22 @@ mod tests {
 
     #[test]
     fn allowances_that_name_or_acknowledge_nothing_are_warnings() {
-        let text = "a: 1  # allow(weekend-deadlin)\nb: 2  # allow(weekend-deadline)\n";
+        let text = "a: 1  # allow(weekend-deadlin)\nb: 2  # allow(weekend-deadline)\n\
+                    c: x  # allow(languages-differ)\nd: y  # allow(languages-differ)\n";
         let source = SourceText::new("m.yaml", text);
-        let kept = review(&[], &source);
+        let kept = review(&[], &[3], &source);
         let messages: Vec<&str> = kept.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(
             messages,
             [
                 "`allow(weekend-deadlin)` names no warning that can be acknowledged",
                 "`allow(weekend-deadline)` acknowledges nothing: there is no such warning on this line",
+                "`allow(languages-differ)` acknowledges nothing: the French and the English of the text on this line agree",
             ]
+        );
+        assert_eq!(
+            kept[2].location.as_ref().unwrap().span.start,
+            text.find("allow(languages").unwrap()
         );
         assert_eq!(kept[0].hints, ["did you mean `allow(weekend-deadline)`?"]);
     }

@@ -17,7 +17,8 @@
 //! atomically. [`Engine`] holds what every note shares and runs the stages.
 //! Around them: [`batch`] (one note per mission), [`check`] (all that a note
 //! would refuse, and nothing written), [`preview`] and [`serve`] (notes kept
-//! open while they are edited).
+//! open while they are edited), [`agree`] (the two languages of every text
+//! compared) and [`states`] (the names of States, in both languages).
 
 pub mod agree;
 pub mod allow;
@@ -39,6 +40,7 @@ pub mod preview;
 pub mod recipients;
 pub mod serve;
 pub mod source;
+pub mod states;
 pub mod typeset;
 pub mod yaml;
 

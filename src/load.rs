@@ -65,14 +65,14 @@ pub fn load(path: &Path, kinds: &Kinds) -> Result<Loaded> {
         }
         Err(error) => return Err(error),
     };
-    let found = read.warnings;
-    let mut warnings = allow::review(&found, &file.source);
-    warnings.splice(0..0, allow::acknowledge(found, &file.source));
     // The texts given in both languages state the same facts.
-    let (differences, given) = agree::check_pairs(&file, &top, agree::States::builtin());
-    if !differences.is_empty() {
+    let compared = agree::check_pairs(&file, &top, agree::States::builtin());
+    let found = read.warnings;
+    let mut warnings = allow::review(&found, &compared.acknowledged, &file.source);
+    warnings.splice(0..0, allow::acknowledge(found, &file.source));
+    if !compared.errors.is_empty() {
         return Err(Error::Invalid(
-            differences.into_iter().chain(warnings).collect(),
+            compared.errors.into_iter().chain(warnings).collect(),
         ));
     }
     let logo = match read.frame.logo_path(path) {
@@ -86,7 +86,7 @@ pub fn load(path: &Path, kinds: &Kinds) -> Result<Loaded> {
         fields: read.fields,
         logo,
         warnings,
-        given,
+        given: compared.given,
         source: file.source,
     })
 }

@@ -195,6 +195,35 @@ fn an_acknowledged_difference_is_not_reported() {
 }
 
 #[test]
+fn an_acknowledgment_that_outlives_its_difference_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    // The English was put right, the comment left behind.
+    let line = "    - { fr: CH-1211 Genève 10, en: CH-1211 Geneva 10 }";
+    let name = changed(
+        dir.path(),
+        "examples/ccm-7msp.yaml",
+        line,
+        &format!("{line}  # allow(languages-differ): the English keeps the old box"),
+    );
+    let out = noteverbale(dir.path(), &["check", "--format", "json", &name]);
+    assert_eq!(out.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["errors"], 0);
+    assert_eq!(report["warnings"], 1, "{report:#}");
+    let warning = &report["diagnostics"][0];
+    assert_eq!(
+        warning["message"],
+        "`allow(languages-differ)` acknowledges nothing: the French and the English of the text on this line agree"
+    );
+    assert_eq!(
+        warning["line"],
+        line_of(dir.path(), &name, "allow(languages-differ)")
+    );
+    let out = noteverbale(dir.path(), &["check", "--deny-warnings", &name]);
+    assert_eq!(out.status.code(), Some(4));
+}
+
+#[test]
 fn notes_whose_templates_differ_are_refused_at_the_template_line() {
     let dir = tempfile::tempdir().unwrap();
     let kinds = dir.path().join("kinds");

@@ -13,7 +13,6 @@
 //! ```
 
 mod facts;
-mod states;
 mod words;
 
 use std::collections::HashSet;
@@ -22,9 +21,9 @@ use std::ops::Range;
 use serde_yaml::Value as Yaml;
 
 pub use self::facts::{Fact, Found, facts};
-pub use self::states::States;
 use crate::error::{Diagnostic, Location, Related};
 use crate::locale::Lang;
+pub use crate::states::States;
 use crate::yaml::YamlFile;
 
 /// The name under which a difference is acknowledged.
@@ -171,7 +170,9 @@ pub struct Given([Vec<Fact>; 2]);
 impl Given {
     /// Whether a text of the file states `fact` in `lang`.
     pub fn states(&self, lang: Lang, fact: &Fact) -> bool {
-        self.0[states::index(lang)].iter().any(|g| g.agrees(fact))
+        self.0[crate::states::index(lang)]
+            .iter()
+            .any(|g| g.agrees(fact))
     }
 }
 
@@ -210,18 +211,28 @@ pub fn describe(difference: &Difference) -> (String, String, String) {
 /// The hint of every difference.
 pub const HINT: &str = "make both languages state the same; if the difference is meant, acknowledge it beside either value: `# allow(languages-differ): why`";
 
-/// The differences between the languages of every text of a meeting file
-/// given in both, each an error at the French and at the English place,
-/// without those that the file acknowledges; and the facts those texts
-/// state.
-pub fn check_pairs(file: &YamlFile, top: &Yaml, states: &States) -> (Vec<Diagnostic>, Given) {
+/// What comparing the languages of a meeting file's texts finds.
+#[derive(Debug, Clone, Default)]
+pub struct Compared {
+    /// The differences, each an error at the French and at the English
+    /// place, without those that the file acknowledges.
+    pub errors: Vec<Diagnostic>,
+    /// The facts that the texts state.
+    pub given: Given,
+    /// The lines (from 0) of the comments that acknowledged a difference.
+    pub acknowledged: Vec<usize>,
+}
+
+/// Compares the languages of every text of a meeting file given in both.
+pub fn check_pairs(file: &YamlFile, top: &Yaml, states: &States) -> Compared {
     let mut errors = Vec::new();
     let mut given = Given::default();
+    let mut acknowledgments = Vec::new();
     for pair in pairs(top) {
         let fr = facts(&pair.fr, Lang::Fr, states);
         let en = facts(&pair.en, Lang::En, states);
-        given.0[states::index(Lang::Fr)].extend(fr.iter().map(|f| f.fact.clone()));
-        given.0[states::index(Lang::En)].extend(en.iter().map(|f| f.fact.clone()));
+        given.0[crate::states::index(Lang::Fr)].extend(fr.iter().map(|f| f.fact.clone()));
+        given.0[crate::states::index(Lang::En)].extend(en.iter().map(|f| f.fact.clone()));
         // A text written alike in both languages (a name, a title left in
         // its own language) states the same facts in both.
         if pair.fr == pair.en {
@@ -235,7 +246,8 @@ pub fn check_pairs(file: &YamlFile, top: &Yaml, states: &States) -> (Vec<Diagnos
         let en_path = format!("{}.en", pair.path);
         let fr_value = file.locate(&fr_path);
         let en_value = file.locate(&en_path);
-        if acknowledged(file, &[&fr_path, &en_path], &[&fr_value, &en_value]) {
+        if let Some(line) = acknowledgment(file, &[&fr_path, &en_path], &[&fr_value, &en_value]) {
+            acknowledgments.push(line);
             continue;
         }
         for difference in differences {
@@ -266,13 +278,22 @@ pub fn check_pairs(file: &YamlFile, top: &Yaml, states: &States) -> (Vec<Diagnos
             errors.push(error);
         }
     }
-    (errors, given)
+    Compared {
+        errors,
+        given,
+        acknowledged: acknowledgments,
+    }
 }
 
-/// Whether the file acknowledges differences between the values at `paths`:
-/// an `allow(languages-differ)` on the line of either key, or on a line of
+/// The line (from 0) of the comment by which the file acknowledges
+/// differences between the values at `paths`, if it does: an
+/// `allow(languages-differ)` on the line of either key, or on a line of
 /// either value.
-fn acknowledged(file: &YamlFile, paths: &[&str], values: &[&Option<Range<usize>>]) -> bool {
+fn acknowledgment(
+    file: &YamlFile,
+    paths: &[&str],
+    values: &[&Option<Range<usize>>],
+) -> Option<usize> {
     let text = &file.source.text;
     let mut lines = Vec::new();
     for path in paths {
@@ -285,7 +306,7 @@ fn acknowledged(file: &YamlFile, paths: &[&str], values: &[&Option<Range<usize>>
         let last = file.source.line_column(value.end.min(text.len())).0 - 1;
         lines.extend(first..=last);
     }
-    crate::allow::allowed(&file.source, CODE, &lines)
+    crate::allow::acknowledgment(&file.source, CODE, &lines)
 }
 
 /// Where the fact `found` of the value `text` is in the file's

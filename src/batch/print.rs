@@ -14,14 +14,15 @@ use crate::recipients::Record;
 /// One note of the combined PDF: its outline title and its PDF.
 #[derive(Debug, Clone)]
 pub struct PrintNote {
-    /// The outline entry, as `FRA — la France (fr)`.
+    /// The outline entry, as `FRA — France (fr)`.
     pub title: String,
     /// The note's PDF.
     pub pdf: Vec<u8>,
 }
 
 /// The notes of a run (files in `out`), in their order, each titled with
-/// its mission's code, name and language: `FRA — la France (fr)`.
+/// its mission's code, name as lists give it, and language: `FRA — France
+/// (fr)`, `BOL — Bolivie (État plurinational de) (fr)`.
 pub fn gather(records: &[Record], notes: &[Entry], out: &Path) -> Result<Vec<PrintNote>> {
     notes
         .iter()
@@ -35,7 +36,7 @@ pub fn gather(records: &[Record], notes: &[Entry], out: &Path) -> Result<Vec<Pri
                 .find(|r| r.code == note.mission);
             let title = match (recipient, note.language) {
                 (Some(recipient), Some(lang)) => {
-                    format!("{} — {} ({lang})", note.mission, recipient.name.get(lang))
+                    format!("{} — {} ({lang})", note.mission, recipient.list_name(lang))
                 }
                 _ => note.mission.clone(),
             };

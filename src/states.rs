@@ -13,7 +13,7 @@ use crate::locale::{Lang, without_article};
 use crate::meeting::Bilingual;
 
 /// The bundled list of the permanent missions to the United Nations.
-const MISSIONS: &str = include_str!("../../examples/missions.yaml");
+const MISSIONS: &str = include_str!("../examples/missions.yaml");
 
 /// Short forms that running text uses beside the list's names: code,
 /// French, English.
@@ -36,6 +36,19 @@ pub struct States {
     patterns: [Option<Regex>; 2],
     /// The State each name is of, by language and name.
     codes: [HashMap<String, String>; 2],
+    /// The names of each State of the list, by its code.
+    names: HashMap<String, StateNames>,
+}
+
+/// The names of a State, in both languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StateNames {
+    /// As running text names it: `l'État plurinational de Bolivie`, `the
+    /// Plurinational State of Bolivia`, `la France`, `France`.
+    pub name: Bilingual,
+    /// As lists give it, for sorting: `Bolivie (État plurinational de)`,
+    /// `France`.
+    pub list_name: Bilingual,
 }
 
 #[derive(Deserialize)]
@@ -83,7 +96,17 @@ impl States {
         entries: impl Iterator<Item = (&'a str, &'a Bilingual, Option<&'a Bilingual>)>,
     ) -> Self {
         let mut codes: [HashMap<String, Option<String>>; 2] = Default::default();
+        let mut names = HashMap::new();
         for (code, name, list_name) in entries {
+            // The first names given of a State are its own; later ones are
+            // short forms that running text also uses.
+            names.entry(code.to_owned()).or_insert_with(|| StateNames {
+                name: name.clone(),
+                list_name: list_name.cloned().unwrap_or_else(|| Bilingual {
+                    fr: without_article(&name.fr, Lang::Fr).to_owned(),
+                    en: without_article(&name.en, Lang::En).to_owned(),
+                }),
+            });
             for (i, lang) in Lang::ALL.iter().enumerate() {
                 let mut forms = vec![without_article(name.get(*lang), *lang).to_owned()];
                 if let Some(list) = list_name {
@@ -123,7 +146,11 @@ impl States {
                     .expect("escaped names make a valid pattern")
             })
         });
-        Self { patterns, codes }
+        Self {
+            patterns,
+            codes,
+            names,
+        }
     }
 
     /// The pattern that finds the names of `lang`.
@@ -137,9 +164,44 @@ impl States {
             .get(&name.replace('’', "'"))
             .map(String::as_str)
     }
+
+    /// The names of the State whose code is `code`: `CHE`.
+    pub fn names(&self, code: &str) -> Option<&StateNames> {
+        self.names.get(code)
+    }
+
+    /// The code of the State that `written` names: its code (`che` or
+    /// `CHE`), or a name of it in either language, with or without its
+    /// article (`la Suisse`, `Suisse`, `Switzerland`).
+    pub fn find(&self, written: &str) -> Option<&str> {
+        let written = written.trim();
+        let upper = written.to_uppercase();
+        if let Some((code, _)) = self.names.get_key_value(upper.as_str()) {
+            return Some(code);
+        }
+        Lang::ALL
+            .iter()
+            .find_map(|&lang| self.code(lang, without_article(written, lang)))
+    }
+
+    /// Every code and every name of the list, in English and French, as a
+    /// writer might give them: what "did you mean" chooses from.
+    pub fn spellings(&self) -> Vec<&str> {
+        let mut all: Vec<&str> = self.names.keys().map(String::as_str).collect();
+        for names in self.names.values() {
+            for lang in Lang::ALL {
+                all.push(without_article(names.name.get(lang), lang));
+                all.push(names.list_name.get(lang));
+            }
+        }
+        all.sort_unstable();
+        all.dedup();
+        all
+    }
 }
 
-pub(super) fn index(lang: Lang) -> usize {
+/// The place of `lang` in [`Lang::ALL`], to index what is kept per language.
+pub(crate) fn index(lang: Lang) -> usize {
     Lang::ALL
         .iter()
         .position(|l| *l == lang)
@@ -158,6 +220,27 @@ mod tests {
             .find_iter(text)
             .filter_map(|m| states.code(lang, m.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn a_state_is_found_by_its_code_or_any_of_its_names() {
+        let states = States::builtin();
+        for written in ["CHE", "che", "la Suisse", "Suisse", "Switzerland"] {
+            assert_eq!(states.find(written), Some("CHE"), "{written}");
+        }
+        assert_eq!(states.find("Bolivia (Plurinational State of)"), Some("BOL"));
+        assert_eq!(states.find("the Netherlands"), Some("NLD"));
+        assert_eq!(states.find("United States"), Some("USA"));
+        assert_eq!(states.find("Suise"), None);
+        let bolivia = states.names("BOL").unwrap();
+        assert_eq!(bolivia.name.fr, "l'État plurinational de Bolivie");
+        assert_eq!(bolivia.list_name.en, "Bolivia (Plurinational State of)");
+        // A short form does not replace the State's own names.
+        assert_eq!(
+            states.names("USA").unwrap().name.en,
+            "the United States of America"
+        );
+        assert!(states.spellings().contains(&"Switzerland"));
     }
 
     #[test]
