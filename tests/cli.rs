@@ -232,7 +232,10 @@ fn typst_syntax_in_any_field_prints_literally() {
             "- EXECUTIVE OFFICE OF THE SECRETARY-GENERAL",
             &format!("- '{hostile}'"),
         )
-        .replace(r#"fax: "+41 22 917 0034""#, r#"fax: '") #panic("x") //@x'"#);
+        .replace(
+            "- { fr: CH-1211 Genève 10, en: CH-1211 Geneva 10 }",
+            r#"- { fr: '") #panic("x") //@x', en: '") #panic("x") //@x' }"#,
+        );
     std::fs::write(dir.path().join("hostile.yaml"), text).unwrap();
     succeed(
         dir.path(),

@@ -188,6 +188,84 @@ fn a_kind_written_as_files_renders_and_its_fields_are_checked_by_its_schema() {
 }
 
 #[test]
+fn a_change_of_dates_gives_the_new_dates_venue_host_and_opening_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let kinds = repo("examples/kinds");
+    let kinds = kinds.to_str().unwrap();
+    let meeting = repo("examples/kinds/new-dates.yaml");
+    let render = |file: &str| {
+        succeed(
+            dir.path(),
+            &["render", file, "--templates", kinds, "-o", "out"],
+        );
+    };
+    render(meeting.to_str().unwrap());
+    let fr = text_of(&dir.path().join("out/new-dates.fr.pdf"));
+    for expected in [
+        "a l'honneur de se référer à la note ODA/12-2015/CCM du 16 février 2015 portant convocation de la première Conférence d'examen",
+        "qui devait se tenir du 22 au 26 juin 2015.",
+        "la Conférence se tiendra désormais du 7 au 11 septembre 2015 à Dubrovnik (Croatie), à l'invitation du Gouvernement de la Croatie.",
+        "La séance d'ouverture commencera le lundi 7 septembre 2015 à 10 heures.",
+        "Les autres dispositions de la note susmentionnée demeurent inchangées.",
+    ] {
+        assert!(fr.contains(&squeeze(expected)), "{expected}\n{fr}");
+    }
+    let en = text_of(&dir.path().join("out/new-dates.en.pdf"));
+    for expected in [
+        "has the honour to refer to note ODA/12-2015/CCM of 16 February 2015, convening the First Review Conference",
+        "which was to be held from 22 to 26 June 2015.",
+        "the Conference will now be held from 7 to 11 September 2015 in Dubrovnik, Croatia, at the invitation of the Government of Croatia.",
+        "The opening meeting will begin at 10 a.m. on Monday, 7 September 2015.",
+        "All other arrangements set out in the above-mentioned note remain unchanged.",
+    ] {
+        assert!(en.contains(&squeeze(expected)), "{expected}\n{en}");
+    }
+
+    // Without a new venue, a host or an opening time, the sentences stand
+    // without them.
+    let text = std::fs::read_to_string(&meeting).unwrap();
+    let kept: Vec<&str> = text
+        .lines()
+        .filter(|l| {
+            !["venue:", "host:", "opens:", "  reference:"]
+                .iter()
+                .any(|k| l.starts_with(k))
+        })
+        .collect();
+    std::fs::write(dir.path().join("plain.yaml"), kept.join("\n")).unwrap();
+    render("plain.yaml");
+    let fr = text_of(&dir.path().join("out/plain.fr.pdf"));
+    assert!(
+        fr.contains(&squeeze("se référer à la note du 16 février 2015 portant")),
+        "{fr}"
+    );
+    assert!(
+        fr.contains(&squeeze(
+            "se tiendra désormais du 7 au 11 septembre 2015. Les autres dispositions"
+        )),
+        "{fr}"
+    );
+    let en = text_of(&dir.path().join("out/plain.en.pdf"));
+    assert!(
+        en.contains(&squeeze(
+            "will now be held from 7 to 11 September 2015. All other arrangements"
+        )),
+        "{en}"
+    );
+
+    // The new dates come after the note's own, and end after they start.
+    let early = text.replace("start: 2015-09-07", "start: 2015-03-02");
+    std::fs::write(dir.path().join("early.yaml"), early).unwrap();
+    let out = noteverbale(dir.path(), &["check", "early.yaml", "--templates", kinds]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("this date, 2015-03-02, is not after the note's date, 2015-04-15"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn the_request_for_views_reads_right_in_both_languages() {
     let dir = tempfile::tempdir().unwrap();
     let example = repo("examples/request-for-views.yaml");
@@ -239,6 +317,10 @@ fields:
   symbol: { type: symbol, of: document, doc: A document., example: A/72/123 }
   email: { type: email, doc: An address., example: ccm@unog.ch }
   url: { type: url, doc: A site., example: www.un.org }
+  opens: { type: time, doc: When it opens., example: "10:00" }
+  closes: { type: time, after: opens, doc: When it closes., example: "15:30" }
+  line: { type: phone, doc: A number., example: "+41 22 917 1234" }
+  host: { type: state, doc: The host., example: MEX }
   office: { type: address, doc: An office., example: { address: [{ fr: Genève, en: Geneva }], phone: "+41 22 917 1234" } }
   status: { type: choice, values: [member, observer], doc: A status., example: observer }
   flag: { type: boolean, doc: A flag., example: true }
@@ -252,6 +334,8 @@ day={{ day }}; days={{ days }}; rank={{ rank }}; the={{ rank | the(gender=noun_g
 count={{ count }}, {{ count | number }}; items={{ items | and }}; symbol={{ symbol }}; email={{ email }};
 url={{ url | href }}; phone={{ office.phone }}; line={{ office.address | first }}; status={{ status }};
 flag={{ flag }}; inner={{ group.inner }}; rows={% for r in rows %}{{ r.n }}{% endfor %}.
+opens={{ opens }}; closes={{ closes }}; line={{ line }};
+host={{ host.name }}, {{ host.of }}, {{ host.to }}, {{ host.list_name }}, {{ host.code }}.
 "#;
 
 #[test]
@@ -303,6 +387,10 @@ fn every_field_type_reaches_the_template_as_the_guide_says() {
         "flag=true;",
         "inner=dedans;",
         "rows=7.",
+        "opens=10heures;",
+        "closes=15h30;",
+        "line=(+41)229171234;",
+        "host=leMexique,duMexique,auMexique,Mexique,MEX.",
     ] {
         assert!(fr.contains(expected), "{expected}\n{fr}");
     }
@@ -315,6 +403,10 @@ fn every_field_type_reaches_the_template_as_the_guide_says() {
         "count=3000,3,000;",
         "items=4,5and6;",
         "phone=+41229171234;",
+        "opens=10a.m.;",
+        "closes=3.30p.m.;",
+        "line=+41229171234;",
+        "host=Mexico,ofMexico,toMexico,Mexico,MEX.",
     ] {
         assert!(en.contains(expected), "{expected}\n{en}");
     }
@@ -372,6 +464,21 @@ fn mistakes_in_a_schema_are_located_in_it() {
         (
             "fields:\n  a: { type: ordinal, doc: A., gender: g, example: 1 }\n",
             "`g` is not a required `gender` field beside it",
+            ":3:",
+        ),
+        (
+            "fields:\n  b: { type: date, doc: B., example: 2017-01-02 }\n  a: { type: time, doc: A., after: b, example: \"10:00\" }\n",
+            "`b` is not a time field beside it",
+            ":4:",
+        ),
+        (
+            "fields:\n  a: { type: time, doc: A., example: \"25:00\" }\n",
+            "the example does not fit: `25:00` is not a time of day: the hours go from 0 to 23",
+            ":3:",
+        ),
+        (
+            "fields:\n  a: { type: state, doc: A., example: Atlantis }\n",
+            "the example does not fit: `Atlantis` is not a State of the list of missions",
             ":3:",
         ),
     ];
@@ -487,4 +594,96 @@ fields:
         stderr.contains("this date, 2030-01-02, is not after `items[0].start`, 2030-02-01"),
         "{stderr}"
     );
+}
+
+#[test]
+fn times_telephone_numbers_and_states_are_checked_where_they_are_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let kinds = dir.path().join("kinds");
+    std::fs::create_dir(&kinds).unwrap();
+    let schema = r#"description: { fr: Essai, en: Trial }
+fields:
+  host: { type: state, doc: The host., example: CHE }
+  sittings:
+    type: records
+    doc: The sittings.
+    fields:
+      opens: { type: time, doc: When it opens., example: "10:00" }
+      closes: { type: time, after: opens, doc: When it closes., example: "13:00" }
+  office:
+    type: address
+    doc: The office.
+    example: { address: [{ fr: Genève, en: Geneva }], phone: "+41 22 917 1234" }
+"#;
+    std::fs::write(kinds.join("trial.yaml"), schema).unwrap();
+    for lang in ["fr", "en"] {
+        std::fs::write(
+            kinds.join(format!("trial.{lang}.typ")),
+            "#import \"note.typ\": note\n#show: note.with(lang: \"fr\")\n{{ host.name }}\n",
+        )
+        .unwrap();
+    }
+    let meeting = "sender: { role: secretary-general, gender: male }\nkind: trial\n\
+                   host: Suise\n\
+                   sittings:\n  - { opens: \"10:00\", closes: \"13:00\" }\n  - { opens: \"15:00\", closes: \"14:30\" }\n  - { opens: \"9h30\", closes: \"12:00\" }\n\
+                   office: { address: [{ fr: Genève, en: Geneva }], phone: \"022 917 1234\" }\n";
+    std::fs::write(dir.path().join("m.yaml"), meeting).unwrap();
+    let out = noteverbale(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "m.yaml",
+            "--templates",
+            "kinds",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found: Vec<(String, String, u64)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["field"].as_str().unwrap_or_default().to_owned(),
+                d["message"].as_str().unwrap().to_owned(),
+                d["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    let expect = |field: &str, message: &str, line: u64| {
+        assert!(
+            found
+                .iter()
+                .any(|(f, m, l)| f == field && m.starts_with(message) && *l == line),
+            "{field}: {message} at line {line}\n{found:#?}"
+        );
+    };
+    expect("host", "`Suise` is not a State of the list of missions", 3);
+    expect(
+        "sittings[1].closes",
+        "this time, 14:30, is not after `sittings[1].opens`, 15:00",
+        6,
+    );
+    expect(
+        "sittings[2].opens",
+        "`9h30` is not a time written hours:minutes",
+        7,
+    );
+    expect(
+        "office.phone",
+        "`022 917 1234` is not a telephone number in international form",
+        8,
+    );
+    assert_eq!(found.len(), 4, "{found:#?}");
+    let host = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["field"] == "host")
+        .unwrap();
+    let hints = host["hints"].to_string();
+    assert!(hints.contains("did you mean `Suisse`?"), "{hints}");
 }

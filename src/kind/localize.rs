@@ -32,6 +32,9 @@ fn one(field: &Field, value: &Value, siblings: &Values, lang: Lang) -> Json {
         }
         (_, Value::Date(date)) => locale::date(*date, lang).into(),
         (_, Value::Dates(start, end)) => locale::date_range(*start, *end, lang).into(),
+        (_, Value::Time(time)) => locale::time(*time, lang).into(),
+        (Type::Phone, Value::Word(number)) => locale::phone(number, lang).into(),
+        (_, Value::State(code)) => state(code, lang),
         (Type::Ordinal(of), Value::Number(n)) => {
             let gender = match of {
                 GenderOf::Fixed(gender) => *gender,
@@ -68,6 +71,27 @@ fn one(field: &Field, value: &Value, siblings: &Values, lang: Lang) -> Json {
     }
 }
 
+/// A State as a template names it in `lang`: `name` as running text says
+/// it, `of` and `to` with their prepositions (French contracts them: `du
+/// Mexique`, `aux Pays-Bas`), `list_name` as lists give it, and `code`.
+fn state(code: &str, lang: Lang) -> Json {
+    let Some(names) = crate::states::States::builtin().names(code) else {
+        return Json::Null;
+    };
+    let name = names.name.get(lang);
+    let (of, to) = match lang {
+        Lang::Fr => (locale::with_de(name), locale::with_a(name)),
+        Lang::En => (format!("of {name}"), format!("to {name}")),
+    };
+    json!({
+        "name": name,
+        "of": of,
+        "to": to,
+        "list_name": names.list_name.get(lang),
+        "code": code,
+    })
+}
+
 /// A link's target for an address as a note prints it: `https://` before a
 /// web address without its scheme, `mailto:` before an e-mail address.
 pub fn href(address: &str) -> String {
@@ -83,6 +107,44 @@ pub fn href(address: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_state_is_named_with_its_prepositions() {
+        let of = |code: &str, lang: Lang| {
+            let names = state(code, lang);
+            [
+                &names["name"],
+                &names["of"],
+                &names["to"],
+                &names["list_name"],
+            ]
+            .map(|v| v.as_str().unwrap().to_owned())
+        };
+        assert_eq!(
+            of("MEX", Lang::Fr),
+            ["le Mexique", "du Mexique", "au Mexique", "Mexique"]
+        );
+        assert_eq!(
+            of("NLD", Lang::Fr),
+            [
+                "le Royaume des Pays-Bas",
+                "du Royaume des Pays-Bas",
+                "au Royaume des Pays-Bas",
+                "Pays-Bas (Royaume des)"
+            ]
+        );
+        assert_eq!(
+            of("CHE", Lang::En),
+            [
+                "Switzerland",
+                "of Switzerland",
+                "to Switzerland",
+                "Switzerland"
+            ]
+        );
+        assert_eq!(of("AUT", Lang::Fr)[1], "de l'Autriche");
+        assert_eq!(state("XXX", Lang::Fr), Json::Null);
+    }
 
     #[test]
     fn links_get_their_scheme() {

@@ -13,8 +13,6 @@ mod schema;
 use std::path::Path;
 use std::sync::Arc;
 
-use chrono::NaiveDate;
-
 pub use self::localize::{href, localize};
 pub use self::read::{Value, Values, read};
 use crate::assets::Assets;
@@ -75,6 +73,8 @@ pub enum Type {
     /// A range of days: written `{ start: …, end: … }`, or made of two date
     /// fields of the same record.
     Dates(Option<(String, String)>),
+    /// A time of day, and how it stands to other times of the same record.
+    Time(Vec<(Order, String)>),
     /// An ordinal number, 1 to 999, agreeing with a French noun's gender.
     Ordinal(GenderOf),
     /// A whole number.
@@ -87,6 +87,10 @@ pub enum Type {
     Email,
     /// A web address.
     Url,
+    /// A telephone or fax number, in international form.
+    Phone,
+    /// A State of the list of missions, by its code or a name.
+    State,
     /// An address block: lines, telephone, fax, e-mail, website.
     Address,
     /// One of named values.
@@ -137,13 +141,13 @@ impl Order {
         }
     }
 
-    /// Whether `date` stands so to `other`.
-    pub fn holds(self, date: NaiveDate, other: NaiveDate) -> bool {
+    /// Whether `value` (a date, a time) stands so to `other`.
+    pub fn holds<T: Ord>(self, value: T, other: T) -> bool {
         match self {
-            Order::Before => date < other,
-            Order::After => date > other,
-            Order::NotBefore => date >= other,
-            Order::NotAfter => date <= other,
+            Order::Before => value < other,
+            Order::After => value > other,
+            Order::NotBefore => value >= other,
+            Order::NotAfter => value <= other,
         }
     }
 }
@@ -192,6 +196,10 @@ pub const TYPES: &[(&str, &str)] = &[
         "the range in words: `du 4 au 6 septembre 2017`, `from 4 to 6 September 2017`",
     ),
     (
+        "time",
+        "the time as notes write it: `10 heures`, `15 h 30`, `midi`; `10 a.m.`, `3.30 p.m.`, `noon`",
+    ),
+    (
         "ordinal",
         "the ordinal in words, lowercase: `septième`, `seventh`",
     ),
@@ -200,6 +208,14 @@ pub const TYPES: &[(&str, &str)] = &[
     ("symbol", "the symbol as written"),
     ("email", "the address as written"),
     ("url", "the address as written (`| href` gives the link)"),
+    (
+        "phone",
+        "the number, unbreakable: `(+41) 22 917 1234` in French, `+41 22 917 1234` in English",
+    ),
+    (
+        "state",
+        "`name` (`la Suisse`, `Switzerland`), `of` (`de la Suisse`, `of Switzerland`), `to` (`à la Suisse`, `to Switzerland`), `list_name`, `code`",
+    ),
     (
         "address",
         "`address` (the lines), `phone`, `fax`, `email`, `website`, `website_url`",
@@ -221,12 +237,15 @@ impl Type {
             Type::Quotation => "quotation",
             Type::Date(_) => "date",
             Type::Dates(_) => "dates",
+            Type::Time(_) => "time",
             Type::Ordinal(_) => "ordinal",
             Type::Integer(_) => "integer",
             Type::Integers(_) => "integers",
             Type::Symbol(_) => "symbol",
             Type::Email => "email",
             Type::Url => "url",
+            Type::Phone => "phone",
+            Type::State => "state",
             Type::Address => "address",
             Type::Choice(_) => "choice",
             Type::Gender => "gender",

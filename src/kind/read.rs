@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::Deserialize;
 use serde_yaml::{Mapping, Value as Yaml};
 
@@ -13,8 +13,10 @@ use super::{Bounds, DateRules, Field, Order, Symbol, Type};
 use crate::error::{Diagnostic, Severity};
 use crate::locale::Gender;
 use crate::meeting::{
-    Bilingual, Date, Text, is_document_symbol, is_email, is_resolution_symbol, is_web_address,
+    Bilingual, Date, Text, Time, is_document_symbol, is_email, is_phone, is_resolution_symbol,
+    is_web_address,
 };
+use crate::states::States;
 use crate::yaml::YamlFile;
 
 /// A field's value, as its type read it.
@@ -30,12 +32,16 @@ pub enum Value {
     Date(NaiveDate),
     /// A range of dates, first and last.
     Dates(NaiveDate, NaiveDate),
+    /// A time of day.
+    Time(NaiveTime),
     /// An integer or an ordinal.
     Number(i64),
     /// Integers.
     Numbers(Vec<i64>),
-    /// A symbol, an e-mail or web address, a choice.
+    /// A symbol, an e-mail or web address, a telephone number, a choice.
     Word(String),
+    /// A State, by its code.
+    State(String),
     /// An address block.
     Address(Address),
     /// A gender.
@@ -101,12 +107,12 @@ pub fn read(
         problems: Vec::new(),
     };
     let values = reader.record(fields, top, "", false);
-    let mut dates = HashMap::new();
-    collect_dates(&values, "", &mut dates);
+    let mut moments = Moments::default();
+    moments.collect(&values, "");
     let mut checker = Checker {
         file,
         problems: reader.problems,
-        dates,
+        moments,
         note_date,
     };
     checker.check(fields, &values, "");
@@ -231,9 +237,13 @@ impl Reader<'_> {
             Type::Ordinal(_) => self.parse::<u32>(at, node).map(|n| Value::Number(n.into())),
             Type::Integer(_) => self.parse(at, node).map(Value::Number),
             Type::Integers(_) => self.parse(at, node).map(Value::Numbers),
-            Type::Symbol(_) | Type::Email | Type::Url => {
+            Type::Time(_) => self.parse::<Time>(at, node).map(|t| Value::Time(t.0)),
+            Type::Symbol(_) | Type::Email | Type::Url | Type::Phone => {
                 self.parse::<Text>(at, node).map(|t| Value::Word(t.0))
             }
+            Type::State => self
+                .parse::<Text>(at, node)
+                .and_then(|t| self.state(at, &t.0)),
             Type::Choice(names) => self.parse::<Text>(at, node).and_then(|t| {
                 if names.contains(&t.0) {
                     Some(Value::Word(t.0))
@@ -275,6 +285,27 @@ impl Reader<'_> {
             },
         };
         parsed.unwrap_or(Value::Absent)
+    }
+
+    /// The State that `written` names, by its code, or the mistake noted.
+    fn state(&mut self, at: &str, written: &str) -> Option<Value> {
+        let states = States::builtin();
+        if let Some(code) = states.find(written) {
+            return Some(Value::State(code.to_owned()));
+        }
+        let spellings = states.spellings();
+        let mut error = self.file.error(
+            at,
+            format!("`{written}` is not a State of the list of missions"),
+        );
+        error = match crate::yaml::closest(written, &spellings) {
+            Some(near) => error.hint(format!("did you mean `{near}`?")),
+            None => error.hint(
+                "give the State's three-letter code (ISO 3166), as `CHE`, or its name, as `Switzerland` or `la Suisse`",
+            ),
+        };
+        self.problems.push(error);
+        None
     }
 
     /// `node` read as a `T`, or the mistake noted.
@@ -325,21 +356,32 @@ impl<'de> Deserialize<'de> for NounGender {
     }
 }
 
-/// Every date of a set of values, by its path.
-fn collect_dates(values: &Values, at: &str, dates: &mut HashMap<String, NaiveDate>) {
-    for (name, value) in &values.0 {
-        let path = join(at, name);
-        match value {
-            Value::Date(date) => {
-                dates.insert(path, *date);
-            }
-            Value::Record(inner) => collect_dates(inner, &path, dates),
-            Value::Records(list) => {
-                for (i, inner) in list.iter().enumerate() {
-                    collect_dates(inner, &format!("{path}[{i}]"), dates);
+/// Every date and time of a set of values, by its path.
+#[derive(Default)]
+struct Moments {
+    dates: HashMap<String, NaiveDate>,
+    times: HashMap<String, NaiveTime>,
+}
+
+impl Moments {
+    fn collect(&mut self, values: &Values, at: &str) {
+        for (name, value) in &values.0 {
+            let path = join(at, name);
+            match value {
+                Value::Date(date) => {
+                    self.dates.insert(path, *date);
                 }
+                Value::Time(time) => {
+                    self.times.insert(path, *time);
+                }
+                Value::Record(inner) => self.collect(inner, &path),
+                Value::Records(list) => {
+                    for (i, inner) in list.iter().enumerate() {
+                        self.collect(inner, &format!("{path}[{i}]"));
+                    }
+                }
+                _ => {}
             }
-            _ => {}
         }
     }
 }
@@ -348,7 +390,7 @@ fn collect_dates(values: &Values, at: &str, dates: &mut HashMap<String, NaiveDat
 struct Checker<'a> {
     file: &'a YamlFile,
     problems: Vec<Diagnostic>,
-    dates: HashMap<String, NaiveDate>,
+    moments: Moments,
     note_date: Option<NaiveDate>,
 }
 
@@ -405,6 +447,29 @@ impl Checker<'_> {
             (Type::Symbol(symbol), Value::Word(text)) => self.symbol(field, at, *symbol, text),
             (Type::Email, Value::Word(text)) => self.email(field, at, text),
             (Type::Url, Value::Word(text)) => self.url(field, at, text),
+            (Type::Phone, Value::Word(text)) => self.phone(field, at, text),
+            (Type::Time(bounds), Value::Time(time)) => {
+                for (order, target) in bounds {
+                    let path = join(parent, target);
+                    let Some(other) = self.moments.times.get(&path).copied() else {
+                        continue;
+                    };
+                    if !order.holds(*time, other) {
+                        let relation = match order {
+                            Order::Before => "not before",
+                            Order::After => "not after",
+                            Order::NotBefore => "before",
+                            Order::NotAfter => "after",
+                        };
+                        let (time, other) = (time.format("%H:%M"), other.format("%H:%M"));
+                        self.error(
+                            field,
+                            at,
+                            format!("this time, {time}, is {relation} `{path}`, {other}"),
+                        );
+                    }
+                }
+            }
             (Type::Address, Value::Address(address)) => {
                 if address.address.is_empty() {
                     self.error(
@@ -412,6 +477,11 @@ impl Checker<'_> {
                         &join(at, "address"),
                         "the address has no lines".into(),
                     );
+                }
+                for (key, number) in [("phone", &address.phone), ("fax", &address.fax)] {
+                    if let Some(number) = number {
+                        self.phone(field, &join(at, key), &number.0);
+                    }
                 }
                 if let Some(email) = &address.email {
                     self.email(field, &join(at, "email"), &email.0);
@@ -510,6 +580,14 @@ impl Checker<'_> {
         }
     }
 
+    fn phone(&mut self, field: &Field, at: &str, text: &str) {
+        if !is_phone(text) {
+            self.error(field, at, format!("`{text}` is not a telephone number in international form"))
+                .hints
+                .push("write it with the country code, the groups of digits after single spaces, as `+41 22 917 1234`".into());
+        }
+    }
+
     /// A quotation given with its own quotation marks would print them twice.
     fn quotation(&mut self, at: &str, text: &Bilingual) {
         const MARKS: &[char] = &['«', '»', '“', '”', '"', '„'];
@@ -551,7 +629,7 @@ impl Checker<'_> {
             let (label, other) = match path {
                 None => ("the note's date".to_owned(), self.note_date),
                 Some(path) => {
-                    let other = self.dates.get(&path).copied();
+                    let other = self.moments.dates.get(&path).copied();
                     (format!("`{path}`"), other)
                 }
             };

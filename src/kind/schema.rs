@@ -83,12 +83,15 @@ enum TypeName {
     Quotation,
     Date,
     Dates,
+    Time,
     Ordinal,
     Integer,
     Integers,
     Symbol,
     Email,
     Url,
+    Phone,
+    State,
     Address,
     Choice,
     Gender,
@@ -281,7 +284,7 @@ fn field(
     misplaced("weekday", raw.weekday.is_some(), is(&[T::Date]));
     misplaced("deadline", raw.deadline.is_some(), is(&[T::Date]));
     for (option, given) in date_bounds {
-        misplaced(option, given, is(&[T::Date]));
+        misplaced(option, given, is(&[T::Date, T::Time]));
     }
     misplaced("start", raw.start.is_some(), is(&[T::Dates]));
     misplaced("end", raw.end.is_some(), is(&[T::Dates]));
@@ -303,6 +306,15 @@ fn field(
         min: raw.min,
         max: raw.max,
     };
+    let order_bounds: Vec<(Order, String)> = [
+        (Order::Before, raw.before),
+        (Order::After, raw.after),
+        (Order::NotBefore, raw.not_before),
+        (Order::NotAfter, raw.not_after),
+    ]
+    .into_iter()
+    .filter_map(|(order, target)| Some((order, target?)))
+    .collect();
     let ty = match raw.ty {
         T::Text => Type::Text,
         T::Texts => Type::Texts,
@@ -311,16 +323,9 @@ fn field(
         T::Date => Type::Date(DateRules {
             weekday: raw.weekday.unwrap_or(false),
             deadline: raw.deadline.unwrap_or(false),
-            bounds: [
-                (Order::Before, raw.before),
-                (Order::After, raw.after),
-                (Order::NotBefore, raw.not_before),
-                (Order::NotAfter, raw.not_after),
-            ]
-            .into_iter()
-            .filter_map(|(order, target)| Some((order, target?)))
-            .collect(),
+            bounds: order_bounds,
         }),
+        T::Time => Type::Time(order_bounds),
         T::Dates => match (raw.start, raw.end) {
             (Some(start), Some(end)) => Type::Dates(Some((start, end))),
             (None, None) => Type::Dates(None),
@@ -351,6 +356,8 @@ fn field(
         T::Symbol => Type::Symbol(raw.of.unwrap_or(Symbol::Resolution)),
         T::Email => Type::Email,
         T::Url => Type::Url,
+        T::Phone => Type::Phone,
+        T::State => Type::State,
         T::Address => Type::Address,
         T::Choice => match raw.values {
             Some(values) if !values.is_empty() => Type::Choice(values),
@@ -419,12 +426,15 @@ fn type_word(ty: TypeName) -> &'static str {
         T::Quotation => "quotation",
         T::Date => "date",
         T::Dates => "dates",
+        T::Time => "time",
         T::Ordinal => "ordinal",
         T::Integer => "integer",
         T::Integers => "integers",
         T::Symbol => "symbol",
         T::Email => "email",
         T::Url => "url",
+        T::Phone => "phone",
+        T::State => "state",
         T::Address => "address",
         T::Choice => "choice",
         T::Gender => "gender",
@@ -504,6 +514,16 @@ impl Checker<'_> {
                             target.clone(),
                             "a date field, or `date` (the note's)",
                         ));
+                    }
+                }
+            }
+            Type::Time(bounds) => {
+                for (order, target) in bounds {
+                    let fits = siblings
+                        .iter()
+                        .any(|f| &f.name == target && matches!(f.ty, Type::Time(_)));
+                    if !fits {
+                        wrong.push((order.name(), target.clone(), "a time field beside it"));
                     }
                 }
             }

@@ -1,6 +1,6 @@
-//! Dates as they are written in running text of a note.
+//! Dates and times of day as they are written in running text of a note.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 
 use super::Lang;
 
@@ -114,6 +114,34 @@ pub fn date_with_weekday(d: NaiveDate, lang: Lang) -> String {
     format!("{}{sep}{}", weekday(d, lang), date(d, lang))
 }
 
+/// A time of day as the United Nations writes it in running text, the
+/// number kept with its unit by no-break spaces: `10\u{a0}heures`,
+/// `15\u{a0}h\u{a0}30`, `midi`, `minuit`; `10\u{a0}a.m.`, `3.30\u{a0}p.m.`,
+/// `noon`, `midnight`.
+pub fn time(t: NaiveTime, lang: Lang) -> String {
+    let (hours, minutes) = (t.hour(), t.minute());
+    match (lang, hours, minutes) {
+        (Lang::Fr, 12, 0) => "midi".to_owned(),
+        (Lang::Fr, 0, 0) => "minuit".to_owned(),
+        (Lang::Fr, 1, 0) => format!("1{NBSP}heure"),
+        (Lang::Fr, h, 0) => format!("{h}{NBSP}heures"),
+        (Lang::Fr, h, m) => format!("{h}{NBSP}h{NBSP}{m:02}"),
+        (Lang::En, 12, 0) => "noon".to_owned(),
+        (Lang::En, 0, 0) => "midnight".to_owned(),
+        (Lang::En, h, m) => {
+            let half = if h < 12 { "a.m." } else { "p.m." };
+            let h = match h % 12 {
+                0 => 12,
+                h => h,
+            };
+            match m {
+                0 => format!("{h}{NBSP}{half}"),
+                m => format!("{h}.{m:02}{NBSP}{half}"),
+            }
+        }
+    }
+}
+
 /// A period with its prepositions: `du 4 au 6\u{a0}septembre 2017`,
 /// `from 4 to 6\u{a0}September 2017`; a single day reads `le …`/`on …`.
 /// Month and year are written once when the two ends share them.
@@ -144,6 +172,29 @@ pub fn date_range(start: NaiveDate, end: NaiveDate, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn times_of_day_as_the_un_writes_them() {
+        let at = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        let both = |h, m| {
+            (
+                time(at(h, m), Lang::Fr).replace(NBSP, " "),
+                time(at(h, m), Lang::En).replace(NBSP, " "),
+            )
+        };
+        let pair = |fr: &str, en: &str| (fr.to_owned(), en.to_owned());
+        assert_eq!(both(10, 0), pair("10 heures", "10 a.m."));
+        assert_eq!(both(15, 30), pair("15 h 30", "3.30 p.m."));
+        assert_eq!(both(12, 0), pair("midi", "noon"));
+        assert_eq!(both(0, 0), pair("minuit", "midnight"));
+        assert_eq!(both(1, 0), pair("1 heure", "1 a.m."));
+        assert_eq!(both(12, 15), pair("12 h 15", "12.15 p.m."));
+        assert_eq!(both(0, 5), pair("0 h 05", "12.05 a.m."));
+        assert_eq!(both(9, 5), pair("9 h 05", "9.05 a.m."));
+        // The number never leaves its unit at the end of a line.
+        assert_eq!(time(at(15, 30), Lang::Fr), "15\u{a0}h\u{a0}30");
+        assert_eq!(time(at(10, 0), Lang::En), "10\u{a0}a.m.");
+    }
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")

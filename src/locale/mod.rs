@@ -9,7 +9,7 @@ mod messages;
 mod ordinals;
 mod typography;
 
-pub use dates::{date, date_range, date_with_weekday, month_names, weekday_names};
+pub use dates::{date, date_range, date_with_weekday, month_names, time, weekday_names};
 pub use grammar::{join_list, upper_first, with_a, with_article, with_de, without_article};
 pub use messages::{Args, Messages};
 pub use ordinals::ordinal;

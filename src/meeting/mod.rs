@@ -16,8 +16,10 @@ use std::sync::Arc;
 use serde_yaml::{Mapping, Value as Yaml};
 
 pub use self::frame::{Addressees, FRAME_FIELDS, Frame, NoteDate, Paper, Role, Sender};
-pub use self::shapes::{is_document_symbol, is_email, is_resolution_symbol, is_web_address};
-pub use self::text::{Bilingual, Date, Text};
+pub use self::shapes::{
+    is_document_symbol, is_email, is_phone, is_resolution_symbol, is_web_address,
+};
+pub use self::text::{Bilingual, Date, Text, Time};
 use crate::error::{Diagnostic, Error, Result, Severity};
 use crate::kind::{self, Kind, Kinds, Values};
 use crate::yaml::YamlFile;

@@ -1,5 +1,5 @@
 //! The shapes of what notes cite: resolution and document symbols, e-mail
-//! and web addresses.
+//! and web addresses, telephone numbers.
 
 /// A resolution symbol: a General Assembly resolution as `70/54`, `ES-10/19`
 /// or `S-26/2`, with its part letter if any (`72/262 A`), or in full as
@@ -78,6 +78,35 @@ fn is_domain(domain: &str) -> bool {
             .is_some_and(|tld| tld.chars().all(char::is_alphabetic) || tld.starts_with("xn--"))
 }
 
+/// A telephone or fax number in international form, as notes print them:
+/// `+41 22 917 1234` or `(+41) 22 917 1234`, a country code of one to three
+/// digits, then groups of digits, each after one space; from 7 to 15
+/// digits in all, as the international numbering plan (ITU-T E.164) allows.
+pub fn is_phone(text: &str) -> bool {
+    const SPACES: [char; 2] = [' ', '\u{a0}'];
+    let text = text.trim();
+    let parts = match text.strip_prefix("(+") {
+        Some(body) => body.split_once(')'),
+        None => text
+            .strip_prefix('+')
+            .and_then(|body| body.find(SPACES).map(|at| body.split_at(at))),
+    };
+    let Some((code, rest)) = parts else {
+        return false;
+    };
+    let digits = |part: &str| !part.is_empty() && part.chars().all(|c| c.is_ascii_digit());
+    // Each group after exactly one space.
+    let Some(groups) = rest.strip_prefix(SPACES) else {
+        return false;
+    };
+    let groups: Vec<&str> = groups.split(SPACES).collect();
+    let count = code.len() + groups.iter().map(|g| g.len()).sum::<usize>();
+    (1..=3).contains(&code.len())
+        && digits(code)
+        && groups.iter().all(|g| digits(g))
+        && (7..=15).contains(&count)
+}
+
 /// A web address as printed in a note: a domain, optionally after `http://`
 /// or `https://`, optionally followed by a path.
 pub fn is_web_address(text: &str) -> bool {
@@ -123,6 +152,33 @@ pub fn is_document_symbol(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn telephone_numbers_are_in_international_form() {
+        for good in [
+            "+41 22 917 1234",
+            "(+41) 22 917 1234",
+            "+1 212 963 1234",
+            "+41\u{a0}22\u{a0}917\u{a0}1234",
+            " +33 1 45 68 10 00 ",
+        ] {
+            assert!(is_phone(good), "{good}");
+        }
+        for bad in [
+            "022 917 1234",
+            "+41 22 917 12a4",
+            "+41  22 917 1234",
+            "+41 22-917-1234",
+            "+4122 9171234 5",
+            "+41",
+            "+41 22",
+            "(+41 22 917 1234",
+            "+1 234 567 890 123 456 78",
+            "+41 22 917 1234 poste 5",
+        ] {
+            assert!(!is_phone(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn resolution_symbols_have_their_usual_shapes() {

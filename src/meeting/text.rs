@@ -1,7 +1,7 @@
 //! The values every note is made of: texts in both languages, texts the
-//! same in both, dates.
+//! same in both, dates, times of day.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::{Deserialize, Deserializer};
 
 use crate::locale::{Lang, clean};
@@ -132,6 +132,49 @@ pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, String> {
     Err(format!("`{text}` is not a date: {why}"))
 }
 
+/// A time of day, written `15:30` in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Time(pub NaiveTime);
+
+impl<'de> Deserialize<'de> for Time {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = deserializer.deserialize_any(Scalar)?;
+        parse_time(&text)
+            .map(Time)
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+/// A time written `15:30` or `9:05`, on the 24-hour clock; what is wrong
+/// with any other text, in words.
+pub(crate) fn parse_time(text: &str) -> Result<NaiveTime, String> {
+    let general = || {
+        format!(
+            "`{text}` is not a time written hours:minutes; write it on the 24-hour clock, as 15:30"
+        )
+    };
+    let (hours, minutes) = text.trim().split_once(':').ok_or_else(general)?;
+    let number = |part: &str, len: std::ops::RangeInclusive<usize>| {
+        (len.contains(&part.len()) && part.chars().all(|c| c.is_ascii_digit()))
+            .then(|| part.parse::<u32>().ok())
+            .flatten()
+    };
+    let (Some(hours), Some(minutes)) = (number(hours, 1..=2), number(minutes, 2..=2)) else {
+        return Err(general());
+    };
+    if hours > 23 {
+        return Err(format!(
+            "`{text}` is not a time of day: the hours go from 0 to 23 (midnight is 0:00)"
+        ));
+    }
+    if minutes > 59 {
+        return Err(format!(
+            "`{text}` is not a time of day: the minutes go from 00 to 59"
+        ));
+    }
+    NaiveTime::from_hms_opt(hours, minutes, 0).ok_or_else(general)
+}
+
 /// How many days a month has.
 fn days_in_month(year: i32, month: u32) -> u32 {
     let (next_year, next_month) = if month == 12 {
@@ -147,6 +190,25 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn times_are_read_on_the_24_hour_clock() {
+        let at = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        assert_eq!(parse_time("15:30"), Ok(at(15, 30)));
+        assert_eq!(parse_time("9:05"), Ok(at(9, 5)));
+        assert_eq!(parse_time("00:00"), Ok(at(0, 0)));
+        assert_eq!(
+            parse_time("24:00").unwrap_err(),
+            "`24:00` is not a time of day: the hours go from 0 to 23 (midnight is 0:00)"
+        );
+        assert_eq!(
+            parse_time("10:60").unwrap_err(),
+            "`10:60` is not a time of day: the minutes go from 00 to 59"
+        );
+        for bad in ["10h30", "10", "10:5", "3 p.m.", "10:30:00", ":30"] {
+            assert!(parse_time(bad).unwrap_err().ends_with("as 15:30"), "{bad}");
+        }
+    }
 
     #[test]
     fn impossible_dates_are_explained_in_words() {
