@@ -3,7 +3,7 @@
 //! behind, and `check` finds an error exactly when `render` refuses.
 //!
 //! What each prints is kept in `tests/bad/snapshots/`; review a change with
-//! `cargo insta review` (or `INSTA_UPDATE=always cargo test --test bad` and
+//! `cargo insta review` (or `INSTA_UPDATE=always cargo test --test integration bad::` and
 //! `git diff`).
 
 use crate::common;
