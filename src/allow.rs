@@ -9,8 +9,9 @@
 //! warning is a warning itself, and so is one that acknowledges none of the
 //! warnings found as the file is read, nor any difference between the
 //! languages of a text, so that an acknowledgment does not outlive the
-//! reason for it. (Characters the fonts lack are found later, as each note
-//! is typeset: an `allow(missing-glyph)` is not checked so.)
+//! reason for it. What is found as each note is typeset (characters the
+//! fonts lack, values a template does not print) is reviewed so by `check`,
+//! which typesets every note ([`review_typeset`]).
 
 use std::ops::Range;
 
@@ -58,14 +59,52 @@ struct Allowance {
 
 /// `warnings` without those that `source` acknowledges.
 pub fn acknowledge(warnings: Vec<Diagnostic>, source: &SourceText) -> Vec<Diagnostic> {
+    partition(warnings, source).0
+}
+
+/// `warnings` parted into those that `source` does not acknowledge and those
+/// it does.
+pub fn partition(
+    warnings: Vec<Diagnostic>,
+    source: &SourceText,
+) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
     // Most files acknowledge nothing: they are not parsed again.
     if !source.text.contains("allow(") {
-        return warnings;
+        return (warnings, Vec::new());
     }
     let allowances = allowances(&source.text);
     warnings
         .into_iter()
-        .filter(|warning| !allowances.iter().any(|a| acknowledges(a, warning, source)))
+        .partition(|warning| !allowances.iter().any(|a| acknowledges(a, warning, source)))
+}
+
+/// The comments of `source` that acknowledge a warning found as a note is
+/// typeset and that acknowledge none of `found`, the warnings that every
+/// note of the meeting had acknowledged: warnings themselves.
+pub fn review_typeset(found: &[Diagnostic], source: &SourceText) -> Vec<Diagnostic> {
+    if !source.text.contains("allow(") {
+        return Vec::new();
+    }
+    allowances(&source.text)
+        .into_iter()
+        .filter(|allowance| {
+            WARNINGS
+                .iter()
+                .any(|(name, stage)| *name == allowance.name && *stage == Stage::Typeset)
+                && !found.iter().any(|w| acknowledges(allowance, w, source))
+        })
+        .map(|allowance| {
+            Diagnostic::warning(format!(
+                "`allow({})` acknowledges nothing: no note has such a warning on this line",
+                allowance.name
+            ))
+            .hint("remove the comment, or move it beside the value the warning is about")
+            .in_file(&source.name)
+            .at(Location {
+                source: source.clone(),
+                span: allowance.span,
+            })
+        })
         .collect()
 }
 

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
+use crate::allow;
 use crate::error::{Diagnostic, Error, Severity};
 use crate::recipients::{self, Record};
 use crate::yaml::YamlFile;
@@ -137,6 +138,10 @@ pub fn meeting(engine: &Engine, path: &Path, missions: &[Record]) -> Findings {
     };
     findings.diagnostics.extend(loaded.warnings.iter().cloned());
     let options = NoteOptions::default();
+    // The warnings of every note that the file acknowledges, and whether
+    // every note was typeset: to review the acknowledgments.
+    let mut acknowledged = Vec::new();
+    let mut all_typeset = true;
     // The notes to the meeting's addressees, kept to compare their languages.
     let mut circular = Vec::new();
     for lang in Lang::ALL {
@@ -146,9 +151,13 @@ pub fn meeting(engine: &Engine, path: &Path, missions: &[Record]) -> Findings {
         match note {
             Ok((note, composed)) => {
                 findings.diagnostics.extend(note.warnings.iter().cloned());
+                acknowledged.extend(note.acknowledged.iter().cloned());
                 circular.push((composed, note));
             }
-            Err(error) => findings.add(error),
+            Err(error) => {
+                all_typeset = false;
+                findings.add(error);
+            }
         }
     }
     let notes: Vec<_> = circular.iter().map(|(c, n)| (c, n)).collect();
@@ -161,9 +170,20 @@ pub fn meeting(engine: &Engine, path: &Path, missions: &[Record]) -> Findings {
         .filter_map(|record| record.recipient.as_ref().ok());
     for recipient in addressed {
         match engine.note(&loaded, recipient.language, Some(recipient), &options) {
-            Ok(note) => findings.diagnostics.extend(note.warnings),
-            Err(error) => findings.add(error),
+            Ok(note) => {
+                acknowledged.extend(note.acknowledged);
+                findings.diagnostics.extend(note.warnings);
+            }
+            Err(error) => {
+                all_typeset = false;
+                findings.add(error);
+            }
         }
+    }
+    if all_typeset {
+        findings
+            .diagnostics
+            .extend(allow::review_typeset(&acknowledged, &loaded.source));
     }
     findings
 }

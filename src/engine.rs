@@ -200,7 +200,8 @@ impl Engine {
     /// acknowledges are left out.
     pub fn typeset(&self, composed: &Composed) -> Result<Note> {
         let mut note = self.typesetter.typeset(composed)?;
-        note.warnings = allow::acknowledge(note.warnings, &composed.meeting);
+        let warnings = std::mem::take(&mut note.warnings);
+        (note.warnings, note.acknowledged) = allow::partition(warnings, &composed.meeting);
         Ok(note)
     }
 

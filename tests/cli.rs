@@ -400,6 +400,52 @@ fn check_reports_for_programs_with_exit_statuses_by_severity() {
 }
 
 #[test]
+fn acknowledgments_of_what_typesetting_finds_are_reviewed_by_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = std::fs::read_to_string(repo("examples/ccm-7msp.yaml")).unwrap();
+    let placeholder = "# paragraphs:\n#   - { fr: …, en: … }";
+    assert!(example.contains(placeholder));
+    let with = |paragraph: &str| {
+        example.replace(
+            placeholder,
+            &format!("paragraphs:\n  - {paragraph}  # allow(missing-glyph): the name as the mission writes it"),
+        )
+    };
+    // A name in Arabic script, which the fonts cannot print, acknowledged.
+    let arabic = with(
+        "{ fr: \"Le nom de la ville, الرياض, est donné.\", en: \"The name of the city, الرياض, is given.\" }",
+    );
+    std::fs::write(dir.path().join("arabic.yaml"), arabic).unwrap();
+    let out = noteverbale(dir.path(), &["check", "--deny-warnings", "arabic.yaml"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The name written out, the acknowledgment left behind.
+    let written_out = with(
+        "{ fr: \"Le nom de la ville, Riyad, est donné.\", en: \"The name of the city, Riyadh, is given.\" }",
+    );
+    std::fs::write(dir.path().join("stale.yaml"), &written_out).unwrap();
+    let out = noteverbale(dir.path(), &["check", "--format", "json", "stale.yaml"]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{report}");
+    assert_eq!(report["warnings"], 1, "{report:#}");
+    let warning = &report["diagnostics"][0];
+    assert_eq!(
+        warning["message"],
+        "`allow(missing-glyph)` acknowledges nothing: no note has such a warning on this line"
+    );
+    let line = written_out
+        .lines()
+        .position(|l| l.contains("allow(missing-glyph)"))
+        .unwrap()
+        + 1;
+    assert_eq!(warning["line"], line);
+}
+
+#[test]
 fn the_bundled_examples_check_clean() {
     let dir = tempfile::tempdir().unwrap();
     let meeting = repo("examples/ccm-7msp.yaml");

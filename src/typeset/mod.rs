@@ -47,6 +47,9 @@ pub struct Note {
     pub document: PagedDocument,
     /// What Typst warned of, and characters the fonts lack.
     pub warnings: Vec<Diagnostic>,
+    /// The warnings that the meeting file acknowledges, kept apart: an
+    /// acknowledgment that none of them answers has outlived its reason.
+    pub acknowledged: Vec<Diagnostic>,
     /// Identifies the document in its PDF: its source.
     ident: String,
     /// The note's date.
@@ -90,6 +93,7 @@ impl Typesetter {
             lang: input.lang,
             document,
             warnings,
+            acknowledged: Vec::new(),
             ident: input.source.clone(),
             date: input.date,
             kept_last,
