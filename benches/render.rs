@@ -64,7 +64,9 @@ fn batch(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let engine = Engine::new(&Sources::default()).unwrap();
     let loaded = engine.load(&root.join("examples/ccm-7msp.yaml")).unwrap();
-    let records = recipients::load(&root.join("examples/missions.yaml")).unwrap();
+    let records = recipients::load(&root.join("examples/missions.yaml"))
+        .unwrap()
+        .records;
     let out = tempfile::tempdir().unwrap();
     let mut group = c.benchmark_group("batch");
     group.sample_size(10);

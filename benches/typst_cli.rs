@@ -117,7 +117,7 @@ fn write_sources(meeting: &Path, missions: &Path, folder: &Path) -> usize {
     let engine = Engine::new(&Sources::default()).unwrap();
     let loaded = engine.load(meeting).unwrap();
     assert!(loaded.logo.is_none(), "the example has no logo to copy");
-    let records = recipients::load(missions).unwrap();
+    let records = recipients::load(missions).unwrap().records;
     for record in &records {
         let recipient = record.recipient.as_ref().unwrap();
         let composed = engine

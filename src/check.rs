@@ -110,7 +110,8 @@ pub fn schema(path: &Path) -> Findings {
 pub fn missions(path: &Path, sheet: Option<&str>) -> (Vec<Record>, Findings) {
     let mut findings = Findings::default();
     match recipients::open(path, sheet) {
-        Ok(records) => {
+        Ok(recipients::List { records, warnings }) => {
+            findings.diagnostics.extend(warnings);
             for record in &records {
                 if let Err(diagnostics) = &record.recipient {
                     findings.diagnostics.extend(diagnostics.iter().cloned());

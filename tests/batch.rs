@@ -39,7 +39,9 @@ fn run(
 }
 
 fn missions() -> Vec<Record> {
-    recipients::load(&repo("examples/missions.yaml")).unwrap()
+    recipients::load(&repo("examples/missions.yaml"))
+        .unwrap()
+        .records
 }
 
 /// The binary's batch over the bundled example and list, writing to `out`.
@@ -272,7 +274,9 @@ fn a_name_the_fonts_cannot_print_is_a_warning_for_its_note() {
                SAU,l'Arabie saoudite (السعودية),Saudi Arabia (السعودية),en\n\
                FRA,la France,France,fr\n";
     std::fs::write(dir.path().join("list.csv"), csv).unwrap();
-    let records = recipients::load(&dir.path().join("list.csv")).unwrap();
+    let records = recipients::load(&dir.path().join("list.csv"))
+        .unwrap()
+        .records;
     let summary = run(&records, &[], &options(dir.path(), Languages::Mission)).unwrap();
     assert_eq!(summary.written, 2);
     assert_eq!(summary.warnings.len(), 1, "{:?}", summary.warnings);
@@ -293,7 +297,9 @@ fn lists_kept_in_a_spreadsheet_are_read_as_csv() {
                BEL,la Belgique,Belgium,de,\n\
                GHA,le Ghana,Ghana,en,\n";
     std::fs::write(dir.path().join("list.csv"), csv).unwrap();
-    let records = recipients::load(&dir.path().join("list.csv")).unwrap();
+    let records = recipients::load(&dir.path().join("list.csv"))
+        .unwrap()
+        .records;
     assert_eq!(records.len(), 3);
     let belgium = records[1].recipient.as_ref().unwrap_err();
     assert!(

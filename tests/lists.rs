@@ -15,6 +15,7 @@ use noteverbale::recipients;
 fn failures(list: &str) -> Vec<String> {
     recipients::load(&repo(list))
         .unwrap()
+        .records
         .into_iter()
         .filter_map(|r| r.recipient.err())
         .flatten()
@@ -150,7 +151,7 @@ fn crlf_and_lf_give_the_same_lines_and_columns() {
     for (name, end) in [("lf.csv", "\n"), ("crlf.csv", "\r\n")] {
         let path = dir.path().join(name);
         std::fs::write(&path, lines.join(end) + end).unwrap();
-        let records = recipients::load(&path).unwrap();
+        let records = recipients::load(&path).unwrap().records;
         let error = records[1].recipient.as_ref().unwrap_err()[0].to_string();
         assert!(
             error.contains(&format!("{name}:3:25: error: `de` is not a language")),
@@ -180,9 +181,67 @@ fn an_unknown_column_gets_the_nearest_name_and_the_list_of_columns() {
 }
 
 #[test]
+fn columns_of_the_office_s_own_are_left_out_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.csv");
+    std::fs::write(
+        &path,
+        "code,name_fr,name_en,language,Phone,Notes\n\
+         FRA,la France,France,fr,+33 1 00 00 00 00,Ambassador arrives in May\n\
+         GHA,le Ghana,Ghana,en,,\n",
+    )
+    .unwrap();
+    let list = recipients::load(&path).unwrap();
+    assert_eq!(list.records.len(), 2);
+    assert!(list.records.iter().all(|r| r.recipient.is_ok()));
+    let warnings: Vec<String> = list.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert!(
+        warnings[0].contains(
+            "list.csv:1:31: warning: the column `Phone` is not one a note uses: it is left out"
+        ),
+        "{warnings:?}"
+    );
+    assert!(warnings[1].contains("`Notes`"), "{warnings:?}");
+
+    // The batch says so, and writes every note.
+    let meeting = repo("examples/ccm-7msp.yaml");
+    let meeting = meeting.to_str().unwrap();
+    let out = noteverbale(
+        dir.path(),
+        &["batch", meeting, "-r", "list.csv", "-o", "out"],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("the column `Notes` is not one a note uses"),
+        "{stderr}"
+    );
+    assert_eq!(pdfs(&dir.path().join("out")), ["FRA.fr.pdf", "GHA.en.pdf"]);
+    // check reports them as warnings, which fail only when denied.
+    let out = noteverbale(dir.path(), &["check", "list.csv"]);
+    assert_eq!(out.status.code(), Some(0));
+    let out = noteverbale(dir.path(), &["check", "--deny-warnings", "list.csv"]);
+    assert_eq!(out.status.code(), Some(4));
+
+    // A misspelling of a column the list lacks is still refused.
+    std::fs::write(
+        &path,
+        "code,name_fr,name_en,language,emial\nFRA,la France,France,fr,a@example.org\n",
+    )
+    .unwrap();
+    let error = recipients::load(&path).unwrap_err().to_string();
+    assert!(
+        error.contains("`emial` is not a column of a list of missions")
+            && error.contains("did you mean `email`?"),
+        "{error}"
+    );
+}
+
+#[test]
 fn emails_are_read_from_every_form_of_list() {
     for list in ["tests/lists/missions.xlsx", "tests/lists/missions.ods"] {
-        let records = recipients::load(&repo(list)).unwrap();
+        let records = recipients::load(&repo(list)).unwrap().records;
         let france = records[0].recipient.as_ref().unwrap();
         assert_eq!(
             france.email.as_deref(),
@@ -242,7 +301,9 @@ fn excel_unicode_text_in_utf16_with_tabs_is_read() {
         "{}",
         failures[0]
     );
-    let records = recipients::load(&repo("tests/lists/missions-unicode-text.csv")).unwrap();
+    let records = recipients::load(&repo("tests/lists/missions-unicode-text.csv"))
+        .unwrap()
+        .records;
     assert_eq!(records[0].recipient.as_ref().unwrap().name.fr, "la France");
 }
 
@@ -256,7 +317,9 @@ fn excel_csv_in_the_windows_code_page_is_read() {
         "{}",
         failures[0]
     );
-    let records = recipients::load(&repo("tests/lists/missions-windows-1252.csv")).unwrap();
+    let records = recipients::load(&repo("tests/lists/missions-windows-1252.csv"))
+        .unwrap()
+        .records;
     assert_eq!(records[1].code.as_deref(), Some("CIV"));
     // The line shown under the message reads as the sheet did.
     let shown = records[1].recipient.as_ref().unwrap_err()[0].render(false);

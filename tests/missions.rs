@@ -11,6 +11,7 @@ use noteverbale::recipients::{self, Recipient};
 fn missions() -> Vec<Recipient> {
     recipients::load(&repo("examples/missions.yaml"))
         .unwrap()
+        .records
         .into_iter()
         .map(|r| r.recipient.unwrap_or_else(|d| panic!("{}", d[0])))
         .collect()

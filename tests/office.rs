@@ -13,7 +13,9 @@ use noteverbale::batch::{self, JOURNAL, LOCK, Manifest, Status};
 /// A CSV list of the first `n` missions of the bundled list, with an e-mail
 /// address for every other one.
 fn list(dir: &Path, n: usize) -> PathBuf {
-    let records = noteverbale::recipients::load(&repo("examples/missions.yaml")).unwrap();
+    let records = noteverbale::recipients::load(&repo("examples/missions.yaml"))
+        .unwrap()
+        .records;
     let mut csv = String::from("code,name_fr,name_en,language,status,email\n");
     for (i, record) in records.iter().take(n).enumerate() {
         let r = record.recipient.as_ref().unwrap();

@@ -22,7 +22,9 @@ pub fn run(args: &BatchArgs, console: &Console) -> Result<Exit> {
     let languages = args.lang.into();
     let pattern = FilePattern::new(&args.pattern, languages)
         .map_err(|e| e.hint("`--pattern` sets the file names"))?;
-    let records = recipients::open(&args.recipients, args.sheet.as_deref())?;
+    let list = recipients::open(&args.recipients, args.sheet.as_deref())?;
+    console.warnings(&list.warnings);
+    let records = list.records;
     let codes: Vec<String> = args.only.iter().map(|c| c.trim().to_uppercase()).collect();
     let records = batch::select(&records, &codes)
         .map_err(|e| e.hint("`--only` takes codes of the list: `--only FRA,CAN`"))?;

@@ -134,15 +134,25 @@ impl Format {
     }
 }
 
+/// A list of missions as read: its records, and the warnings about the
+/// list as a whole (a column it has of its own, left out).
+#[derive(Debug, Clone, Default)]
+pub struct List {
+    /// The records, in the list's order.
+    pub records: Vec<Record>,
+    /// What is said of the list as a whole.
+    pub warnings: Vec<Diagnostic>,
+}
+
 /// Reads a list of missions, of the format its extension says; a
 /// spreadsheet's first sheet.
-pub fn load(path: &Path) -> Result<Vec<Record>> {
+pub fn load(path: &Path) -> Result<List> {
     open(path, None)
 }
 
 /// Reads a list of missions; of a spreadsheet, the sheet named `sheet`, or
 /// the first.
-pub fn open(path: &Path, sheet: Option<&str>) -> Result<Vec<Record>> {
+pub fn open(path: &Path, sheet: Option<&str>) -> Result<List> {
     let format = Format::of(path);
     if sheet.is_some() && format != Format::Spreadsheet {
         return Err(Error::invalid(
@@ -152,7 +162,10 @@ pub fn open(path: &Path, sheet: Option<&str>) -> Result<Vec<Record>> {
         ));
     }
     match format {
-        Format::Yaml => yaml::read(path),
+        Format::Yaml => yaml::read(path).map(|records| List {
+            records,
+            warnings: Vec::new(),
+        }),
         Format::Csv => table::records(&csv::read(path)?),
         Format::Spreadsheet => table::records(&sheet::read(path, sheet)?),
     }

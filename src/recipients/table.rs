@@ -4,8 +4,8 @@
 
 use std::path::PathBuf;
 
-use super::{Recipient, Record, Representative, Status, check_code, check_email};
-use crate::error::{Diagnostic, Error, Location, Result, SheetCell};
+use super::{List, Recipient, Record, Representative, Status, check_code, check_email};
+use crate::error::{Diagnostic, Error, Location, Result, Severity, SheetCell};
 use crate::locale::{Gender, Lang, clean};
 use crate::meeting::Bilingual;
 
@@ -82,9 +82,10 @@ fn normalize(name: &str) -> String {
         .collect()
 }
 
-/// The records of a table; a header that names no known column, names one
-/// twice or lacks a required one is an error for the whole list.
-pub(super) fn records(table: &Table) -> Result<Vec<Record>> {
+/// The records of a table; a header that names a column twice, lacks a
+/// required one or misspells one is an error for the whole list. A column
+/// of the list's own (`notes`, `phone`) is left out, with a warning.
+pub(super) fn records(table: &Table) -> Result<List> {
     let columns = columns(table)?;
     let records: Vec<Record> = table
         .rows
@@ -99,7 +100,10 @@ pub(super) fn records(table: &Table) -> Result<Vec<Record>> {
                 .hint("the first row names the columns, one mission a row after it"),
         ));
     }
-    Ok(records)
+    Ok(List {
+        records,
+        warnings: columns.left_out,
+    })
 }
 
 /// For each known column, where the header has it.
@@ -107,6 +111,8 @@ struct Columns {
     at: [Option<usize>; COLUMNS.len()],
     /// The header as written, for messages.
     names: Vec<String>,
+    /// A warning for each column left out.
+    left_out: Vec<Diagnostic>,
 }
 
 impl Columns {
@@ -119,6 +125,17 @@ impl Columns {
 fn columns(table: &Table) -> Result<Columns> {
     let mut at = [None; COLUMNS.len()];
     let mut diagnostics = Vec::new();
+    let mut left_out = Vec::new();
+    // The known columns the header names, to tell a misspelling of one it
+    // lacks from a column of the list's own.
+    let named: Vec<usize> = table
+        .header
+        .iter()
+        .filter_map(|cell| {
+            let name = normalize(&cell.text);
+            COLUMNS.iter().position(|c| normalize(c) == name)
+        })
+        .collect();
     let list = COLUMNS.join(", ");
     for (index, cell) in table.header.iter().enumerate() {
         let name = normalize(&cell.text);
@@ -147,23 +164,41 @@ fn columns(table: &Table) -> Result<Columns> {
             ),
             Some(known) => at[known] = Some(index),
             None => {
-                let mut diagnostic = table.at(
-                    cell,
-                    format!(
-                        "`{}` is not a column of a list of missions",
-                        cell.text.trim()
-                    ),
-                );
+                // The nearest known column that the header lacks.
                 let nearest = COLUMNS
                     .iter()
-                    .map(|c| (strsim::damerau_levenshtein(&normalize(c), &name), *c))
-                    .min();
-                if let Some((distance, column)) = nearest
-                    && distance <= 3
-                {
-                    diagnostic = diagnostic.hint(format!("did you mean `{column}`?"));
+                    .enumerate()
+                    .filter(|(known, _)| !named.contains(known))
+                    .map(|(_, c)| (strsim::damerau_levenshtein(&normalize(c), &name), *c))
+                    .min()
+                    .filter(|(distance, _)| *distance <= 3);
+                match nearest {
+                    Some((_, column)) => diagnostics.push(
+                        table
+                            .at(
+                                cell,
+                                format!(
+                                    "`{}` is not a column of a list of missions",
+                                    cell.text.trim()
+                                ),
+                            )
+                            .hint(format!("did you mean `{column}`?"))
+                            .hint(format!("the columns are: {list}")),
+                    ),
+                    None => {
+                        let mut warning = table
+                            .at(
+                                cell,
+                                format!(
+                                    "the column `{}` is not one a note uses: it is left out",
+                                    cell.text.trim()
+                                ),
+                            )
+                            .hint(format!("the columns a note uses are: {list}"));
+                        warning.severity = Severity::Warning;
+                        left_out.push(warning);
+                    }
                 }
-                diagnostics.push(diagnostic.hint(format!("the columns are: {list}")));
             }
         }
     }
@@ -204,6 +239,7 @@ fn columns(table: &Table) -> Result<Columns> {
                 .iter()
                 .map(|c| c.text.trim().to_owned())
                 .collect(),
+            left_out,
         })
     } else {
         Err(Error::Invalid(diagnostics))
