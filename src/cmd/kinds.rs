@@ -79,6 +79,11 @@ fn type_of(field: &Field) -> String {
                 options.push(format!("{} {target}", order.name()));
             }
         }
+        Type::Time(bounds) => {
+            for (order, target) in bounds {
+                options.push(format!("{} {target}", order.name()));
+            }
+        }
         Type::Dates(Some((start, end))) => options.push(format!("of {start} and {end}")),
         Type::Ordinal(GenderOf::Field(name)) => options.push(format!("gender of {name}")),
         Type::Ordinal(GenderOf::Fixed(gender)) => options.push(gender.noun().into()),
