@@ -13,6 +13,19 @@ fn text_of(path: &Path) -> String {
     squeeze(&pdf_text(&std::fs::read(path).unwrap()))
 }
 
+/// The kind `trial` in the folder `kinds`: its schema, and a template in
+/// each language over the page design, printing `body`.
+fn write_trial_kind(kinds: &Path, schema: &str, body: &str) {
+    std::fs::write(kinds.join("trial.yaml"), schema).unwrap();
+    for lang in ["fr", "en"] {
+        std::fs::write(
+            kinds.join(format!("trial.{lang}.typ")),
+            format!("#import \"note.typ\": note\n#show: note.with(lang: \"{lang}\")\n{body}\n"),
+        )
+        .unwrap();
+    }
+}
+
 /// The names in the first column of the table under `heading` in `text`.
 fn table_names(text: &str, heading: &str) -> Vec<String> {
     let section = &text[text.find(heading).expect(heading)..];
@@ -553,14 +566,7 @@ fields:
       start: { type: date, required: false, doc: Its first day., example: 2030-01-01 }
       end: { type: date, after: start, doc: Its last day., example: 2030-01-02 }
 "#;
-    std::fs::write(kinds.join("trial.yaml"), schema).unwrap();
-    for lang in ["fr", "en"] {
-        std::fs::write(
-            kinds.join(format!("trial.{lang}.typ")),
-            "#import \"note.typ\": note\n#show: note.with(lang: \"fr\")\n{{ span }}\n",
-        )
-        .unwrap();
-    }
+    write_trial_kind(&kinds, schema, "{{ span }}");
     let base =
         "sender: { role: secretary-general, gender: male }\nkind: trial\nstart: 2030-05-01\n";
     // An item without its own start is not compared with the top's.
@@ -615,14 +621,7 @@ fields:
     doc: The office.
     example: { address: [{ fr: Genève, en: Geneva }], phone: "+41 22 917 1234" }
 "#;
-    std::fs::write(kinds.join("trial.yaml"), schema).unwrap();
-    for lang in ["fr", "en"] {
-        std::fs::write(
-            kinds.join(format!("trial.{lang}.typ")),
-            "#import \"note.typ\": note\n#show: note.with(lang: \"fr\")\n{{ host.name }}\n",
-        )
-        .unwrap();
-    }
+    write_trial_kind(&kinds, schema, "{{ host.name }}");
     let meeting = "sender: { role: secretary-general, gender: male }\nkind: trial\n\
                    host: Suise\n\
                    sittings:\n  - { opens: \"10:00\", closes: \"13:00\" }\n  - { opens: \"15:00\", closes: \"14:30\" }\n  - { opens: \"9h30\", closes: \"12:00\" }\n\

@@ -85,11 +85,18 @@ pub struct Date(pub NaiveDate);
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = deserializer.deserialize_any(Scalar)?;
-        parse_date(&text)
-            .map(Date)
-            .map_err(serde::de::Error::custom)
+        parsed(deserializer, parse_date).map(Date)
     }
+}
+
+/// A scalar, read as text and parsed by `parse`, whose error says in words
+/// what is wrong.
+fn parsed<'de, D: Deserializer<'de>, T>(
+    deserializer: D,
+    parse: fn(&str) -> Result<T, String>,
+) -> Result<T, D::Error> {
+    let text = deserializer.deserialize_any(Scalar)?;
+    parse(&text).map_err(serde::de::Error::custom)
 }
 
 /// A date written `2017-09-04`; what is wrong with any other text, in words.
@@ -138,10 +145,7 @@ pub struct Time(pub NaiveTime);
 
 impl<'de> Deserialize<'de> for Time {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = deserializer.deserialize_any(Scalar)?;
-        parse_time(&text)
-            .map(Time)
-            .map_err(serde::de::Error::custom)
+        parsed(deserializer, parse_time).map(Time)
     }
 }
 
