@@ -15,7 +15,7 @@
 
 use std::ops::Range;
 
-use saphyr_parser::{Event, Parser};
+use saphyr_parser::{Event, Parser, ScalarStyle};
 
 use crate::error::{Diagnostic, Location, SourceText};
 
@@ -28,7 +28,7 @@ enum Stage {
     /// Typesetting a note.
     Typeset,
     /// Comparing the languages of the file's texts, which looks for its
-    /// acknowledgments itself ([`acknowledgment`]).
+    /// acknowledgments itself ([`acknowledgments`]).
     Agreement,
 }
 
@@ -108,16 +108,17 @@ pub fn review_typeset(found: &[Diagnostic], source: &SourceText) -> Vec<Diagnost
         .collect()
 }
 
-/// The line (from 0) of the comment by which `source` acknowledges the
-/// warning or error `name` on one of `lines`, if it does.
-pub fn acknowledgment(source: &SourceText, name: &str, lines: &[usize]) -> Option<usize> {
+/// The lines (from 0) of the comments by which `source` acknowledges the
+/// warning or error `name` on one of `lines`.
+pub fn acknowledgments(source: &SourceText, name: &str, lines: &[usize]) -> Vec<usize> {
     if !source.text.contains("allow(") {
-        return None;
+        return Vec::new();
     }
     allowances(&source.text)
         .iter()
-        .find(|a| a.name == name && lines.contains(&a.line))
+        .filter(|a| a.name == name && lines.contains(&a.line))
         .map(|a| a.line)
+        .collect()
 }
 
 /// The comments of `source` that name no warning, or that acknowledge none of
@@ -249,11 +250,35 @@ fn scalar_spans(text: &str) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
     for item in Parser::new_from_str(text) {
         let Ok((event, span)) = item else { break };
-        if let Event::Scalar(..) = event {
-            spans.push(offsets.byte(span.start.index())..offsets.byte(span.end.index()));
+        if let Event::Scalar(_, style, ..) = event {
+            let start = offsets.byte(span.start.index());
+            let mut end = offsets.byte(span.end.index());
+            // The parser ends a quoted scalar where the next token starts,
+            // past a comment on its line: it ends at its closing quote.
+            if matches!(style, ScalarStyle::DoubleQuoted | ScalarStyle::SingleQuoted) {
+                end = closing_quote(text, start).map_or(end, |close| end.min(close + 1));
+            }
+            spans.push(start..end);
         }
     }
     spans
+}
+
+/// The offset of the quote that closes the quoted scalar opening at `start`:
+/// `\"` is a quote inside a double-quoted one, `''` inside a single-quoted.
+fn closing_quote(text: &str, start: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let quote = *bytes.get(start)?;
+    let mut at = start + 1;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'\\' if quote == b'"' => at += 2,
+            b'\'' if quote == b'\'' && bytes.get(at + 1) == Some(&b'\'') => at += 2,
+            byte if byte == quote => return Some(at),
+            _ => at += 1,
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -282,6 +307,22 @@ mod tests {
                 ("one".to_owned(), 5),
                 ("two".to_owned(), 5),
                 ("four".to_owned(), 6),
+            ]
+        );
+    }
+
+    #[test]
+    fn allowances_after_quoted_values_are_read() {
+        let text = "a: \"2017-04-30\"  # allow(one)\nb: '10:00'  # allow(two)\nc:\n  d: \"x\"  # allow(three)\n\
+                    e: \"say \\\"# allow(no)\\\"\"  # allow(four)\nf: 'l''# allow(no)'  # allow(five)\n";
+        assert_eq!(
+            names(text),
+            [
+                ("one".to_owned(), 0),
+                ("two".to_owned(), 1),
+                ("three".to_owned(), 3),
+                ("four".to_owned(), 4),
+                ("five".to_owned(), 5),
             ]
         );
     }

@@ -179,9 +179,47 @@ impl States {
         if let Some((code, _)) = self.names.get_key_value(upper.as_str()) {
             return Some(code);
         }
-        Lang::ALL
+        let exact = Lang::ALL
             .iter()
-            .find_map(|&lang| self.code(lang, without_article(written, lang)))
+            .find_map(|&lang| self.code(lang, without_article(written, lang)));
+        // In any case: `switzerland`, `LA SUISSE`.
+        exact.or_else(|| {
+            let lower = written.to_lowercase().replace('’', "'");
+            Lang::ALL.iter().find_map(|&lang| {
+                let bare = without_article(&lower, lang);
+                self.codes[index(lang)]
+                    .iter()
+                    .find(|(name, _)| name.to_lowercase() == bare)
+                    .map(|(_, code)| code.as_str())
+            })
+        })
+    }
+
+    /// The names of the list a writer may have meant by `written`, which
+    /// names no State: those it is a word of (`Korea`: `Republic of Korea`,
+    /// `Democratic People's Republic of Korea`), or else the nearest.
+    pub fn suggest(&self, written: &str) -> Vec<&str> {
+        let lower = written.trim().to_lowercase();
+        let spellings = self.spellings();
+        let word = Regex::new(&format!(r"\b{}\b", regex::escape(&lower))).ok();
+        let mut holding: Vec<&str> = spellings
+            .iter()
+            .copied()
+            .filter(|s| s.contains(' ') && !lower.is_empty())
+            .filter(|s| word.as_ref().is_some_and(|w| w.is_match(&s.to_lowercase())))
+            .collect();
+        if !holding.is_empty() {
+            holding.sort_by_key(|s| s.len());
+            holding.truncate(3);
+            return holding;
+        }
+        spellings
+            .iter()
+            .map(|s| (strsim::jaro_winkler(&lower, &s.to_lowercase()), *s))
+            .filter(|(score, _)| *score >= 0.85)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, s)| vec![s])
+            .unwrap_or_default()
     }
 
     /// Every code and every name of the list, in English and French, as a
@@ -232,6 +270,13 @@ mod tests {
         assert_eq!(states.find("the Netherlands"), Some("NLD"));
         assert_eq!(states.find("United States"), Some("USA"));
         assert_eq!(states.find("Suise"), None);
+        assert_eq!(states.find("switzerland"), Some("CHE"));
+        assert_eq!(states.find("LA SUISSE"), Some("CHE"));
+        assert_eq!(states.suggest("Suise"), ["Suisse"]);
+        assert_eq!(states.suggest("Vietnam"), ["Viet Nam"]);
+        let korea = states.suggest("Korea");
+        assert!(korea.contains(&"Republic of Korea"), "{korea:?}");
+        assert!(states.suggest("Atlantis").is_empty());
         let bolivia = states.names("BOL").unwrap();
         assert_eq!(bolivia.name.fr, "l'État plurinational de Bolivie");
         assert_eq!(bolivia.list_name.en, "Bolivia (Plurinational State of)");

@@ -224,6 +224,42 @@ fn an_acknowledgment_that_outlives_its_difference_is_a_warning() {
 }
 
 #[test]
+fn a_state_named_in_one_language_of_an_acknowledged_text_is_no_difference_of_the_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let venue = "venue: { fr: à Dubrovnik (Croatie), en: \"in Dubrovnik, Croatia\" }";
+    // The English leaves the State out, on purpose, acknowledged on both
+    // lines; the template names the host State in both notes.
+    let name = changed(
+        dir.path(),
+        "examples/kinds/new-dates.yaml",
+        venue,
+        "venue:\n  fr: à Dubrovnik (Croatie)  # allow(languages-differ): the French names the country\n  en: in Dubrovnik  # allow(languages-differ): the English does not",
+    );
+    let kinds = repo("examples/kinds");
+    let kinds = kinds.to_str().unwrap();
+    let out = noteverbale(
+        dir.path(),
+        &["check", "--deny-warnings", "--templates", kinds, &name],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = noteverbale(
+        dir.path(),
+        &["render", "--templates", kinds, &name, "-o", "out"],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
 fn notes_whose_templates_differ_are_refused_at_the_template_line() {
     let dir = tempfile::tempdir().unwrap();
     let kinds = dir.path().join("kinds");

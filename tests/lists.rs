@@ -224,18 +224,51 @@ fn columns_of_the_office_s_own_are_left_out_with_a_warning() {
     let out = noteverbale(dir.path(), &["check", "--deny-warnings", "list.csv"]);
     assert_eq!(out.status.code(), Some(4));
 
-    // A misspelling of a column the list lacks is still refused.
+    // Short names of the office's own are not taken for misspellings.
     std::fs::write(
         &path,
-        "code,name_fr,name_en,language,emial\nFRA,la France,France,fr,a@example.org\n",
+        "code,name_fr,name_en,language,ID,Date,State,Key,Titre,Order\nFRA,la France,France,fr,1,2017,x,y,z,3\n",
     )
     .unwrap();
-    let error = recipients::load(&path).unwrap_err().to_string();
-    assert!(
-        error.contains("`emial` is not a column of a list of missions")
-            && error.contains("did you mean `email`?"),
-        "{error}"
-    );
+    let list = recipients::load(&path).unwrap();
+    assert_eq!(list.warnings.len(), 6, "{:?}", list.warnings);
+    assert!(list.records[0].recipient.is_ok());
+
+    // Headers offices write for the columns a note uses are read as such.
+    std::fs::write(
+        &path,
+        "code,name_fr,name_en,language,E-mail address,Ville\nFRA,la France,France,fr,a@example.org,Paris\n",
+    )
+    .unwrap();
+    let list = recipients::load(&path).unwrap();
+    assert!(list.warnings.is_empty(), "{:?}", list.warnings);
+    let france = list.records[0].recipient.as_ref().unwrap();
+    assert_eq!(france.email.as_deref(), Some("a@example.org"));
+
+    // A misspelling of a column the list lacks is still refused.
+    for (header, meant) in [
+        ("emial", "email"),
+        ("adress", "address"),
+        ("langauge", "language"),
+        ("nme_fr", "name_fr"),
+    ] {
+        let columns = "code,name_fr,name_en,language,email,address"
+            .split(',')
+            .map(|c| if c == meant { header } else { c })
+            .collect::<Vec<_>>()
+            .join(",");
+        std::fs::write(
+            &path,
+            format!("{columns}\nFRA,la France,France,fr,a@example.org,x\n"),
+        )
+        .unwrap();
+        let error = recipients::load(&path).unwrap_err().to_string();
+        assert!(
+            error.contains(&format!("`{header}` is not a column of a list of missions"))
+                && error.contains(&format!("did you mean `{meant}`?")),
+            "{header}: {error}"
+        );
+    }
 }
 
 #[test]

@@ -184,6 +184,35 @@ fn print_puts_every_note_in_one_pdf_with_an_outline_and_odd_page_starts() {
     }
 }
 
+#[test]
+fn the_print_outline_names_missions_as_lists_give_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("list.csv");
+    std::fs::write(
+        &list,
+        "code,name_fr,name_en,list_name_fr,list_name_en,language\n\
+         BOL,l'État plurinational de Bolivie,the Plurinational State of Bolivia,\
+         Bolivie (État plurinational de),Bolivia (Plurinational State of),fr\n\
+         FRA,la France,France,,,fr\n",
+    )
+    .unwrap();
+    let args = batch_args(&list, &["--lang", "all", "--print", "all.pdf"]);
+    let (code, stderr) = run(dir.path(), &args);
+    assert_eq!(code, Some(0), "{stderr}");
+    let document = lopdf::Document::load(dir.path().join("all.pdf")).unwrap();
+    let toc = document.get_toc().unwrap();
+    let titles: Vec<&str> = toc.toc.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "BOL — Bolivie (État plurinational de) (fr)",
+            "BOL — Bolivia (Plurinational State of) (en)",
+            "FRA — France (fr)",
+            "FRA — France (en)",
+        ]
+    );
+}
+
 /// Decodes base64, skipping line breaks.
 fn base64(text: &str) -> Vec<u8> {
     let value = |c: u8| match c {

@@ -246,8 +246,9 @@ pub fn check_pairs(file: &YamlFile, top: &Yaml, states: &States) -> Compared {
         let en_path = format!("{}.en", pair.path);
         let fr_value = file.locate(&fr_path);
         let en_value = file.locate(&en_path);
-        if let Some(line) = acknowledgment(file, &[&fr_path, &en_path], &[&fr_value, &en_value]) {
-            acknowledgments.push(line);
+        let lines = acknowledgments_of(file, &[&fr_path, &en_path], &[&fr_value, &en_value]);
+        if !lines.is_empty() {
+            acknowledgments.extend(lines);
             continue;
         }
         for difference in differences {
@@ -285,15 +286,14 @@ pub fn check_pairs(file: &YamlFile, top: &Yaml, states: &States) -> Compared {
     }
 }
 
-/// The line (from 0) of the comment by which the file acknowledges
-/// differences between the values at `paths`, if it does: an
-/// `allow(languages-differ)` on the line of either key, or on a line of
-/// either value.
-fn acknowledgment(
+/// The lines (from 0) of the comments by which the file acknowledges
+/// differences between the values at `paths`: an `allow(languages-differ)`
+/// on the line of either key, or on a line of either value.
+fn acknowledgments_of(
     file: &YamlFile,
     paths: &[&str],
     values: &[&Option<Range<usize>>],
-) -> Option<usize> {
+) -> Vec<usize> {
     let text = &file.source.text;
     let mut lines = Vec::new();
     for path in paths {
@@ -306,7 +306,7 @@ fn acknowledgment(
         let last = file.source.line_column(value.end.min(text.len())).0 - 1;
         lines.extend(first..=last);
     }
-    crate::allow::acknowledgment(&file.source, CODE, &lines)
+    crate::allow::acknowledgments(&file.source, CODE, &lines)
 }
 
 /// Where the fact `found` of the value `text` is in the file's
@@ -364,13 +364,17 @@ pub fn check_notes(
     given: &Given,
     states: &States,
 ) -> Vec<Diagnostic> {
+    // A fact the file's texts state, in either language, was compared (or
+    // its difference acknowledged) as the file was read: it is left out of
+    // both notes.
+    let own = |f: &Found| !Lang::ALL.iter().any(|&lang| given.states(lang, &f.fact));
     let fr_facts: Vec<Found> = facts(&fr.text, Lang::Fr, states)
         .into_iter()
-        .filter(|f| !given.states(Lang::Fr, &f.fact))
+        .filter(own)
         .collect();
     let en_facts: Vec<Found> = facts(&en.text, Lang::En, states)
         .into_iter()
-        .filter(|f| !given.states(Lang::En, &f.fact))
+        .filter(own)
         .collect();
     compare(&fr_facts, &en_facts, &fr.text, &en.text)
         .into_iter()

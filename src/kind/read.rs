@@ -293,17 +293,25 @@ impl Reader<'_> {
         if let Some(code) = states.find(written) {
             return Some(Value::State(code.to_owned()));
         }
-        let spellings = states.spellings();
         let mut error = self.file.error(
             at,
             format!("`{written}` is not a State of the list of missions"),
         );
-        error = match crate::yaml::closest(written, &spellings) {
-            Some(near) => error.hint(format!("did you mean `{near}`?")),
-            None => error.hint(
-                "give the State's three-letter code (ISO 3166), as `CHE`, or its name, as `Switzerland` or `la Suisse`",
-            ),
-        };
+        let names: Vec<String> = states
+            .suggest(written)
+            .iter()
+            .map(|name| format!("`{name}`"))
+            .collect();
+        if let [rest @ .., last] = names.as_slice() {
+            let names = match rest {
+                [] => last.clone(),
+                _ => format!("{} or {last}", rest.join(", ")),
+            };
+            error = error.hint(format!("did you mean {names}?"));
+        }
+        error = error.hint(
+            "give the State's three-letter code (ISO 3166), as `CHE`, or its name, as `Switzerland` or `la Suisse`",
+        );
         self.problems.push(error);
         None
     }
@@ -584,7 +592,7 @@ impl Checker<'_> {
         if !is_phone(text) {
             self.error(field, at, format!("`{text}` is not a telephone number in international form"))
                 .hints
-                .push("write it with the country code, the groups of digits after single spaces, as `+41 22 917 1234`".into());
+                .push("write it with the country code, the groups of digits after single spaces, between quotes: `\"+41 22 917 1234\"`".into());
         }
     }
 

@@ -80,10 +80,12 @@ fn is_domain(domain: &str) -> bool {
 
 /// A telephone or fax number in international form, as notes print them:
 /// `+41 22 917 1234` or `(+41) 22 917 1234`, a country code of one to three
-/// digits, then groups of digits, each after one space; from 7 to 15
+/// digits (never starting with 0), then groups of digits, each after one
+/// space (or a no-break space); from 7 to 15
 /// digits in all, as the international numbering plan (ITU-T E.164) allows.
 pub fn is_phone(text: &str) -> bool {
-    const SPACES: [char; 2] = [' ', '\u{a0}'];
+    // Spaces, no-break spaces and the narrow ones French typing puts there.
+    const SPACES: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
     let text = text.trim();
     let parts = match text.strip_prefix("(+") {
         Some(body) => body.split_once(')'),
@@ -103,6 +105,7 @@ pub fn is_phone(text: &str) -> bool {
     let count = code.len() + groups.iter().map(|g| g.len()).sum::<usize>();
     (1..=3).contains(&code.len())
         && digits(code)
+        && !code.starts_with('0')
         && groups.iter().all(|g| digits(g))
         && (7..=15).contains(&count)
 }
@@ -160,6 +163,8 @@ mod tests {
             "(+41) 22 917 1234",
             "+1 212 963 1234",
             "+41\u{a0}22\u{a0}917\u{a0}1234",
+            "+33\u{202f}1\u{202f}45\u{202f}68\u{202f}10\u{202f}00",
+            "+39 06 1234 5678",
             " +33 1 45 68 10 00 ",
         ] {
             assert!(is_phone(good), "{good}");
@@ -175,6 +180,7 @@ mod tests {
             "(+41 22 917 1234",
             "+1 234 567 890 123 456 78",
             "+41 22 917 1234 poste 5",
+            "+0 12 345 6789",
         ] {
             assert!(!is_phone(bad), "{bad}");
         }

@@ -30,6 +30,26 @@ pub const COLUMNS: [&str; 13] = [
 /// How many columns a list must have.
 const REQUIRED: usize = 4;
 
+/// Other headers offices give some columns, as [`normalize`] writes them.
+const ALIASES: &[(&str, &[&str])] = &[
+    (
+        "email",
+        &["emailaddress", "mail", "courriel", "adressecourriel"],
+    ),
+    ("city", &["ville"]),
+    ("address", &["adresse", "postaladdress", "adressepostale"]),
+];
+
+/// The known column a header names, as [`normalize`] wrote it.
+fn known_column(name: &str) -> Option<usize> {
+    COLUMNS.iter().position(|c| {
+        normalize(c) == name
+            || ALIASES
+                .iter()
+                .any(|(column, aliases)| column == c && aliases.contains(&name))
+    })
+}
+
 /// A list as read from its file: a header row and rows of cells.
 #[derive(Debug)]
 pub(super) struct Table {
@@ -131,10 +151,7 @@ fn columns(table: &Table) -> Result<Columns> {
     let named: Vec<usize> = table
         .header
         .iter()
-        .filter_map(|cell| {
-            let name = normalize(&cell.text);
-            COLUMNS.iter().position(|c| normalize(c) == name)
-        })
+        .filter_map(|cell| known_column(&normalize(&cell.text)))
         .collect();
     let list = COLUMNS.join(", ");
     for (index, cell) in table.header.iter().enumerate() {
@@ -153,7 +170,7 @@ fn columns(table: &Table) -> Result<Columns> {
             }
             continue;
         }
-        match COLUMNS.iter().position(|c| normalize(c) == name) {
+        match known_column(&name) {
             Some(known) if at[known].is_some() => diagnostics.push(
                 table
                     .at(
@@ -164,16 +181,27 @@ fn columns(table: &Table) -> Result<Columns> {
             ),
             Some(known) => at[known] = Some(index),
             None => {
-                // The nearest known column that the header lacks.
-                let nearest = COLUMNS
+                // A misspelling of a column the header lacks: near a
+                // required one (the list is refused anyway: this says
+                // why), or a letter or so from an optional one.
+                let misspelled = COLUMNS
                     .iter()
                     .enumerate()
                     .filter(|(known, _)| !named.contains(known))
-                    .map(|(_, c)| (strsim::damerau_levenshtein(&normalize(c), &name), *c))
-                    .min()
-                    .filter(|(distance, _)| *distance <= 3);
-                match nearest {
-                    Some((_, column)) => diagnostics.push(
+                    .map(|(known, c)| {
+                        let column = normalize(c);
+                        let distance = strsim::damerau_levenshtein(&column, &name);
+                        let near = if known < REQUIRED {
+                            distance <= 3
+                        } else {
+                            distance <= (column.len() / 4).max(1)
+                        };
+                        (distance, near, *c)
+                    })
+                    .filter(|(_, near, _)| *near)
+                    .min();
+                match misspelled {
+                    Some((_, _, column)) => diagnostics.push(
                         table
                             .at(
                                 cell,
