@@ -686,3 +686,45 @@ fields:
     let hints = host["hints"].to_string();
     assert!(hints.contains("did you mean `Suisse`?"), "{hints}");
 }
+
+#[test]
+fn an_acknowledged_unprinted_value_is_reviewed_by_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let kinds = dir.path().join("kinds");
+    std::fs::create_dir(&kinds).unwrap();
+    let schema = "description: { fr: Essai, en: Trial }\nfields:\n  body: { type: text, doc: The body., example: { fr: Texte, en: Text } }\n";
+    let meeting = "sender: { role: secretary-general, gender: male }\nkind: trial\n\
+                   subject: { fr: Objet, en: Subject }  # allow(unprinted): kept for the register\n\
+                   body: { fr: Texte, en: Text }\n";
+    std::fs::write(dir.path().join("m.yaml"), meeting).unwrap();
+    let check = || {
+        let out = noteverbale(
+            dir.path(),
+            &[
+                "check",
+                "--format",
+                "json",
+                "--templates",
+                "kinds",
+                "m.yaml",
+            ],
+        );
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        (out.status.code(), report)
+    };
+    // The template does not print the subject, which the file acknowledges.
+    write_trial_kind(&kinds, schema, "{{ body }}");
+    let (code, report) = check();
+    assert_eq!(code, Some(0), "{report:#}");
+    assert_eq!(report["warnings"], 0, "{report:#}");
+    // Once it prints it, the acknowledgment has outlived its reason.
+    write_trial_kind(&kinds, schema, "{{ subject }} {{ body }}");
+    let (code, report) = check();
+    assert_eq!(code, Some(0), "{report:#}");
+    assert_eq!(report["warnings"], 1, "{report:#}");
+    assert_eq!(
+        report["diagnostics"][0]["message"],
+        "`allow(unprinted)` acknowledges nothing: no note has such a warning on this line"
+    );
+    assert_eq!(report["diagnostics"][0]["line"], 3);
+}
