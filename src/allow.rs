@@ -94,11 +94,11 @@ pub fn review_typeset(found: &[Diagnostic], source: &SourceText) -> Vec<Diagnost
                 && !found.iter().any(|w| acknowledges(allowance, w, source))
         })
         .map(|allowance| {
-            Diagnostic::warning(format!(
-                "`allow({})` acknowledges nothing: no note has such a warning on this line",
-                allowance.name
-            ))
-            .hint("remove the comment, or move it beside the value the warning is about")
+            stale(
+                &allowance,
+                "no note has such a warning on this line",
+                VALUE_HINT,
+            )
             .in_file(&source.name)
             .at(Location {
                 source: source.clone(),
@@ -137,19 +137,17 @@ pub fn review(found: &[Diagnostic], agreed: &[usize], source: &SourceText) -> Ve
             Some((_, Stage::Load))
                 if !found.iter().any(|w| acknowledges(&allowance, w, source)) =>
             {
-                Diagnostic::warning(format!(
-                    "`allow({})` acknowledges nothing: there is no such warning on this line",
-                    allowance.name
-                ))
-                .hint("remove the comment, or move it beside the value the warning is about")
+                stale(
+                    &allowance,
+                    "there is no such warning on this line",
+                    VALUE_HINT,
+                )
             }
-            Some((_, Stage::Agreement)) if !agreed.contains(&allowance.line) => {
-                Diagnostic::warning(format!(
-                    "`allow({})` acknowledges nothing: the French and the English of the text on this line agree",
-                    allowance.name
-                ))
-                .hint("remove the comment, or move it beside a text whose languages differ on purpose")
-            }
+            Some((_, Stage::Agreement)) if !agreed.contains(&allowance.line) => stale(
+                &allowance,
+                "the French and the English of the text on this line agree",
+                "remove the comment, or move it beside a text whose languages differ on purpose",
+            ),
             Some(_) => continue,
         };
         problems.push(problem.in_file(&source.name).at(Location {
@@ -158,6 +156,18 @@ pub fn review(found: &[Diagnostic], agreed: &[usize], source: &SourceText) -> Ve
         }));
     }
     problems
+}
+
+/// What to do about an acknowledgment of a warning that is not there.
+const VALUE_HINT: &str = "remove the comment, or move it beside the value the warning is about";
+
+/// The warning for an `allow(…)` that acknowledges nothing, and `why`.
+fn stale(allowance: &Allowance, why: &str, hint: &str) -> Diagnostic {
+    Diagnostic::warning(format!(
+        "`allow({})` acknowledges nothing: {why}",
+        allowance.name
+    ))
+    .hint(hint)
 }
 
 /// The warning for an `allow(…)` that names no warning.

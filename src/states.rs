@@ -224,7 +224,7 @@ impl States {
 
     /// Every code and every name of the list, in English and French, as a
     /// writer might give them: what "did you mean" chooses from.
-    pub fn spellings(&self) -> Vec<&str> {
+    fn spellings(&self) -> Vec<&str> {
         let mut all: Vec<&str> = self.names.keys().map(String::as_str).collect();
         for names in self.names.values() {
             for lang in Lang::ALL {
@@ -239,7 +239,7 @@ impl States {
 }
 
 /// The place of `lang` in [`Lang::ALL`], to index what is kept per language.
-pub(crate) fn index(lang: Lang) -> usize {
+fn index(lang: Lang) -> usize {
     Lang::ALL
         .iter()
         .position(|l| *l == lang)

@@ -161,18 +161,16 @@ pub fn differences(fr: &str, en: &str, states: &States) -> Vec<Difference> {
     compare(&fr_facts, &en_facts, fr, en)
 }
 
-/// The facts that the meeting file's own texts state, in each language:
-/// compared as the file is read, and so left out when the notes are
-/// compared as wholes.
+/// The facts that the meeting file's own texts state, in either language:
+/// compared as the file is read, and so left out of both notes when the
+/// notes are compared as wholes.
 #[derive(Debug, Clone, Default)]
-pub struct Given([Vec<Fact>; 2]);
+pub struct Given(Vec<Fact>);
 
 impl Given {
-    /// Whether a text of the file states `fact` in `lang`.
-    pub fn states(&self, lang: Lang, fact: &Fact) -> bool {
-        self.0[crate::states::index(lang)]
-            .iter()
-            .any(|g| g.agrees(fact))
+    /// Whether a text of the file states `fact`, in either language.
+    pub fn states(&self, fact: &Fact) -> bool {
+        self.0.iter().any(|g| g.agrees(fact))
     }
 }
 
@@ -231,8 +229,7 @@ pub fn check_pairs(file: &YamlFile, top: &Yaml, states: &States) -> Compared {
     for pair in pairs(top) {
         let fr = facts(&pair.fr, Lang::Fr, states);
         let en = facts(&pair.en, Lang::En, states);
-        given.0[crate::states::index(Lang::Fr)].extend(fr.iter().map(|f| f.fact.clone()));
-        given.0[crate::states::index(Lang::En)].extend(en.iter().map(|f| f.fact.clone()));
+        given.0.extend(fr.iter().chain(&en).map(|f| f.fact.clone()));
         // A text written alike in both languages (a name, a title left in
         // its own language) states the same facts in both.
         if pair.fr == pair.en {
@@ -364,10 +361,9 @@ pub fn check_notes(
     given: &Given,
     states: &States,
 ) -> Vec<Diagnostic> {
-    // A fact the file's texts state, in either language, was compared (or
-    // its difference acknowledged) as the file was read: it is left out of
-    // both notes.
-    let own = |f: &Found| !Lang::ALL.iter().any(|&lang| given.states(lang, &f.fact));
+    // A fact the file's texts state was compared (or its difference
+    // acknowledged) as the file was read: it is left out of both notes.
+    let own = |f: &Found| !given.states(&f.fact);
     let fr_facts: Vec<Found> = facts(&fr.text, Lang::Fr, states)
         .into_iter()
         .filter(own)

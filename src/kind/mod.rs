@@ -141,6 +141,17 @@ impl Order {
         }
     }
 
+    /// How a value that breaks this order stands to the other: `not
+    /// before`, for a date that must be before another.
+    pub fn broken(self) -> &'static str {
+        match self {
+            Order::Before => "not before",
+            Order::After => "not after",
+            Order::NotBefore => "before",
+            Order::NotAfter => "after",
+        }
+    }
+
     /// Whether `value` (a date, a time) stands so to `other`.
     pub fn holds<T: Ord>(self, value: T, other: T) -> bool {
         match self {

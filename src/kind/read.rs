@@ -463,13 +463,8 @@ impl Checker<'_> {
                         continue;
                     };
                     if !order.holds(*time, other) {
-                        let relation = match order {
-                            Order::Before => "not before",
-                            Order::After => "not after",
-                            Order::NotBefore => "before",
-                            Order::NotAfter => "after",
-                        };
                         let (time, other) = (time.format("%H:%M"), other.format("%H:%M"));
+                        let relation = order.broken();
                         self.error(
                             field,
                             at,
@@ -643,12 +638,7 @@ impl Checker<'_> {
             };
             let Some(other) = other else { continue };
             if !order.holds(date, other) {
-                let relation = match order {
-                    Order::Before => "not before",
-                    Order::After => "not after",
-                    Order::NotBefore => "before",
-                    Order::NotAfter => "after",
-                };
+                let relation = order.broken();
                 self.error(
                     field,
                     at,
