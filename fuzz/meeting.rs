@@ -10,8 +10,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use noteverbale::yaml::YamlFile;
-use noteverbale::{Engine, Lang, Loaded, NoteOptions, Sources};
-use noteverbale::{agree, meeting};
+use noteverbale::{Engine, Lang, NoteOptions, Sources};
 
 fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
@@ -25,26 +24,11 @@ pub fn check(data: &[u8]) {
     };
     let path = Path::new("fuzz.yaml");
     let file = YamlFile::from_text(path, text);
-    let Ok(top) = file.parse_value() else {
+    let Ok(mut loaded) = noteverbale::load::read(&file, engine().kinds()) else {
         return;
     };
-    let Ok(mut meeting) = meeting::read(&file, &top, engine().kinds()) else {
-        return;
-    };
-    // The languages compared, as a meeting file is read: never a panic.
-    let given = agree::check_pairs(&file, &top, agree::States::builtin()).given;
     // The logo would be read from disk; the notes are the same without it.
-    meeting.frame.logo = None;
-    let loaded = Loaded {
-        path: path.to_owned(),
-        frame: meeting.frame,
-        kind: meeting.kind,
-        fields: meeting.fields,
-        logo: None,
-        warnings: meeting.warnings,
-        given,
-        source: file.source.clone(),
-    };
+    loaded.frame.logo = None;
     for lang in Lang::ALL {
         let Ok(composed) = engine().compose_note(&loaded, lang, None, &NoteOptions::default())
         else {

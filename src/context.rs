@@ -1,61 +1,13 @@
 //! What a template sees: every phrase and date of one note, already in its
 //! language.
 
-use serde::Serialize;
-
 use crate::error::Result;
 use crate::kind;
 use crate::load::Loaded;
 use crate::locale::{self, Args, Gender, Lang, Messages};
 use crate::meeting::{Addressees, NoteDate, Paper, Role};
 use crate::recipients::{Recipient, Status};
-
-/// The values every template receives, whatever the note's kind, with what
-/// each holds: the list the template author's guide gives. A kind's fields
-/// come beside them, each under its own name.
-pub const FRAME_VARIABLES: &[(&str, &str)] = &[
-    ("lang", "`fr` or `en`"),
-    ("paper", "`a4` or `us-letter`"),
-    (
-        "draft",
-        "whether the PROJET / DRAFT mark is asked for (`--draft`)",
-    ),
-    ("preview", "whether the note is shown by `serve`"),
-    (
-        "document",
-        "`title`, `author`, `keywords`: the PDF's metadata",
-    ),
-    ("letterhead", "the letterhead's lines"),
-    (
-        "reference_label",
-        "the label before the reference: `REFERENCE:`, or the letterhead's",
-    ),
-    (
-        "subject_label",
-        "the label before the subject: `OBJET :`, `SUBJECT:`, or the letterhead's",
-    ),
-    ("logo", "the Typst path of the emblem, or nothing"),
-    ("reference", "the reference number, or nothing"),
-    ("markings", "the markings line, or nothing"),
-    ("subject", "the subject line, or nothing"),
-    (
-        "dateline",
-        "`before`, `date`, `after`: the place and date at the foot",
-    ),
-    ("sender", "the sender as the opening names it"),
-    ("sender_short", "the sender in later sentences"),
-    (
-        "recipient",
-        "`code`, `name`, `city`, `address`: the mission, in a batch",
-    ),
-    (
-        "opening",
-        "the opening formula, up to the addressees included",
-    ),
-    ("closing", "the closing formula, a whole sentence"),
-    ("paragraphs", "the free paragraphs"),
-    ("enclosures", "`Pièce jointe`, `Enclosures`…, or nothing"),
-];
+use crate::template::{Dateline, DocumentInfo, NoteContext, RecipientContext};
 
 /// What a note shows besides what the meeting file says.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -65,91 +17,6 @@ pub struct NoteOptions {
     /// The note is shown in a preview, not printed: templates can tell, and
     /// the built-in ones print the draft mark.
     pub preview: bool,
-}
-
-/// The values a note template is rendered with.
-#[derive(Debug, Clone, Serialize)]
-pub struct NoteContext {
-    /// `fr` or `en`.
-    pub lang: Lang,
-    /// `a4` or `us-letter`, as Typst names them.
-    pub paper: &'static str,
-    /// Whether a draft mark is printed.
-    pub draft: bool,
-    /// Whether the note is shown in `serve`'s preview: the built-in templates
-    /// print the draft mark then.
-    pub preview: bool,
-    /// PDF metadata.
-    pub document: DocumentInfo,
-    /// Letterhead lines.
-    pub letterhead: Vec<String>,
-    /// The label before the reference, printed as written.
-    pub reference_label: String,
-    /// The label before the subject, printed as written.
-    pub subject_label: String,
-    /// Typst path of the emblem.
-    pub logo: Option<String>,
-    /// Reference number.
-    pub reference: Option<String>,
-    /// Markings line.
-    pub markings: Option<String>,
-    /// Subject line.
-    pub subject: Option<String>,
-    /// The place and date at the foot.
-    pub dateline: Dateline,
-    /// The sender as the opening names it: "Le Secrétaire général de l'Organisation des Nations Unies".
-    pub sender: String,
-    /// The sender in later sentences: "Le Secrétaire général".
-    pub sender_short: String,
-    /// The mission the note goes to, in a batch.
-    pub recipient: Option<RecipientContext>,
-    /// Opening formula up to the addressees: "… présente ses compliments aux représentants permanents …".
-    pub opening: String,
-    /// Closing formula, whole sentence.
-    pub closing: String,
-    /// Free paragraphs before the closing.
-    pub paragraphs: Vec<String>,
-    /// "Pièce jointe", "Pièces jointes", or nothing.
-    pub enclosures: Option<String>,
-    /// The kind's fields, in the note's language, each under its own name.
-    #[serde(flatten)]
-    pub fields: serde_json::Map<String, serde_json::Value>,
-}
-
-/// PDF metadata.
-#[derive(Debug, Clone, Serialize)]
-pub struct DocumentInfo {
-    /// Title.
-    pub title: String,
-    /// Author: the sender.
-    pub author: String,
-    /// Keywords.
-    pub keywords: Vec<String>,
-}
-
-/// The place and date line, split where a blank is left for the date when
-/// the note is not dated yet.
-#[derive(Debug, Clone, Serialize)]
-pub struct Dateline {
-    /// Text before the date: "New York, le ".
-    pub before: String,
-    /// The date, or nothing for a blank to fill by hand.
-    pub date: Option<String>,
-    /// Text after the date: " 2017" when only the year is known.
-    pub after: String,
-}
-
-/// The mission a note goes to, in one language.
-#[derive(Debug, Clone, Serialize)]
-pub struct RecipientContext {
-    /// ISO 3166 alpha-3 code.
-    pub code: String,
-    /// The State's name in running text.
-    pub name: String,
-    /// The mission's city.
-    pub city: Option<String>,
-    /// The mission's postal address.
-    pub address: Vec<String>,
 }
 
 /// The one addressee of a note to a mission: "au Représentant permanent de la
@@ -193,7 +60,7 @@ impl NoteContext {
         options: &NoteOptions,
     ) -> Result<Self> {
         let frame = &loaded.frame;
-        let text = |b: &crate::meeting::Bilingual| b.get(lang).to_owned();
+        let text = |b: &crate::values::Bilingual| b.get(lang).to_owned();
 
         let gender = match (frame.sender.role, frame.sender.gender) {
             (Role::Office, _) => "neuter",

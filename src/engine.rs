@@ -11,13 +11,14 @@ use crate::agree;
 use crate::allow;
 use crate::assets::Assets;
 use crate::compose::{self, Composer};
-use crate::context::{NoteContext, NoteOptions};
+use crate::context::NoteOptions;
 use crate::error::{Diagnostic, Error, Result};
 use crate::kind::Kinds;
 use crate::load::{self, Loaded};
 use crate::locale::{Lang, Messages};
 use crate::recipients::Recipient;
 use crate::source::{Composed, File};
+use crate::template::{self, NoteContext};
 use crate::typeset::{Note, Typesetter};
 
 /// Origins, locales and fonts, loaded once and used for every note.
@@ -91,7 +92,7 @@ impl Engine {
         let mut files: BTreeMap<String, Vec<u8>> = self
             .templates
             .iter()
-            .filter(|(name, _)| compose::note_template_lang(name).is_none())
+            .filter(|(name, _)| template::note_template_lang(name).is_none())
             .filter(|(name, _)| {
                 !self
                     .kinds

@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use serde_yaml::{Mapping, Value as Yaml};
 
-use crate::kind::{Field, Kind, Type};
+use crate::kind::{Field, Kind};
 
 /// The frame's fields as a new file writes them: the key, what it means,
 /// its example, and whether it is written out (rather than left as a
@@ -136,8 +136,8 @@ fn field(out: &mut String, indent: usize, field: &Field) {
     };
     comment(out, indent, &doc);
     let pad = " ".repeat(indent);
-    match &field.ty {
-        Type::Record(inner) if field.example.is_none() => {
+    match field.ty.fields() {
+        Some(inner) if field.example.is_none() && !field.ty.is_list() => {
             let _ = writeln!(out, "{pad}{}:", field.name);
             for (i, child) in inner.iter().filter(|f| f.is_written()).enumerate() {
                 if i > 0 {
@@ -146,7 +146,7 @@ fn field(out: &mut String, indent: usize, field: &Field) {
                 self::field(out, indent + 2, child);
             }
         }
-        Type::Records(inner) if field.example.is_none() => {
+        Some(inner) if field.example.is_none() => {
             let _ = writeln!(out, "{pad}{}:", field.name);
             let _ = write!(out, "{pad}  - ");
             for (i, child) in inner.iter().filter(|f| f.is_written()).enumerate() {

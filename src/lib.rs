@@ -41,7 +41,9 @@ pub mod recipients;
 pub mod serve;
 pub mod source;
 pub mod states;
+pub mod template;
 pub mod typeset;
+pub mod values;
 pub mod yaml;
 
 pub use crate::context::NoteOptions;
@@ -49,7 +51,6 @@ pub use crate::engine::{Engine, Sources};
 pub use crate::error::{Diagnostic, Error, Failure, Result, Severity, SheetCell};
 pub use crate::load::Loaded;
 pub use crate::locale::Lang;
-pub use crate::meeting::Meeting;
 pub use crate::source::Composed;
 pub use crate::typeset::{Note, PdfOptions, PdfStandard};
 

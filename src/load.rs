@@ -4,9 +4,11 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::error::{Diagnostic, Error, Result, SourceText};
+use serde_yaml::{Mapping, Value as Yaml};
+
+use crate::error::{Diagnostic, Error, Result, Severity, SourceText};
 use crate::kind::{Kind, Kinds, Values};
-use crate::meeting::{self, Frame};
+use crate::meeting::{FRAME_FIELDS, Frame};
 use crate::yaml::YamlFile;
 use crate::{agree, allow};
 
@@ -56,8 +58,18 @@ impl Logo {
 /// logo it names.
 pub fn load(path: &Path, kinds: &Kinds) -> Result<Loaded> {
     let file = YamlFile::read(path)?;
+    let mut loaded = read(&file, kinds)?;
+    if let Some(logo) = loaded.frame.logo_path(path) {
+        loaded.logo = Some(read_logo(&file, &logo)?);
+    }
+    Ok(loaded)
+}
+
+/// Reads and checks a meeting file already in memory; the logo it names is
+/// not read.
+pub fn read(file: &YamlFile, kinds: &Kinds) -> Result<Loaded> {
     let top = file.parse_value()?;
-    let read = match meeting::read(&file, &top, kinds) {
+    let (frame, kind, fields, found) = match read_parts(file, &top, kinds) {
         Ok(read) => read,
         // The warnings that come with the errors are acknowledged as well.
         Err(Error::Invalid(found)) => {
@@ -66,8 +78,7 @@ pub fn load(path: &Path, kinds: &Kinds) -> Result<Loaded> {
         Err(error) => return Err(error),
     };
     // The texts given in both languages state the same facts.
-    let compared = agree::check_pairs(&file, &top, agree::States::builtin());
-    let found = read.warnings;
+    let compared = agree::check_pairs(file, &top, agree::States::builtin());
     let mut warnings = allow::review(&found, &compared.acknowledged, &file.source);
     warnings.splice(0..0, allow::acknowledge(found, &file.source));
     if !compared.errors.is_empty() {
@@ -75,19 +86,15 @@ pub fn load(path: &Path, kinds: &Kinds) -> Result<Loaded> {
             compared.errors.into_iter().chain(warnings).collect(),
         ));
     }
-    let logo = match read.frame.logo_path(path) {
-        Some(logo) => Some(read_logo(&file, &logo)?),
-        None => None,
-    };
     Ok(Loaded {
-        path: path.to_owned(),
-        frame: read.frame,
-        kind: read.kind,
-        fields: read.fields,
-        logo,
+        path: file.path.clone(),
+        frame,
+        kind,
+        fields,
+        logo: None,
         warnings,
         given: compared.given,
-        source: file.source,
+        source: file.source.clone(),
     })
 }
 
@@ -123,4 +130,84 @@ fn read_logo(meeting: &YamlFile, logo: &Path) -> Result<Logo> {
         extension,
         bytes: bytes.into(),
     })
+}
+
+/// The frame of a meeting file, its kind, the kind's fields, and its
+/// warnings, every mistake of the frame and the fields found at once.
+fn read_parts(
+    file: &YamlFile,
+    value: &Yaml,
+    kinds: &Kinds,
+) -> Result<(Frame, Arc<Kind>, Values, Vec<Diagnostic>)> {
+    let top = match value {
+        Yaml::Mapping(top) => top,
+        _ => {
+            return Err(Error::invalid(
+                Diagnostic::error("a meeting file is a mapping of fields, as `kind: invitation`")
+                    .in_file(&file.path),
+            ));
+        }
+    };
+    let mut problems = Vec::new();
+    let frame_part: Mapping = top
+        .iter()
+        .filter(|(key, _)| key.as_str().is_some_and(|k| FRAME_FIELDS.contains(&k)))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let frame: Option<Frame> = match file.read_value("", Yaml::Mapping(frame_part)) {
+        Ok(frame) => Some(frame),
+        Err(error) => {
+            problems.extend(error.into_diagnostics());
+            None
+        }
+    };
+    let kind_name = frame.as_ref().map_or_else(
+        || match top.get("kind") {
+            Some(Yaml::String(name)) => name.clone(),
+            _ => "invitation".to_owned(),
+        },
+        |frame| frame.kind.clone(),
+    );
+    let kind = match kinds.get(&kind_name) {
+        Ok(kind) => Some(kind),
+        Err(error) => {
+            for diagnostic in error.into_diagnostics() {
+                let mut located = file.error("kind", diagnostic.message);
+                located.hints = diagnostic.hints;
+                problems.push(located);
+            }
+            None
+        }
+    };
+    let mut fields = Values::default();
+    if let Some(kind) = &kind {
+        let mut expected: Vec<&str> = FRAME_FIELDS.to_vec();
+        expected.extend(
+            kind.fields
+                .iter()
+                .filter(|f| f.is_written())
+                .map(|f| f.name.as_str()),
+        );
+        for key in top.keys() {
+            let key = key.as_str().unwrap_or_default();
+            if !expected.contains(&key) {
+                problems.push(file.unknown_field(key, key, &expected));
+            }
+        }
+        let note_date = frame.as_ref().and_then(Frame::day);
+        let (read, found) = crate::kind::read(&kind.fields, top, file, note_date);
+        fields = read;
+        problems.extend(found);
+    }
+    if let Some(frame) = &frame {
+        problems.extend(frame.check(file));
+    }
+    if problems.iter().any(|p| p.severity == Severity::Error) {
+        problems.sort_by_key(|p| p.severity != Severity::Error);
+        return Err(Error::Invalid(problems));
+    }
+    match (frame, kind) {
+        (Some(frame), Some(kind)) => Ok((frame, kind, fields, problems)),
+        _ => Err(Error::Invalid(problems)),
+    }
 }

@@ -10,7 +10,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use crate::locale::{Lang, without_article};
-use crate::meeting::Bilingual;
+use crate::values::Bilingual;
 
 /// The bundled list of the permanent missions to the United Nations.
 const MISSIONS: &str = include_str!("../examples/missions.yaml");

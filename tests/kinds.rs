@@ -39,12 +39,46 @@ fn table_names(text: &str, heading: &str) -> Vec<String> {
         .collect()
 }
 
+/// The rows of the four-column table under `heading` in `text`, each cell
+/// trimmed, `\|` read as `|`.
+fn table_rows(text: &str, heading: &str) -> Vec<[String; 4]> {
+    let section = &text[text.find(heading).expect(heading) + heading.len()..];
+    let end = section.find("\n## ").unwrap_or(section.len());
+    section[..end]
+        .lines()
+        .filter(|line| line.starts_with("| `"))
+        .map(|line| {
+            let line = line.replace("\\|", "\u{1}");
+            let cells: Vec<String> = line
+                .trim_matches('|')
+                .split('|')
+                .map(|cell| cell.trim().replace('\u{1}', "|"))
+                .collect();
+            cells.try_into().expect("four cells a row")
+        })
+        .collect()
+}
+
 #[test]
 fn the_guide_names_exactly_the_types_and_values_the_code_offers() {
     let guide = std::fs::read_to_string(repo("docs/kinds.md")).unwrap();
-    let types: Vec<&str> = noteverbale::kind::TYPES.iter().map(|(n, _)| *n).collect();
-    assert_eq!(table_names(&guide, "## Field types"), types);
-    let values: Vec<&str> = noteverbale::context::FRAME_VARIABLES
+    // Each field type's row: its name, how a file writes it, what a
+    // template receives, and its options, as the table of types gives them.
+    let rows: Vec<[String; 4]> = table_rows(&guide, "## Field types");
+    let types: Vec<[String; 4]> = noteverbale::kind::TYPES
+        .iter()
+        .map(|t| {
+            let options: Vec<String> = t.options.iter().map(|o| format!("`{o}`")).collect();
+            [
+                format!("`{}`", t.name),
+                t.written.to_owned(),
+                t.gives.to_owned(),
+                options.join(", "),
+            ]
+        })
+        .collect();
+    assert_eq!(rows, types);
+    let values: Vec<&str> = noteverbale::template::FRAME_VARIABLES
         .iter()
         .map(|(n, _)| *n)
         .collect();

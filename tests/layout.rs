@@ -6,8 +6,8 @@ use crate::common;
 
 use common::{engine, example};
 use noteverbale::assets::Assets;
-use noteverbale::meeting::Bilingual;
 use noteverbale::typeset::Typesetter;
+use noteverbale::values::Bilingual;
 use noteverbale::{Composed, Lang, NoteOptions};
 use typst::layout::{Frame, FrameItem, Point};
 use typst_layout::PagedDocument;

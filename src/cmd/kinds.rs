@@ -1,6 +1,6 @@
 //! `kinds`: the note kinds, or one kind's fields.
 
-use noteverbale::kind::{Field, GenderOf, Kind, Symbol, Type};
+use noteverbale::kind::{Field, Kind};
 use noteverbale::{Engine, Result};
 use serde_json::json;
 
@@ -58,7 +58,7 @@ fn fields(out: &mut String, list: &[Field], depth: usize) {
             if field.required { " *" } else { "" }
         );
         out.push_str(&format!("{name:28} {:34} {}\n", type_of(field), field.doc));
-        if let Type::Record(inner) | Type::Records(inner) = &field.ty {
+        if let Some(inner) = field.ty.fields() {
             fields(out, inner, depth + 1);
         }
     }
@@ -66,40 +66,12 @@ fn fields(out: &mut String, list: &[Field], depth: usize) {
 
 /// A field's type with its options: `date (weekday, deadline)`.
 fn type_of(field: &Field) -> String {
-    let mut options: Vec<String> = Vec::new();
-    match &field.ty {
-        Type::Date(rules) => {
-            if rules.weekday {
-                options.push("weekday".into());
-            }
-            if rules.deadline {
-                options.push("deadline".into());
-            }
-            for (order, target) in &rules.bounds {
-                options.push(format!("{} {target}", order.name()));
-            }
-        }
-        Type::Time(bounds) => {
-            for (order, target) in bounds {
-                options.push(format!("{} {target}", order.name()));
-            }
-        }
-        Type::Dates(Some((start, end))) => options.push(format!("of {start} and {end}")),
-        Type::Ordinal(GenderOf::Field(name)) => options.push(format!("gender of {name}")),
-        Type::Ordinal(GenderOf::Fixed(gender)) => options.push(gender.noun().into()),
-        Type::Integer(bounds) | Type::Integers(bounds) => {
-            options.extend(bounds.min.map(|min| format!("min {min}")));
-            options.extend(bounds.max.map(|max| format!("max {max}")));
-        }
-        Type::Symbol(Symbol::Resolution) => options.push("resolution".into()),
-        Type::Symbol(Symbol::Document) => options.push("document".into()),
-        Type::Choice(values) => options.push(values.join(" | ")),
-        _ => {}
-    }
+    let name = field.ty.info().name;
+    let options = field.ty.options();
     if options.is_empty() {
-        field.ty.name().to_owned()
+        name.to_owned()
     } else {
-        format!("{} ({})", field.ty.name(), options.join(", "))
+        format!("{name} ({})", options.join(", "))
     }
 }
 
@@ -118,14 +90,14 @@ fn fields_json(list: &[Field]) -> Vec<serde_json::Value> {
         .map(|field| {
             let mut value = json!({
                 "name": field.name,
-                "type": field.ty.name(),
+                "type": field.ty.info().name,
                 "options": type_of(field),
                 "doc": field.doc,
                 "required": field.required,
                 "written": field.is_written(),
                 "example": field.example,
             });
-            if let Type::Record(inner) | Type::Records(inner) = &field.ty {
+            if let Some(inner) = field.ty.fields() {
                 value["fields"] = fields_json(inner).into();
             }
             value

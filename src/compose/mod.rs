@@ -12,10 +12,10 @@ use tera::{Context, Kwargs, State, Tera};
 
 pub use self::escape::{markup, string_literal};
 use crate::assets::Assets;
-use crate::context::NoteContext;
 use crate::error::{Diagnostic, Error, Location, Result, SourceText};
 use crate::locale::{self, Args, Gender, Lang, Messages};
 use crate::source::{Origins, SourceMap};
+use crate::template::{NoteContext, note_template_lang};
 
 /// Renders note templates, one Tera engine a language.
 pub struct Composer {
@@ -38,14 +38,6 @@ impl std::fmt::Debug for Composer {
 /// The name of the template of a note kind in a language: `invitation.fr.typ`.
 pub fn template_name(kind: &str, lang: Lang) -> String {
     format!("{kind}.{lang}.typ")
-}
-
-/// Whether a file of the template set is a Tera template (`<kind>.<lang>.typ`)
-/// rather than Typst source served as is (the page design, images).
-pub fn note_template_lang(name: &str) -> Option<Lang> {
-    let stem = name.strip_suffix(".typ")?;
-    let (_, lang) = stem.rsplit_once('.')?;
-    lang.parse().ok()
 }
 
 impl Composer {
@@ -305,7 +297,7 @@ fn register(tera: &mut Tera, lang: Lang, messages: Arc<Messages>) {
     });
     // `{{ website | href | str }}`: a link's target, with its scheme.
     tera.register_filter("href", |text: &str, _: Kwargs, _: &State| {
-        crate::kind::href(text)
+        crate::values::href(text)
     });
     // `{{ value | str }}`: a Typst string literal, for code positions.
     tera.register_filter("str", |value: tera::Value, _: Kwargs, _: &State| {
@@ -315,17 +307,4 @@ fn register(tera: &mut Tera, lang: Lang, messages: Arc<Messages>) {
         };
         tera::Value::safe_string(&string_literal(&text))
     });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_language_suffixed_typ_files_are_note_templates() {
-        assert_eq!(note_template_lang("invitation.fr.typ"), Some(Lang::Fr));
-        assert_eq!(note_template_lang("invitation.en.typ"), Some(Lang::En));
-        assert_eq!(note_template_lang("note.typ"), None);
-        assert_eq!(note_template_lang("logo.svg"), None);
-    }
 }

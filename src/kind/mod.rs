@@ -6,20 +6,24 @@
 //! into a note's language ([`localize`]) before any template sees it. No code
 //! here names a kind.
 
-mod localize;
+mod field;
 mod read;
 mod schema;
+pub mod types;
+mod value;
 
 use std::path::Path;
 use std::sync::Arc;
 
-pub use self::localize::{href, localize};
-pub use self::read::{Value, Values, read};
+pub use self::field::{Field, FieldType, Type, TypeInfo, localize};
+pub use self::read::read;
+pub use self::types::TYPES;
+pub use self::value::{Address, Value, Values};
 use crate::assets::Assets;
-use crate::compose::note_template_lang;
 use crate::error::{Diagnostic, Error, Result, SourceText};
-use crate::locale::{Gender, Lang};
-use crate::meeting::Bilingual;
+use crate::locale::Lang;
+use crate::template::note_template_lang;
+use crate::values::Bilingual;
 
 /// A kind of note: what its meeting files hold, and what it is for.
 #[derive(Debug)]
@@ -37,242 +41,6 @@ pub struct Kind {
     pub languages: Vec<Lang>,
     /// The schema file, to point into it.
     pub source: SourceText,
-}
-
-/// A field of a kind.
-#[derive(Debug, Clone)]
-pub struct Field {
-    /// Its key in the meeting file and its name in templates.
-    pub name: String,
-    /// What it holds.
-    pub ty: Type,
-    /// What it means, in one line.
-    pub doc: String,
-    /// Whether a meeting file must give it; a list that is required needs
-    /// one item at least.
-    pub required: bool,
-    /// A value as a meeting file writes it.
-    pub example: Option<serde_yaml::Value>,
-    /// What to do when it is wrong, in the kind's own words.
-    pub hint: Option<String>,
-}
-
-/// The type of a field, with its options.
-#[derive(Debug, Clone)]
-pub enum Type {
-    /// A text in both languages.
-    Text,
-    /// A list of texts.
-    Texts,
-    /// Paragraphs, printed one after another.
-    Paragraphs,
-    /// An official text quoted as it is, in both languages.
-    Quotation,
-    /// A day.
-    Date(DateRules),
-    /// A range of days: written `{ start: …, end: … }`, or made of two date
-    /// fields of the same record.
-    Dates(Option<(String, String)>),
-    /// A time of day, and how it stands to other times of the same record.
-    Time(Vec<(Order, String)>),
-    /// An ordinal number, 1 to 999, agreeing with a French noun's gender.
-    Ordinal(GenderOf),
-    /// A whole number.
-    Integer(Bounds),
-    /// A list of whole numbers: paragraphs 4 and 5.
-    Integers(Bounds),
-    /// A resolution or document symbol.
-    Symbol(Symbol),
-    /// An e-mail address.
-    Email,
-    /// A web address.
-    Url,
-    /// A telephone or fax number, in international form.
-    Phone,
-    /// A State of the list of missions, by its code or a name.
-    State,
-    /// An address block: lines, telephone, fax, e-mail, website.
-    Address,
-    /// One of named values.
-    Choice(Vec<String>),
-    /// A French noun's gender: `masculine` or `feminine`.
-    Gender,
-    /// Yes or no.
-    Boolean,
-    /// Fields of their own.
-    Record(Vec<Field>),
-    /// A list of records, each with these fields.
-    Records(Vec<Field>),
-}
-
-/// What a date must be.
-#[derive(Debug, Clone, Default)]
-pub struct DateRules {
-    /// The date is printed with its weekday: "vendredi 18 août 2017".
-    pub weekday: bool,
-    /// The date is a deadline: after the note's date, and not at a weekend.
-    pub deadline: bool,
-    /// How it stands to other dates: a field (a sibling's name, or a path
-    /// from the file's top) or `date`, the note's own.
-    pub bounds: Vec<(Order, String)>,
-}
-
-/// How a date stands to another.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Order {
-    /// Strictly before.
-    Before,
-    /// Strictly after.
-    After,
-    /// The same day or after.
-    NotBefore,
-    /// The same day or before.
-    NotAfter,
-}
-
-impl Order {
-    /// The schema's name of this order.
-    pub fn name(self) -> &'static str {
-        match self {
-            Order::Before => "before",
-            Order::After => "after",
-            Order::NotBefore => "not_before",
-            Order::NotAfter => "not_after",
-        }
-    }
-
-    /// How a value that breaks this order stands to the other: `not
-    /// before`, for a date that must be before another.
-    pub fn broken(self) -> &'static str {
-        match self {
-            Order::Before => "not before",
-            Order::After => "not after",
-            Order::NotBefore => "before",
-            Order::NotAfter => "after",
-        }
-    }
-
-    /// Whether `value` (a date, a time) stands so to `other`.
-    pub fn holds<T: Ord>(self, value: T, other: T) -> bool {
-        match self {
-            Order::Before => value < other,
-            Order::After => value > other,
-            Order::NotBefore => value >= other,
-            Order::NotAfter => value <= other,
-        }
-    }
-}
-
-/// Where an ordinal takes its gender from.
-#[derive(Debug, Clone)]
-pub enum GenderOf {
-    /// A gender field of the same record.
-    Field(String),
-    /// Always the same: the noun is written in the template ("session").
-    Fixed(Gender),
-}
-
-/// The bounds of a number, inclusive.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Bounds {
-    /// The least.
-    pub min: Option<i64>,
-    /// The greatest.
-    pub max: Option<i64>,
-}
-
-/// What a symbol is the symbol of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Symbol {
-    /// A General Assembly or Security Council resolution: `70/54`,
-    /// `A/RES/70/54`, `S/RES/2334 (2016)`.
-    Resolution,
-    /// A United Nations document: `A/72/123`, `CCM/MSP/2017/1`.
-    Document,
-}
-
-/// The field types, each with what a template receives for it: the list the
-/// template author's guide gives.
-pub const TYPES: &[(&str, &str)] = &[
-    ("text", "the text in the note's language"),
-    ("texts", "a list of texts in the note's language"),
-    ("paragraphs", "a list of paragraphs in the note's language"),
-    ("quotation", "the quoted text in the note's language"),
-    (
-        "date",
-        "the date in words: `7 décembre 2015`, `Friday, 18 August 2017`",
-    ),
-    (
-        "dates",
-        "the range in words: `du 4 au 6 septembre 2017`, `from 4 to 6 September 2017`",
-    ),
-    (
-        "time",
-        "the time as notes write it: `10 heures`, `15 h 30`, `midi`; `10 a.m.`, `3.30 p.m.`, `noon`",
-    ),
-    (
-        "ordinal",
-        "the ordinal in words, lowercase: `septième`, `seventh`",
-    ),
-    ("integer", "the number"),
-    ("integers", "a list of numbers (join them with `| and`)"),
-    ("symbol", "the symbol as written"),
-    ("email", "the address as written"),
-    ("url", "the address as written (`| href` gives the link)"),
-    (
-        "phone",
-        "the number, unbreakable: `(+41) 22 917 1234` in French, `+41 22 917 1234` in English",
-    ),
-    (
-        "state",
-        "`name` (`la Suisse`, `Switzerland`), `of` (`de la Suisse`, `of Switzerland`), `to` (`à la Suisse`, `to Switzerland`), `list_name`, `code`",
-    ),
-    (
-        "address",
-        "`address` (the lines), `phone`, `fax`, `email`, `website`, `website_url`",
-    ),
-    ("choice", "the name of the value chosen"),
-    ("gender", "`masculine` or `feminine`"),
-    ("boolean", "`true` or `false`"),
-    ("record", "its fields, by name"),
-    ("records", "a list of records"),
-];
-
-impl Type {
-    /// The type's name in a schema.
-    pub fn name(&self) -> &'static str {
-        match self {
-            Type::Text => "text",
-            Type::Texts => "texts",
-            Type::Paragraphs => "paragraphs",
-            Type::Quotation => "quotation",
-            Type::Date(_) => "date",
-            Type::Dates(_) => "dates",
-            Type::Time(_) => "time",
-            Type::Ordinal(_) => "ordinal",
-            Type::Integer(_) => "integer",
-            Type::Integers(_) => "integers",
-            Type::Symbol(_) => "symbol",
-            Type::Email => "email",
-            Type::Url => "url",
-            Type::Phone => "phone",
-            Type::State => "state",
-            Type::Address => "address",
-            Type::Choice(_) => "choice",
-            Type::Gender => "gender",
-            Type::Boolean => "boolean",
-            Type::Record(_) => "record",
-            Type::Records(_) => "records",
-        }
-    }
-}
-
-impl Field {
-    /// Whether a meeting file writes this field: a range made of two other
-    /// fields is not written.
-    pub fn is_written(&self) -> bool {
-        !matches!(self.ty, Type::Dates(Some(_)))
-    }
 }
 
 /// The mistakes in a schema file read on its own (`noteverbale check

@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer};
 
-use super::text::{Bilingual, Text, parse_date};
 use crate::error::Diagnostic;
 use crate::locale::Gender;
+use crate::values::{Bilingual, Text, parse_date};
 use crate::yaml::YamlFile;
 
 /// The keys of the frame in a meeting file; every other key is a field of

@@ -17,7 +17,7 @@ use serde::Deserialize;
 
 use crate::error::{Diagnostic, Error, Result};
 use crate::locale::{Gender, Lang};
-use crate::meeting::Bilingual;
+use crate::values::Bilingual;
 
 pub use self::table::COLUMNS;
 
@@ -190,7 +190,7 @@ fn check_code(code: &str) -> Result<(), String> {
 }
 
 fn check_email(email: &str) -> Result<(), String> {
-    if !crate::meeting::is_email(email) {
+    if !crate::values::is_email(email) {
         return Err(format!(
             "`{email}` is not an e-mail address such as `mission@example.org`"
         ));

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use super::{List, Recipient, Record, Representative, Status, check_code, check_email};
 use crate::error::{Diagnostic, Error, Location, Result, Severity, SheetCell};
 use crate::locale::{Gender, Lang, clean};
-use crate::meeting::Bilingual;
+use crate::values::Bilingual;
 
 /// The columns a list may have, in the order a new list would put them;
 /// the first four are required.

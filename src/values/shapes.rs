@@ -152,9 +152,28 @@ pub fn is_document_symbol(text: &str) -> bool {
         })
 }
 
+/// A link's target for an address as a note prints it: `https://` before a
+/// web address without its scheme, `mailto:` before an e-mail address.
+pub fn href(address: &str) -> String {
+    if address.contains("://") || address.starts_with("mailto:") {
+        address.to_owned()
+    } else if address.contains('@') && !address.contains('/') {
+        format!("mailto:{address}")
+    } else {
+        format!("https://{address}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_get_their_scheme() {
+        assert_eq!(href("www.unog.ch/ccm"), "https://www.unog.ch/ccm");
+        assert_eq!(href("http://un.org"), "http://un.org");
+        assert_eq!(href("ccm@unog.ch"), "mailto:ccm@unog.ch");
+    }
 
     #[test]
     fn telephone_numbers_are_in_international_form() {

@@ -1,0 +1,130 @@
+//! `state`: a State of the list of missions, given by its code or a name in
+//! either language, named in the note's language with its prepositions.
+
+use serde_json::{Value as Json, json};
+use serde_yaml::Value as Yaml;
+
+use crate::kind::field::{self, FieldType, Reader, TypeInfo};
+use crate::kind::value::{Value, Values};
+use crate::locale::{self, Lang};
+use crate::states::States;
+use crate::values::Text;
+
+/// `state`.
+pub static STATE: TypeInfo = TypeInfo {
+    name: "state",
+    written: "`CHE`, or a name: `Switzerland`, `la Suisse`",
+    gives: "`name` (`la Suisse`, `Switzerland`), `of` (`de la Suisse`, `of Switzerland`), `to` (`à la Suisse`, `to Switzerland`), `list_name`, `code`",
+    options: &[],
+    build: |_| field::new(State),
+};
+
+/// A State.
+#[derive(Debug)]
+struct State;
+
+impl FieldType for State {
+    fn info(&self) -> &'static TypeInfo {
+        &STATE
+    }
+
+    fn read(&self, node: &Yaml, at: &str, reader: &mut Reader) -> Option<Value> {
+        let written = reader.parse::<Text>(at, node)?.0;
+        let states = States::builtin();
+        if let Some(code) = states.find(&written) {
+            return Some(Value::State(code.to_owned()));
+        }
+        let mut error = reader.file.error(
+            at,
+            format!("`{written}` is not a State of the list of missions"),
+        );
+        let names: Vec<String> = states
+            .suggest(&written)
+            .iter()
+            .map(|name| format!("`{name}`"))
+            .collect();
+        if let [rest @ .., last] = names.as_slice() {
+            let names = match rest {
+                [] => last.clone(),
+                _ => format!("{} or {last}", rest.join(", ")),
+            };
+            error = error.hint(format!("did you mean {names}?"));
+        }
+        error = error.hint(
+            "give the State's three-letter code (ISO 3166), as `CHE`, or its name, as `Switzerland` or `la Suisse`",
+        );
+        reader.problems.push(error);
+        None
+    }
+
+    fn localize(&self, value: &Value, _siblings: &Values, lang: Lang) -> Json {
+        match value {
+            Value::State(code) => state(code, lang),
+            _ => Json::Null,
+        }
+    }
+}
+
+/// A State as a template names it in `lang`: `name` as running text says
+/// it, `of` and `to` with their prepositions (French contracts them: `du
+/// Mexique`, `aux Pays-Bas`), `list_name` as lists give it, and `code`.
+fn state(code: &str, lang: Lang) -> Json {
+    let Some(names) = States::builtin().names(code) else {
+        return Json::Null;
+    };
+    let name = names.name.get(lang);
+    let (of, to) = match lang {
+        Lang::Fr => (locale::with_de(name), locale::with_a(name)),
+        Lang::En => (format!("of {name}"), format!("to {name}")),
+    };
+    json!({
+        "name": name,
+        "of": of,
+        "to": to,
+        "list_name": names.list_name.get(lang),
+        "code": code,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_state_is_named_with_its_prepositions() {
+        let of = |code: &str, lang: Lang| {
+            let names = state(code, lang);
+            [
+                &names["name"],
+                &names["of"],
+                &names["to"],
+                &names["list_name"],
+            ]
+            .map(|v| v.as_str().unwrap().to_owned())
+        };
+        assert_eq!(
+            of("MEX", Lang::Fr),
+            ["le Mexique", "du Mexique", "au Mexique", "Mexique"]
+        );
+        assert_eq!(
+            of("NLD", Lang::Fr),
+            [
+                "le Royaume des Pays-Bas",
+                "du Royaume des Pays-Bas",
+                "au Royaume des Pays-Bas",
+                "Pays-Bas (Royaume des)"
+            ]
+        );
+        assert_eq!(
+            of("CHE", Lang::En),
+            [
+                "Switzerland",
+                "of Switzerland",
+                "to Switzerland",
+                "Switzerland"
+            ]
+        );
+        assert_eq!(of("AUT", Lang::Fr)[1], "de l'Autriche");
+        assert_eq!(state("XXX", Lang::Fr), Json::Null);
+    }
+}

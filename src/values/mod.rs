@@ -1,0 +1,14 @@
+//! The values every part of a note is made of, as meeting files and lists
+//! write them: texts in every language of the note ([`Bilingual`]), texts
+//! the same in every language ([`Text`]), dates and times of day, and the
+//! shapes of what notes cite (symbols, e-mail and web addresses, telephone
+//! numbers).
+
+mod shapes;
+mod text;
+
+pub use self::shapes::{
+    href, is_document_symbol, is_email, is_phone, is_resolution_symbol, is_web_address,
+};
+pub(crate) use self::text::parse_date;
+pub use self::text::{Bilingual, Date, Text, Time};
