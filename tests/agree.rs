@@ -7,7 +7,7 @@ use crate::common;
 
 use std::path::Path;
 
-use common::{noteverbale, repo};
+use common::{noteverbale, repo, succeed};
 use noteverbale::Lang;
 use noteverbale::agree::{self, States};
 use serde::Deserialize;
@@ -185,13 +185,7 @@ fn an_acknowledged_difference_is_not_reported() {
         "    - { fr: CH-1211 Genève 10, en: CH-1211 Geneva 10 }",
         "    - { fr: CH-1211 Genève 10, en: CH-1211 Geneva 20 }  # allow(languages-differ): the English keeps the old box",
     );
-    let out = noteverbale(dir.path(), &["check", "--deny-warnings", &name]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeed(dir.path(), &["check", "--deny-warnings", &name]);
 }
 
 #[test]
@@ -237,25 +231,13 @@ fn a_state_named_in_one_language_of_an_acknowledged_text_is_no_difference_of_the
     );
     let kinds = repo("examples/kinds");
     let kinds = kinds.to_str().unwrap();
-    let out = noteverbale(
+    succeed(
         dir.path(),
         &["check", "--deny-warnings", "--templates", kinds, &name],
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let out = noteverbale(
+    succeed(
         dir.path(),
         &["render", "--templates", kinds, &name, "-o", "out"],
-    );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
 }
 

@@ -9,7 +9,6 @@
 use crate::common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use common::{pdf_text, repo};
 
@@ -19,16 +18,12 @@ struct Run {
     stderr: String,
 }
 
-fn noteverbale(args: &[&str], out: &Path) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_noteverbale"))
-        .args(args)
-        .args(["--color", "never"])
-        .current_dir(repo(""))
-        .output()
-        .unwrap();
-    // Paths in messages, made the same on every machine.
+/// The command, run from the repository; the paths in its messages made the
+/// same on every machine, `out` written OUT.
+fn run(args: &[&str], out: &Path) -> Run {
+    let output = common::noteverbale(&repo(""), args);
     let root = format!("{}/", env!("CARGO_MANIFEST_DIR"));
-    let stderr = String::from_utf8_lossy(&output.stderr)
+    let stderr = common::stderr(&output)
         .replace(&out.display().to_string(), "OUT")
         .replace(&root, "");
     Run {
@@ -52,8 +47,8 @@ fn case(meeting: &str, templates: Option<&str>) -> String {
         render.extend(["--templates", templates]);
         check.extend(["--templates", templates]);
     }
-    let rendered = noteverbale(&render, dir.path());
-    let checked = noteverbale(&check, dir.path());
+    let rendered = run(&render, dir.path());
+    let checked = run(&check, dir.path());
 
     for run in [&rendered, &checked] {
         assert!(
@@ -207,7 +202,7 @@ fn broken_lists_of_missions_are_refused_with_their_place() {
             "--out",
             &out_arg,
         ];
-        let run = noteverbale(&args, dir.path());
+        let run = run(&args, dir.path());
         assert!(
             !run.stderr.contains("panicked"),
             "{name}: a panic\n{}",

@@ -9,7 +9,7 @@ use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use common::{engine, example, pdf_text, repo, squeeze};
+use common::{engine, example, noteverbale, pdf_text, repo, squeeze};
 use noteverbale::batch::{self, BatchOptions, FilePattern, Languages, Status};
 use noteverbale::recipients::{self, Record};
 
@@ -46,15 +46,14 @@ fn missions() -> Vec<Record> {
 
 /// The binary's batch over the bundled example and list, writing to `out`.
 fn batch_command(dir: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_noteverbale"));
+    let mut command = common::command(dir);
     command
         .arg("batch")
         .arg(repo("examples/ccm-7msp.yaml"))
         .arg("-r")
         .arg(repo("examples/missions.yaml"))
         .args(["-o", "out", "-q"])
-        .args(args)
-        .current_dir(dir);
+        .args(args);
     command
 }
 
@@ -212,19 +211,19 @@ fn a_broken_record_spoils_only_its_own_note() {
                 \x20 - { code: CAN, name: { fr: le Canada }, language: en }\n\
                 \x20 - { code: IRL, name: { fr: l'Irlande, en: Ireland }, language: en }\n";
     std::fs::write(dir.path().join("list.yaml"), list).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_noteverbale"))
-        .args([
+    let meeting = repo("examples/ccm-7msp.yaml");
+    let out = noteverbale(
+        dir.path(),
+        &[
             "batch",
-            repo("examples/ccm-7msp.yaml").to_str().unwrap(),
+            meeting.to_str().unwrap(),
             "-r",
             "list.yaml",
             "-o",
             "out",
-        ])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
+        ],
+    );
+    let stderr = common::stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(
         stderr.contains("list.yaml:3:") && stderr.contains("unknown variant `es`"),

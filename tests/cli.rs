@@ -4,29 +4,8 @@
 use crate::common;
 
 use std::path::Path;
-use std::process::{Command, Output};
 
-use common::{pdf_text, repo, squeeze};
-
-fn noteverbale(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_noteverbale"))
-        .current_dir(dir)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
-
-/// Runs the binary and insists that it succeeds.
-fn succeed(dir: &Path, args: &[&str]) -> Output {
-    let out = noteverbale(dir, args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
+use common::{noteverbale, pdf_text, repo, squeeze, succeed};
 
 fn files(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -416,13 +395,7 @@ fn acknowledgments_of_what_typesetting_finds_are_reviewed_by_check() {
         "{ fr: \"Le nom de la ville, الرياض, est donné.\", en: \"The name of the city, الرياض, is given.\" }",
     );
     std::fs::write(dir.path().join("arabic.yaml"), arabic).unwrap();
-    let out = noteverbale(dir.path(), &["check", "--deny-warnings", "arabic.yaml"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeed(dir.path(), &["check", "--deny-warnings", "arabic.yaml"]);
     // The name written out, the acknowledgment left behind.
     let written_out = with(
         "{ fr: \"Le nom de la ville, Riyad, est donné.\", en: \"The name of the city, Riyadh, is given.\" }",
@@ -515,15 +488,13 @@ fn shells_get_completions_and_man_gets_its_pages() {
         ("zsh", "#compdef noteverbale"),
         ("fish", "complete -c noteverbale"),
     ] {
-        let out = succeed(dir.path(), &["completions", shell]);
-        let script = String::from_utf8(out.stdout).unwrap();
+        let script = common::stdout(&succeed(dir.path(), &["completions", shell]));
         assert!(script.contains(marker), "{shell}: {script}");
         for command in ["render", "batch", "check", "serve", "recipients"] {
             assert!(script.contains(command), "{shell} lacks {command}");
         }
     }
-    let out = succeed(dir.path(), &["manpage"]);
-    let page = String::from_utf8(out.stdout).unwrap();
+    let page = common::stdout(&succeed(dir.path(), &["manpage"]));
     assert!(page.contains(".TH noteverbale 1"), "{page}");
     assert!(
         page.contains("Exit status"),
@@ -542,7 +513,7 @@ fn shells_get_completions_and_man_gets_its_pages() {
 #[test]
 fn the_exit_statuses_read_the_same_in_the_help_and_the_readme() {
     let dir = tempfile::tempdir().unwrap();
-    let help = String::from_utf8(succeed(dir.path(), &["--help"]).stdout).unwrap();
+    let help = common::stdout(&succeed(dir.path(), &["--help"]));
     let table = &help[help.find("Exit status:").expect("the help has the table")..];
     let readme = std::fs::read_to_string(repo("README.md")).unwrap();
     assert!(

@@ -61,12 +61,12 @@ fn the_guide_names_exactly_the_types_and_values_the_code_offers() {
 #[test]
 fn the_built_in_kinds_are_listed_and_described() {
     let dir = tempfile::tempdir().unwrap();
-    let list = succeed(dir.path(), &["kinds"]);
+    let list = common::stdout(&succeed(dir.path(), &["kinds"]));
     assert!(
         list.contains("invitation ") && list.contains("request-for-views "),
         "{list}"
     );
-    let one = succeed(dir.path(), &["kinds", "request-for-views"]);
+    let one = common::stdout(&succeed(dir.path(), &["kinds", "request-for-views"]));
     for expected in [
         "Request for the views of Member States",
         "deadline *",
@@ -77,7 +77,8 @@ fn the_built_in_kinds_are_listed_and_described() {
         assert!(one.contains(expected), "{expected}:\n{one}");
     }
     let json: serde_json::Value =
-        serde_json::from_str(&succeed(dir.path(), &["kinds", "--format", "json"])).unwrap();
+        serde_json::from_slice(&succeed(dir.path(), &["kinds", "--format", "json"]).stdout)
+            .unwrap();
     let names: Vec<&str> = json
         .as_array()
         .unwrap()

@@ -6,9 +6,8 @@
 use crate::common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use common::repo;
+use common::{repo, succeed};
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
@@ -83,16 +82,11 @@ impl World for Folder {
 }
 
 fn render(dir: &Path, meeting: &Path, format: &str) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_noteverbale"))
-        .arg("render")
-        .arg(meeting)
-        .args(["--format", format, "--out", format])
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(out.status.success(), "{stderr}");
-    stderr
+    let meeting = meeting.to_str().unwrap();
+    common::stderr(&succeed(
+        dir,
+        &["render", meeting, "--format", format, "--out", format],
+    ))
 }
 
 #[test]

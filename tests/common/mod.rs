@@ -3,7 +3,10 @@
 
 #![allow(dead_code)]
 
+use std::ffi::OsStr;
+use std::fmt::Debug;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 use std::sync::OnceLock;
 
 use noteverbale::{Engine, Lang, Loaded, Note, NoteOptions, PdfOptions, Sources};
@@ -19,25 +22,34 @@ pub fn engine() -> &'static Engine {
     ENGINE.get_or_init(|| Engine::new(&Sources::default()).expect("the built-in templates load"))
 }
 
-/// The command, run in `dir` with `args`, without colours.
-pub fn noteverbale(dir: &Path, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_noteverbale"))
-        .current_dir(dir)
-        .args(args)
-        .args(["--color", "never"])
-        .output()
-        .expect("the binary runs")
+/// The command, in `dir`, without colours: give it its arguments, then run
+/// it, spawn it or feed it.
+pub fn command(dir: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_noteverbale"));
+    command.current_dir(dir).args(["--color", "never"]);
+    command
 }
 
-/// The command, which must succeed; what it printed on its standard output.
-pub fn succeed(dir: &Path, args: &[&str]) -> String {
+/// The command, run in `dir` with `args`, without colours.
+pub fn noteverbale<S: AsRef<OsStr>>(dir: &Path, args: &[S]) -> Output {
+    command(dir).args(args).output().expect("the binary runs")
+}
+
+/// The command, which must succeed.
+pub fn succeed<S: AsRef<OsStr> + Debug>(dir: &Path, args: &[S]) -> Output {
     let out = noteverbale(dir, args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    out
+}
+
+/// What the command printed on its standard output, which is UTF-8.
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("the standard output is UTF-8")
+}
+
+/// What the command printed on its standard error.
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 /// The bundled example meeting.
