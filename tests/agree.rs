@@ -7,7 +7,7 @@ use crate::common;
 
 use std::path::Path;
 
-use common::{noteverbale, repo, succeed};
+use common::{files, noteverbale, repo, succeed};
 use noteverbale::Lang;
 use noteverbale::agree::{self, States};
 use serde::Deserialize;
@@ -246,9 +246,8 @@ fn notes_whose_templates_differ_are_refused_at_the_template_line() {
     let dir = tempfile::tempdir().unwrap();
     let kinds = dir.path().join("kinds");
     std::fs::create_dir(&kinds).unwrap();
-    for file in std::fs::read_dir(repo("examples/kinds")).unwrap() {
-        let file = file.unwrap().path();
-        std::fs::copy(&file, kinds.join(file.file_name().unwrap())).unwrap();
+    for name in files(&repo("examples/kinds")) {
+        std::fs::copy(repo("examples/kinds").join(&name), kinds.join(&name)).unwrap();
     }
     let template = kinds.join("transmittal.en.typ");
     let text = std::fs::read_to_string(&template).unwrap();

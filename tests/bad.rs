@@ -8,9 +8,9 @@
 
 use crate::common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use common::{pdf_text, repo};
+use common::{files, pdf_text, repo};
 
 /// What one run of the command came to.
 struct Run {
@@ -99,14 +99,6 @@ fn stem(meeting: &str) -> String {
         .into_owned()
 }
 
-/// Every file under `folder`, temporary ones included.
-fn files(folder: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return Vec::new();
-    };
-    entries.map(|e| e.unwrap().path()).collect()
-}
-
 /// The text from the first `PROBE` to the closing formula, shortened.
 fn probe(text: &str) -> Option<String> {
     let start = text.find("PROBE")?;
@@ -130,12 +122,10 @@ fn snapshot(name: &str, content: &str) {
 
 #[test]
 fn every_broken_meeting_file_is_refused_clearly_or_printed_literally() {
-    let mut names: Vec<String> = std::fs::read_dir(repo("tests/bad"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+    let names: Vec<String> = files(&repo("tests/bad"))
+        .into_iter()
         .filter(|n| n.ends_with(".yaml"))
         .collect();
-    names.sort();
     assert!(names.len() >= 40, "{} cases", names.len());
     for name in names {
         let content = case(&format!("tests/bad/{name}"), None);
@@ -145,11 +135,8 @@ fn every_broken_meeting_file_is_refused_clearly_or_printed_literally() {
 
 #[test]
 fn hostile_templates_are_refused() {
-    let mut names: Vec<String> = std::fs::read_dir(repo("tests/bad/templates"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
+    let names = files(&repo("tests/bad/templates"));
+    assert!(!names.is_empty(), "no hostile templates");
     for name in names {
         let content = case(
             "examples/ccm-7msp.yaml",
@@ -184,11 +171,8 @@ fn files_that_are_not_meeting_files_are_refused() {
 
 #[test]
 fn broken_lists_of_missions_are_refused_with_their_place() {
-    let mut names: Vec<String> = std::fs::read_dir(repo("tests/bad/lists"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
+    let names = files(&repo("tests/bad/lists"));
+    assert!(!names.is_empty(), "no broken lists");
     for name in names {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("out");

@@ -3,21 +3,7 @@
 
 use crate::common;
 
-use std::path::Path;
-
-use common::{noteverbale, pdf_text, repo, squeeze, succeed};
-
-fn files(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    names.sort();
-    names
-}
+use common::{files, noteverbale, pdf_text, repo, squeeze, succeed};
 
 #[test]
 fn render_writes_both_languages_and_the_same_bytes_from_any_folder() {

@@ -6,9 +6,7 @@
 
 use crate::common;
 
-use std::path::Path;
-
-use common::{noteverbale, repo, succeed};
+use common::{noteverbale, pdfs, repo, succeed};
 use noteverbale::recipients;
 
 /// The diagnostics of the records that failed, one line each.
@@ -44,18 +42,6 @@ fn batch(list: &str, extra: &[&str]) -> (Option<i32>, String, Vec<String>) {
         common::stderr(&out),
         pdfs(&dir.path().join("out")),
     )
-}
-
-fn pdfs(dir: &Path) -> Vec<String> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut names: Vec<String> = entries
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".pdf"))
-        .collect();
-    names.sort();
-    names
 }
 
 #[test]

@@ -7,7 +7,7 @@ use crate::common;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
-use common::{noteverbale, repo, succeed};
+use common::{files, noteverbale, pdfs, repo, succeed};
 use noteverbale::batch::{self, JOURNAL, LOCK, Manifest, Status};
 
 /// A CSV list of the first `n` missions of the bundled list, with an e-mail
@@ -53,16 +53,6 @@ fn batch_args<'a>(list: &'a Path, extra: &[&'a str]) -> Vec<String> {
 
 fn manifest(out: &Path) -> Manifest {
     serde_json::from_slice(&std::fs::read(out.join(batch::MANIFEST_JSON)).unwrap()).unwrap()
-}
-
-fn pdfs(out: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(out)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".pdf"))
-        .collect();
-    names.sort();
-    names
 }
 
 fn listed(out: &Path) -> Vec<String> {
@@ -243,12 +233,7 @@ fn mail_writes_a_draft_per_mission_with_an_address_and_its_note_attached() {
         stderr.contains("no e-mail address in the list for 2 missions: ALB, AND"),
         "{stderr}"
     );
-    let mut drafts: Vec<String> = std::fs::read_dir(dir.path().join("drafts"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    drafts.sort();
-    assert_eq!(drafts, ["AFG.eml", "DZA.eml"]);
+    assert_eq!(files(&dir.path().join("drafts")), ["AFG.eml", "DZA.eml"]);
 
     let message = std::fs::read_to_string(dir.path().join("drafts/DZA.eml")).unwrap();
     let (head, body) = message.split_once("\r\n\r\n").unwrap();

@@ -7,7 +7,7 @@ use crate::common;
 
 use std::path::{Path, PathBuf};
 
-use common::{repo, succeed};
+use common::{files, repo, succeed};
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
@@ -109,13 +109,8 @@ fn the_typst_project_compiles_alone_to_the_same_pages() {
     let said = render(dir.path(), &meeting, "typ");
     render(dir.path(), &meeting, "svg");
     let project = dir.path().join("typ");
-    let mut written: Vec<String> = std::fs::read_dir(&project)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    written.sort();
     assert_eq!(
-        written,
+        files(&project),
         ["logo.svg", "meeting.en.typ", "meeting.fr.typ", "note.typ"]
     );
     for lang in ["fr", "en"] {

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use common::{pdf_text, repo, squeeze};
+use common::{files, pdf_text, repo, squeeze};
 
 /// Waits until `test` holds, for at most a minute.
 fn wait_for(what: &str, mut test: impl FnMut() -> bool) {
@@ -66,9 +66,8 @@ fn each_save_is_typeset_and_a_mistake_keeps_the_last_good_notes() {
     );
     assert!(stderr.contains("meeting.yaml:"), "{stderr}");
     assert!(stderr.contains("failed in"), "{stderr}");
-    let leftovers: Vec<_> = std::fs::read_dir(&out)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+    let leftovers: Vec<_> = files(&out)
+        .into_iter()
         .filter(|n| !n.ends_with(".pdf"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");

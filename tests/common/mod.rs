@@ -52,6 +52,28 @@ pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// The names of the files and folders in `dir`, sorted; none when there is
+/// no such folder.
+pub fn files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+/// The names of the PDFs in `dir`, sorted.
+pub fn pdfs(dir: &Path) -> Vec<String> {
+    files(dir)
+        .into_iter()
+        .filter(|name| name.ends_with(".pdf"))
+        .collect()
+}
+
 /// The bundled example meeting.
 pub fn example() -> Loaded {
     engine()
