@@ -3,7 +3,7 @@
 
 use crate::common;
 
-use common::{files, noteverbale, pdf_text, repo, squeeze, succeed};
+use common::{check_json, files, noteverbale, pdf_text, repo, squeeze, succeed};
 
 #[test]
 fn render_writes_both_languages_and_the_same_bytes_from_any_folder() {
@@ -314,19 +314,13 @@ fn check_reports_for_programs_with_exit_statuses_by_severity() {
     ] {
         std::fs::write(dir.path().join(name), text).unwrap();
     }
-    let json = |name: &str| {
-        let out = noteverbale(dir.path(), &["check", name, "--format", "json"]);
-        let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        (out.status.code(), value)
-    };
-
-    let (code, report) = json("clean.yaml");
+    let (code, report) = check_json(dir.path(), &["clean.yaml"]);
     assert_eq!(code, Some(0), "{report}");
     assert_eq!(report["errors"], 0);
     assert_eq!(report["warnings"], 0);
 
     // Warnings do not fail, unless denied.
-    let (code, report) = json("warned.yaml");
+    let (code, report) = check_json(dir.path(), &["warned.yaml"]);
     assert_eq!(code, Some(0), "{report}");
     let denied = noteverbale(
         dir.path(),
@@ -350,7 +344,7 @@ fn check_reports_for_programs_with_exit_statuses_by_severity() {
     assert_eq!(warning["line"], line);
     assert!(warning["message"].as_str().unwrap().contains("Sunday"));
 
-    let (code, report) = json("broken.yaml");
+    let (code, report) = check_json(dir.path(), &["broken.yaml"]);
     assert_eq!(code, Some(1), "{report}");
     assert_eq!(report["errors"], 1);
     let error = &report["diagnostics"][0];
@@ -387,9 +381,8 @@ fn acknowledgments_of_what_typesetting_finds_are_reviewed_by_check() {
         "{ fr: \"Le nom de la ville, Riyad, est donné.\", en: \"The name of the city, Riyadh, is given.\" }",
     );
     std::fs::write(dir.path().join("stale.yaml"), &written_out).unwrap();
-    let out = noteverbale(dir.path(), &["check", "--format", "json", "stale.yaml"]);
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(out.status.code(), Some(0), "{report}");
+    let (code, report) = check_json(dir.path(), &["stale.yaml"]);
+    assert_eq!(code, Some(0), "{report}");
     assert_eq!(report["warnings"], 1, "{report:#}");
     let warning = &report["diagnostics"][0];
     assert_eq!(
@@ -409,19 +402,15 @@ fn the_bundled_examples_check_clean() {
     let dir = tempfile::tempdir().unwrap();
     let meeting = repo("examples/ccm-7msp.yaml");
     let missions = repo("examples/missions.yaml");
-    let out = noteverbale(
+    let (code, report) = check_json(
         dir.path(),
         &[
-            "check",
             meeting.to_str().unwrap(),
             missions.to_str().unwrap(),
             "--deny-warnings",
-            "--format",
-            "json",
         ],
     );
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(out.status.code(), Some(0), "{report}");
+    assert_eq!(code, Some(0), "{report}");
     assert_eq!(report["files"].as_array().unwrap().len(), 2);
     assert_eq!(
         (&report["errors"], &report["warnings"]),

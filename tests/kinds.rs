@@ -7,7 +7,7 @@ use crate::common;
 
 use std::path::Path;
 
-use common::{noteverbale, pdf_text, repo, squeeze, succeed};
+use common::{check_json, noteverbale, pdf_text, repo, squeeze, succeed};
 
 fn text_of(path: &Path) -> String {
     squeeze(&pdf_text(&std::fs::read(path).unwrap()))
@@ -628,19 +628,8 @@ fields:
                    sittings:\n  - { opens: \"10:00\", closes: \"13:00\" }\n  - { opens: \"15:00\", closes: \"14:30\" }\n  - { opens: \"9h30\", closes: \"12:00\" }\n\
                    office: { address: [{ fr: Genève, en: Geneva }], phone: \"022 917 1234\" }\n";
     std::fs::write(dir.path().join("m.yaml"), meeting).unwrap();
-    let out = noteverbale(
-        dir.path(),
-        &[
-            "check",
-            "--format",
-            "json",
-            "m.yaml",
-            "--templates",
-            "kinds",
-        ],
-    );
-    assert_eq!(out.status.code(), Some(1));
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (code, report) = check_json(dir.path(), &["m.yaml", "--templates", "kinds"]);
+    assert_eq!(code, Some(1));
     let found: Vec<(String, String, u64)> = report["diagnostics"]
         .as_array()
         .unwrap()
@@ -698,21 +687,7 @@ fn an_acknowledged_unprinted_value_is_reviewed_by_check() {
                    subject: { fr: Objet, en: Subject }  # allow(unprinted): kept for the register\n\
                    body: { fr: Texte, en: Text }\n";
     std::fs::write(dir.path().join("m.yaml"), meeting).unwrap();
-    let check = || {
-        let out = noteverbale(
-            dir.path(),
-            &[
-                "check",
-                "--format",
-                "json",
-                "--templates",
-                "kinds",
-                "m.yaml",
-            ],
-        );
-        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        (out.status.code(), report)
-    };
+    let check = || check_json(dir.path(), &["--templates", "kinds", "m.yaml"]);
     // The template does not print the subject, which the file acknowledges.
     write_trial_kind(&kinds, schema, "{{ body }}");
     let (code, report) = check();

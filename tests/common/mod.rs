@@ -42,6 +42,17 @@ pub fn succeed<S: AsRef<OsStr> + Debug>(dir: &Path, args: &[S]) -> Output {
     out
 }
 
+/// `check --format json` in `dir` with `args`: its exit status and report.
+pub fn check_json<S: AsRef<OsStr>>(dir: &Path, args: &[S]) -> (Option<i32>, serde_json::Value) {
+    let out = command(dir)
+        .args(["check", "--format", "json"])
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    let report = serde_json::from_slice(&out.stdout).expect("the report is JSON");
+    (out.status.code(), report)
+}
+
 /// What the command printed on its standard output, which is UTF-8.
 pub fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).expect("the standard output is UTF-8")
