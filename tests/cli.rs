@@ -3,7 +3,19 @@
 
 use crate::common;
 
+use std::path::Path;
+
 use common::{check_json, files, noteverbale, pdf_text, repo, squeeze, succeed};
+
+/// `render` of the bundled example, run in `dir` with `args`; it must
+/// succeed.
+fn render_example(dir: &Path, args: &[&str]) {
+    let example = repo("examples/ccm-7msp.yaml");
+    succeed(
+        dir,
+        &[&["render", example.to_str().unwrap()], args].concat(),
+    );
+}
 
 #[test]
 fn render_writes_both_languages_and_the_same_bytes_from_any_folder() {
@@ -13,10 +25,7 @@ fn render_writes_both_languages_and_the_same_bytes_from_any_folder() {
     // The meeting file copied elsewhere, rendered from another working folder.
     std::fs::copy(&example, second.path().join("ccm-7msp.yaml")).unwrap();
 
-    succeed(
-        first.path(),
-        &["render", example.to_str().unwrap(), "--out", "out"],
-    );
+    render_example(first.path(), &["--out", "out"]);
     succeed(
         second.path(),
         &["render", "ccm-7msp.yaml", "--out", "elsewhere"],
@@ -37,18 +46,7 @@ fn render_writes_both_languages_and_the_same_bytes_from_any_folder() {
 #[test]
 fn every_font_in_the_pdf_is_embedded() {
     let dir = tempfile::tempdir().unwrap();
-    let example = repo("examples/ccm-7msp.yaml");
-    succeed(
-        dir.path(),
-        &[
-            "render",
-            example.to_str().unwrap(),
-            "--lang",
-            "fr",
-            "-o",
-            ".",
-        ],
-    );
+    render_example(dir.path(), &["--lang", "fr", "-o", "."]);
     let document = lopdf::Document::load(dir.path().join("ccm-7msp.fr.pdf")).unwrap();
     let mut descriptors = 0;
     for object in document.objects.values() {
@@ -67,18 +65,7 @@ fn every_font_in_the_pdf_is_embedded() {
 #[test]
 fn pdf_carries_title_author_and_language() {
     let dir = tempfile::tempdir().unwrap();
-    let example = repo("examples/ccm-7msp.yaml");
-    succeed(
-        dir.path(),
-        &[
-            "render",
-            example.to_str().unwrap(),
-            "--lang",
-            "en",
-            "-o",
-            ".",
-        ],
-    );
+    render_example(dir.path(), &["--lang", "en", "-o", "."]);
     let bytes = std::fs::read(dir.path().join("ccm-7msp.en.pdf")).unwrap();
     let document = lopdf::Document::load_mem(&bytes).unwrap();
     let catalog = document.catalog().unwrap();
@@ -154,21 +141,8 @@ fn pdf_standards_are_honoured() {
 #[test]
 fn typ_png_and_svg_formats() {
     let dir = tempfile::tempdir().unwrap();
-    let example = repo("examples/ccm-7msp.yaml");
     for format in ["typ", "png", "svg"] {
-        succeed(
-            dir.path(),
-            &[
-                "render",
-                example.to_str().unwrap(),
-                "-f",
-                format,
-                "-l",
-                "fr",
-                "-o",
-                format,
-            ],
-        );
+        render_example(dir.path(), &["-f", format, "-l", "fr", "-o", format]);
     }
     let source = std::fs::read_to_string(dir.path().join("typ/ccm-7msp.fr.typ")).unwrap();
     assert!(source.starts_with("#import \"note.typ\""), "{source}");
@@ -259,12 +233,9 @@ fn templates_and_locales_are_overridden_file_by_file() {
         .unwrap()
         .replace("size: 12pt", "size: 11pt");
     std::fs::write(dir.path().join("templates/note.typ"), note).unwrap();
-    let example = repo("examples/ccm-7msp.yaml");
-    succeed(
+    render_example(
         dir.path(),
         &[
-            "render",
-            example.to_str().unwrap(),
             "-l",
             "en",
             "-f",
@@ -280,11 +251,9 @@ fn templates_and_locales_are_overridden_file_by_file() {
     let source = std::fs::read_to_string(dir.path().join("out/ccm-7msp.en.typ")).unwrap();
     assert!(source.contains("Facsimile: \\+41"), "{source}");
     // The French locale was not overridden, and still loads from the binary.
-    succeed(
+    render_example(
         dir.path(),
         &[
-            "render",
-            example.to_str().unwrap(),
             "-l",
             "fr",
             "-o",
