@@ -9,7 +9,7 @@ use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use common::{engine, example, files, noteverbale, pdf_text, pdfs, repo, squeeze};
+use common::{engine, example, files, noteverbale, pdfs, repo, squeeze, squeezed_pdf};
 use noteverbale::batch::{self, BatchOptions, FilePattern, Languages, Status};
 use noteverbale::recipients::{self, Record};
 
@@ -57,10 +57,6 @@ fn batch_command(dir: &Path, args: &[&str]) -> Command {
     command
 }
 
-fn text(path: &Path) -> String {
-    squeeze(&pdf_text(&std::fs::read(path).unwrap()))
-}
-
 #[test]
 fn the_bundled_list_holds_every_member_and_observer_state_and_renders_whole() {
     let records = missions();
@@ -96,8 +92,8 @@ fn each_note_names_its_one_addressee_with_french_contraction_and_english_form() 
     ];
     let summary = run(&missions(), &codes, &options(dir.path(), Languages::All)).unwrap();
     assert_eq!(summary.written, 20);
-    let fr = |code: &str| text(&dir.path().join(format!("{code}.fr.pdf")));
-    let en = |code: &str| text(&dir.path().join(format!("{code}.en.pdf")));
+    let fr = |code: &str| squeezed_pdf(&dir.path().join(format!("{code}.fr.pdf")));
+    let en = |code: &str| squeezed_pdf(&dir.path().join(format!("{code}.en.pdf")));
     for (code, phrase) in [
         (
             "FRA",
@@ -297,9 +293,11 @@ fn lists_kept_in_a_spreadsheet_are_read_as_csv() {
     );
     let summary = run(&records, &[], &options(dir.path(), Languages::Mission)).unwrap();
     assert_eq!((summary.written, summary.failures.len()), (2, 1));
-    assert!(text(&dir.path().join("FRA.fr.pdf")).contains(&squeeze(
-        "à la Représentante permanente de la France auprès"
-    )));
+    assert!(
+        squeezed_pdf(&dir.path().join("FRA.fr.pdf")).contains(&squeeze(
+            "à la Représentante permanente de la France auprès"
+        ))
+    );
 }
 
 #[test]

@@ -5,7 +5,7 @@ use crate::common;
 
 use std::path::Path;
 
-use common::{check_json, files, noteverbale, pdf_text, repo, squeeze, succeed};
+use common::{check_json, files, noteverbale, repo, squeeze, squeezed_pdf, succeed};
 
 /// `render` of the bundled example, run in `dir` with `args`; it must
 /// succeed.
@@ -180,9 +180,7 @@ fn typst_syntax_in_any_field_prints_literally() {
         dir.path(),
         &["render", "hostile.yaml", "-l", "fr", "-o", "."],
     );
-    let text = squeeze(&pdf_text(
-        &std::fs::read(dir.path().join("hostile.fr.pdf")).unwrap(),
-    ));
+    let text = squeezed_pdf(&dir.path().join("hostile.fr.pdf"));
     assert_eq!(text.matches(&squeeze(hostile)).count(), 2, "{text}");
     assert!(text.contains(&squeeze(r#"") #panic("x") //@x"#)), "{text}");
 }

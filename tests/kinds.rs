@@ -7,11 +7,7 @@ use crate::common;
 
 use std::path::Path;
 
-use common::{check_json, noteverbale, pdf_text, repo, squeeze, succeed};
-
-fn text_of(path: &Path) -> String {
-    squeeze(&pdf_text(&std::fs::read(path).unwrap()))
-}
+use common::{check_json, noteverbale, repo, squeeze, squeezed_pdf, succeed};
 
 /// The kind `trial` in the folder `kinds`: its schema, and a template in
 /// each language over the page design, printing `body`.
@@ -149,7 +145,7 @@ fn a_kind_written_as_files_renders_and_its_fields_are_checked_by_its_schema() {
             "out",
         ],
     );
-    let fr = text_of(&dir.path().join("out/agenda.fr.pdf"));
+    let fr = squeezed_pdf(&dir.path().join("out/agenda.fr.pdf"));
     assert!(
         fr.contains(&squeeze(
             "a l'honneur de transmettre ci-joint, en vue de la huitième Assemblée"
@@ -164,7 +160,7 @@ fn a_kind_written_as_files_renders_and_its_fields_are_checked_by_its_schema() {
         fr.contains(&squeeze("le vendredi 29 juin 2018 au plus tard")),
         "{fr}"
     );
-    let en = text_of(&dir.path().join("out/agenda.en.pdf"));
+    let en = squeezed_pdf(&dir.path().join("out/agenda.en.pdf"));
     assert!(
         en.contains(&squeeze(
             "has the honour to transmit herewith, for the Eighth Meeting"
@@ -214,7 +210,7 @@ fn a_change_of_dates_gives_the_new_dates_venue_host_and_opening_time() {
         );
     };
     render(meeting.to_str().unwrap());
-    let fr = text_of(&dir.path().join("out/new-dates.fr.pdf"));
+    let fr = squeezed_pdf(&dir.path().join("out/new-dates.fr.pdf"));
     for expected in [
         "a l'honneur de se référer à la note ODA/12-2015/CCM du 16 février 2015 portant convocation de la première Conférence d'examen",
         "qui devait se tenir du 22 au 26 juin 2015.",
@@ -224,7 +220,7 @@ fn a_change_of_dates_gives_the_new_dates_venue_host_and_opening_time() {
     ] {
         assert!(fr.contains(&squeeze(expected)), "{expected}\n{fr}");
     }
-    let en = text_of(&dir.path().join("out/new-dates.en.pdf"));
+    let en = squeezed_pdf(&dir.path().join("out/new-dates.en.pdf"));
     for expected in [
         "has the honour to refer to note ODA/12-2015/CCM of 16 February 2015, convening the First Review Conference",
         "which was to be held from 22 to 26 June 2015.",
@@ -248,7 +244,7 @@ fn a_change_of_dates_gives_the_new_dates_venue_host_and_opening_time() {
         .collect();
     std::fs::write(dir.path().join("plain.yaml"), kept.join("\n")).unwrap();
     render("plain.yaml");
-    let fr = text_of(&dir.path().join("out/plain.fr.pdf"));
+    let fr = squeezed_pdf(&dir.path().join("out/plain.fr.pdf"));
     assert!(
         fr.contains(&squeeze("se référer à la note du 16 février 2015 portant")),
         "{fr}"
@@ -259,7 +255,7 @@ fn a_change_of_dates_gives_the_new_dates_venue_host_and_opening_time() {
         )),
         "{fr}"
     );
-    let en = text_of(&dir.path().join("out/plain.en.pdf"));
+    let en = squeezed_pdf(&dir.path().join("out/plain.en.pdf"));
     assert!(
         en.contains(&squeeze(
             "will now be held from 7 to 11 September 2015. All other arrangements"
@@ -287,7 +283,7 @@ fn the_request_for_views_reads_right_in_both_languages() {
         dir.path(),
         &["render", example.to_str().unwrap(), "-o", "out"],
     );
-    let fr = text_of(&dir.path().join("out/request-for-views.fr.pdf"));
+    let fr = squeezed_pdf(&dir.path().join("out/request-for-views.fr.pdf"));
     for expected in [
         "Le Bureau des affaires de désarmement présente ses compliments aux missions permanentes des États Membres auprès de l'Organisation des Nations Unies et a l'honneur de se référer à la résolution 71/41, intitulée « Maîtrise des armes classiques aux niveaux régional et sous-régional », que l'Assemblée générale a adoptée le 5 décembre 2016.",
         "Au paragraphe 3 de cette résolution, l'Assemblée générale « prie le Secrétaire général de s'enquérir [...] des vues des États Membres",
@@ -299,7 +295,7 @@ fn the_request_for_views_reads_right_in_both_languages() {
     ] {
         assert!(fr.contains(&squeeze(expected)), "{expected}\n{fr}");
     }
-    let en = text_of(&dir.path().join("out/request-for-views.en.pdf"));
+    let en = squeezed_pdf(&dir.path().join("out/request-for-views.en.pdf"));
     for expected in [
         "The Office for Disarmament Affairs presents its compliments to the Permanent Missions of Member States to the United Nations and has the honour to refer to resolution 71/41, entitled \u{201c}Conventional arms control at the regional and subregional levels\u{201d}, adopted by the General Assembly on 5 December 2016.",
         "In paragraph 3 of that resolution, the General Assembly \u{201c}requests the Secretary-General to seek the views of Member States",
@@ -379,7 +375,7 @@ fn every_field_type_reaches_the_template_as_the_guide_says() {
         dir.path(),
         &["render", "sample.yaml", "--templates", "kinds", "-o", "out"],
     );
-    let fr = text_of(&dir.path().join("out/sample.fr.pdf"));
+    let fr = squeezed_pdf(&dir.path().join("out/sample.fr.pdf"));
     for expected in [
         "text=untexte;",
         "texts=unetdeux;",
@@ -408,7 +404,7 @@ fn every_field_type_reaches_the_template_as_the_guide_says() {
     ] {
         assert!(fr.contains(expected), "{expected}\n{fr}");
     }
-    let en = text_of(&dir.path().join("out/sample.en.pdf"));
+    let en = squeezed_pdf(&dir.path().join("out/sample.en.pdf"));
     for expected in [
         "day=Friday,18August2017;",
         "days=from30Augustto2September2022;",
@@ -533,14 +529,14 @@ fn a_batch_writes_one_note_per_mission_of_any_kind() {
             "-q",
         ],
     );
-    let fra = text_of(&dir.path().join("out/FRA.fr.pdf"));
+    let fra = squeezed_pdf(&dir.path().join("out/FRA.fr.pdf"));
     assert!(
         fra.contains(&squeeze(
             "Le Bureau des affaires de désarmement présente ses compliments au Représentant permanent de la France"
         )),
         "{fra}"
     );
-    let usa = text_of(&dir.path().join("out/USA.en.pdf"));
+    let usa = squeezed_pdf(&dir.path().join("out/USA.en.pdf"));
     assert!(
         usa.contains(&squeeze(
             "presents its compliments to the Permanent Representative of the United States of America"

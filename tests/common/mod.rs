@@ -136,6 +136,12 @@ pub fn fold(text: &str) -> String {
     text.replace(['’', 'ʼ'], "'").replace('…', "...")
 }
 
+/// The text of the PDF file at `path`, without any white space, as
+/// [`squeeze`] leaves it.
+pub fn squeezed_pdf(path: &Path) -> String {
+    squeeze(&pdf_text(&std::fs::read(path).unwrap()))
+}
+
 /// The text without any white space (no-break spaces included): text
 /// extraction decides spaces and line ends by guesswork, the words and their
 /// order are what is compared.
