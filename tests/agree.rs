@@ -7,7 +7,7 @@ use crate::common;
 
 use std::path::Path;
 
-use common::{noteverbale, repo};
+use common::{check_json, files, noteverbale, repo, succeed};
 use noteverbale::Lang;
 use noteverbale::agree::{self, States};
 use serde::Deserialize;
@@ -81,16 +81,15 @@ fn line_of(dir: &Path, name: &str, needle: &str) -> usize {
         + 1
 }
 
-/// The one error that `check --format json` printed.
-fn the_error(json: &[u8]) -> serde_json::Value {
-    let reports: serde_json::Value = serde_json::from_slice(json).unwrap();
-    let errors: Vec<&serde_json::Value> = reports["diagnostics"]
+/// The one error of a report of `check --format json`.
+fn the_error(report: &serde_json::Value) -> serde_json::Value {
+    let errors: Vec<&serde_json::Value> = report["diagnostics"]
         .as_array()
         .unwrap()
         .iter()
         .filter(|r| r["severity"] == "error")
         .collect();
-    assert_eq!(errors.len(), 1, "{reports:#}");
+    assert_eq!(errors.len(), 1, "{report:#}");
     errors[0].clone()
 }
 
@@ -137,9 +136,9 @@ fn a_fact_changed_in_one_language_is_refused_at_both_places() {
     for (example, from, to, fr_at, en_at) in cases {
         let dir = tempfile::tempdir().unwrap();
         let name = changed(dir.path(), example, from, to);
-        let out = noteverbale(dir.path(), &["check", "--format", "json", &name]);
-        assert_eq!(out.status.code(), Some(1), "{example}: {from} → {to}");
-        let error = the_error(&out.stdout);
+        let (code, report) = check_json(dir.path(), &[&name]);
+        assert_eq!(code, Some(1), "{example}: {from} → {to}");
+        let error = the_error(&report);
         assert_eq!(error["code"], "languages-differ");
         assert_eq!(error["file"], name);
         assert_eq!(
@@ -185,13 +184,7 @@ fn an_acknowledged_difference_is_not_reported() {
         "    - { fr: CH-1211 Genève 10, en: CH-1211 Geneva 10 }",
         "    - { fr: CH-1211 Genève 10, en: CH-1211 Geneva 20 }  # allow(languages-differ): the English keeps the old box",
     );
-    let out = noteverbale(dir.path(), &["check", "--deny-warnings", &name]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeed(dir.path(), &["check", "--deny-warnings", &name]);
 }
 
 #[test]
@@ -205,9 +198,8 @@ fn an_acknowledgment_that_outlives_its_difference_is_a_warning() {
         line,
         &format!("{line}  # allow(languages-differ): the English keeps the old box"),
     );
-    let out = noteverbale(dir.path(), &["check", "--format", "json", &name]);
-    assert_eq!(out.status.code(), Some(0));
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (code, report) = check_json(dir.path(), &[&name]);
+    assert_eq!(code, Some(0));
     assert_eq!(report["errors"], 0);
     assert_eq!(report["warnings"], 1, "{report:#}");
     let warning = &report["diagnostics"][0];
@@ -237,25 +229,13 @@ fn a_state_named_in_one_language_of_an_acknowledged_text_is_no_difference_of_the
     );
     let kinds = repo("examples/kinds");
     let kinds = kinds.to_str().unwrap();
-    let out = noteverbale(
+    succeed(
         dir.path(),
         &["check", "--deny-warnings", "--templates", kinds, &name],
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let out = noteverbale(
+    succeed(
         dir.path(),
         &["render", "--templates", kinds, &name, "-o", "out"],
-    );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
 }
 
@@ -264,9 +244,8 @@ fn notes_whose_templates_differ_are_refused_at_the_template_line() {
     let dir = tempfile::tempdir().unwrap();
     let kinds = dir.path().join("kinds");
     std::fs::create_dir(&kinds).unwrap();
-    for file in std::fs::read_dir(repo("examples/kinds")).unwrap() {
-        let file = file.unwrap().path();
-        std::fs::copy(&file, kinds.join(file.file_name().unwrap())).unwrap();
+    for name in files(&repo("examples/kinds")) {
+        std::fs::copy(repo("examples/kinds").join(&name), kinds.join(&name)).unwrap();
     }
     let template = kinds.join("transmittal.en.typ");
     let text = std::fs::read_to_string(&template).unwrap();
@@ -280,19 +259,9 @@ fn notes_whose_templates_differ_are_refused_at_the_template_line() {
         ),
     )
     .unwrap();
-    let out = noteverbale(
-        dir.path(),
-        &[
-            "check",
-            "--format",
-            "json",
-            "--templates",
-            "kinds",
-            "kinds/agenda.yaml",
-        ],
-    );
-    assert_eq!(out.status.code(), Some(1));
-    let error = the_error(&out.stdout);
+    let (code, report) = check_json(dir.path(), &["--templates", "kinds", "kinds/agenda.yaml"]);
+    assert_eq!(code, Some(1));
+    let error = the_error(&report);
     assert!(
         error["message"].as_str().unwrap().contains("“2,000”"),
         "{error:#}"

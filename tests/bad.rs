@@ -8,10 +8,9 @@
 
 use crate::common;
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
-use common::{pdf_text, repo};
+use common::{files, pdf_text, repo};
 
 /// What one run of the command came to.
 struct Run {
@@ -19,16 +18,12 @@ struct Run {
     stderr: String,
 }
 
-fn noteverbale(args: &[&str], out: &Path) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_noteverbale"))
-        .args(args)
-        .args(["--color", "never"])
-        .current_dir(repo(""))
-        .output()
-        .unwrap();
-    // Paths in messages, made the same on every machine.
+/// The command, run from the repository; the paths in its messages made the
+/// same on every machine, `out` written OUT.
+fn run(args: &[&str], out: &Path) -> Run {
+    let output = common::noteverbale(&repo(""), args);
     let root = format!("{}/", env!("CARGO_MANIFEST_DIR"));
-    let stderr = String::from_utf8_lossy(&output.stderr)
+    let stderr = common::stderr(&output)
         .replace(&out.display().to_string(), "OUT")
         .replace(&root, "");
     Run {
@@ -52,8 +47,8 @@ fn case(meeting: &str, templates: Option<&str>) -> String {
         render.extend(["--templates", templates]);
         check.extend(["--templates", templates]);
     }
-    let rendered = noteverbale(&render, dir.path());
-    let checked = noteverbale(&check, dir.path());
+    let rendered = run(&render, dir.path());
+    let checked = run(&check, dir.path());
 
     for run in [&rendered, &checked] {
         assert!(
@@ -104,14 +99,6 @@ fn stem(meeting: &str) -> String {
         .into_owned()
 }
 
-/// Every file under `folder`, temporary ones included.
-fn files(folder: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return Vec::new();
-    };
-    entries.map(|e| e.unwrap().path()).collect()
-}
-
 /// The text from the first `PROBE` to the closing formula, shortened.
 fn probe(text: &str) -> Option<String> {
     let start = text.find("PROBE")?;
@@ -135,12 +122,10 @@ fn snapshot(name: &str, content: &str) {
 
 #[test]
 fn every_broken_meeting_file_is_refused_clearly_or_printed_literally() {
-    let mut names: Vec<String> = std::fs::read_dir(repo("tests/bad"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+    let names: Vec<String> = files(&repo("tests/bad"))
+        .into_iter()
         .filter(|n| n.ends_with(".yaml"))
         .collect();
-    names.sort();
     assert!(names.len() >= 40, "{} cases", names.len());
     for name in names {
         let content = case(&format!("tests/bad/{name}"), None);
@@ -150,11 +135,8 @@ fn every_broken_meeting_file_is_refused_clearly_or_printed_literally() {
 
 #[test]
 fn hostile_templates_are_refused() {
-    let mut names: Vec<String> = std::fs::read_dir(repo("tests/bad/templates"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
+    let names = files(&repo("tests/bad/templates"));
+    assert!(!names.is_empty(), "no hostile templates");
     for name in names {
         let content = case(
             "examples/ccm-7msp.yaml",
@@ -189,11 +171,8 @@ fn files_that_are_not_meeting_files_are_refused() {
 
 #[test]
 fn broken_lists_of_missions_are_refused_with_their_place() {
-    let mut names: Vec<String> = std::fs::read_dir(repo("tests/bad/lists"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
+    let names = files(&repo("tests/bad/lists"));
+    assert!(!names.is_empty(), "no broken lists");
     for name in names {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("out");
@@ -207,7 +186,7 @@ fn broken_lists_of_missions_are_refused_with_their_place() {
             "--out",
             &out_arg,
         ];
-        let run = noteverbale(&args, dir.path());
+        let run = run(&args, dir.path());
         assert!(
             !run.stderr.contains("panicked"),
             "{name}: a panic\n{}",

@@ -9,7 +9,7 @@ use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use common::{engine, example, pdf_text, repo, squeeze};
+use common::{engine, example, files, noteverbale, pdfs, repo, squeeze, squeezed_pdf};
 use noteverbale::batch::{self, BatchOptions, FilePattern, Languages, Status};
 use noteverbale::recipients::{self, Record};
 
@@ -46,20 +46,15 @@ fn missions() -> Vec<Record> {
 
 /// The binary's batch over the bundled example and list, writing to `out`.
 fn batch_command(dir: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_noteverbale"));
+    let mut command = common::command(dir);
     command
         .arg("batch")
         .arg(repo("examples/ccm-7msp.yaml"))
         .arg("-r")
         .arg(repo("examples/missions.yaml"))
         .args(["-o", "out", "-q"])
-        .args(args)
-        .current_dir(dir);
+        .args(args);
     command
-}
-
-fn text(path: &Path) -> String {
-    squeeze(&pdf_text(&std::fs::read(path).unwrap()))
 }
 
 #[test]
@@ -79,14 +74,7 @@ fn the_bundled_list_holds_every_member_and_observer_state_and_renders_whole() {
     let summary = run(&records, &[], &options(dir.path(), Languages::Mission)).unwrap();
     assert!(summary.failures.is_empty(), "{:?}", summary.failures);
     assert_eq!(summary.written, 195);
-    let pdfs = std::fs::read_dir(dir.path()).unwrap().filter(|e| {
-        e.as_ref()
-            .unwrap()
-            .path()
-            .extension()
-            .is_some_and(|x| x == "pdf")
-    });
-    assert_eq!(pdfs.count(), 195);
+    assert_eq!(pdfs(dir.path()).len(), 195);
     assert!(
         summary
             .manifest
@@ -104,8 +92,8 @@ fn each_note_names_its_one_addressee_with_french_contraction_and_english_form() 
     ];
     let summary = run(&missions(), &codes, &options(dir.path(), Languages::All)).unwrap();
     assert_eq!(summary.written, 20);
-    let fr = |code: &str| text(&dir.path().join(format!("{code}.fr.pdf")));
-    let en = |code: &str| text(&dir.path().join(format!("{code}.en.pdf")));
+    let fr = |code: &str| squeezed_pdf(&dir.path().join(format!("{code}.fr.pdf")));
+    let en = |code: &str| squeezed_pdf(&dir.path().join(format!("{code}.en.pdf")));
     for (code, phrase) in [
         (
             "FRA",
@@ -212,19 +200,19 @@ fn a_broken_record_spoils_only_its_own_note() {
                 \x20 - { code: CAN, name: { fr: le Canada }, language: en }\n\
                 \x20 - { code: IRL, name: { fr: l'Irlande, en: Ireland }, language: en }\n";
     std::fs::write(dir.path().join("list.yaml"), list).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_noteverbale"))
-        .args([
+    let meeting = repo("examples/ccm-7msp.yaml");
+    let out = noteverbale(
+        dir.path(),
+        &[
             "batch",
-            repo("examples/ccm-7msp.yaml").to_str().unwrap(),
+            meeting.to_str().unwrap(),
             "-r",
             "list.yaml",
             "-o",
             "out",
-        ])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
+        ],
+    );
+    let stderr = common::stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(
         stderr.contains("list.yaml:3:") && stderr.contains("unknown variant `es`"),
@@ -240,13 +228,8 @@ fn a_broken_record_spoils_only_its_own_note() {
         "{stderr}"
     );
     // Besides the notes and manifests, only the folder's lock, hidden.
-    let mut files: Vec<String> = std::fs::read_dir(dir.path().join("out"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into())
-        .collect();
-    files.sort();
     assert_eq!(
-        files,
+        files(&dir.path().join("out")),
         [
             batch::LOCK,
             "FRA.fr.pdf",
@@ -310,9 +293,11 @@ fn lists_kept_in_a_spreadsheet_are_read_as_csv() {
     );
     let summary = run(&records, &[], &options(dir.path(), Languages::Mission)).unwrap();
     assert_eq!((summary.written, summary.failures.len()), (2, 1));
-    assert!(text(&dir.path().join("FRA.fr.pdf")).contains(&squeeze(
-        "à la Représentante permanente de la France auprès"
-    )));
+    assert!(
+        squeezed_pdf(&dir.path().join("FRA.fr.pdf")).contains(&squeeze(
+            "à la Représentante permanente de la France auprès"
+        ))
+    );
 }
 
 #[test]
@@ -339,11 +324,8 @@ fn unknown_codes_and_colliding_patterns_are_refused_before_any_work() {
             "{pattern}"
         );
     }
-    assert_eq!(
-        std::fs::read_dir(dir.path()).unwrap().count(),
-        0,
-        "nothing written"
-    );
+    let written = files(dir.path());
+    assert!(written.is_empty(), "nothing written: {written:?}");
 }
 
 #[test]
@@ -356,16 +338,13 @@ fn notes_are_whole_files_even_when_a_run_is_killed() {
     child.kill().unwrap();
     child.wait().unwrap();
     let out = dir.path().join("out");
-    for entry in std::fs::read_dir(&out).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "pdf") {
-            let bytes = std::fs::read(&path).unwrap();
-            assert!(
-                bytes.starts_with(b"%PDF-") && bytes.trim_ascii_end().ends_with(b"%%EOF"),
-                "{} is cut short",
-                path.display()
-            );
-        }
+    assert!(out.is_dir(), "the killed run made its folder");
+    for name in pdfs(&out) {
+        let bytes = std::fs::read(out.join(&name)).unwrap();
+        assert!(
+            bytes.starts_with(b"%PDF-") && bytes.trim_ascii_end().ends_with(b"%%EOF"),
+            "{name} is cut short"
+        );
     }
     // The next run clears what the killed one left half-way.
     // A temporary file left as a killed run leaves it, whether or not this one did.
@@ -375,9 +354,8 @@ fn notes_are_whole_files_even_when_a_run_is_killed() {
         .status()
         .unwrap();
     assert!(status.success());
-    let leftovers: Vec<_> = std::fs::read_dir(&out)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+    let leftovers: Vec<_> = files(&out)
+        .into_iter()
         .filter(|n| n.ends_with(".part"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
@@ -423,14 +401,7 @@ fn ctrl_c_stops_the_command_cleanly() {
         .unwrap();
     let out = dir.path().join("out");
     let started = std::time::Instant::now();
-    let has_pdf = || {
-        std::fs::read_dir(&out).is_ok_and(|entries| {
-            entries
-                .flatten()
-                .any(|e| e.path().extension().is_some_and(|x| x == "pdf"))
-        })
-    };
-    while !has_pdf() {
+    while pdfs(&out).is_empty() {
         assert!(started.elapsed().as_secs() < 120, "no note was written");
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
@@ -450,10 +421,7 @@ fn ctrl_c_stops_the_command_cleanly() {
         serde_json::from_slice(&std::fs::read(out.join(batch::MANIFEST_JSON)).unwrap()).unwrap();
     let notes = manifest.notes.len();
     assert!(notes > 0 && notes < 390, "{notes} notes listed");
-    let names: Vec<String> = std::fs::read_dir(&out)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
+    let names = files(&out);
     assert!(!names.iter().any(|n| n.ends_with(".part")), "{names:?}");
     assert_eq!(
         names.iter().filter(|n| n.ends_with(".pdf")).count(),

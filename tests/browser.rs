@@ -102,9 +102,8 @@ async fn browser() -> Result<(Client, Running), String> {
 
 /// `serve` on a free port, and the page's address.
 fn serve(meeting: &Path) -> (Running, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_noteverbale"))
-        .args(["serve", "meeting.yaml", "--port", "0", "--color", "never"])
-        .current_dir(meeting.parent().unwrap())
+    let mut child = common::command(meeting.parent().unwrap())
+        .args(["serve", "meeting.yaml", "--port", "0"])
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();

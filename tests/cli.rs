@@ -4,40 +4,17 @@
 use crate::common;
 
 use std::path::Path;
-use std::process::{Command, Output};
 
-use common::{pdf_text, repo, squeeze};
+use common::{check_json, files, noteverbale, repo, squeeze, squeezed_pdf, succeed};
 
-fn noteverbale(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_noteverbale"))
-        .current_dir(dir)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
-
-/// Runs the binary and insists that it succeeds.
-fn succeed(dir: &Path, args: &[&str]) -> Output {
-    let out = noteverbale(dir, args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
+/// `render` of the bundled example, run in `dir` with `args`; it must
+/// succeed.
+fn render_example(dir: &Path, args: &[&str]) {
+    let example = repo("examples/ccm-7msp.yaml");
+    succeed(
+        dir,
+        &[&["render", example.to_str().unwrap()], args].concat(),
     );
-    out
-}
-
-fn files(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    names.sort();
-    names
 }
 
 #[test]
@@ -48,10 +25,7 @@ fn render_writes_both_languages_and_the_same_bytes_from_any_folder() {
     // The meeting file copied elsewhere, rendered from another working folder.
     std::fs::copy(&example, second.path().join("ccm-7msp.yaml")).unwrap();
 
-    succeed(
-        first.path(),
-        &["render", example.to_str().unwrap(), "--out", "out"],
-    );
+    render_example(first.path(), &["--out", "out"]);
     succeed(
         second.path(),
         &["render", "ccm-7msp.yaml", "--out", "elsewhere"],
@@ -72,18 +46,7 @@ fn render_writes_both_languages_and_the_same_bytes_from_any_folder() {
 #[test]
 fn every_font_in_the_pdf_is_embedded() {
     let dir = tempfile::tempdir().unwrap();
-    let example = repo("examples/ccm-7msp.yaml");
-    succeed(
-        dir.path(),
-        &[
-            "render",
-            example.to_str().unwrap(),
-            "--lang",
-            "fr",
-            "-o",
-            ".",
-        ],
-    );
+    render_example(dir.path(), &["--lang", "fr", "-o", "."]);
     let document = lopdf::Document::load(dir.path().join("ccm-7msp.fr.pdf")).unwrap();
     let mut descriptors = 0;
     for object in document.objects.values() {
@@ -102,18 +65,7 @@ fn every_font_in_the_pdf_is_embedded() {
 #[test]
 fn pdf_carries_title_author_and_language() {
     let dir = tempfile::tempdir().unwrap();
-    let example = repo("examples/ccm-7msp.yaml");
-    succeed(
-        dir.path(),
-        &[
-            "render",
-            example.to_str().unwrap(),
-            "--lang",
-            "en",
-            "-o",
-            ".",
-        ],
-    );
+    render_example(dir.path(), &["--lang", "en", "-o", "."]);
     let bytes = std::fs::read(dir.path().join("ccm-7msp.en.pdf")).unwrap();
     let document = lopdf::Document::load_mem(&bytes).unwrap();
     let catalog = document.catalog().unwrap();
@@ -189,21 +141,8 @@ fn pdf_standards_are_honoured() {
 #[test]
 fn typ_png_and_svg_formats() {
     let dir = tempfile::tempdir().unwrap();
-    let example = repo("examples/ccm-7msp.yaml");
     for format in ["typ", "png", "svg"] {
-        succeed(
-            dir.path(),
-            &[
-                "render",
-                example.to_str().unwrap(),
-                "-f",
-                format,
-                "-l",
-                "fr",
-                "-o",
-                format,
-            ],
-        );
+        render_example(dir.path(), &["-f", format, "-l", "fr", "-o", format]);
     }
     let source = std::fs::read_to_string(dir.path().join("typ/ccm-7msp.fr.typ")).unwrap();
     assert!(source.starts_with("#import \"note.typ\""), "{source}");
@@ -241,9 +180,7 @@ fn typst_syntax_in_any_field_prints_literally() {
         dir.path(),
         &["render", "hostile.yaml", "-l", "fr", "-o", "."],
     );
-    let text = squeeze(&pdf_text(
-        &std::fs::read(dir.path().join("hostile.fr.pdf")).unwrap(),
-    ));
+    let text = squeezed_pdf(&dir.path().join("hostile.fr.pdf"));
     assert_eq!(text.matches(&squeeze(hostile)).count(), 2, "{text}");
     assert!(text.contains(&squeeze(r#"") #panic("x") //@x"#)), "{text}");
 }
@@ -294,12 +231,9 @@ fn templates_and_locales_are_overridden_file_by_file() {
         .unwrap()
         .replace("size: 12pt", "size: 11pt");
     std::fs::write(dir.path().join("templates/note.typ"), note).unwrap();
-    let example = repo("examples/ccm-7msp.yaml");
-    succeed(
+    render_example(
         dir.path(),
         &[
-            "render",
-            example.to_str().unwrap(),
             "-l",
             "en",
             "-f",
@@ -315,11 +249,9 @@ fn templates_and_locales_are_overridden_file_by_file() {
     let source = std::fs::read_to_string(dir.path().join("out/ccm-7msp.en.typ")).unwrap();
     assert!(source.contains("Facsimile: \\+41"), "{source}");
     // The French locale was not overridden, and still loads from the binary.
-    succeed(
+    render_example(
         dir.path(),
         &[
-            "render",
-            example.to_str().unwrap(),
             "-l",
             "fr",
             "-o",
@@ -349,19 +281,13 @@ fn check_reports_for_programs_with_exit_statuses_by_severity() {
     ] {
         std::fs::write(dir.path().join(name), text).unwrap();
     }
-    let json = |name: &str| {
-        let out = noteverbale(dir.path(), &["check", name, "--format", "json"]);
-        let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        (out.status.code(), value)
-    };
-
-    let (code, report) = json("clean.yaml");
+    let (code, report) = check_json(dir.path(), &["clean.yaml"]);
     assert_eq!(code, Some(0), "{report}");
     assert_eq!(report["errors"], 0);
     assert_eq!(report["warnings"], 0);
 
     // Warnings do not fail, unless denied.
-    let (code, report) = json("warned.yaml");
+    let (code, report) = check_json(dir.path(), &["warned.yaml"]);
     assert_eq!(code, Some(0), "{report}");
     let denied = noteverbale(
         dir.path(),
@@ -385,7 +311,7 @@ fn check_reports_for_programs_with_exit_statuses_by_severity() {
     assert_eq!(warning["line"], line);
     assert!(warning["message"].as_str().unwrap().contains("Sunday"));
 
-    let (code, report) = json("broken.yaml");
+    let (code, report) = check_json(dir.path(), &["broken.yaml"]);
     assert_eq!(code, Some(1), "{report}");
     assert_eq!(report["errors"], 1);
     let error = &report["diagnostics"][0];
@@ -416,21 +342,14 @@ fn acknowledgments_of_what_typesetting_finds_are_reviewed_by_check() {
         "{ fr: \"Le nom de la ville, الرياض, est donné.\", en: \"The name of the city, الرياض, is given.\" }",
     );
     std::fs::write(dir.path().join("arabic.yaml"), arabic).unwrap();
-    let out = noteverbale(dir.path(), &["check", "--deny-warnings", "arabic.yaml"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeed(dir.path(), &["check", "--deny-warnings", "arabic.yaml"]);
     // The name written out, the acknowledgment left behind.
     let written_out = with(
         "{ fr: \"Le nom de la ville, Riyad, est donné.\", en: \"The name of the city, Riyadh, is given.\" }",
     );
     std::fs::write(dir.path().join("stale.yaml"), &written_out).unwrap();
-    let out = noteverbale(dir.path(), &["check", "--format", "json", "stale.yaml"]);
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(out.status.code(), Some(0), "{report}");
+    let (code, report) = check_json(dir.path(), &["stale.yaml"]);
+    assert_eq!(code, Some(0), "{report}");
     assert_eq!(report["warnings"], 1, "{report:#}");
     let warning = &report["diagnostics"][0];
     assert_eq!(
@@ -450,19 +369,15 @@ fn the_bundled_examples_check_clean() {
     let dir = tempfile::tempdir().unwrap();
     let meeting = repo("examples/ccm-7msp.yaml");
     let missions = repo("examples/missions.yaml");
-    let out = noteverbale(
+    let (code, report) = check_json(
         dir.path(),
         &[
-            "check",
             meeting.to_str().unwrap(),
             missions.to_str().unwrap(),
             "--deny-warnings",
-            "--format",
-            "json",
         ],
     );
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(out.status.code(), Some(0), "{report}");
+    assert_eq!(code, Some(0), "{report}");
     assert_eq!(report["files"].as_array().unwrap().len(), 2);
     assert_eq!(
         (&report["errors"], &report["warnings"]),
@@ -515,15 +430,13 @@ fn shells_get_completions_and_man_gets_its_pages() {
         ("zsh", "#compdef noteverbale"),
         ("fish", "complete -c noteverbale"),
     ] {
-        let out = succeed(dir.path(), &["completions", shell]);
-        let script = String::from_utf8(out.stdout).unwrap();
+        let script = common::stdout(&succeed(dir.path(), &["completions", shell]));
         assert!(script.contains(marker), "{shell}: {script}");
         for command in ["render", "batch", "check", "serve", "recipients"] {
             assert!(script.contains(command), "{shell} lacks {command}");
         }
     }
-    let out = succeed(dir.path(), &["manpage"]);
-    let page = String::from_utf8(out.stdout).unwrap();
+    let page = common::stdout(&succeed(dir.path(), &["manpage"]));
     assert!(page.contains(".TH noteverbale 1"), "{page}");
     assert!(
         page.contains("Exit status"),
@@ -542,7 +455,7 @@ fn shells_get_completions_and_man_gets_its_pages() {
 #[test]
 fn the_exit_statuses_read_the_same_in_the_help_and_the_readme() {
     let dir = tempfile::tempdir().unwrap();
-    let help = String::from_utf8(succeed(dir.path(), &["--help"]).stdout).unwrap();
+    let help = common::stdout(&succeed(dir.path(), &["--help"]));
     let table = &help[help.find("Exit status:").expect("the help has the table")..];
     let readme = std::fs::read_to_string(repo("README.md")).unwrap();
     assert!(

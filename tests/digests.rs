@@ -7,9 +7,8 @@
 use crate::common;
 
 use std::path::Path;
-use std::process::Command;
 
-use common::repo;
+use common::{repo, succeed};
 use sha2::{Digest, Sha256};
 
 /// The example's notes, as `render` writes them.
@@ -49,20 +48,6 @@ const BATCHED: &[(&str, &str)] = &[
     ),
 ];
 
-fn run(dir: &Path, args: &[&str]) {
-    let out = Command::new(env!("CARGO_BIN_EXE_noteverbale"))
-        .args(args)
-        .arg("-q")
-        .current_dir(dir)
-        .output()
-        .expect("the binary runs");
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 fn sha256(path: &Path) -> String {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     Sha256::digest(&bytes)
@@ -87,8 +72,8 @@ fn the_notes_are_the_same_to_the_byte() {
     let example = repo("examples/ccm-7msp.yaml");
     let missions = repo("examples/missions.yaml");
     let example = example.to_str().unwrap();
-    run(dir.path(), &["render", example, "-o", "render"]);
-    run(
+    succeed(dir.path(), &["render", example, "-o", "render", "-q"]);
+    succeed(
         dir.path(),
         &[
             "batch",
@@ -99,6 +84,7 @@ fn the_notes_are_the_same_to_the_byte() {
             "FRA,HTI,NLD,USA,VAT",
             "-o",
             "batch",
+            "-q",
         ],
     );
     let mut differ = compare(&dir.path().join("render"), RENDERED);

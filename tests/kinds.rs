@@ -7,11 +7,7 @@ use crate::common;
 
 use std::path::Path;
 
-use common::{noteverbale, pdf_text, repo, squeeze, succeed};
-
-fn text_of(path: &Path) -> String {
-    squeeze(&pdf_text(&std::fs::read(path).unwrap()))
-}
+use common::{check_json, noteverbale, repo, squeeze, squeezed_pdf, succeed};
 
 /// The kind `trial` in the folder `kinds`: its schema, and a template in
 /// each language over the page design, printing `body`.
@@ -95,12 +91,12 @@ fn the_guide_names_exactly_the_types_and_values_the_code_offers() {
 #[test]
 fn the_built_in_kinds_are_listed_and_described() {
     let dir = tempfile::tempdir().unwrap();
-    let list = succeed(dir.path(), &["kinds"]);
+    let list = common::stdout(&succeed(dir.path(), &["kinds"]));
     assert!(
         list.contains("invitation ") && list.contains("request-for-views "),
         "{list}"
     );
-    let one = succeed(dir.path(), &["kinds", "request-for-views"]);
+    let one = common::stdout(&succeed(dir.path(), &["kinds", "request-for-views"]));
     for expected in [
         "Request for the views of Member States",
         "deadline *",
@@ -111,7 +107,8 @@ fn the_built_in_kinds_are_listed_and_described() {
         assert!(one.contains(expected), "{expected}:\n{one}");
     }
     let json: serde_json::Value =
-        serde_json::from_str(&succeed(dir.path(), &["kinds", "--format", "json"])).unwrap();
+        serde_json::from_slice(&succeed(dir.path(), &["kinds", "--format", "json"]).stdout)
+            .unwrap();
     let names: Vec<&str> = json
         .as_array()
         .unwrap()
@@ -182,7 +179,7 @@ fn a_kind_written_as_files_renders_and_its_fields_are_checked_by_its_schema() {
             "out",
         ],
     );
-    let fr = text_of(&dir.path().join("out/agenda.fr.pdf"));
+    let fr = squeezed_pdf(&dir.path().join("out/agenda.fr.pdf"));
     assert!(
         fr.contains(&squeeze(
             "a l'honneur de transmettre ci-joint, en vue de la huitième Assemblée"
@@ -197,7 +194,7 @@ fn a_kind_written_as_files_renders_and_its_fields_are_checked_by_its_schema() {
         fr.contains(&squeeze("le vendredi 29 juin 2018 au plus tard")),
         "{fr}"
     );
-    let en = text_of(&dir.path().join("out/agenda.en.pdf"));
+    let en = squeezed_pdf(&dir.path().join("out/agenda.en.pdf"));
     assert!(
         en.contains(&squeeze(
             "has the honour to transmit herewith, for the Eighth Meeting"
@@ -247,7 +244,7 @@ fn a_change_of_dates_gives_the_new_dates_venue_host_and_opening_time() {
         );
     };
     render(meeting.to_str().unwrap());
-    let fr = text_of(&dir.path().join("out/new-dates.fr.pdf"));
+    let fr = squeezed_pdf(&dir.path().join("out/new-dates.fr.pdf"));
     for expected in [
         "a l'honneur de se référer à la note ODA/12-2015/CCM du 16 février 2015 portant convocation de la première Conférence d'examen",
         "qui devait se tenir du 22 au 26 juin 2015.",
@@ -257,7 +254,7 @@ fn a_change_of_dates_gives_the_new_dates_venue_host_and_opening_time() {
     ] {
         assert!(fr.contains(&squeeze(expected)), "{expected}\n{fr}");
     }
-    let en = text_of(&dir.path().join("out/new-dates.en.pdf"));
+    let en = squeezed_pdf(&dir.path().join("out/new-dates.en.pdf"));
     for expected in [
         "has the honour to refer to note ODA/12-2015/CCM of 16 February 2015, convening the First Review Conference",
         "which was to be held from 22 to 26 June 2015.",
@@ -281,7 +278,7 @@ fn a_change_of_dates_gives_the_new_dates_venue_host_and_opening_time() {
         .collect();
     std::fs::write(dir.path().join("plain.yaml"), kept.join("\n")).unwrap();
     render("plain.yaml");
-    let fr = text_of(&dir.path().join("out/plain.fr.pdf"));
+    let fr = squeezed_pdf(&dir.path().join("out/plain.fr.pdf"));
     assert!(
         fr.contains(&squeeze("se référer à la note du 16 février 2015 portant")),
         "{fr}"
@@ -292,7 +289,7 @@ fn a_change_of_dates_gives_the_new_dates_venue_host_and_opening_time() {
         )),
         "{fr}"
     );
-    let en = text_of(&dir.path().join("out/plain.en.pdf"));
+    let en = squeezed_pdf(&dir.path().join("out/plain.en.pdf"));
     assert!(
         en.contains(&squeeze(
             "will now be held from 7 to 11 September 2015. All other arrangements"
@@ -320,7 +317,7 @@ fn the_request_for_views_reads_right_in_both_languages() {
         dir.path(),
         &["render", example.to_str().unwrap(), "-o", "out"],
     );
-    let fr = text_of(&dir.path().join("out/request-for-views.fr.pdf"));
+    let fr = squeezed_pdf(&dir.path().join("out/request-for-views.fr.pdf"));
     for expected in [
         "Le Bureau des affaires de désarmement présente ses compliments aux missions permanentes des États Membres auprès de l'Organisation des Nations Unies et a l'honneur de se référer à la résolution 71/41, intitulée « Maîtrise des armes classiques aux niveaux régional et sous-régional », que l'Assemblée générale a adoptée le 5 décembre 2016.",
         "Au paragraphe 3 de cette résolution, l'Assemblée générale « prie le Secrétaire général de s'enquérir [...] des vues des États Membres",
@@ -332,7 +329,7 @@ fn the_request_for_views_reads_right_in_both_languages() {
     ] {
         assert!(fr.contains(&squeeze(expected)), "{expected}\n{fr}");
     }
-    let en = text_of(&dir.path().join("out/request-for-views.en.pdf"));
+    let en = squeezed_pdf(&dir.path().join("out/request-for-views.en.pdf"));
     for expected in [
         "The Office for Disarmament Affairs presents its compliments to the Permanent Missions of Member States to the United Nations and has the honour to refer to resolution 71/41, entitled \u{201c}Conventional arms control at the regional and subregional levels\u{201d}, adopted by the General Assembly on 5 December 2016.",
         "In paragraph 3 of that resolution, the General Assembly \u{201c}requests the Secretary-General to seek the views of Member States",
@@ -412,7 +409,7 @@ fn every_field_type_reaches_the_template_as_the_guide_says() {
         dir.path(),
         &["render", "sample.yaml", "--templates", "kinds", "-o", "out"],
     );
-    let fr = text_of(&dir.path().join("out/sample.fr.pdf"));
+    let fr = squeezed_pdf(&dir.path().join("out/sample.fr.pdf"));
     for expected in [
         "text=untexte;",
         "texts=unetdeux;",
@@ -441,7 +438,7 @@ fn every_field_type_reaches_the_template_as_the_guide_says() {
     ] {
         assert!(fr.contains(expected), "{expected}\n{fr}");
     }
-    let en = text_of(&dir.path().join("out/sample.en.pdf"));
+    let en = squeezed_pdf(&dir.path().join("out/sample.en.pdf"));
     for expected in [
         "day=Friday,18August2017;",
         "days=from30Augustto2September2022;",
@@ -566,14 +563,14 @@ fn a_batch_writes_one_note_per_mission_of_any_kind() {
             "-q",
         ],
     );
-    let fra = text_of(&dir.path().join("out/FRA.fr.pdf"));
+    let fra = squeezed_pdf(&dir.path().join("out/FRA.fr.pdf"));
     assert!(
         fra.contains(&squeeze(
             "Le Bureau des affaires de désarmement présente ses compliments au Représentant permanent de la France"
         )),
         "{fra}"
     );
-    let usa = text_of(&dir.path().join("out/USA.en.pdf"));
+    let usa = squeezed_pdf(&dir.path().join("out/USA.en.pdf"));
     assert!(
         usa.contains(&squeeze(
             "presents its compliments to the Permanent Representative of the United States of America"
@@ -661,19 +658,8 @@ fields:
                    sittings:\n  - { opens: \"10:00\", closes: \"13:00\" }\n  - { opens: \"15:00\", closes: \"14:30\" }\n  - { opens: \"9h30\", closes: \"12:00\" }\n\
                    office: { address: [{ fr: Genève, en: Geneva }], phone: \"022 917 1234\" }\n";
     std::fs::write(dir.path().join("m.yaml"), meeting).unwrap();
-    let out = noteverbale(
-        dir.path(),
-        &[
-            "check",
-            "--format",
-            "json",
-            "m.yaml",
-            "--templates",
-            "kinds",
-        ],
-    );
-    assert_eq!(out.status.code(), Some(1));
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (code, report) = check_json(dir.path(), &["m.yaml", "--templates", "kinds"]);
+    assert_eq!(code, Some(1));
     let found: Vec<(String, String, u64)> = report["diagnostics"]
         .as_array()
         .unwrap()
@@ -731,21 +717,7 @@ fn an_acknowledged_unprinted_value_is_reviewed_by_check() {
                    subject: { fr: Objet, en: Subject }  # allow(unprinted): kept for the register\n\
                    body: { fr: Texte, en: Text }\n";
     std::fs::write(dir.path().join("m.yaml"), meeting).unwrap();
-    let check = || {
-        let out = noteverbale(
-            dir.path(),
-            &[
-                "check",
-                "--format",
-                "json",
-                "--templates",
-                "kinds",
-                "m.yaml",
-            ],
-        );
-        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        (out.status.code(), report)
-    };
+    let check = || check_json(dir.path(), &["--templates", "kinds", "m.yaml"]);
     // The template does not print the subject, which the file acknowledges.
     write_trial_kind(&kinds, schema, "{{ body }}");
     let (code, report) = check();

@@ -6,9 +6,7 @@
 
 use crate::common;
 
-use std::path::Path;
-
-use common::{noteverbale, repo};
+use common::{noteverbale, pdfs, repo, succeed};
 use noteverbale::recipients;
 
 /// The diagnostics of the records that failed, one line each.
@@ -41,21 +39,9 @@ fn batch(list: &str, extra: &[&str]) -> (Option<i32>, String, Vec<String>) {
     let out = noteverbale(dir.path(), &args);
     (
         out.status.code(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
+        common::stderr(&out),
         pdfs(&dir.path().join("out")),
     )
-}
-
-fn pdfs(dir: &Path) -> Vec<String> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut names: Vec<String> = entries
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".pdf"))
-        .collect();
-    names.sort();
-    names
 }
 
 #[test]
@@ -207,12 +193,10 @@ fn columns_of_the_office_s_own_are_left_out_with_a_warning() {
     // The batch says so, and writes every note.
     let meeting = repo("examples/ccm-7msp.yaml");
     let meeting = meeting.to_str().unwrap();
-    let out = noteverbale(
+    let stderr = common::stderr(&succeed(
         dir.path(),
         &["batch", meeting, "-r", "list.csv", "-o", "out"],
-    );
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    ));
     assert!(
         stderr.contains("the column `Notes` is not one a note uses"),
         "{stderr}"

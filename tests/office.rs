@@ -5,9 +5,9 @@
 use crate::common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
-use common::{noteverbale, repo};
+use common::{files, noteverbale, pdfs, repo, succeed};
 use noteverbale::batch::{self, JOURNAL, LOCK, Manifest, Status};
 
 /// A CSV list of the first `n` missions of the bundled list, with an e-mail
@@ -51,27 +51,8 @@ fn batch_args<'a>(list: &'a Path, extra: &[&'a str]) -> Vec<String> {
     args
 }
 
-fn run(dir: &Path, args: &[String]) -> (Option<i32>, String) {
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let out = noteverbale(dir, &args);
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
 fn manifest(out: &Path) -> Manifest {
     serde_json::from_slice(&std::fs::read(out.join(batch::MANIFEST_JSON)).unwrap()).unwrap()
-}
-
-fn pdfs(out: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(out)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".pdf"))
-        .collect();
-    names.sort();
-    names
 }
 
 fn listed(out: &Path) -> Vec<String> {
@@ -98,8 +79,9 @@ fn thousands_of_records_broken_alike_are_summed_up_in_a_few_lines() {
         csv.push_str(&format!("{code},le {code},{code},french\n"));
     }
     std::fs::write(dir.path().join("list.csv"), csv).unwrap();
-    let (code, stderr) = run(dir.path(), &batch_args(Path::new("list.csv"), &[]));
-    assert_eq!(code, Some(1), "{stderr}");
+    let out = noteverbale(dir.path(), &batch_args(Path::new("list.csv"), &[]));
+    let stderr = common::stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
     let lines = stderr.lines().count();
     assert!(lines < 60, "{lines} lines:\n{stderr}");
     assert!(
@@ -139,8 +121,7 @@ fn print_puts_every_note_in_one_pdf_with_an_outline_and_odd_page_starts() {
         let mut args = batch_args(&list, &extra);
         args[1] = repo(meeting).display().to_string();
         args.push("--force".into());
-        let (code, stderr) = run(dir.path(), &args);
-        assert_eq!(code, Some(0), "{stderr}");
+        let stderr = common::stderr(&succeed(dir.path(), &args));
         assert!(
             stderr.contains(&format!("8 notes in one PDF: {file}")),
             "{stderr}"
@@ -196,9 +177,10 @@ fn the_print_outline_names_missions_as_lists_give_them() {
          FRA,la France,France,,,fr\n",
     )
     .unwrap();
-    let args = batch_args(&list, &["--lang", "all", "--print", "all.pdf"]);
-    let (code, stderr) = run(dir.path(), &args);
-    assert_eq!(code, Some(0), "{stderr}");
+    succeed(
+        dir.path(),
+        &batch_args(&list, &["--lang", "all", "--print", "all.pdf"]),
+    );
     let document = lopdf::Document::load(dir.path().join("all.pdf")).unwrap();
     let toc = document.get_toc().unwrap();
     let titles: Vec<&str> = toc.toc.iter().map(|t| t.title.as_str()).collect();
@@ -242,19 +224,16 @@ fn base64(text: &str) -> Vec<u8> {
 fn mail_writes_a_draft_per_mission_with_an_address_and_its_note_attached() {
     let dir = tempfile::tempdir().unwrap();
     let list = list(dir.path(), 4);
-    let (code, stderr) = run(dir.path(), &batch_args(&list, &["--mail", "drafts"]));
-    assert_eq!(code, Some(0), "{stderr}");
+    let stderr = common::stderr(&succeed(
+        dir.path(),
+        &batch_args(&list, &["--mail", "drafts"]),
+    ));
     assert!(stderr.contains("2 e-mail drafts in drafts"), "{stderr}");
     assert!(
         stderr.contains("no e-mail address in the list for 2 missions: ALB, AND"),
         "{stderr}"
     );
-    let mut drafts: Vec<String> = std::fs::read_dir(dir.path().join("drafts"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    drafts.sort();
-    assert_eq!(drafts, ["AFG.eml", "DZA.eml"]);
+    assert_eq!(files(&dir.path().join("drafts")), ["AFG.eml", "DZA.eml"]);
 
     let message = std::fs::read_to_string(dir.path().join("drafts/DZA.eml")).unwrap();
     let (head, body) = message.split_once("\r\n\r\n").unwrap();
@@ -303,8 +282,9 @@ fn a_second_batch_into_a_folder_in_use_is_refused_and_the_manifest_lists_every_n
         .open(out.join(LOCK))
         .unwrap();
     held.try_lock().unwrap();
-    let (code, stderr) = run(dir.path(), &batch_args(&list, &["--lang", "en"]));
-    assert_eq!(code, Some(3), "{stderr}");
+    let refused = noteverbale(dir.path(), &batch_args(&list, &["--lang", "en"]));
+    let stderr = common::stderr(&refused);
+    assert_eq!(refused.status.code(), Some(3), "{stderr}");
     assert!(
         stderr.contains("the folder `out` is in use by another batch")
             && stderr.contains("hint: wait until that batch is done"),
@@ -317,9 +297,8 @@ fn a_second_batch_into_a_folder_in_use_is_refused_and_the_manifest_lists_every_n
     // manifest lists every note in the folder.
     let spawn = |lang: &str| {
         let args = batch_args(&list, &["--lang", lang, "-q"]);
-        Command::new(env!("CARGO_BIN_EXE_noteverbale"))
+        common::command(dir.path())
             .args(&args)
-            .current_dir(dir.path())
             .stderr(Stdio::piped())
             .spawn()
             .unwrap()
@@ -337,8 +316,7 @@ fn a_second_batch_into_a_folder_in_use_is_refused_and_the_manifest_lists_every_n
     assert_eq!(listed(&out), pdfs(&out));
     // Each language in turn: the folder's manifest lists both.
     for lang in ["fr", "en"] {
-        let (code, stderr) = run(dir.path(), &batch_args(&list, &["--lang", lang]));
-        assert_eq!(code, Some(0), "{stderr}");
+        succeed(dir.path(), &batch_args(&list, &["--lang", lang]));
     }
     assert_eq!(pdfs(&out).len(), 12);
     assert_eq!(listed(&out), pdfs(&out));
@@ -350,9 +328,8 @@ fn a_run_killed_with_sigkill_is_resumed_without_writing_its_notes_again() {
     let dir = tempfile::tempdir().unwrap();
     let list = list(dir.path(), 195);
     let out = dir.path().join("out");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_noteverbale"))
+    let mut child = common::command(dir.path())
         .args(batch_args(&list, &["-j", "1", "-q"]))
-        .current_dir(dir.path())
         .spawn()
         .unwrap();
     let journaled = || std::fs::read_to_string(out.join(JOURNAL)).map_or(0, |t| t.lines().count());
@@ -370,8 +347,7 @@ fn a_run_killed_with_sigkill_is_resumed_without_writing_its_notes_again() {
     let finished = journaled();
     assert!(finished < 195, "the run was over before it was killed");
 
-    let (code, stderr) = run(dir.path(), &batch_args(&list, &[]));
-    assert_eq!(code, Some(0), "{stderr}");
+    let stderr = common::stderr(&succeed(dir.path(), &batch_args(&list, &[])));
     // Every note the killed run journaled is kept; only the rest is written
     // (a journal line the kill cut short counts for nothing).
     let written = 195 - finished;

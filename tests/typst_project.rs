@@ -6,9 +6,8 @@
 use crate::common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use common::repo;
+use common::{files, repo, succeed};
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
@@ -83,16 +82,11 @@ impl World for Folder {
 }
 
 fn render(dir: &Path, meeting: &Path, format: &str) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_noteverbale"))
-        .arg("render")
-        .arg(meeting)
-        .args(["--format", format, "--out", format])
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(out.status.success(), "{stderr}");
-    stderr
+    let meeting = meeting.to_str().unwrap();
+    common::stderr(&succeed(
+        dir,
+        &["render", meeting, "--format", format, "--out", format],
+    ))
 }
 
 #[test]
@@ -115,13 +109,8 @@ fn the_typst_project_compiles_alone_to_the_same_pages() {
     let said = render(dir.path(), &meeting, "typ");
     render(dir.path(), &meeting, "svg");
     let project = dir.path().join("typ");
-    let mut written: Vec<String> = std::fs::read_dir(&project)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    written.sort();
     assert_eq!(
-        written,
+        files(&project),
         ["logo.svg", "meeting.en.typ", "meeting.fr.typ", "note.typ"]
     );
     for lang in ["fr", "en"] {

@@ -4,10 +4,10 @@
 use crate::common;
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use common::{pdf_text, repo, squeeze};
+use common::{files, pdf_text, repo, squeeze};
 
 /// Waits until `test` holds, for at most a minute.
 fn wait_for(what: &str, mut test: impl FnMut() -> bool) {
@@ -34,9 +34,8 @@ fn each_save_is_typeset_and_a_mistake_keeps_the_last_good_notes() {
     let text = std::fs::read_to_string(repo("examples/ccm-7msp.yaml")).unwrap();
     std::fs::write(&meeting, &text).unwrap();
     let out = dir.path().join("out");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_noteverbale"))
-        .args(["watch", "meeting.yaml", "--out", "out", "--color", "never"])
-        .current_dir(dir.path())
+    let mut child = common::command(dir.path())
+        .args(["watch", "meeting.yaml", "--out", "out"])
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
@@ -67,9 +66,8 @@ fn each_save_is_typeset_and_a_mistake_keeps_the_last_good_notes() {
     );
     assert!(stderr.contains("meeting.yaml:"), "{stderr}");
     assert!(stderr.contains("failed in"), "{stderr}");
-    let leftovers: Vec<_> = std::fs::read_dir(&out)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+    let leftovers: Vec<_> = files(&out)
+        .into_iter()
         .filter(|n| !n.ends_with(".pdf"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");

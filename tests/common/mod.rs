@@ -3,7 +3,10 @@
 
 #![allow(dead_code)]
 
+use std::ffi::OsStr;
+use std::fmt::Debug;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 use std::sync::OnceLock;
 
 use noteverbale::{Engine, Lang, Loaded, Note, NoteOptions, PdfOptions, Sources};
@@ -19,25 +22,67 @@ pub fn engine() -> &'static Engine {
     ENGINE.get_or_init(|| Engine::new(&Sources::default()).expect("the built-in templates load"))
 }
 
-/// The command, run in `dir` with `args`, without colours.
-pub fn noteverbale(dir: &Path, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_noteverbale"))
-        .current_dir(dir)
-        .args(args)
-        .args(["--color", "never"])
-        .output()
-        .expect("the binary runs")
+/// The command, in `dir`, without colours: give it its arguments, then run
+/// it, spawn it or feed it.
+pub fn command(dir: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_noteverbale"));
+    command.current_dir(dir).args(["--color", "never"]);
+    command
 }
 
-/// The command, which must succeed; what it printed on its standard output.
-pub fn succeed(dir: &Path, args: &[&str]) -> String {
+/// The command, run in `dir` with `args`, without colours.
+pub fn noteverbale<S: AsRef<OsStr>>(dir: &Path, args: &[S]) -> Output {
+    command(dir).args(args).output().expect("the binary runs")
+}
+
+/// The command, which must succeed.
+pub fn succeed<S: AsRef<OsStr> + Debug>(dir: &Path, args: &[S]) -> Output {
     let out = noteverbale(dir, args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    out
+}
+
+/// `check --format json` in `dir` with `args`: its exit status and report.
+pub fn check_json<S: AsRef<OsStr>>(dir: &Path, args: &[S]) -> (Option<i32>, serde_json::Value) {
+    let out = command(dir)
+        .args(["check", "--format", "json"])
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    let report = serde_json::from_slice(&out.stdout).expect("the report is JSON");
+    (out.status.code(), report)
+}
+
+/// What the command printed on its standard output, which is UTF-8.
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("the standard output is UTF-8")
+}
+
+/// What the command printed on its standard error.
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The names of the files and folders in `dir`, sorted; none when there is
+/// no such folder.
+pub fn files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+/// The names of the PDFs in `dir`, sorted.
+pub fn pdfs(dir: &Path) -> Vec<String> {
+    files(dir)
+        .into_iter()
+        .filter(|name| name.ends_with(".pdf"))
+        .collect()
 }
 
 /// The bundled example meeting.
@@ -89,6 +134,12 @@ fn is_page_number(line: &str) -> bool {
 /// Folds typographic apostrophes and ellipses to their plain forms.
 pub fn fold(text: &str) -> String {
     text.replace(['’', 'ʼ'], "'").replace('…', "...")
+}
+
+/// The text of the PDF file at `path`, without any white space, as
+/// [`squeeze`] leaves it.
+pub fn squeezed_pdf(path: &Path) -> String {
+    squeeze(&pdf_text(&std::fs::read(path).unwrap()))
 }
 
 /// The text without any white space (no-break spaces included): text
