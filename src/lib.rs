@@ -34,6 +34,7 @@ pub mod kind;
 pub mod load;
 pub mod locale;
 pub mod meeting;
+pub(crate) mod misspelling;
 pub(crate) mod outline;
 pub mod output;
 pub mod preview;

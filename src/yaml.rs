@@ -7,6 +7,7 @@ use saphyr_parser::{Event, Parser};
 use serde::de::DeserializeOwned;
 
 use crate::error::{Diagnostic, Error, Location, Result, SourceText};
+use crate::misspelling::{self, Near};
 
 /// Input files larger than this are refused: a meeting file is a few kilobytes,
 /// a list of every mission a few hundred.
@@ -199,8 +200,8 @@ impl YamlFile {
             field,
             format!("unknown variant `{value}`, {}", expected_list(expected)),
         );
-        match closest(value, expected) {
-            Some(near) => diagnostic.hint(format!("did you mean `{near}`?")),
+        match misspelling::hint(value, expected, Near::Word) {
+            Some(hint) => diagnostic.hint(hint),
             None => diagnostic,
         }
     }
@@ -255,8 +256,8 @@ fn hint_for(diagnostic: Diagnostic) -> Diagnostic {
     {
         diagnostic.hint("write the text in both languages: `{ fr: …, en: … }`")
     } else if let Some((unknown, expected)) = unknown_field(&message) {
-        match closest(unknown, &expected) {
-            Some(near) => diagnostic.hint(format!("did you mean `{near}`?")),
+        match misspelling::hint(unknown, &expected, Near::Word) {
+            Some(hint) => diagnostic.hint(hint),
             // A value among named ones: the message lists them already.
             None if message.starts_with("unknown variant") => diagnostic,
             None if expected.is_empty() => {
@@ -301,17 +302,6 @@ pub(crate) fn code_list(names: &[&str]) -> String {
         .map(|name| format!("`{name}`"))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// The expected name nearest to a misspelled one, if any is near enough.
-pub(crate) fn closest<'a>(unknown: &str, expected: &[&'a str]) -> Option<&'a str> {
-    let unknown = unknown.to_lowercase();
-    expected
-        .iter()
-        .map(|field| (strsim::jaro_winkler(&unknown, field), *field))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, field)| field)
 }
 
 /// One level of the path being walked.
@@ -448,19 +438,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn misspelled_fields_get_the_nearest_name() {
+    fn unknown_fields_are_read_from_serde_messages() {
         let message = "unknown field `papr`, expected one of `kind`, `paper`, `place`";
         let (unknown, expected) = unknown_field(message).unwrap();
         assert_eq!(
-            (unknown, expected.clone()),
+            (unknown, expected),
             ("papr", vec!["kind", "paper", "place"])
         );
-        assert_eq!(closest("papr", &expected), Some("paper"));
-        assert_eq!(closest("Kind", &expected), Some("kind"));
-        assert_eq!(closest("deadline_x", &["fr", "en"]), None);
         let two = "unknown field `fre`, expected `fr` or `en`";
         let (unknown, expected) = unknown_field(two).unwrap();
-        assert_eq!(closest(unknown, &expected), Some("fr"));
+        assert_eq!((unknown, expected), ("fre", vec!["fr", "en"]));
     }
 
     const TEXT: &str = "a: 1\nb:\n  c: deux\n  d:\n    - x\n    - { e: été, f: y }\n";

@@ -9,6 +9,7 @@ use chrono::{Duration, NaiveDate};
 
 use super::table::{Cell, Place, Table};
 use crate::error::{Diagnostic, Error, Result, SheetCell};
+use crate::misspelling::{self, Near};
 
 /// Workbooks larger than this are refused: a list of every mission is a few
 /// dozen kilobytes.
@@ -47,12 +48,8 @@ pub(super) fn read(path: &Path, name: Option<&str>) -> Result<Table> {
             .ok_or_else(|| {
                 let mut diagnostic =
                     Diagnostic::error(format!("the workbook has no sheet `{name}`")).in_file(path);
-                if let Some(nearest) = names
-                    .iter()
-                    .min_by_key(|n| strsim::damerau_levenshtein(n, name))
-                    .filter(|n| strsim::damerau_levenshtein(n, name) <= 3)
-                {
-                    diagnostic = diagnostic.hint(format!("did you mean `{nearest}`?"));
+                if let Some(hint) = misspelling::hint(name, &names, Near::Word) {
+                    diagnostic = diagnostic.hint(hint);
                 }
                 Error::invalid(diagnostic.hint(format!("its sheets are: {}", names.join(", "))))
             })?,
