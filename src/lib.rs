@@ -30,6 +30,7 @@ pub mod context;
 pub mod engine;
 pub mod error;
 pub mod init;
+pub mod input;
 pub mod kind;
 pub mod load;
 pub mod locale;

@@ -7,11 +7,8 @@ use saphyr_parser::{Event, Parser};
 use serde::de::DeserializeOwned;
 
 use crate::error::{Diagnostic, Error, Location, Result, SourceText};
+use crate::input::{self, Refusal};
 use crate::misspelling::{self, Near};
-
-/// Input files larger than this are refused: a meeting file is a few kilobytes,
-/// a list of every mission a few hundred.
-pub const MAX_FILE_SIZE: u64 = 4 * 1024 * 1024;
 
 /// A YAML file as read from disk.
 #[derive(Debug, Clone)]
@@ -23,29 +20,31 @@ pub struct YamlFile {
 }
 
 impl YamlFile {
-    /// Reads a file, refusing folders, files over [`MAX_FILE_SIZE`] and text
-    /// that is not UTF-8.
+    /// Reads a meeting file (or a kind's schema), refusing anything but a
+    /// file of at most [`input::MEETING_FILE`] bytes of UTF-8 text.
     pub fn read(path: &Path) -> Result<Self> {
-        let metadata = std::fs::metadata(path).map_err(|e| Error::read(path, e))?;
-        if metadata.is_dir() {
-            return Err(Error::invalid(
+        Self::read_within(path, input::MEETING_FILE)
+    }
+
+    /// Reads a file, refusing anything but a file of at most `limit` bytes
+    /// of UTF-8 text.
+    pub fn read_within(path: &Path, limit: u64) -> Result<Self> {
+        let bytes = input::read(path, limit).map_err(|refusal| match refusal {
+            Refusal::Folder => Error::invalid(
                 Diagnostic::error("this is a folder, not a YAML file")
                     .in_file(path)
                     .hint("give the path of a meeting file, such as `examples/ccm-7msp.yaml`"),
-            ));
-        }
-        if metadata.len() > MAX_FILE_SIZE {
-            return Err(Error::invalid(
-                Diagnostic::error(format!(
-                    "the file is {} bytes, more than the {MAX_FILE_SIZE} bytes allowed",
-                    metadata.len()
-                ))
-                .in_file(path),
-            ));
-        }
-        let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let offset = e.utf8_error().valid_up_to();
+            ),
+            refusal => refusal.into_error(path),
+        })?;
+        Self::from_utf8(path, &bytes)
+    }
+
+    /// A file from bytes already in memory, refused unless they are UTF-8
+    /// text; `path` names it in diagnostics.
+    pub fn from_utf8(path: &Path, bytes: &[u8]) -> Result<Self> {
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            let offset = e.valid_up_to();
             Error::invalid(
                 Diagnostic::error(format!(
                     "the file is not UTF-8 text (bad byte at offset {offset})"
