@@ -18,6 +18,7 @@ use std::ops::Range;
 use saphyr_parser::{Event, Parser, ScalarStyle};
 
 use crate::error::{Diagnostic, Location, SourceText};
+use crate::misspelling::{self, Near};
 
 /// When a warning is found: as the meeting file is read, or as a note is
 /// typeset.
@@ -173,13 +174,14 @@ fn stale(allowance: &Allowance, why: &str, hint: &str) -> Diagnostic {
 /// The warning for an `allow(…)` that names no warning.
 fn unknown(allowance: &Allowance) -> Diagnostic {
     let names: Vec<&str> = names().collect();
-    let near = crate::yaml::closest(&allowance.name, &names);
+    let near = misspelling::nearest(&allowance.name, &names, Near::Word)
+        .and_then(|name| misspelling::did_you_mean(&[format!("allow({name})")]));
     let warning = Diagnostic::warning(format!(
         "`allow({})` names no warning that can be acknowledged",
         allowance.name
     ));
     match near {
-        Some(name) => warning.hint(format!("did you mean `allow({name})`?")),
+        Some(hint) => warning.hint(hint),
         None => warning.hint(format!(
             "the warnings that can be acknowledged are {}",
             crate::yaml::code_list(&names)

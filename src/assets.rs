@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Diagnostic, Error, Result};
+use crate::input;
 
 /// Where a file of a set comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,10 +90,10 @@ const LOCALES: &[(&str, &[u8])] = &[
     ("en/notes.ftl", include_bytes!("../locales/en/notes.ftl")),
 ];
 
-/// A user folder may hold at most this many files, of at most this many bytes
-/// each: a set of templates is a handful of small files and an emblem.
+/// A user folder may hold at most this many files, of at most
+/// [`input::TEMPLATE`] bytes each: a set of templates is a handful of small
+/// files and an emblem.
 const MAX_FILES: usize = 256;
-const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 
 impl Assets {
     /// The built-in templates, overridden by the files of `folder` if given.
@@ -120,7 +121,8 @@ impl Assets {
             .collect();
         if let Some(folder) = folder {
             for (name, path) in list_folder(folder)? {
-                let bytes = std::fs::read(&path).map_err(|e| Error::read(&path, e))?;
+                let bytes = input::read(&path, input::TEMPLATE)
+                    .map_err(|refusal| refusal.into_error(&path))?;
                 files.insert(
                     name,
                     Asset {
@@ -177,12 +179,6 @@ fn list_folder(folder: &Path) -> Result<Vec<(String, PathBuf)>> {
             if metadata.is_dir() {
                 pending.push(real);
                 continue;
-            }
-            if metadata.len() > MAX_FILE_SIZE {
-                return Err(Error::invalid(
-                    Diagnostic::error(format!("the file is larger than {MAX_FILE_SIZE} bytes"))
-                        .in_file(&path),
-                ));
             }
             let Ok(relative) = real.strip_prefix(&root) else {
                 continue;

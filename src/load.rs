@@ -10,10 +10,7 @@ use crate::error::{Diagnostic, Error, Result, Severity, SourceText};
 use crate::kind::{Kind, Kinds, Values};
 use crate::meeting::{FRAME_FIELDS, Frame};
 use crate::yaml::YamlFile;
-use crate::{agree, allow};
-
-/// Logos larger than this are refused.
-const MAX_LOGO_SIZE: u64 = 8 * 1024 * 1024;
+use crate::{agree, allow, input};
 
 /// A meeting file read and checked, with the files it names.
 #[derive(Debug, Clone)]
@@ -117,15 +114,13 @@ fn read_logo(meeting: &YamlFile, logo: &Path) -> Result<Logo> {
             logo.display()
         )));
     }
-    let metadata = std::fs::metadata(logo)
-        .map_err(|e| located(format!("cannot read `{}`: {e}", logo.display())))?;
-    if !metadata.is_file() || metadata.len() > MAX_LOGO_SIZE {
-        return Err(located(format!(
-            "`{}` is not a file of at most {MAX_LOGO_SIZE} bytes",
-            logo.display()
-        )));
-    }
-    let bytes = std::fs::read(logo).map_err(|e| Error::read(logo, e))?;
+    let bytes = input::read(logo, input::LOGO).map_err(|refusal| {
+        located(format!(
+            "cannot read `{}`: {}",
+            logo.display(),
+            refusal.message()
+        ))
+    })?;
     Ok(Logo {
         extension,
         bytes: bytes.into(),

@@ -10,6 +10,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use crate::locale::{Lang, without_article};
+use crate::misspelling::{self, Near};
 use crate::values::Bilingual;
 
 /// The bundled list of the permanent missions to the United Nations.
@@ -213,13 +214,10 @@ impl States {
             holding.truncate(3);
             return holding;
         }
-        spellings
-            .iter()
-            .map(|s| (strsim::jaro_winkler(&lower, &s.to_lowercase()), *s))
-            .filter(|(score, _)| *score >= 0.85)
-            .max_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, s)| vec![s])
-            .unwrap_or_default()
+        misspelling::nearest(&lower, &spellings, Near::StateName)
+            .copied()
+            .into_iter()
+            .collect()
     }
 
     /// Every code and every name of the list, in English and French, as a

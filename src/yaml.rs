@@ -7,10 +7,8 @@ use saphyr_parser::{Event, Parser};
 use serde::de::DeserializeOwned;
 
 use crate::error::{Diagnostic, Error, Location, Result, SourceText};
-
-/// Input files larger than this are refused: a meeting file is a few kilobytes,
-/// a list of every mission a few hundred.
-pub const MAX_FILE_SIZE: u64 = 4 * 1024 * 1024;
+use crate::input::{self, Refusal};
+use crate::misspelling::{self, Near};
 
 /// A YAML file as read from disk.
 #[derive(Debug, Clone)]
@@ -22,29 +20,31 @@ pub struct YamlFile {
 }
 
 impl YamlFile {
-    /// Reads a file, refusing folders, files over [`MAX_FILE_SIZE`] and text
-    /// that is not UTF-8.
+    /// Reads a meeting file (or a kind's schema), refusing anything but a
+    /// file of at most [`input::MEETING_FILE`] bytes of UTF-8 text.
     pub fn read(path: &Path) -> Result<Self> {
-        let metadata = std::fs::metadata(path).map_err(|e| Error::read(path, e))?;
-        if metadata.is_dir() {
-            return Err(Error::invalid(
+        Self::read_within(path, input::MEETING_FILE)
+    }
+
+    /// Reads a file, refusing anything but a file of at most `limit` bytes
+    /// of UTF-8 text.
+    pub fn read_within(path: &Path, limit: u64) -> Result<Self> {
+        let bytes = input::read(path, limit).map_err(|refusal| match refusal {
+            Refusal::Folder => Error::invalid(
                 Diagnostic::error("this is a folder, not a YAML file")
                     .in_file(path)
                     .hint("give the path of a meeting file, such as `examples/ccm-7msp.yaml`"),
-            ));
-        }
-        if metadata.len() > MAX_FILE_SIZE {
-            return Err(Error::invalid(
-                Diagnostic::error(format!(
-                    "the file is {} bytes, more than the {MAX_FILE_SIZE} bytes allowed",
-                    metadata.len()
-                ))
-                .in_file(path),
-            ));
-        }
-        let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let offset = e.utf8_error().valid_up_to();
+            ),
+            refusal => refusal.into_error(path),
+        })?;
+        Self::from_utf8(path, &bytes)
+    }
+
+    /// A file from bytes already in memory, refused unless they are UTF-8
+    /// text; `path` names it in diagnostics.
+    pub fn from_utf8(path: &Path, bytes: &[u8]) -> Result<Self> {
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            let offset = e.valid_up_to();
             Error::invalid(
                 Diagnostic::error(format!(
                     "the file is not UTF-8 text (bad byte at offset {offset})"
@@ -199,8 +199,8 @@ impl YamlFile {
             field,
             format!("unknown variant `{value}`, {}", expected_list(expected)),
         );
-        match closest(value, expected) {
-            Some(near) => diagnostic.hint(format!("did you mean `{near}`?")),
+        match misspelling::hint(value, expected, Near::Word) {
+            Some(hint) => diagnostic.hint(hint),
             None => diagnostic,
         }
     }
@@ -255,8 +255,8 @@ fn hint_for(diagnostic: Diagnostic) -> Diagnostic {
     {
         diagnostic.hint("write the text in both languages: `{ fr: …, en: … }`")
     } else if let Some((unknown, expected)) = unknown_field(&message) {
-        match closest(unknown, &expected) {
-            Some(near) => diagnostic.hint(format!("did you mean `{near}`?")),
+        match misspelling::hint(unknown, &expected, Near::Word) {
+            Some(hint) => diagnostic.hint(hint),
             // A value among named ones: the message lists them already.
             None if message.starts_with("unknown variant") => diagnostic,
             None if expected.is_empty() => {
@@ -301,17 +301,6 @@ pub(crate) fn code_list(names: &[&str]) -> String {
         .map(|name| format!("`{name}`"))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// The expected name nearest to a misspelled one, if any is near enough.
-pub(crate) fn closest<'a>(unknown: &str, expected: &[&'a str]) -> Option<&'a str> {
-    let unknown = unknown.to_lowercase();
-    expected
-        .iter()
-        .map(|field| (strsim::jaro_winkler(&unknown, field), *field))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, field)| field)
 }
 
 /// One level of the path being walked.
@@ -448,19 +437,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn misspelled_fields_get_the_nearest_name() {
+    fn unknown_fields_are_read_from_serde_messages() {
         let message = "unknown field `papr`, expected one of `kind`, `paper`, `place`";
         let (unknown, expected) = unknown_field(message).unwrap();
         assert_eq!(
-            (unknown, expected.clone()),
+            (unknown, expected),
             ("papr", vec!["kind", "paper", "place"])
         );
-        assert_eq!(closest("papr", &expected), Some("paper"));
-        assert_eq!(closest("Kind", &expected), Some("kind"));
-        assert_eq!(closest("deadline_x", &["fr", "en"]), None);
         let two = "unknown field `fre`, expected `fr` or `en`";
         let (unknown, expected) = unknown_field(two).unwrap();
-        assert_eq!(closest(unknown, &expected), Some("fr"));
+        assert_eq!((unknown, expected), ("fre", vec!["fr", "en"]));
     }
 
     const TEXT: &str = "a: 1\nb:\n  c: deux\n  d:\n    - x\n    - { e: été, f: y }\n";

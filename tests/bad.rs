@@ -170,6 +170,40 @@ fn files_that_are_not_meeting_files_are_refused() {
 }
 
 #[test]
+fn devices_and_pipes_are_refused_at_once_as_meeting_files_and_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out").display().to_string();
+    let example = repo("examples/ccm-7msp.yaml").display().to_string();
+    let mut given = vec![("/dev/zero".to_owned(), "a device")];
+    let pipe = dir.path().join("pipe.yaml");
+    match std::process::Command::new("mkfifo").arg(&pipe).status() {
+        Ok(status) if status.success() => given.push((pipe.display().to_string(), "a named pipe")),
+        _ => eprintln!("skipped the named pipe: no `mkfifo`"),
+    }
+    for (path, what) in given {
+        let meeting = ["render", path.as_str(), "--out", &out];
+        let list = ["batch", &example, "-r", path.as_str(), "--out", &out];
+        for args in [&meeting[..], &list[..]] {
+            let start = std::time::Instant::now();
+            let run = common::noteverbale(dir.path(), args);
+            let stderr = String::from_utf8_lossy(&run.stderr);
+            assert_eq!(run.status.code(), Some(1), "{args:?}: {stderr}");
+            assert!(
+                stderr.contains(&format!("error: this is {what}, not a regular file"))
+                    && stderr.contains(&format!("in `{path}`")),
+                "{args:?}: {stderr}"
+            );
+            assert!(
+                start.elapsed().as_secs() < 30,
+                "{args:?}: {:?}",
+                start.elapsed()
+            );
+        }
+    }
+    assert!(files(&dir.path().join("out")).is_empty());
+}
+
+#[test]
 fn broken_lists_of_missions_are_refused_with_their_place() {
     let names = files(&repo("tests/bad/lists"));
     assert!(!names.is_empty(), "no broken lists");

@@ -174,8 +174,9 @@ impl Kinds {
         }
         let names: Vec<&str> = self.kinds.iter().map(|k| k.name.as_str()).collect();
         let diagnostic = Diagnostic::error(format!("there is no kind `{name}`"));
-        Err(Error::invalid(match crate::yaml::closest(name, &names) {
-            Some(near) => diagnostic.hint(format!("did you mean `{near}`?")),
+        let near = crate::misspelling::hint(name, &names, crate::misspelling::Near::Word);
+        Err(Error::invalid(match near {
+            Some(hint) => diagnostic.hint(hint),
             None => diagnostic.hint(format!(
                 "the kinds are {}; `noteverbale kinds` describes them",
                 crate::yaml::code_list(&names)

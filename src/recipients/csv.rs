@@ -8,28 +8,33 @@ use std::path::Path;
 
 use super::table::{Cell, Place, Table};
 use crate::error::{Diagnostic, Error, Location, Result, SourceText};
-use crate::yaml::{MAX_FILE_SIZE, YamlFile};
+use crate::input::{self, Refusal};
+use crate::yaml::YamlFile;
 
 /// Reads a CSV file into a table: UTF-8, or UTF-16 with its byte-order mark
 /// (Excel's "Unicode text").
 pub(super) fn read(path: &Path) -> Result<Table> {
-    let file = match utf16(path)? {
+    let too_large = |size| {
+        let limit = input::LIST;
+        Refusal::TooLarge { size, limit }.into_error(path)
+    };
+    // The same text in UTF-16 takes up to twice the bytes.
+    let bytes = input::read(path, 2 * input::LIST).map_err(|refusal| match refusal {
+        Refusal::TooLarge { size, .. } => too_large(size),
+        refusal => refusal.into_error(path),
+    })?;
+    let file = match utf16(path, &bytes)? {
         Some(text) => YamlFile::from_text(path, text),
-        None => match YamlFile::read(path) {
+        None if bytes.len() as u64 > input::LIST => {
+            return Err(too_large(Some(bytes.len() as u64)));
+        }
+        None => match YamlFile::from_utf8(path, &bytes) {
             Ok(file) => file,
             // Excel's plain "CSV" is saved in the Windows code page.
-            Err(error)
-                if error
-                    .diagnostics()
-                    .first()
-                    .is_some_and(|d| d.message.starts_with("the file is not UTF-8")) =>
-            {
-                match windows_1252(path)? {
-                    Some(text) => YamlFile::from_text(path, text),
-                    None => return Err(error),
-                }
-            }
-            Err(error) => return Err(error),
+            Err(error) => match windows_1252(&bytes) {
+                Some(text) => YamlFile::from_text(path, text),
+                None => return Err(error),
+            },
         },
     };
     let text = file
@@ -88,22 +93,12 @@ pub(super) fn read(path: &Path) -> Result<Table> {
 
 /// The text of a file that starts with a UTF-16 byte-order mark; `None` for
 /// any other file.
-fn utf16(path: &Path) -> Result<Option<String>> {
-    let mut start = [0u8; 2];
-    let mut file = std::fs::File::open(path).map_err(|e| Error::read(path, e))?;
-    let read = std::io::Read::read(&mut file, &mut start).map_err(|e| Error::read(path, e))?;
-    let little = match (read, start) {
-        (2, [0xFF, 0xFE]) => true,
-        (2, [0xFE, 0xFF]) => false,
+fn utf16(path: &Path, bytes: &[u8]) -> Result<Option<String>> {
+    let little = match bytes {
+        [0xFF, 0xFE, ..] => true,
+        [0xFE, 0xFF, ..] => false,
         _ => return Ok(None),
     };
-    let size = std::fs::metadata(path)
-        .map_err(|e| Error::read(path, e))?
-        .len();
-    if size > 2 * MAX_FILE_SIZE {
-        return Ok(None);
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
     let units: Vec<u16> = bytes[2..]
         .chunks(2)
         .map(|pair| {
@@ -126,20 +121,13 @@ fn utf16(path: &Path) -> Result<Option<String>> {
 
 /// The text of a file that is not UTF-8, read as Windows-1252 (Western
 /// European), as Excel saves "CSV" on a French or English Windows; `None`
-/// for a file too large or holding bytes that code page leaves unused.
-fn windows_1252(path: &Path) -> Result<Option<String>> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| Error::read(path, e))?
-        .len();
-    if size > MAX_FILE_SIZE {
-        return Ok(None);
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
+/// for a file holding bytes that code page leaves unused.
+fn windows_1252(bytes: &[u8]) -> Option<String> {
     // The WHATWG table: the five bytes the code page leaves undefined
     // become the control characters of the same number.
-    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
+    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
     let unused = ['\u{81}', '\u{8d}', '\u{8f}', '\u{90}', '\u{9d}'];
-    Ok((!text.contains(unused) && !text.contains('\0')).then(|| text.into_owned()))
+    (!text.contains(unused) && !text.contains('\0')).then(|| text.into_owned())
 }
 
 /// The separator the header line uses most: `,`, `;` or a tab (`,` when

@@ -2,30 +2,20 @@
 //! sheet or the one named, numbers, dates and empty cells as the workbook
 //! stores them written out as text, each cell named as its user sees it.
 
+use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{Data, Reader};
+use calamine::{Data, Reader, Sheets};
 use chrono::{Duration, NaiveDate};
 
 use super::table::{Cell, Place, Table};
 use crate::error::{Diagnostic, Error, Result, SheetCell};
-
-/// Workbooks larger than this are refused: a list of every mission is a few
-/// dozen kilobytes.
-pub const MAX_WORKBOOK_SIZE: u64 = 32 * 1024 * 1024;
+use crate::input;
+use crate::misspelling::{self, Near};
 
 /// Reads the sheet `name`, or the first, into a table.
 pub(super) fn read(path: &Path, name: Option<&str>) -> Result<Table> {
-    let metadata = std::fs::metadata(path).map_err(|e| Error::read(path, e))?;
-    if metadata.len() > MAX_WORKBOOK_SIZE {
-        return Err(Error::invalid(
-            Diagnostic::error(format!(
-                "the file is {} bytes, more than the {MAX_WORKBOOK_SIZE} bytes allowed",
-                metadata.len()
-            ))
-            .in_file(path),
-        ));
-    }
+    let bytes = input::read(path, input::WORKBOOK).map_err(|refusal| refusal.into_error(path))?;
     let unreadable = |error: calamine::Error| {
         Error::invalid(
             Diagnostic::error(format!("this spreadsheet cannot be read: {error}"))
@@ -33,7 +23,7 @@ pub(super) fn read(path: &Path, name: Option<&str>) -> Result<Table> {
                 .hint("save it again from the spreadsheet program, as .xlsx or .ods"),
         )
     };
-    let mut workbook = calamine::open_workbook_auto(path).map_err(|error| match error {
+    let mut workbook = open(path, Cursor::new(bytes)).map_err(|error| match error {
         calamine::Error::Io(io) => Error::read(path, io),
         other => unreadable(other),
     })?;
@@ -47,12 +37,8 @@ pub(super) fn read(path: &Path, name: Option<&str>) -> Result<Table> {
             .ok_or_else(|| {
                 let mut diagnostic =
                     Diagnostic::error(format!("the workbook has no sheet `{name}`")).in_file(path);
-                if let Some(nearest) = names
-                    .iter()
-                    .min_by_key(|n| strsim::damerau_levenshtein(n, name))
-                    .filter(|n| strsim::damerau_levenshtein(n, name) <= 3)
-                {
-                    diagnostic = diagnostic.hint(format!("did you mean `{nearest}`?"));
+                if let Some(hint) = misspelling::hint(name, &names, Near::Word) {
+                    diagnostic = diagnostic.hint(hint);
                 }
                 Error::invalid(diagnostic.hint(format!("its sheets are: {}", names.join(", "))))
             })?,
@@ -100,6 +86,22 @@ pub(super) fn read(path: &Path, name: Option<&str>) -> Result<Table> {
         file: path.to_owned(),
         header,
         rows,
+    })
+}
+
+/// The workbook of `bytes`, of the format the extension of `path` says (in
+/// any case), or of the first format it can be read as.
+fn open(path: &Path, bytes: Cursor<Vec<u8>>) -> Result<Sheets<Cursor<Vec<u8>>>, calamine::Error> {
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    Ok(match extension.as_str() {
+        "xls" | "xla" => Sheets::Xls(calamine::open_workbook_from_rs(bytes)?),
+        "xlsx" | "xlsm" | "xlam" => Sheets::Xlsx(calamine::open_workbook_from_rs(bytes)?),
+        "xlsb" => Sheets::Xlsb(calamine::open_workbook_from_rs(bytes)?),
+        "ods" => Sheets::Ods(calamine::open_workbook_from_rs(bytes)?),
+        _ => calamine::open_workbook_auto_from_rs(bytes)?,
     })
 }
 

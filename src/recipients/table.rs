@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use super::{List, Recipient, Record, Representative, Status, check_code, check_email};
 use crate::error::{Diagnostic, Error, Location, Result, Severity, SheetCell};
 use crate::locale::{Gender, Lang, clean};
+use crate::misspelling::{self, Near};
 use crate::values::Bilingual;
 
 /// The columns a list may have, in the order a new list would put them;
@@ -153,6 +154,14 @@ fn columns(table: &Table) -> Result<Columns> {
         .iter()
         .filter_map(|cell| known_column(&normalize(&cell.text)))
         .collect();
+    // The columns the header lacks, as headers are compared.
+    let lacking = |columns: std::ops::Range<usize>| -> Vec<String> {
+        columns
+            .filter(|known| !named.contains(known))
+            .map(|known| normalize(COLUMNS[known]))
+            .collect()
+    };
+    let (required, optional) = (lacking(0..REQUIRED), lacking(REQUIRED..COLUMNS.len()));
     let list = COLUMNS.join(", ");
     for (index, cell) in table.header.iter().enumerate() {
         let name = normalize(&cell.text);
@@ -184,24 +193,12 @@ fn columns(table: &Table) -> Result<Columns> {
                 // A misspelling of a column the header lacks: near a
                 // required one (the list is refused anyway: this says
                 // why), or a letter or so from an optional one.
-                let misspelled = COLUMNS
-                    .iter()
-                    .enumerate()
-                    .filter(|(known, _)| !named.contains(known))
-                    .map(|(known, c)| {
-                        let column = normalize(c);
-                        let distance = strsim::damerau_levenshtein(&column, &name);
-                        let near = if known < REQUIRED {
-                            distance <= 3
-                        } else {
-                            distance <= (column.len() / 4).max(1)
-                        };
-                        (distance, near, *c)
-                    })
-                    .filter(|(_, near, _)| *near)
-                    .min();
-                match misspelled {
-                    Some((_, _, column)) => diagnostics.push(
+                let misspelled = misspelling::nearest(&name, &required, Near::Word)
+                    .or_else(|| misspelling::nearest(&name, &optional, Near::Slip))
+                    .and_then(|column| known_column(column))
+                    .map(|known| COLUMNS[known]);
+                match misspelling::did_you_mean(misspelled.as_slice()) {
+                    Some(hint) => diagnostics.push(
                         table
                             .at(
                                 cell,
@@ -210,7 +207,7 @@ fn columns(table: &Table) -> Result<Columns> {
                                     cell.text.trim()
                                 ),
                             )
-                            .hint(format!("did you mean `{column}`?"))
+                            .hint(hint)
                             .hint(format!("the columns are: {list}")),
                     ),
                     None => {

@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use super::{Recipient, Record, check};
 use crate::error::Result;
+use crate::input;
 use crate::yaml::YamlFile;
 
 /// Reads `missions:`, each record on its own.
@@ -15,7 +16,7 @@ pub(super) fn read(path: &Path) -> Result<Vec<Record>> {
     struct List {
         missions: Vec<serde_yaml::Value>,
     }
-    let file = YamlFile::read(path)?;
+    let file = YamlFile::read_within(path, input::LIST)?;
     let list: List = file.parse()?;
     Ok(list
         .missions

@@ -38,17 +38,8 @@ impl FieldType for State {
             at,
             format!("`{written}` is not a State of the list of missions"),
         );
-        let names: Vec<String> = states
-            .suggest(&written)
-            .iter()
-            .map(|name| format!("`{name}`"))
-            .collect();
-        if let [rest @ .., last] = names.as_slice() {
-            let names = match rest {
-                [] => last.clone(),
-                _ => format!("{} or {last}", rest.join(", ")),
-            };
-            error = error.hint(format!("did you mean {names}?"));
+        if let Some(hint) = crate::misspelling::did_you_mean(&states.suggest(&written)) {
+            error = error.hint(hint);
         }
         error = error.hint(
             "give the State's three-letter code (ISO 3166), as `CHE`, or its name, as `Switzerland` or `la Suisse`",
