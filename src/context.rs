@@ -32,7 +32,7 @@ pub(crate) fn addressee(recipient: &Recipient, lang: Lang, messages: &Messages) 
     );
     args.set("gender", recipient.gender().person());
     args.set("state", recipient.name.get(lang).to_owned());
-    args.set("of-state", locale::with_de(&recipient.name.fr));
+    args.set("of-state", locale::with_de(recipient.name.get(Lang::Fr)));
     let title = recipient
         .representative
         .as_ref()
@@ -60,7 +60,7 @@ impl NoteContext {
         options: &NoteOptions,
     ) -> Result<Self> {
         let frame = &loaded.frame;
-        let text = |b: &crate::values::Bilingual| b.get(lang).to_owned();
+        let text = |b: &crate::values::Translated| b.get(lang).to_owned();
 
         let gender = match (frame.sender.role, frame.sender.gender) {
             (Role::Office, _) => "neuter",

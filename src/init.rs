@@ -7,6 +7,7 @@ use std::fmt::Write;
 use serde_yaml::{Mapping, Value as Yaml};
 
 use crate::kind::{Field, Kind};
+use crate::locale::Lang;
 
 /// The frame's fields as a new file writes them: the key, what it means,
 /// its example, and whether it is written out (rather than left as a
@@ -102,8 +103,8 @@ pub fn meeting_file(kind: &Kind, sources: &str) -> String {
          # The note's kind.\n\
          kind: {name}\n",
         name = kind.name,
-        en = kind.description.en,
-        fr = kind.description.fr,
+        en = kind.description.get(Lang::En),
+        fr = kind.description.get(Lang::Fr),
     );
     for (key, doc, example, written) in FRAME {
         out.push('\n');

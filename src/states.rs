@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use crate::locale::{Lang, without_article};
 use crate::misspelling::{self, Near};
-use crate::values::Bilingual;
+use crate::values::Translated;
 
 /// The bundled list of the permanent missions to the United Nations.
 const MISSIONS: &str = include_str!("../examples/missions.yaml");
@@ -46,10 +46,10 @@ pub struct States {
 pub struct StateNames {
     /// As running text names it: `l'État plurinational de Bolivie`, `the
     /// Plurinational State of Bolivia`, `la France`, `France`.
-    pub name: Bilingual,
+    pub name: Translated,
     /// As lists give it, for sorting: `Bolivie (État plurinational de)`,
     /// `France`.
-    pub list_name: Bilingual,
+    pub list_name: Translated,
 }
 
 #[derive(Deserialize)]
@@ -60,9 +60,9 @@ struct List {
 #[derive(Deserialize)]
 struct Entry {
     code: String,
-    name: Bilingual,
+    name: Translated,
     #[serde(default)]
-    list_name: Option<Bilingual>,
+    list_name: Option<Translated>,
 }
 
 impl States {
@@ -72,13 +72,13 @@ impl States {
         static BUILTIN: LazyLock<States> = LazyLock::new(|| {
             let list: List =
                 serde_yaml::from_str(MISSIONS).expect("the bundled list of missions is valid");
-            let short: Vec<(&str, Bilingual)> = SHORT_FORMS
+            let short: Vec<(&str, Translated)> = SHORT_FORMS
                 .iter()
                 .map(|(code, fr, en)| {
-                    let name = Bilingual {
-                        fr: (*fr).to_owned(),
-                        en: (*en).to_owned(),
-                    };
+                    let name = Translated::from_fn(|lang| match lang {
+                        Lang::Fr => (*fr).to_owned(),
+                        Lang::En => (*en).to_owned(),
+                    });
                     (*code, name)
                 })
                 .collect();
@@ -94,7 +94,7 @@ impl States {
 
     /// The States named: their code, running-text name and list name.
     fn new<'a>(
-        entries: impl Iterator<Item = (&'a str, &'a Bilingual, Option<&'a Bilingual>)>,
+        entries: impl Iterator<Item = (&'a str, &'a Translated, Option<&'a Translated>)>,
     ) -> Self {
         let mut codes: [HashMap<String, Option<String>>; 2] = Default::default();
         let mut names = HashMap::new();
@@ -103,9 +103,8 @@ impl States {
             // short forms that running text also uses.
             names.entry(code.to_owned()).or_insert_with(|| StateNames {
                 name: name.clone(),
-                list_name: list_name.cloned().unwrap_or_else(|| Bilingual {
-                    fr: without_article(&name.fr, Lang::Fr).to_owned(),
-                    en: without_article(&name.en, Lang::En).to_owned(),
+                list_name: list_name.cloned().unwrap_or_else(|| {
+                    Translated::from_fn(|lang| without_article(name.get(lang), lang).to_owned())
                 }),
             });
             for (i, lang) in Lang::ALL.iter().enumerate() {
@@ -276,11 +275,17 @@ mod tests {
         assert!(korea.contains(&"Republic of Korea"), "{korea:?}");
         assert!(states.suggest("Atlantis").is_empty());
         let bolivia = states.names("BOL").unwrap();
-        assert_eq!(bolivia.name.fr, "l'État plurinational de Bolivie");
-        assert_eq!(bolivia.list_name.en, "Bolivia (Plurinational State of)");
+        assert_eq!(
+            bolivia.name.get(Lang::Fr),
+            "l'État plurinational de Bolivie"
+        );
+        assert_eq!(
+            bolivia.list_name.get(Lang::En),
+            "Bolivia (Plurinational State of)"
+        );
         // A short form does not replace the State's own names.
         assert_eq!(
-            states.names("USA").unwrap().name.en,
+            states.names("USA").unwrap().name.get(Lang::En),
             "the United States of America"
         );
         assert!(states.spellings().contains(&"Switzerland"));

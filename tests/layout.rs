@@ -7,7 +7,7 @@ use crate::common;
 use common::{engine, example};
 use noteverbale::assets::Assets;
 use noteverbale::typeset::Typesetter;
-use noteverbale::values::Bilingual;
+use noteverbale::values::Translated;
 use noteverbale::{Composed, Lang, NoteOptions};
 use typst::layout::{Frame, FrameItem, Point};
 use typst_layout::PagedDocument;
@@ -17,14 +17,16 @@ use typst_layout::PagedDocument;
 #[test]
 fn the_closing_never_stands_alone_on_a_page() {
     let mut input = example();
-    let paragraph = Bilingual {
-        fr: "Le Secrétaire général informe en outre les représentants permanents que des dispositions \
+    let paragraph = Translated::from_fn(|lang| {
+        match lang {
+        Lang::Fr => "Le Secrétaire général informe en outre les représentants permanents que des dispositions \
              particulières seront prises pour les délégations qui en feront la demande."
             .into(),
-        en: "The Secretary-General further informs the Permanent Representatives that special \
+        Lang::En => "The Secretary-General further informs the Permanent Representatives that special \
              arrangements will be made for delegations that so request."
             .into(),
-    };
+    }
+    });
     let mut placements = std::collections::BTreeSet::new();
     for count in 0..40 {
         input.frame.paragraphs = vec![paragraph.clone(); count];
@@ -231,9 +233,11 @@ fn no_line_ends_at_the_hyphen_of_a_compound() {
     input.frame.paragraphs = fr
         .iter()
         .zip(&en)
-        .map(|(fr, en)| Bilingual {
-            fr: fr.clone(),
-            en: en.clone(),
+        .map(|(fr, en)| {
+            Translated::from_fn(|lang| match lang {
+                Lang::Fr => fr.clone(),
+                Lang::En => en.clone(),
+            })
         })
         .collect();
     for lang in [Lang::Fr, Lang::En] {

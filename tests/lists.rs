@@ -7,6 +7,7 @@
 use crate::common;
 
 use common::{noteverbale, pdfs, repo, succeed};
+use noteverbale::Lang;
 use noteverbale::recipients;
 
 /// The diagnostics of the records that failed, one line each.
@@ -321,7 +322,10 @@ fn excel_unicode_text_in_utf16_with_tabs_is_read() {
     let records = recipients::load(&repo("tests/lists/missions-unicode-text.csv"))
         .unwrap()
         .records;
-    assert_eq!(records[0].recipient.as_ref().unwrap().name.fr, "la France");
+    assert_eq!(
+        records[0].recipient.as_ref().unwrap().name.get(Lang::Fr),
+        "la France"
+    );
 }
 
 #[test]

@@ -5,6 +5,7 @@
 use crate::common;
 
 use common::repo;
+use noteverbale::Lang;
 use noteverbale::locale::{with_a, with_de};
 use noteverbale::recipients::{self, Recipient};
 
@@ -20,7 +21,7 @@ fn missions() -> Vec<Recipient> {
 #[test]
 fn every_name_contracts_correctly() {
     for mission in missions() {
-        let name = &mission.name.fr;
+        let name = mission.name.get(Lang::Fr);
         let (de, a) = (with_de(name), with_a(name));
         for wrong in [
             "de le ", "de les ", "à le ", "à les ", "de l' ", "du l", "au l'", "d'le", "d’le",
@@ -43,7 +44,7 @@ fn every_name_contracts_correctly() {
             "{}: {name:?}",
             mission.code
         );
-        let en = &mission.name.en;
+        let en = mission.name.get(Lang::En);
         assert!(!en.starts_with("The "), "{}: {en}", mission.code);
     }
 }
@@ -58,8 +59,8 @@ fn french_forms_as_the_un_writes_them() {
             .find(|m| m.code == code)
             .unwrap()
             .name
-            .fr
-            .clone()
+            .get(Lang::Fr)
+            .to_owned()
     };
     for (code, de, a) in [
         ("FRA", "de la France", "à la France"),
@@ -162,12 +163,12 @@ fn both_languages_name_a_state_in_one_form() {
     for mission in missions() {
         for (en, fr) in pairs {
             assert_eq!(
-                mission.name.en.contains(en),
-                mission.name.fr.contains(fr),
+                mission.name.get(Lang::En).contains(en),
+                mission.name.get(Lang::Fr).contains(fr),
                 "{}: {} / {}",
                 mission.code,
-                mission.name.fr,
-                mission.name.en
+                mission.name.get(Lang::Fr),
+                mission.name.get(Lang::En)
             );
         }
     }

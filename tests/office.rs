@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
 use common::{files, noteverbale, pdfs, repo, succeed};
+use noteverbale::Lang;
 use noteverbale::batch::{self, JOURNAL, LOCK, Manifest, Status};
 
 /// A CSV list of the first `n` missions of the bundled list, with an e-mail
@@ -30,7 +31,10 @@ fn list(dir: &Path, n: usize) -> PathBuf {
         };
         csv.push_str(&format!(
             "{},\"{}\",\"{}\",{},{status},{email}\n",
-            r.code, r.name.fr, r.name.en, r.language
+            r.code,
+            r.name.get(Lang::Fr),
+            r.name.get(Lang::En),
+            r.language
         ));
     }
     let path = dir.join("list.csv");

@@ -1,7 +1,7 @@
 //! `kinds`: the note kinds, or one kind's fields.
 
 use noteverbale::kind::{Field, Kind};
-use noteverbale::{Engine, Result};
+use noteverbale::{Engine, Lang, Result};
 use serde_json::json;
 
 use super::Exit;
@@ -25,7 +25,7 @@ pub fn run(args: &KindsArgs, console: &Console) -> Result<Exit> {
             let width = kinds.iter().map(|k| k.name.len()).max().unwrap_or(0);
             kinds
                 .iter()
-                .map(|k| format!("{:width$}  {}\n", k.name, k.description.en))
+                .map(|k| format!("{:width$}  {}\n", k.name, k.description.get(Lang::En)))
                 .collect()
         }
         (CheckFormat::Human, Some(_)) => describe(&kinds[0]),
@@ -40,8 +40,8 @@ fn describe(kind: &Kind) -> String {
     let mut out = format!(
         "{}: {}\n  {}\n  templates: {}; schema: {}\n\nfields (* required):\n",
         kind.name,
-        kind.description.en,
-        kind.description.fr,
+        kind.description.get(Lang::En),
+        kind.description.get(Lang::Fr),
         langs.join(", "),
         kind.source.name,
     );
@@ -78,7 +78,11 @@ fn type_of(field: &Field) -> String {
 fn kind_json(kind: &Kind) -> serde_json::Value {
     json!({
         "name": kind.name,
-        "description": { "fr": kind.description.fr, "en": kind.description.en },
+        "description": kind
+            .description
+            .iter()
+            .map(|(lang, text)| (lang.code().to_owned(), json!(text)))
+            .collect::<serde_json::Map<_, _>>(),
         "languages": kind.languages.iter().map(|l| l.code()).collect::<Vec<_>>(),
         "schema": kind.source.name,
         "fields": fields_json(&kind.fields),

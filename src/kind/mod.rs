@@ -23,7 +23,7 @@ use crate::assets::Assets;
 use crate::error::{Diagnostic, Error, Result, SourceText};
 use crate::locale::Lang;
 use crate::template::note_template_lang;
-use crate::values::Bilingual;
+use crate::values::Translated;
 
 /// A kind of note: what its meeting files hold, and what it is for.
 #[derive(Debug)]
@@ -31,7 +31,7 @@ pub struct Kind {
     /// Its name, as `kind:` gives it: `invitation`.
     pub name: String,
     /// What notes of this kind are for, in both languages.
-    pub description: Bilingual,
+    pub description: Translated,
     /// Its fields, in the order of the schema.
     pub fields: Vec<Field>,
     /// Example values of frame fields that suit this kind (a sender, the

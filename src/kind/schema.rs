@@ -9,7 +9,7 @@ use super::types::{self, TYPES};
 use super::{Field, Kind};
 use crate::error::Diagnostic;
 use crate::locale::Lang;
-use crate::values::Bilingual;
+use crate::values::Translated;
 use crate::yaml::YamlFile;
 
 /// Whether a kind's field may not take this name: the frame's fields and
@@ -69,7 +69,7 @@ pub fn read(name: &str, file: &YamlFile, languages: Vec<Lang>) -> Result<Kind, V
             problems.push(file.error("", format!("missing field `{key}`")));
         }
     }
-    let description: Option<Bilingual> = top.get("description").and_then(|value| {
+    let description: Option<Translated> = top.get("description").and_then(|value| {
         file.read_value("description", value.clone())
             .map_err(|e| problems.extend(e.into_diagnostics()))
             .ok()

@@ -5,7 +5,7 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::Deserialize;
 
 use crate::locale::Gender;
-use crate::values::{Bilingual, Text};
+use crate::values::{Text, Translated};
 
 /// A field's value, as its type read it.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,9 +13,9 @@ pub enum Value {
     /// An optional field the file does not give.
     Absent,
     /// A text or a quotation.
-    Text(Bilingual),
+    Text(Translated),
     /// Texts or paragraphs.
-    Texts(Vec<Bilingual>),
+    Texts(Vec<Translated>),
     /// A date.
     Date(NaiveDate),
     /// A range of dates, first and last.
@@ -70,7 +70,7 @@ impl Values {
 #[serde(deny_unknown_fields)]
 pub struct Address {
     /// The postal address, one line each.
-    pub address: Vec<Bilingual>,
+    pub address: Vec<Translated>,
     /// Telephone, in international form: `+41 22 917 1234`.
     #[serde(default)]
     pub phone: Option<Text>,

@@ -31,6 +31,9 @@ impl Lang {
     /// Every supported language, in the order notes are produced.
     pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
 
+    /// The codes of [`Lang::ALL`], in the same order.
+    pub const CODES: &'static [&'static str] = &["fr", "en"];
+
     /// The ISO 639-1 code: `fr`, `en`.
     pub fn code(self) -> &'static str {
         match self {

@@ -9,7 +9,7 @@ use serde::{Deserialize, Deserializer};
 
 use crate::error::Diagnostic;
 use crate::locale::Gender;
-use crate::values::{Bilingual, Text, parse_date};
+use crate::values::{Text, Translated, parse_date};
 use crate::yaml::YamlFile;
 
 /// The keys of the frame in a meeting file; every other key is a field of
@@ -54,13 +54,13 @@ pub struct Frame {
     pub reference: Option<Text>,
     /// A markings line under the reference, as `Confidentiel` / `Confidential`.
     #[serde(default)]
-    pub markings: Option<Bilingual>,
+    pub markings: Option<Translated>,
     /// A subject line.
     #[serde(default)]
-    pub subject: Option<Bilingual>,
+    pub subject: Option<Translated>,
     /// Where the note is signed, as `New York`.
     #[serde(default)]
-    pub place: Option<Bilingual>,
+    pub place: Option<Translated>,
     /// The date of the note; a year alone, or nothing, leaves dots to fill by hand.
     #[serde(default)]
     pub date: Option<NoteDate>,
@@ -71,7 +71,7 @@ pub struct Frame {
     pub addressees: Addressees,
     /// Free paragraphs, printed before the closing formula.
     #[serde(default)]
-    pub paragraphs: Vec<Bilingual>,
+    pub paragraphs: Vec<Translated>,
     /// How many documents are enclosed; printed as "Pièce(s) jointe(s)".
     #[serde(default)]
     pub enclosures: Option<u32>,
@@ -126,9 +126,9 @@ pub struct Letterhead {
     pub lines: Vec<Text>,
     /// The label before the reference, when not the built-in stationery's
     /// `REFERENCE:`.
-    pub reference_label: Option<Bilingual>,
+    pub reference_label: Option<Translated>,
     /// The label before the subject, when not the locale's.
-    pub subject_label: Option<Bilingual>,
+    pub subject_label: Option<Translated>,
 }
 
 impl Letterhead {
@@ -146,9 +146,9 @@ impl<'de> Deserialize<'de> for Letterhead {
             #[serde(default)]
             lines: Vec<Text>,
             #[serde(default)]
-            reference_label: Option<Bilingual>,
+            reference_label: Option<Translated>,
             #[serde(default)]
-            subject_label: Option<Bilingual>,
+            subject_label: Option<Translated>,
         }
         #[derive(Deserialize)]
         #[serde(untagged)]
@@ -242,10 +242,10 @@ pub struct Sender {
     pub gender: Option<Gender>,
     /// An office's name as it opens a sentence: "Le Bureau des affaires de désarmement".
     #[serde(default)]
-    pub name: Option<Bilingual>,
+    pub name: Option<Translated>,
     /// An office's short name for later sentences: "Le Bureau".
     #[serde(default)]
-    pub short: Option<Bilingual>,
+    pub short: Option<Translated>,
 }
 
 /// Whose name the note is sent in.
@@ -268,7 +268,7 @@ pub enum Addressees {
     /// Addressees written out, French with its preposition and contraction
     /// ("au Secrétaire exécutif"), English without ("the Executive Secretary"):
     /// `addressees: { fr: …, en: … }`.
-    Named(Bilingual),
+    Named(Translated),
 }
 
 impl<'de> Deserialize<'de> for Addressees {
@@ -277,7 +277,7 @@ impl<'de> Deserialize<'de> for Addressees {
         #[serde(untagged)]
         enum Raw {
             Keyword(String),
-            Named(Bilingual),
+            Named(Translated),
         }
         match Raw::deserialize(deserializer) {
             Ok(Raw::Keyword(keyword)) if keyword == "circular" => Ok(Addressees::Circular),

@@ -17,7 +17,7 @@ use serde::Deserialize;
 
 use crate::error::{Diagnostic, Error, Result};
 use crate::locale::{Gender, Lang};
-use crate::values::Bilingual;
+use crate::values::Translated;
 
 pub use self::table::COLUMNS;
 
@@ -29,11 +29,11 @@ pub struct Recipient {
     pub code: String,
     /// The State's short name in running text: French with its article
     /// (`la France`, `Haïti`), English with "the" where English uses it.
-    pub name: Bilingual,
+    pub name: Translated,
     /// The name as the UN's lists write it, with a parenthesis, when it is
     /// not the name of running text: `Bolivie (État plurinational de)`.
     #[serde(default)]
-    pub list_name: Option<Bilingual>,
+    pub list_name: Option<Translated>,
     /// The language the mission receives notes in.
     pub language: Lang,
     /// Member State or observer State.
@@ -73,7 +73,7 @@ pub struct Representative {
     pub gender: Option<Gender>,
     /// A title that replaces the usual one, as "Chargé d'affaires par intérim".
     #[serde(default)]
-    pub title: Option<Bilingual>,
+    pub title: Option<Translated>,
 }
 
 impl Recipient {

@@ -8,7 +8,7 @@ use super::{List, Recipient, Record, Representative, Status, check_code, check_e
 use crate::error::{Diagnostic, Error, Location, Result, Severity, SheetCell};
 use crate::locale::{Gender, Lang, clean};
 use crate::misspelling::{self, Near};
-use crate::values::Bilingual;
+use crate::values::Translated;
 
 /// The columns a list may have, in the order a new list would put them;
 /// the first four are required.
@@ -379,7 +379,7 @@ impl Row<'_> {
     }
 
     /// A text in both languages, from two columns: both or neither.
-    fn pair(&mut self, fr: &str, en: &str, required: bool) -> Option<Bilingual> {
+    fn pair(&mut self, fr: &str, en: &str, required: bool) -> Option<Translated> {
         let text = |s: &str| Ok::<_, (String, String)>(clean(s));
         let (fr_text, en_text) = if required {
             (self.required(fr, text), self.required(en, text))
@@ -387,7 +387,10 @@ impl Row<'_> {
             (self.value(fr, text), self.value(en, text))
         };
         match (fr_text, en_text) {
-            (Some(fr), Some(en)) => Some(Bilingual { fr, en }),
+            (Some(fr), Some(en)) => Some(Translated::from_fn(|lang| match lang {
+                Lang::Fr => fr.clone(),
+                Lang::En => en.clone(),
+            })),
             (None, None) => None,
             (Some(_), None) if !required => {
                 let message = "the English text is missing".into();

@@ -1,5 +1,5 @@
 //! The values every part of a note is made of, as meeting files and lists
-//! write them: texts in every language of the note ([`Bilingual`]), texts
+//! write them: texts in every language of the note ([`Translated`]), texts
 //! the same in every language ([`Text`]), dates and times of day, and the
 //! shapes of what notes cite (symbols, e-mail and web addresses, telephone
 //! numbers).
@@ -11,4 +11,4 @@ pub use self::shapes::{
     href, is_document_symbol, is_email, is_phone, is_resolution_symbol, is_web_address,
 };
 pub(crate) use self::text::parse_date;
-pub use self::text::{Bilingual, Date, Text, Time};
+pub use self::text::{Date, Text, Time, Translated};

@@ -1,30 +1,92 @@
 //! The values every note is made of: texts in both languages, texts the
 //! same in both, dates, times of day.
 
+use std::collections::BTreeMap;
+
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::{Deserialize, Deserializer};
 
 use crate::locale::{Lang, clean};
 
-/// A text in every language a note is written in.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Bilingual {
-    /// French.
-    #[serde(deserialize_with = "cleaned")]
-    pub fr: String,
-    /// English.
-    #[serde(deserialize_with = "cleaned")]
-    pub en: String,
-}
+/// A text in every language a note is written in, as a meeting file writes
+/// it: one value a language, `{ fr: …, en: … }`, each language required.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Translated(BTreeMap<Lang, String>);
 
-impl Bilingual {
+impl Translated {
     /// The text in one language.
     pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Fr => &self.fr,
-            Lang::En => &self.en,
+        self.0.get(&lang).map_or("", String::as_str)
+    }
+
+    /// The text in each language, as `text` gives it.
+    pub fn from_fn(mut text: impl FnMut(Lang) -> String) -> Self {
+        Self(
+            Lang::ALL
+                .into_iter()
+                .map(|lang| (lang, text(lang)))
+                .collect(),
+        )
+    }
+
+    /// Each language and its text, in the order of [`Lang::ALL`].
+    pub fn iter(&self) -> impl Iterator<Item = (Lang, &str)> {
+        self.0.iter().map(|(lang, text)| (*lang, text.as_str()))
+    }
+}
+
+impl<'de> Deserialize<'de> for Translated {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(TranslatedVisitor)
+    }
+}
+
+struct TranslatedVisitor;
+
+impl<'de> serde::de::Visitor<'de> for TranslatedVisitor {
+    type Value = Translated;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        // The words serde gives a struct, which the hints of `crate::yaml`
+        // recognize.
+        f.write_str("struct Bilingual")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Translated, A::Error> {
+        let mut texts = BTreeMap::new();
+        while let Some(LangKey(lang)) = map.next_key()? {
+            if texts.contains_key(&lang) {
+                return Err(serde::de::Error::duplicate_field(lang.code()));
+            }
+            let text: Cleaned = map.next_value()?;
+            texts.insert(lang, text.0);
         }
+        match Lang::ALL.into_iter().find(|lang| !texts.contains_key(lang)) {
+            Some(missing) => Err(serde::de::Error::missing_field(missing.code())),
+            None => Ok(Translated(texts)),
+        }
+    }
+}
+
+/// A language's code as the key of a text: a key that is none is an
+/// unknown field, at its own place.
+struct LangKey(Lang);
+
+impl<'de> Deserialize<'de> for LangKey {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let key = String::deserialize(deserializer)?;
+        key.parse()
+            .map(LangKey)
+            .map_err(|_| serde::de::Error::unknown_field(&key, Lang::CODES))
+    }
+}
+
+/// A scalar as text, its white space cleaned.
+struct Cleaned(String);
+
+impl<'de> Deserialize<'de> for Cleaned {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        cleaned(deserializer).map(Cleaned)
     }
 }
 

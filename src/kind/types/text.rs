@@ -8,7 +8,7 @@ use crate::error::Severity;
 use crate::kind::field::{self, Checker, Field, FieldType, Place, Reader, TypeInfo, join};
 use crate::kind::value::{Value, Values};
 use crate::locale::Lang;
-use crate::values::Bilingual;
+use crate::values::Translated;
 
 /// `text`: one text.
 pub static TEXT: TypeInfo = TypeInfo {
@@ -105,7 +105,7 @@ impl FieldType for Texts {
 }
 
 /// A quotation given with its own quotation marks would print them twice.
-fn quotation(at: &str, text: &Bilingual, checker: &mut Checker) {
+fn quotation(at: &str, text: &Translated, checker: &mut Checker) {
     const MARKS: &[char] = &['«', '»', '“', '”', '"', '„'];
     for lang in Lang::ALL {
         let text = text.get(lang);
