@@ -1,4 +1,6 @@
-//! Spacing, apostrophes, clean-up, phone numbers and numbers.
+//! Spacing, apostrophes, clean-up, phone numbers and numbers: the rules
+//! shared by every language, French spacing, and forwards to each language's
+//! own (see [`super::Language`]).
 
 use super::Lang;
 
@@ -192,10 +194,7 @@ pub fn phone(number: &str, lang: Lang) -> String {
         Some(parts) => parts,
         None => return whole(number.to_owned()),
     };
-    whole(match lang {
-        Lang::Fr => format!("(+{code}){rest}"),
-        Lang::En => format!("+{code}{rest}"),
-    })
+    whole(lang.rules().phone(code, rest))
 }
 
 /// `text` with the spaces inside telephone numbers written in international
@@ -263,10 +262,7 @@ fn split_country_code(number: &str) -> Option<(&str, &str)> {
 /// An integer with its thousands grouped: `12 345` with a narrow no-break
 /// space in French, `12,345` in English. Not for years, postcodes or symbols.
 pub fn number(n: i64, lang: Lang) -> String {
-    let separator = match lang {
-        Lang::Fr => NNBSP,
-        Lang::En => ',',
-    };
+    let separator = lang.rules().thousands_separator();
     let digits = n.unsigned_abs().to_string();
     let mut out = String::with_capacity(digits.len() * 2);
     if n < 0 {
