@@ -238,11 +238,13 @@ impl Engine {
         let kind = &loaded.kind.name;
         agree::check_notes(
             &agree::NoteText {
+                lang: Lang::Fr,
                 text: fr_note.text(),
                 locate: &fr_locate,
                 template: compose::template_name(kind, Lang::Fr),
             },
             &agree::NoteText {
+                lang: Lang::En,
                 text: en_note.text(),
                 locate: &en_locate,
                 template: compose::template_name(kind, Lang::En),
