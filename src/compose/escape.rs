@@ -4,17 +4,20 @@
 use std::io::Write;
 
 use super::lines;
-use crate::locale;
+use crate::locale::{self, Lang};
 
-/// Escapes text for Typst markup, after French typography.
-pub fn french(input: &str, output: &mut dyn Write) -> std::io::Result<()> {
-    let text = locale::french_spacing(&locale::apostrophes(input));
-    output.write_all(markup(&locale::whole_phone_numbers(&text)).as_bytes())
+/// The escape function of `lang`: Typst markup after the language's
+/// typography ([`locale::Language::typography`]).
+pub fn in_lang(lang: Lang) -> tera::EscapeFn {
+    // Tera takes a function, not a closure: one instance per language.
+    const BY_LANG: [tera::EscapeFn; Lang::ALL.len()] = [typeset::<0>, typeset::<1>];
+    BY_LANG[lang.index()]
 }
 
-/// Escapes text for Typst markup, after English typography.
-pub fn english(input: &str, output: &mut dyn Write) -> std::io::Result<()> {
-    output.write_all(markup(&locale::whole_phone_numbers(&locale::apostrophes(input))).as_bytes())
+/// Escapes text for Typst markup, after the typography of `Lang::ALL[L]`.
+fn typeset<const L: usize>(input: &str, output: &mut dyn Write) -> std::io::Result<()> {
+    let text = Lang::ALL[L].rules().typography(input);
+    output.write_all(markup(&locale::whole_phone_numbers(&text)).as_bytes())
 }
 
 /// Typst markup that prints `text` literally: every character that markup

@@ -79,10 +79,7 @@ fn state(code: &str, lang: Lang) -> Json {
         return Json::Null;
     };
     let name = names.name.get(lang);
-    let (of, to) = match lang {
-        Lang::Fr => (locale::with_de(name), locale::with_a(name)),
-        Lang::En => (format!("of {name}"), format!("to {name}")),
-    };
+    let (of, to) = (lang.rules().of(name), lang.rules().to(name));
     json!({
         "name": name,
         "of": of,
