@@ -5,16 +5,18 @@ mod dates;
 mod facts;
 mod grammar;
 mod numbers;
+mod typography;
 
 #[cfg(test)]
 pub use dates::MONTHS;
 pub use grammar::{with_a, with_de};
+pub use typography::french_spacing;
 
 use chrono::{NaiveDate, NaiveTime};
 use regex::Captures;
 
+use super::Gender;
 use super::language::{Language, Period, Reading};
-use super::{Gender, typography};
 
 /// Narrow no-break space: groups thousands.
 const NNBSP: char = '\u{202f}';
@@ -80,7 +82,7 @@ impl Language for French {
     }
 
     fn typography(&self, text: &str) -> String {
-        typography::french_spacing(&typography::apostrophes(text))
+        french_spacing(&super::apostrophes(text))
     }
 
     fn phone(&self, code: &str, rest: &str) -> String {
