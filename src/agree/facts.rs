@@ -244,8 +244,9 @@ pub fn read(text: &str, language: &dyn Language, states: Option<(&States, Lang)>
         reader.take(date, |c| {
             let month = month_of(&c["month"], language);
             let weekday = c.name("weekday").and_then(|d| day_of(d.as_str(), language));
-            let last = c.name("last").map(|m| m.as_str());
-            range(&c["first"], last, month, year(c.name("year")), weekday)
+            let first = language.day_number(&c["first"]);
+            let last = c.name("last").and_then(|m| language.day_number(m.as_str()));
+            range(first, last, month, year(c.name("year")), weekday)
         });
     }
     reader.take(&reading.time, |c| {
@@ -368,8 +369,8 @@ fn numbers_in_words(reader: &mut Reader, language: &dyn Language) {
 
 /// The dates of `first` (to `last`) `month` `year`: both days of a range.
 fn range(
-    first: &str,
-    last: Option<&str>,
+    first: Option<u32>,
+    last: Option<u32>,
     month: Option<u32>,
     year: Option<i32>,
     weekday: Option<u32>,
@@ -377,14 +378,8 @@ fn range(
     let Some(month) = month else {
         return Vec::new();
     };
-    let day = |text: &str| {
-        text.trim_end_matches("er")
-            .trim_end_matches("ᵉʳ")
-            .parse::<u32>()
-            .ok()
-    };
     let mut dates = Vec::new();
-    if let Some(day) = day(first) {
+    if let Some(day) = first {
         dates.push(Fact::Date {
             month,
             day,
@@ -392,7 +387,7 @@ fn range(
             weekday,
         });
     }
-    if let Some(day) = last.and_then(day) {
+    if let Some(day) = last {
         dates.push(Fact::Date {
             month,
             day,

@@ -162,6 +162,12 @@ pub trait Language: Sync {
     /// The patterns with which the comparison reads facts from a text.
     fn reading(&self) -> &Reading;
 
+    /// The day of the month that a date read by [`Reading::dates`] writes
+    /// (its `first` or `last` group): `4` is 4.
+    fn day_number(&self, written: &str) -> Option<u32> {
+        written.parse().ok()
+    }
+
     /// The times of day, as hours and minutes, that a match of
     /// [`Reading::time`] states (both ends of a range).
     fn times(&self, captures: &Captures) -> Vec<(u32, u32)>;

@@ -101,6 +101,15 @@ impl Language for French {
         &facts::READING
     }
 
+    /// `1er` and `1ᵉʳ` are the first.
+    fn day_number(&self, written: &str) -> Option<u32> {
+        written
+            .trim_end_matches("er")
+            .trim_end_matches("ᵉʳ")
+            .parse()
+            .ok()
+    }
+
     fn times(&self, captures: &Captures) -> Vec<(u32, u32)> {
         facts::times(captures)
     }
