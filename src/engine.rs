@@ -219,38 +219,46 @@ impl Engine {
         self.compose(loaded, &context)
     }
 
-    /// Where the two notes of a meeting, French and English, typeset from
-    /// `notes`, differ as wholes: facts that their templates and messages
-    /// state otherwise (the meeting file's own texts are compared as the
-    /// file is read).
+    /// Where the notes of a meeting in its languages (French and English),
+    /// typeset from `notes`, differ as wholes, each with each other: facts
+    /// that their templates and messages state otherwise (the meeting
+    /// file's own texts are compared as the file is read).
     pub fn agreement(&self, loaded: &Loaded, notes: &[(&Composed, &Note)]) -> Vec<Diagnostic> {
         let of = |lang: Lang| notes.iter().find(|(composed, _)| composed.lang == lang);
-        let (Some((fr_source, fr_note)), Some((en_source, en_note))) = (of(Lang::Fr), of(Lang::En))
-        else {
+        let present: Vec<&(&Composed, &Note)> = Lang::ALL.into_iter().filter_map(of).collect();
+        if present.len() < Lang::ALL.len() {
             return Vec::new();
-        };
+        }
         let locate = |composed: &Composed, written: &str| {
             composed
                 .lines
                 .locate(agree::find(&composed.source, written)?)
         };
-        let fr_locate = |written: &str| locate(fr_source, written);
-        let en_locate = |written: &str| locate(en_source, written);
         let kind = &loaded.kind.name;
-        agree::check_notes(
-            &agree::NoteText {
-                text: fr_note.text(),
-                locate: &fr_locate,
-                template: compose::template_name(kind, Lang::Fr),
-            },
-            &agree::NoteText {
-                text: en_note.text(),
-                locate: &en_locate,
-                template: compose::template_name(kind, Lang::En),
-            },
-            &loaded.given,
-            agree::States::builtin(),
-        )
+        let mut errors = Vec::new();
+        for (i, (first, first_note)) in present.iter().copied().enumerate() {
+            for (second, second_note) in present[i + 1..].iter().copied() {
+                let first_locate = |written: &str| locate(first, written);
+                let second_locate = |written: &str| locate(second, written);
+                errors.extend(agree::check_notes(
+                    &agree::NoteText {
+                        lang: first.lang,
+                        text: first_note.text(),
+                        locate: &first_locate,
+                        template: compose::template_name(kind, first.lang),
+                    },
+                    &agree::NoteText {
+                        lang: second.lang,
+                        text: second_note.text(),
+                        locate: &second_locate,
+                        template: compose::template_name(kind, second.lang),
+                    },
+                    &loaded.given,
+                    agree::States::builtin(),
+                ));
+            }
+        }
+        errors
     }
 
     /// The meeting's circular notes in French and English, typeset and

@@ -321,10 +321,8 @@ async fn page(AxumState(shared): AxumState<Arc<Shared>>, Path(file): Path<String
 
 /// A note's PDF, made from the pages shown: `/fr.pdf` or `/en.pdf`.
 async fn pdf(AxumState(shared): AxumState<Arc<Shared>>, Path(name): Path<String>) -> Response {
-    let lang = match name.as_str() {
-        "fr.pdf" => Lang::Fr,
-        "en.pdf" => Lang::En,
-        _ => return StatusCode::NOT_FOUND.into_response(),
+    let Some(lang) = name.strip_suffix(".pdf").and_then(Lang::from_code) else {
+        return StatusCode::NOT_FOUND.into_response();
     };
     let notes = shared.live().notes.clone();
     let made = tokio::task::spawn_blocking(move || {

@@ -10,8 +10,7 @@ use regex::Regex;
 
 use super::States;
 use super::words;
-use crate::locale::Lang;
-use crate::locale::{month_names, weekday_names};
+use crate::locale::{Lang, Language};
 
 /// One fact, in a form that does not depend on the language.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -149,50 +148,6 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| regex(r"\(?\+\d{1,3}\)?(?:[\s.\
 static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"\b(?:[A-Z]{1,12}(?:\.\d+)?(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+|\d{1,3}/\d{1,4}[A-Z]?)\b")
 });
-static FR_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    let days = weekday_names(Lang::Fr).join("|");
-    let months = month_names(Lang::Fr).join("|");
-    regex(&format!(
-        r"(?i)\b(?:({days})\s+)?(1er|1ᵉʳ|\d{{1,2}})(?:\s*(?:au|et|à|-|–)\s*(?:(?:{days})\s+)?(1er|1ᵉʳ|\d{{1,2}}))?\s+({months})\b(?:\s+(\d{{4}}))?"
-    ))
-});
-static EN_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    let days = weekday_names(Lang::En).join("|");
-    let months = month_names(Lang::En).join("|");
-    regex(&format!(
-        r"\b(?:({days}),?\s+)?(\d{{1,2}})(?:\s*(?:to|and|-|–)\s*(?:(?:{days}),?\s+)?(\d{{1,2}}))?\s+({months})\b(?:,?\s+(\d{{4}}))?"
-    ))
-});
-static EN_US_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    let days = weekday_names(Lang::En).join("|");
-    let months = month_names(Lang::En).join("|");
-    regex(&format!(
-        r"\b(?:({days}),?\s+)?({months})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,\s*(\d{{4}}))?"
-    ))
-});
-// "de 10 à 13 heures", "à 15 h 30", "midi" (not "après-midi").
-static FR_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"\b(?:(\d{1,2})(?:\s*h\s*(\d{2}))?\s*(?:à|et|-|–)\s*)?(\d{1,2})\s*(?:h|heures?)(?:\s*(\d{2}))?\b|(?:^|[^-\p{L}])(midi|minuit)\b",
-    )
-});
-// "from 10 a.m. to 1 p.m.", "from 3 to 6 p.m.", "noon", "midnight".
-static EN_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"(?i)\b(?:(\d{1,2})(?:[.:](\d{2}))?\s*(a\.m\.|p\.m\.|am\b|pm\b)?\s*(?:to|and|-|–)\s*)?(\d{1,2})(?:[.:](\d{2}))?\s*(a\.m\.|p\.m\.|am\b|pm\b)|\b(noon|midday|midnight)\b",
-    )
-});
-static FR_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
-    // Roman numerals of two letters at least, so that "Le" and "Ce" stay words.
-    regex(r"\b(\d+|[IVXLC]{2,})(?:ers?|res?|ères?|es|e|èmes?|è|ᵉʳ|ᵉ)(?:\b|$)")
-});
-static EN_ORDINAL: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(\d+)(?:st|nd|rd|th)\b"));
-// Section numbers, "3.2", "16.4.1", are written alike in both languages.
-static FR_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"\d+(?:\.\d+)+|\d{1,3}(?:[\u{a0}\u{202f} ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
-});
-static EN_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"));
 static WORD: LazyLock<Regex> = LazyLock::new(|| regex(r"\p{L}+"));
 
 /// A text whose stated facts are blanked out as they are found, so that a
@@ -240,6 +195,14 @@ impl Reader {
 
 /// Every fact that `text`, written in `lang`, states, in the text's order.
 pub fn facts(text: &str, lang: Lang, states: &States) -> Vec<Found> {
+    read(text, lang.rules(), Some((states, lang)))
+}
+
+/// Every fact that `text`, written in `language`, states, in the text's
+/// order; the names of States too when `states` gives them in the text's
+/// language.
+pub fn read(text: &str, language: &dyn Language, states: Option<(&States, Lang)>) -> Vec<Found> {
+    let reading = language.reading();
     let mut reader = Reader {
         text: text.to_owned(),
         found: Vec::new(),
@@ -252,11 +215,14 @@ pub fn facts(text: &str, lang: Lang, states: &States) -> Vec<Found> {
             .trim_start_matches("https://")
             .trim_start_matches("http://")
             .trim_end_matches('/');
-        // The French and English pages of one site: `/fr/…` and `/en/…`.
-        let web = web.replace("/fr/", "/").replace("/en/", "/");
-        let web = web
-            .strip_suffix("/fr")
-            .or_else(|| web.strip_suffix("/en"))
+        // The pages of one site in each language: `/fr/…` and `/en/…`.
+        let mut web = web.to_owned();
+        for lang in Lang::ALL {
+            web = web.replace(&format!("/{lang}/"), "/");
+        }
+        let web = Lang::ALL
+            .iter()
+            .find_map(|lang| web.strip_suffix(&format!("/{lang}")))
             .unwrap_or(&web);
         vec![Fact::Web(web.to_owned())]
     });
@@ -274,66 +240,26 @@ pub fn facts(text: &str, lang: Lang, states: &States) -> Vec<Found> {
             Vec::new()
         }
     });
-    // Day (to day) month (year), with the weekday before it.
-    let date = match lang {
-        Lang::Fr => &*FR_DATE,
-        Lang::En => &*EN_DATE,
-    };
-    reader.take(date, |c| {
-        let month = month_of(&c[4], lang);
-        let weekday = c.get(1).and_then(|d| day_of(d.as_str(), lang));
-        let last = c.get(3).map(|m| m.as_str());
-        range(&c[2], last, month, year(c.get(5)), weekday)
-    });
-    match lang {
-        Lang::Fr => {
-            reader.take(&FR_TIME, |c| {
-                if let Some(word) = c.get(5) {
-                    return time(if word.as_str() == "midi" { 12 } else { 0 }, 0);
-                }
-                let minutes = |i| c.get(i).map_or(Some(0), |m| m.as_str().parse().ok());
-                let mut times = Vec::new();
-                for (h, m) in [(1, 2), (3, 4)] {
-                    if let (Some(hours), Some(minutes)) = (c.get(h), minutes(m)) {
-                        times.extend(time(hours.as_str().parse().unwrap_or(99), minutes));
-                    }
-                }
-                times
-            });
-        }
-        Lang::En => {
-            reader.take(&EN_US_DATE, |c| {
-                let month = month_of(&c[2], lang);
-                let weekday = c.get(1).and_then(|d| day_of(d.as_str(), lang));
-                range(&c[3], None, month, year(c.get(4)), weekday)
-            });
-            reader.take(&EN_TIME, |c| {
-                if let Some(word) = c.get(7) {
-                    return time(if word.as_str() == "midnight" { 0 } else { 12 }, 0);
-                }
-                // The first time of a range takes the second's a.m. or p.m.
-                // when it has none of its own: "from 3 to 6 p.m.".
-                let meridiem =
-                    |i: usize| c.get(i).map(|m| m.as_str().to_lowercase().starts_with('p'));
-                let last = meridiem(6).unwrap_or(false);
-                let mut times = Vec::new();
-                for (h, m, half) in [(1, 2, meridiem(3).unwrap_or(last)), (4, 5, last)] {
-                    let Some(hours) = c.get(h) else { continue };
-                    let hours: u32 = hours.as_str().parse().unwrap_or(99);
-                    let minutes: u32 = c.get(m).map_or(0, |m| m.as_str().parse().unwrap_or(99));
-                    times.extend(match (hours, half) {
-                        (12, false) => time(0, minutes),
-                        (12, true) => time(12, minutes),
-                        (h, true) => time(h + 12, minutes),
-                        (h, false) => time(h, minutes),
-                    });
-                }
-                times
-            });
-        }
+    for date in &reading.dates {
+        reader.take(date, |c| {
+            let month = month_of(&c["month"], language);
+            let weekday = c.name("weekday").and_then(|d| day_of(d.as_str(), language));
+            let first = language.day_number(&c["first"]);
+            let last = c.name("last").and_then(|m| language.day_number(m.as_str()));
+            range(first, last, month, year(c.name("year")), weekday)
+        });
     }
-    carry_years(&mut reader.found, text);
-    if let Some(pattern) = states.pattern(lang) {
+    reader.take(&reading.time, |c| {
+        language
+            .times(c)
+            .into_iter()
+            .flat_map(|(hours, minutes)| time(hours, minutes))
+            .collect()
+    });
+    carry_years(&mut reader.found, text, language);
+    if let Some((states, lang)) = states
+        && let Some(pattern) = states.pattern(lang)
+    {
         reader.take(pattern, |c| {
             states
                 .code(lang, &c[0])
@@ -342,11 +268,7 @@ pub fn facts(text: &str, lang: Lang, states: &States) -> Vec<Found> {
                 .collect()
         });
     }
-    let ordinal = match lang {
-        Lang::Fr => &*FR_ORDINAL,
-        Lang::En => &*EN_ORDINAL,
-    };
-    reader.take(ordinal, |c| {
+    reader.take(&reading.ordinal, |c| {
         let number = &c[1];
         number
             .parse()
@@ -356,19 +278,21 @@ pub fn facts(text: &str, lang: Lang, states: &States) -> Vec<Found> {
             .into_iter()
             .collect()
     });
-    numbers_in_words(&mut reader, lang);
-    let number = match lang {
-        Lang::Fr => &*FR_NUMBER,
-        Lang::En => &*EN_NUMBER,
-    };
-    reader.take(number, |c| {
+    numbers_in_words(&mut reader, language);
+    let mark = language.decimal_mark();
+    reader.take(&reading.number, |c| {
         let written = &c[0];
         if written.matches('.').count() > 1 {
             return vec![Fact::Number(written.to_owned())];
         }
-        let (whole, decimals) = match lang {
-            Lang::Fr if !written.contains('.') => written.split_once(',').unwrap_or((written, "")),
-            _ => written.split_once('.').unwrap_or((written, "")),
+        let (whole, decimals) = match written.split_once(mark) {
+            Some(parts) => parts,
+            // A section number, "3.2", is written with a point in every
+            // language that does not group thousands with one.
+            None if language.thousands_separator() != '.' => {
+                written.split_once('.').unwrap_or((written, ""))
+            }
+            None => (written, ""),
         };
         let digits: String = whole.chars().filter(char::is_ascii_digit).collect();
         let digits = digits.trim_start_matches('0');
@@ -385,8 +309,8 @@ pub fn facts(text: &str, lang: Lang, states: &States) -> Vec<Found> {
 }
 
 /// Numbers and ordinals in words: runs of number words, joined by spaces,
-/// hyphens, "et" or "and".
-fn numbers_in_words(reader: &mut Reader, lang: Lang) {
+/// hyphens, or a word for "and".
+fn numbers_in_words(reader: &mut Reader, language: &dyn Language) {
     let words: Vec<(Range<usize>, String)> = WORD
         .find_iter(&reader.text)
         .map(|m| (m.range(), m.as_str().to_lowercase()))
@@ -394,7 +318,7 @@ fn numbers_in_words(reader: &mut Reader, lang: Lang) {
     let mut found = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        if !words::is_number_word(&words[i].1, lang) {
+        if !words::is_number_word(&words[i].1, language) {
             i += 1;
             continue;
         }
@@ -406,13 +330,13 @@ fn numbers_in_words(reader: &mut Reader, lang: Lang) {
                 break;
             }
             let word = words[next].1.as_str();
-            if words::is_number_word(word, lang) {
+            if words::is_number_word(word, language) {
                 end = next;
                 next += 1;
-            } else if matches!(word, "et" | "and")
+            } else if words::is_and(word, language)
                 && words.get(next + 1).is_some_and(|w| {
-                    words::is_number_word(&w.1, lang)
-                        && words::joins(&words[next - 1].1, &w.1, lang)
+                    words::is_number_word(&w.1, language)
+                        && language.joins(&words[next - 1].1, &w.1)
                 })
             {
                 next += 1;
@@ -423,9 +347,7 @@ fn numbers_in_words(reader: &mut Reader, lang: Lang) {
         let run: Vec<&str> = words[i..=end].iter().map(|(_, w)| w.as_str()).collect();
         let before = i.checked_sub(1).map(|b| words[b].1.as_str());
         let span = words[i].0.start..words[end].0.end;
-        // "a third" is a fraction.
-        let fraction = lang == Lang::En && before == Some("a") && run.len() == 1;
-        if let Some(number) = words::number(&run, lang, before).filter(|_| !fraction) {
+        if let Some(number) = words::number_in(&run, language, before) {
             found.push(Found {
                 weak: number.weak,
                 fact: if number.ordinal {
@@ -447,8 +369,8 @@ fn numbers_in_words(reader: &mut Reader, lang: Lang) {
 
 /// The dates of `first` (to `last`) `month` `year`: both days of a range.
 fn range(
-    first: &str,
-    last: Option<&str>,
+    first: Option<u32>,
+    last: Option<u32>,
     month: Option<u32>,
     year: Option<i32>,
     weekday: Option<u32>,
@@ -456,14 +378,8 @@ fn range(
     let Some(month) = month else {
         return Vec::new();
     };
-    let day = |text: &str| {
-        text.trim_end_matches("er")
-            .trim_end_matches("ᵉʳ")
-            .parse::<u32>()
-            .ok()
-    };
     let mut dates = Vec::new();
-    if let Some(day) = day(first) {
+    if let Some(day) = first {
         dates.push(Fact::Date {
             month,
             day,
@@ -471,7 +387,7 @@ fn range(
             weekday,
         });
     }
-    if let Some(day) = last.and_then(day) {
+    if let Some(day) = last {
         dates.push(Fact::Date {
             month,
             day,
@@ -483,8 +399,10 @@ fn range(
 }
 
 /// A date without its year takes the year of the date that ends its range:
-/// "du 30 août au 2 septembre 2022", "30 August to 2 September 2022".
-fn carry_years(found: &mut [Found], text: &str) {
+/// "du 30 août au 2 septembre 2022", "30 August to 2 September 2022". The
+/// words between the two are those of any language: a text may quote
+/// another.
+fn carry_years(found: &mut [Found], text: &str, language: &dyn Language) {
     found.sort_by_key(|f| f.span.start);
     for i in (0..found.len().saturating_sub(1)).rev() {
         let (head, tail) = found.split_at_mut(i + 1);
@@ -515,28 +433,31 @@ fn carry_years(found: &mut [Found], text: &str) {
         } else {
             *next_year
         };
+        let joins =
+            |rules: &dyn Language| rules.range_ends().contains(&gap.as_str()) || rules.and() == gap;
         if this.span == next.span
-            || matches!(
-                gap.as_str(),
-                "au" | "to" | "-" | "–" | "et" | "and" | "until" | "jusqu'au" | "jusqu’au"
-            )
+            || matches!(gap.as_str(), "-" | "–")
+            || joins(language)
+            || Lang::ALL.iter().any(|lang| joins(lang.rules()))
         {
             *year = Some(next_year);
         }
     }
 }
 
-fn month_of(name: &str, lang: Lang) -> Option<u32> {
+fn month_of(name: &str, language: &dyn Language) -> Option<u32> {
     let name = name.to_lowercase();
-    month_names(lang)
+    language
+        .months()
         .iter()
         .position(|m| m.to_lowercase() == name)
         .map(|i| i as u32 + 1)
 }
 
-fn day_of(name: &str, lang: Lang) -> Option<u32> {
+fn day_of(name: &str, language: &dyn Language) -> Option<u32> {
     let name = name.to_lowercase();
-    weekday_names(lang)
+    language
+        .weekdays()
         .iter()
         .position(|d| d.to_lowercase() == name)
         .map(|i| i as u32)

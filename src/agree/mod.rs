@@ -1,10 +1,11 @@
-//! French and English agree: the facts that each language of a text states
-//! (dates, times, numbers and ordinals in figures or in words, symbols,
-//! e-mail and web addresses, telephone numbers, States) are found in both,
-//! for every text the meeting file gives in both languages, and for the two
-//! typeset notes as wholes. A fact that one language states and the other
-//! does not, or states otherwise, is an error at both places; a writer who
-//! means it acknowledges it beside either value:
+//! The languages of a note agree: the facts that each language of a text
+//! states (dates, times, numbers and ordinals in figures or in words,
+//! symbols, e-mail and web addresses, telephone numbers, States) are found in
+//! every other, for every text the meeting file gives in its languages
+//! (French and English), and for the typeset notes as wholes. Each language
+//! is read through its rules ([`Language`]). A fact that one language states
+//! and the other does not, or states otherwise, is an error at both places;
+//! a writer who means it acknowledges it beside either value:
 //!
 //! ```yaml
 //! paragraphs:
@@ -20,41 +21,41 @@ use std::ops::Range;
 
 use serde_yaml::Value as Yaml;
 
-pub use self::facts::{Fact, Found, facts};
+pub use self::facts::{Fact, Found, facts, read};
 use crate::error::{Diagnostic, Location, Related};
-use crate::locale::Lang;
+use crate::locale::{Lang, Language};
 pub use crate::states::States;
 use crate::yaml::YamlFile;
 
 /// The name under which a difference is acknowledged.
 pub const CODE: &str = "languages-differ";
 
-/// A text of the meeting file in both languages, and where.
+/// A text of the meeting file in every language, and where.
 #[derive(Debug, Clone)]
 pub struct Pair {
     /// The field path, as `paragraphs[0]`.
     pub path: String,
-    /// The French.
-    pub fr: String,
-    /// The English.
-    pub en: String,
+    /// The text in each language, in the order of [`Lang::ALL`].
+    pub texts: Vec<(Lang, String)>,
 }
 
-/// Every text of a meeting file given in both languages, `{ fr: …, en: … }`,
+/// Every text of a meeting file given in every language, `{ fr: …, en: … }`,
 /// in the file's order.
 pub fn pairs(top: &Yaml) -> Vec<Pair> {
     fn walk(value: &Yaml, path: String, out: &mut Vec<Pair>) {
         match value {
             Yaml::Mapping(map) => {
-                let (fr, en) = (map.get("fr"), map.get("en"));
-                if map.len() == 2
-                    && let (Some(Yaml::String(fr)), Some(Yaml::String(en))) = (fr, en)
+                let texts: Option<Vec<(Lang, String)>> = Lang::ALL
+                    .iter()
+                    .map(|&lang| match map.get(lang.code()) {
+                        Some(Yaml::String(text)) => Some((lang, text.clone())),
+                        _ => None,
+                    })
+                    .collect();
+                if map.len() == Lang::ALL.len()
+                    && let Some(texts) = texts
                 {
-                    out.push(Pair {
-                        path,
-                        fr: fr.clone(),
-                        en: en.clone(),
-                    });
+                    out.push(Pair { path, texts });
                     return;
                 }
                 for (key, value) in map {
@@ -81,22 +82,29 @@ pub fn pairs(top: &Yaml) -> Vec<Pair> {
 }
 
 /// A fact that one language states and the other does not, or states
-/// otherwise: the French and the English found, one of them or both.
+/// otherwise: what the first and the second language state, one of them or
+/// both.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Difference {
-    /// What the French states, if anything.
-    pub fr: Option<Found>,
-    /// What the English states, if anything.
-    pub en: Option<Found>,
+    /// What the first language states, if anything.
+    pub first: Option<Found>,
+    /// What the second language states, if anything.
+    pub second: Option<Found>,
 }
 
-/// What `fr` and `en`, the facts of the texts `fr_text` and `en_text`,
-/// disagree on: each fact of one that the other does not state, paired
-/// with a fact of the same sort that the other states instead. A weak fact
+/// What `first` and `second`, the facts of the texts `first_text` and
+/// `second_text` in two languages, disagree on: each fact of one that the
+/// other does not state, paired with a fact of the same sort that the
+/// other states instead. A weak fact
 /// ("les deux", "le Premier Ministre") that the other language leaves out,
 /// and a State named alike in both texts ("M. Maurice Dupont", "à Mexico"),
 /// are no difference.
-pub fn compare(fr: &[Found], en: &[Found], fr_text: &str, en_text: &str) -> Vec<Difference> {
+pub fn compare(
+    first: &[Found],
+    second: &[Found],
+    first_text: &str,
+    second_text: &str,
+) -> Vec<Difference> {
     let unmatched = |these: &[Found], those: &[Found], other_text: &str| -> Vec<Found> {
         let stated: HashSet<Fact> = those.iter().flat_map(|f| f.fact.equivalents()).collect();
         let dates: Vec<&Fact> = those
@@ -117,32 +125,32 @@ pub fn compare(fr: &[Found], en: &[Found], fr_text: &str, en_text: &str) -> Vec<
             .cloned()
             .collect()
     };
-    let only_fr = unmatched(fr, en, en_text);
-    let mut only_en = unmatched(en, fr, fr_text);
+    let only_first = unmatched(first, second, second_text);
+    let mut only_second = unmatched(second, first, first_text);
     let mut differences = Vec::new();
-    for french in only_fr {
-        let english = only_en
+    for one in only_first {
+        let other = only_second
             .iter()
-            .position(|e| e.fact.what() == french.fact.what())
-            .map(|at| only_en.remove(at));
+            .position(|e| e.fact.what() == one.fact.what())
+            .map(|at| only_second.remove(at));
         differences.push(Difference {
-            fr: Some(french),
-            en: english,
+            first: Some(one),
+            second: other,
         });
     }
-    differences.extend(only_en.into_iter().map(|english| Difference {
-        fr: None,
-        en: Some(english),
+    differences.extend(only_second.into_iter().map(|other| Difference {
+        first: None,
+        second: Some(other),
     }));
     // A weak fact is a difference only against another of its sort.
-    differences.retain(|d| match (&d.fr, &d.en) {
+    differences.retain(|d| match (&d.first, &d.second) {
         (Some(alone), None) | (None, Some(alone)) => !alone.weak,
         _ => true,
     });
     differences.sort_by_key(|d| {
         (
-            d.fr.as_ref().map_or(usize::MAX, |f| f.span.start),
-            d.en.as_ref().map_or(usize::MAX, |f| f.span.start),
+            d.first.as_ref().map_or(usize::MAX, |f| f.span.start),
+            d.second.as_ref().map_or(usize::MAX, |f| f.span.start),
         )
     });
     differences
@@ -154,11 +162,13 @@ fn said_alike(written: &str, text: &str) -> bool {
         .is_ok_and(|word| word.is_match(text))
 }
 
-/// What the two languages of a text disagree on.
-pub fn differences(fr: &str, en: &str, states: &States) -> Vec<Difference> {
-    let fr_facts = facts(fr, Lang::Fr, states);
-    let en_facts = facts(en, Lang::En, states);
-    compare(&fr_facts, &en_facts, fr, en)
+/// What a text written in the note's first two languages (French and
+/// English), `first` and `second`, disagrees on.
+pub fn differences(first: &str, second: &str, states: &States) -> Vec<Difference> {
+    let [first_lang, second_lang, ..] = Lang::ALL;
+    let first_facts = facts(first, first_lang, states);
+    let second_facts = facts(second, second_lang, states);
+    compare(&first_facts, &second_facts, first, second)
 }
 
 /// The facts that the meeting file's own texts state, in either language:
@@ -174,33 +184,36 @@ impl Given {
     }
 }
 
-/// What is said of a difference: the message and the labels at the French
-/// and at the English place.
-pub fn describe(difference: &Difference) -> (String, String, String) {
-    match (&difference.fr, &difference.en) {
-        (Some(fr), Some(en)) => (
-            format!(
-                "the French and the English differ: {} in French, {} in English",
-                fr, en
-            ),
-            format!("the French says {fr}"),
-            format!("the English says {en}"),
+/// What is said of a difference between the languages `first` and
+/// `second`: the message and the labels at the first and at the second
+/// language's place.
+pub fn describe(
+    difference: &Difference,
+    first: &dyn Language,
+    second: &dyn Language,
+) -> (String, String, String) {
+    let (one, other) = (first.name(), second.name());
+    match (&difference.first, &difference.second) {
+        (Some(a), Some(b)) => (
+            format!("the {one} and the {other} differ: {a} in {one}, {b} in {other}"),
+            format!("the {one} says {a}"),
+            format!("the {other} says {b}"),
         ),
-        (Some(fr), None) => (
+        (Some(a), None) => (
             format!(
-                "the French gives the {} {fr}, which the English does not",
-                fr.fact.what()
+                "the {one} gives the {} {a}, which the {other} does not",
+                a.fact.what()
             ),
-            format!("the French says {fr}"),
-            "the English does not say it".to_owned(),
+            format!("the {one} says {a}"),
+            format!("the {other} does not say it"),
         ),
-        (None, Some(en)) => (
+        (None, Some(b)) => (
             format!(
-                "the English gives the {} {en}, which the French does not",
-                en.fact.what()
+                "the {other} gives the {} {b}, which the {one} does not",
+                b.fact.what()
             ),
-            "the French does not say it".to_owned(),
-            format!("the English says {en}"),
+            format!("the {one} does not say it"),
+            format!("the {other} says {b}"),
         ),
         (None, None) => Default::default(),
     }
@@ -221,59 +234,76 @@ pub struct Compared {
     pub acknowledged: Vec<usize>,
 }
 
-/// Compares the languages of every text of a meeting file given in both.
+/// Compares the languages of every text of a meeting file given in all of
+/// them, each with each other.
 pub fn check_pairs(file: &YamlFile, top: &Yaml, states: &States) -> Compared {
     let mut errors = Vec::new();
     let mut given = Given::default();
     let mut acknowledgments = Vec::new();
     for pair in pairs(top) {
-        let fr = facts(&pair.fr, Lang::Fr, states);
-        let en = facts(&pair.en, Lang::En, states);
-        given.0.extend(fr.iter().chain(&en).map(|f| f.fact.clone()));
-        // A text written alike in both languages (a name, a title left in
-        // its own language) states the same facts in both.
-        if pair.fr == pair.en {
-            continue;
-        }
-        let differences = compare(&fr, &en, &pair.fr, &pair.en);
-        if differences.is_empty() {
-            continue;
-        }
-        let fr_path = format!("{}.fr", pair.path);
-        let en_path = format!("{}.en", pair.path);
-        let fr_value = file.locate(&fr_path);
-        let en_value = file.locate(&en_path);
-        let lines = acknowledgments_of(file, &[&fr_path, &en_path], &[&fr_value, &en_value]);
-        if !lines.is_empty() {
-            acknowledgments.extend(lines);
-            continue;
-        }
-        for difference in differences {
-            let (message, fr_label, en_label) = describe(&difference);
-            let place = |value: &Option<Range<usize>>, found: &Option<Found>, text: &str| {
-                value.as_ref().map(|value| Location {
-                    source: file.source.clone(),
-                    span: found
-                        .as_ref()
-                        .and_then(|f| within(&file.source.text, value.clone(), text, f))
-                        .unwrap_or_else(|| value.clone()),
-                })
-            };
-            let mut error = Diagnostic::error(message)
-                .in_file(&file.path)
-                .field(&pair.path)
-                .code(CODE)
-                .hint(HINT);
-            if let Some(location) = place(&fr_value, &difference.fr, &pair.fr) {
-                error = error.at(location).label(fr_label);
+        let found: Vec<Vec<Found>> = pair
+            .texts
+            .iter()
+            .map(|(lang, text)| facts(text, *lang, states))
+            .collect();
+        given
+            .0
+            .extend(found.iter().flatten().map(|f| f.fact.clone()));
+        for i in 0..pair.texts.len() {
+            for j in i + 1..pair.texts.len() {
+                let ((one, one_text), (other, other_text)) = (&pair.texts[i], &pair.texts[j]);
+                // A text written alike in both languages (a name, a title
+                // left in its own language) states the same facts in both.
+                if one_text == other_text {
+                    continue;
+                }
+                let differences = compare(&found[i], &found[j], one_text, other_text);
+                if differences.is_empty() {
+                    continue;
+                }
+                let one_path = format!("{}.{one}", pair.path);
+                let other_path = format!("{}.{other}", pair.path);
+                let one_value = file.locate(&one_path);
+                let other_value = file.locate(&other_path);
+                let lines = acknowledgments_of(
+                    file,
+                    &[&one_path, &other_path],
+                    &[&one_value, &other_value],
+                );
+                if !lines.is_empty() {
+                    acknowledgments.extend(lines);
+                    continue;
+                }
+                for difference in differences {
+                    let (message, one_label, other_label) =
+                        describe(&difference, one.rules(), other.rules());
+                    let place =
+                        |value: &Option<Range<usize>>, found: &Option<Found>, text: &str| {
+                            value.as_ref().map(|value| Location {
+                                source: file.source.clone(),
+                                span: found
+                                    .as_ref()
+                                    .and_then(|f| within(&file.source.text, value.clone(), text, f))
+                                    .unwrap_or_else(|| value.clone()),
+                            })
+                        };
+                    let mut error = Diagnostic::error(message)
+                        .in_file(&file.path)
+                        .field(&pair.path)
+                        .code(CODE)
+                        .hint(HINT);
+                    if let Some(location) = place(&one_value, &difference.first, one_text) {
+                        error = error.at(location).label(one_label);
+                    }
+                    if let Some(location) = place(&other_value, &difference.second, other_text) {
+                        error = error.related(Related {
+                            location,
+                            message: other_label,
+                        });
+                    }
+                    errors.push(error);
+                }
             }
-            if let Some(location) = place(&en_value, &difference.en, &pair.en) {
-                error = error.related(Related {
-                    location,
-                    message: en_label,
-                });
-            }
-            errors.push(error);
         }
     }
     Compared {
@@ -343,6 +373,8 @@ fn pattern(written: &str) -> Option<regex::Regex> {
 /// A note's text as the reader sees it, and where each part of it was
 /// written, to name the template a difference comes from.
 pub struct NoteText<'a> {
+    /// The language it is written in.
+    pub lang: Lang,
     /// The text of its pages, page numbers left out.
     pub text: String,
     /// Where a fact found in the text is written: a place in a template.
@@ -351,31 +383,32 @@ pub struct NoteText<'a> {
     pub template: String,
 }
 
-/// The differences between the two typeset notes, French and English, as
-/// wholes: the facts that the templates and messages state. Those that the
-/// meeting file's own texts state (`given`) were compared, or acknowledged,
-/// as the file was read, and are left out.
+/// The differences between two typeset notes in two languages (French and
+/// English), as wholes: the facts that the templates and messages state.
+/// Those that the meeting file's own texts state (`given`) were compared,
+/// or acknowledged, as the file was read, and are left out.
 pub fn check_notes(
-    fr: &NoteText,
-    en: &NoteText,
+    first: &NoteText,
+    second: &NoteText,
     given: &Given,
     states: &States,
 ) -> Vec<Diagnostic> {
     // A fact the file's texts state was compared (or its difference
     // acknowledged) as the file was read: it is left out of both notes.
     let own = |f: &Found| !given.states(&f.fact);
-    let fr_facts: Vec<Found> = facts(&fr.text, Lang::Fr, states)
+    let first_facts: Vec<Found> = facts(&first.text, first.lang, states)
         .into_iter()
         .filter(own)
         .collect();
-    let en_facts: Vec<Found> = facts(&en.text, Lang::En, states)
+    let second_facts: Vec<Found> = facts(&second.text, second.lang, states)
         .into_iter()
         .filter(own)
         .collect();
-    compare(&fr_facts, &en_facts, &fr.text, &en.text)
+    compare(&first_facts, &second_facts, &first.text, &second.text)
         .into_iter()
         .map(|difference| {
-            let (message, fr_label, en_label) = describe(&difference);
+            let (message, first_label, second_label) =
+                describe(&difference, first.lang.rules(), second.lang.rules());
             let place = |note: &NoteText, found: &Option<Found>| {
                 found.as_ref().and_then(|f| (note.locate)(&f.written))
             };
@@ -383,25 +416,28 @@ pub fn check_notes(
                 "the templates or the messages of the two languages say different things: make them agree",
             );
             // The place of the language that states the fact comes first.
-            match (place(fr, &difference.fr), place(en, &difference.en)) {
-                (Some(fr_at), en_at) => {
-                    error = error.at(fr_at).label(fr_label);
-                    if let Some(location) = en_at {
+            match (
+                place(first, &difference.first),
+                place(second, &difference.second),
+            ) {
+                (Some(first_at), second_at) => {
+                    error = error.at(first_at).label(first_label);
+                    if let Some(location) = second_at {
                         error = error.related(Related {
                             location,
-                            message: en_label,
+                            message: second_label,
                         });
-                    } else if difference.en.is_none() {
-                        error = error.hint(format!("`{}` does not say it", en.template));
+                    } else if difference.second.is_none() {
+                        error = error.hint(format!("`{}` does not say it", second.template));
                     }
                 }
-                (None, Some(en_at)) => {
-                    error = error.at(en_at).label(en_label);
-                    if difference.fr.is_none() {
-                        error = error.hint(format!("`{}` does not say it", fr.template));
+                (None, Some(second_at)) => {
+                    error = error.at(second_at).label(second_label);
+                    if difference.first.is_none() {
+                        error = error.hint(format!("`{}` does not say it", first.template));
                     }
                 }
-                (None, None) => error = error.in_file(&fr.template),
+                (None, None) => error = error.in_file(&first.template),
             }
             error
         })
@@ -425,5 +461,68 @@ mod tests {
         .unwrap();
         let paths: Vec<String> = pairs(&top).into_iter().map(|p| p.path).collect();
         assert_eq!(paths, ["a", "b[0]", "c.d"]);
+    }
+
+    /// A language that is neither French nor English is read and compared
+    /// through its rules alone.
+    #[test]
+    fn a_new_language_is_compared_through_its_rules() {
+        use crate::locale::toy::Toy;
+
+        let toy = |text: &str| read(text, &Toy, None);
+        let english = |text: &str| read(text, Lang::En.rules(), None);
+        let date = |day, month, year| Fact::Date {
+            month,
+            day,
+            year,
+            weekday: None,
+        };
+        let facts_of = |found: Vec<Found>| found.into_iter().map(|f| f.fact).collect::<Vec<_>>();
+        assert_eq!(
+            facts_of(toy(
+                "Kunveno de 30-a de aŭgusto ĝis 2-a de septembro 2022, je 15:30."
+            )),
+            [
+                date(30, 8, Some(2022)),
+                date(2, 9, Some(2022)),
+                Fact::Time(15 * 60 + 30)
+            ]
+        );
+        assert_eq!(
+            facts_of(toy("la 7-a sesio, 3.000,5 eŭroj, sep")),
+            [
+                Fact::Ordinal(7),
+                Fact::Number("3000.5".into()),
+                Fact::Number("7".into())
+            ]
+        );
+
+        // A date that agrees.
+        let (one, other) = (
+            "Kunveno je 4-a de septembro 2017.",
+            "Meeting on 4 September 2017.",
+        );
+        assert_eq!(compare(&toy(one), &english(other), one, other), []);
+
+        // A date that differs, at both places.
+        let (one, other) = (
+            "Kunveno je 5-a de septembro 2017.",
+            "Meeting on 4 September 2017.",
+        );
+        let differences = compare(&toy(one), &english(other), one, other);
+        assert_eq!(differences.len(), 1);
+        let difference = &differences[0];
+        assert_eq!(
+            difference.first.as_ref().map(|f| &f.fact),
+            Some(&date(5, 9, Some(2017)))
+        );
+        assert_eq!(
+            difference.second.as_ref().map(|f| &f.fact),
+            Some(&date(4, 9, Some(2017)))
+        );
+        assert_eq!(
+            describe(difference, &Toy, Lang::En.rules()).0,
+            "the Toy and the English differ: “5-a de septembro 2017” in Toy, “4 September 2017” in English"
+        );
     }
 }

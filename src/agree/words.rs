@@ -1,115 +1,8 @@
-//! Numbers written in words, cardinal and ordinal, in French and English:
-//! "trois", "soixante et onze", "seventy-first", "vingt-deuxième".
+//! Numbers written in words, cardinal and ordinal, in any language: "trois",
+//! "soixante et onze", "seventy-first", "vingt-deuxième"; each language
+//! gives its words (see [`Language`]), the sum is the same for all.
 
-use crate::locale::Lang;
-
-/// The value of one cardinal word.
-fn cardinal(word: &str, lang: Lang) -> Option<u64> {
-    Some(match lang {
-        Lang::Fr => match word {
-            "un" | "une" => 1,
-            "deux" => 2,
-            "trois" => 3,
-            "quatre" => 4,
-            "cinq" => 5,
-            "six" => 6,
-            "sept" => 7,
-            "huit" => 8,
-            "neuf" => 9,
-            "dix" => 10,
-            "onze" => 11,
-            "douze" => 12,
-            "treize" => 13,
-            "quatorze" => 14,
-            "quinze" => 15,
-            "seize" => 16,
-            "vingt" | "vingts" => 20,
-            "trente" => 30,
-            "quarante" => 40,
-            "cinquante" => 50,
-            "soixante" => 60,
-            // As Belgium and Switzerland count.
-            "septante" => 70,
-            "huitante" | "octante" => 80,
-            "nonante" => 90,
-            "cent" | "cents" => 100,
-            "mille" => 1000,
-            _ => return None,
-        },
-        Lang::En => match word {
-            "one" => 1,
-            "two" => 2,
-            "three" => 3,
-            "four" => 4,
-            "five" => 5,
-            "six" => 6,
-            "seven" => 7,
-            "eight" => 8,
-            "nine" => 9,
-            "ten" => 10,
-            "eleven" => 11,
-            "twelve" => 12,
-            "thirteen" => 13,
-            "fourteen" => 14,
-            "fifteen" => 15,
-            "sixteen" => 16,
-            "seventeen" => 17,
-            "eighteen" => 18,
-            "nineteen" => 19,
-            "twenty" => 20,
-            "thirty" => 30,
-            "forty" => 40,
-            "fifty" => 50,
-            "sixty" => 60,
-            "seventy" => 70,
-            "eighty" => 80,
-            "ninety" => 90,
-            "hundred" => 100,
-            "thousand" => 1000,
-            _ => return None,
-        },
-    })
-}
-
-/// The cardinal an ordinal word is made from: "septième" gives "sept",
-/// "twentieth" gives "twenty".
-fn ordinal_stem(word: &str, lang: Lang) -> Option<String> {
-    match lang {
-        Lang::Fr => {
-            if matches!(word, "premier" | "première" | "unième") {
-                return Some("un".into());
-            }
-            if matches!(word, "second" | "seconde") {
-                return Some("deux".into());
-            }
-            let stem = word.strip_suffix("ième")?;
-            Some(match stem {
-                "cinqu" => "cinq".into(),
-                "neuv" => "neuf".into(),
-                _ if cardinal(stem, lang).is_some() => stem.into(),
-                _ => format!("{stem}e"),
-            })
-        }
-        Lang::En => Some(
-            match word {
-                "first" => "one",
-                "second" => "two",
-                "third" => "three",
-                "fifth" => "five",
-                "eighth" => "eight",
-                "ninth" => "nine",
-                "twelfth" => "twelve",
-                _ => {
-                    if let Some(stem) = word.strip_suffix("ieth") {
-                        return Some(format!("{stem}y"));
-                    }
-                    return word.strip_suffix("th").map(str::to_owned);
-                }
-            }
-            .into(),
-        ),
-    }
-}
+use crate::locale::{Lang, Language};
 
 /// A number found in words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,44 +16,40 @@ pub struct InWords {
     pub weak: bool,
 }
 
-/// The number that `words` make, each lowercase: "soixante", "et", "onze".
-/// A lone "un", "une" or "one" is an article or a pronoun, not a number;
-/// "cent" after "pour" is the percentage's. The words are those of one
-/// number only; an ordinal is the last.
-pub fn number(words: &[&str], lang: Lang, before: Option<&str>) -> Option<InWords> {
+/// The number that `words` make, each lowercase, in `lang`: "soixante",
+/// "et", "onze". The words are those of one number only; an ordinal is the
+/// last.
+#[cfg(test)]
+fn number(words: &[&str], lang: Lang, before: Option<&str>) -> Option<InWords> {
+    number_in(words, lang.rules(), before)
+}
+
+/// The number that `words` make, each lowercase, in `language`, after the
+/// word `before`: none when the language says they are no number (a lone
+/// "un", "une" or "one" is an article or a pronoun, "pour cent" a
+/// percentage, "one third" a fraction).
+pub fn number_in(words: &[&str], language: &dyn Language, before: Option<&str>) -> Option<InWords> {
     let (last, init) = words.split_last()?;
-    if words.len() == 1 && matches!(*last, "un" | "une" | "one") {
-        return None;
-    }
-    if lang == Lang::Fr && words.len() == 1 && matches!(*last, "cent") && before == Some("pour") {
-        return None;
-    }
-    // English writes "one third", "two fifths": a unit before an ordinal
-    // makes a fraction.
-    if lang == Lang::En
-        && let [unit, fraction] = words
-        && cardinal(unit, lang).is_some_and(|u| u < 10)
-        && cardinal(fraction, lang).is_none()
-    {
+    if language.not_a_number(words, before) {
         return None;
     }
     let mut values = Vec::with_capacity(words.len());
     for word in init {
-        if matches!(*word, "et" | "and") {
+        if is_and(word, language) {
             continue;
         }
-        values.push(cardinal(word, lang)?);
+        values.push(language.cardinal_word(word)?);
     }
-    let ordinal = match cardinal(last, lang) {
+    let ordinal = match language.cardinal_word(last) {
         Some(value) => {
             values.push(value);
             false
         }
         None => {
-            let stem = ordinal_stem(last, lang)?;
+            let stem = language.ordinal_stem(last)?;
             // Compound ordinals keep the stem's own hyphens: "vingt-deuxième".
             for part in stem.split('-') {
-                values.push(cardinal(part, lang)?);
+                values.push(language.cardinal_word(part)?);
             }
             true
         }
@@ -175,26 +64,19 @@ pub fn number(words: &[&str], lang: Lang, before: Option<&str>) -> Option<InWord
     })
 }
 
-/// Whether "et" or "and" between `before` and `after` joins the parts of
-/// one number, "soixante et onze", "one hundred and five", rather than two
-/// numbers, "trois et quatre".
-pub fn joins(before: &str, after: &str, lang: Lang) -> bool {
-    match lang {
-        Lang::Fr => {
-            matches!(
-                before,
-                "vingt" | "trente" | "quarante" | "cinquante" | "soixante"
-            ) && matches!(after, "un" | "une" | "onze" | "unième" | "onzième")
-        }
-        Lang::En => matches!(before, "hundred" | "thousand"),
-    }
+/// Whether `word` is a word for "and", "et": the text's language's or, as a
+/// text may quote another, any language's.
+pub fn is_and(word: &str, language: &dyn Language) -> bool {
+    language.and() == word || Lang::ALL.iter().any(|lang| lang.rules().and() == word)
 }
 
 /// Whether `word` may be part of a number in words.
-pub fn is_number_word(word: &str, lang: Lang) -> bool {
-    cardinal(word, lang).is_some()
-        || ordinal_stem(word, lang)
-            .is_some_and(|stem| stem.split('-').all(|part| cardinal(part, lang).is_some()))
+pub fn is_number_word(word: &str, language: &dyn Language) -> bool {
+    language.cardinal_word(word).is_some()
+        || language.ordinal_stem(word).is_some_and(|stem| {
+            stem.split('-')
+                .all(|part| language.cardinal_word(part).is_some())
+        })
 }
 
 /// The value of cardinal parts in order: "quatre vingt dix" is 90, "two

@@ -4,17 +4,35 @@
 use std::io::Write;
 
 use super::lines;
-use crate::locale;
+use crate::locale::{self, Lang};
 
-/// Escapes text for Typst markup, after French typography.
-pub fn french(input: &str, output: &mut dyn Write) -> std::io::Result<()> {
-    let text = locale::french_spacing(&locale::apostrophes(input));
-    output.write_all(markup(&locale::whole_phone_numbers(&text)).as_bytes())
+/// The escape function of `lang`: Typst markup after the language's
+/// typography ([`locale::Language::typography`]).
+pub fn in_lang(lang: Lang) -> tera::EscapeFn {
+    // Tera takes a function, not a closure: one instance per place in
+    // `Lang::ALL`, enough for every language the table may list.
+    const BY_PLACE: [tera::EscapeFn; 8] = [
+        typeset::<0>,
+        typeset::<1>,
+        typeset::<2>,
+        typeset::<3>,
+        typeset::<4>,
+        typeset::<5>,
+        typeset::<6>,
+        typeset::<7>,
+    ];
+    const _: () = assert!(Lang::ALL.len() <= BY_PLACE.len());
+    BY_PLACE[lang.index()]
 }
 
-/// Escapes text for Typst markup, after English typography.
-pub fn english(input: &str, output: &mut dyn Write) -> std::io::Result<()> {
-    output.write_all(markup(&locale::whole_phone_numbers(&locale::apostrophes(input))).as_bytes())
+/// Escapes text for Typst markup, after the typography of the language at
+/// place `L` of `Lang::ALL`.
+fn typeset<const L: usize>(input: &str, output: &mut dyn Write) -> std::io::Result<()> {
+    let text = match Lang::ALL.get(L) {
+        Some(lang) => lang.rules().typography(input),
+        None => input.to_owned(),
+    };
+    output.write_all(markup(&locale::whole_phone_numbers(&text)).as_bytes())
 }
 
 /// Typst markup that prints `text` literally: every character that markup

@@ -72,10 +72,7 @@ impl Composer {
         };
         for lang in Lang::ALL {
             let mut tera = Tera::new();
-            tera.set_escape_fn(match lang {
-                Lang::Fr => escape::french,
-                Lang::En => escape::english,
-            });
+            tera.set_escape_fn(escape::in_lang(lang));
             tera.autoescape_on([".typ"]);
             register(&mut tera, lang, messages.clone());
             let sources = composer
@@ -268,10 +265,7 @@ fn register(tera: &mut Tera, lang: Lang, messages: Arc<Messages>) {
                     )));
                 }
             };
-            Ok(match lang {
-                Lang::Fr => locale::with_article(text, gender),
-                Lang::En => format!("the {text}"),
-            })
+            Ok(lang.rules().with_article(text, gender))
         },
     );
     // `{{ r.paragraphs | and }}`: a list in running text, "4 et 5", "4, 5 and 6".

@@ -1,117 +1,32 @@
-//! Dates and times of day as they are written in running text of a note.
+//! Dates and times of day as they are written in running text of a note, in
+//! any language: each is its language's rule (see [`super::Language`]).
 
-use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
+use chrono::{NaiveDate, NaiveTime};
 
 use super::Lang;
-
-/// No-break space: keeps the day on the same line as its month.
-const NBSP: char = '\u{a0}';
-
-const MONTHS_FR: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// Monday first, as chrono numbers them.
-const WEEKDAYS_FR: [&str; 7] = [
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-];
-
-const WEEKDAYS_EN: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+#[cfg(test)]
+use super::{en::MONTHS as MONTHS_EN, fr::MONTHS as MONTHS_FR, language::NBSP};
 
 /// The names of the months in `lang`, January first, as a date prints them.
 pub fn month_names(lang: Lang) -> &'static [&'static str; 12] {
-    match lang {
-        Lang::Fr => &MONTHS_FR,
-        Lang::En => &MONTHS_EN,
-    }
+    lang.rules().months()
 }
 
 /// The names of the days of the week in `lang`, Monday first.
 pub fn weekday_names(lang: Lang) -> &'static [&'static str; 7] {
-    match lang {
-        Lang::Fr => &WEEKDAYS_FR,
-        Lang::En => &WEEKDAYS_EN,
-    }
-}
-
-fn month(d: NaiveDate, lang: Lang) -> &'static str {
-    // month0() is always 0..=11, so indexing cannot fail.
-    let i = d.month0() as usize;
-    match lang {
-        Lang::Fr => MONTHS_FR[i],
-        Lang::En => MONTHS_EN[i],
-    }
-}
-
-fn weekday(d: NaiveDate, lang: Lang) -> &'static str {
-    let i = d.weekday().num_days_from_monday() as usize;
-    match lang {
-        Lang::Fr => WEEKDAYS_FR[i],
-        Lang::En => WEEKDAYS_EN[i],
-    }
-}
-
-/// The day number alone: French writes the first of the month `1er`.
-fn day(d: NaiveDate, lang: Lang) -> String {
-    match (lang, d.day()) {
-        (Lang::Fr, 1) => "1er".to_owned(),
-        (_, n) => n.to_string(),
-    }
-}
-
-/// Day and month, without the year: `4\u{a0}septembre`.
-fn day_month(d: NaiveDate, lang: Lang) -> String {
-    format!("{}{NBSP}{}", day(d, lang), month(d, lang))
+    lang.rules().weekdays()
 }
 
 /// A date in full: `7\u{a0}décembre 2015`, `1er\u{a0}mars 2018`,
 /// `7\u{a0}December 2015`.
 pub fn date(d: NaiveDate, lang: Lang) -> String {
-    format!("{} {}", day_month(d, lang), d.year())
+    lang.rules().date(d)
 }
 
 /// A date with its weekday: `vendredi 18\u{a0}août 2017`,
 /// `Friday, 18\u{a0}August 2017`.
 pub fn date_with_weekday(d: NaiveDate, lang: Lang) -> String {
-    let sep = match lang {
-        Lang::Fr => " ",
-        Lang::En => ", ",
-    };
-    format!("{}{sep}{}", weekday(d, lang), date(d, lang))
+    lang.rules().date_with_weekday(d)
 }
 
 /// A time of day as the United Nations writes it in running text, the
@@ -119,27 +34,7 @@ pub fn date_with_weekday(d: NaiveDate, lang: Lang) -> String {
 /// `15\u{a0}h\u{a0}30`, `midi`, `minuit`; `10\u{a0}a.m.`, `3.30\u{a0}p.m.`,
 /// `noon`, `midnight`.
 pub fn time(t: NaiveTime, lang: Lang) -> String {
-    let (hours, minutes) = (t.hour(), t.minute());
-    match (lang, hours, minutes) {
-        (Lang::Fr, 12, 0) => "midi".to_owned(),
-        (Lang::Fr, 0, 0) => "minuit".to_owned(),
-        (Lang::Fr, 1, 0) => format!("1{NBSP}heure"),
-        (Lang::Fr, h, 0) => format!("{h}{NBSP}heures"),
-        (Lang::Fr, h, m) => format!("{h}{NBSP}h{NBSP}{m:02}"),
-        (Lang::En, 12, 0) => "noon".to_owned(),
-        (Lang::En, 0, 0) => "midnight".to_owned(),
-        (Lang::En, h, m) => {
-            let half = if h < 12 { "a.m." } else { "p.m." };
-            let h = match h % 12 {
-                0 => 12,
-                h => h,
-            };
-            match m {
-                0 => format!("{h}{NBSP}{half}"),
-                m => format!("{h}.{m:02}{NBSP}{half}"),
-            }
-        }
-    }
+    lang.rules().time(t)
 }
 
 /// A period with its prepositions: `du 4 au 6\u{a0}septembre 2017`,
@@ -147,26 +42,7 @@ pub fn time(t: NaiveTime, lang: Lang) -> String {
 /// Month and year are written once when the two ends share them.
 /// If `end` is before `start` the two are swapped.
 pub fn date_range(start: NaiveDate, end: NaiveDate, lang: Lang) -> String {
-    let (start, end) = if end < start {
-        (end, start)
-    } else {
-        (start, end)
-    };
-    let (single, from, to) = match lang {
-        Lang::Fr => ("le", "du", "au"),
-        Lang::En => ("on", "from", "to"),
-    };
-    if start == end {
-        return format!("{single} {}", date(start, lang));
-    }
-    let first = if start.year() != end.year() {
-        date(start, lang)
-    } else if start.month() != end.month() {
-        day_month(start, lang)
-    } else {
-        day(start, lang)
-    };
-    format!("{from} {first} {to} {}", date(end, lang))
+    lang.rules().date_range(start, end)
 }
 
 #[cfg(test)]

@@ -1,113 +1,20 @@
-//! French articles and their contractions with `de` and `à`; lists.
-//!
-//! Noun phrases are given as in running text, article included (`la France`,
-//! `le Canada`, `les Pays-Bas`, `l'Algérie`, `Haïti`), already cleaned: an
-//! article is only recognized at the very start.
+//! Articles and their contractions, lists: each language's rule (see
+//! [`super::Language`]), and French's by name.
 
+pub use super::fr::{with_a, with_de};
+use super::language::Language;
 use super::{Gender, Lang};
-
-/// Vowels, lowercase, before which `de` elides to `d’`; `y` is not one.
-const VOWELS: &str = "aeiouàâäéèêëîïôöùûüÿœæ";
-
-/// Proper nouns in h muet that take no article, so `de` elides before them.
-/// Any other initial `h` is treated as aspirated (`de Helsinki`).
-const H_MUET: [&str; 2] = ["Haïti", "Haiti"];
-
-/// A leading French article, as far as contractions care.
-enum Article<'a> {
-    Le,
-    La,
-    Les,
-    /// `l'` or `l’`, holding the apostrophe as given.
-    Elided(&'a str),
-    None,
-}
-
-/// Splits a leading article off a French noun phrase (case-insensitive).
-fn split_fr(np: &str) -> (Article<'_>, &str) {
-    const TABLE: [(&str, Article<'static>); 5] = [
-        ("le ", Article::Le),
-        ("la ", Article::La),
-        ("les ", Article::Les),
-        ("l'", Article::Elided("'")),
-        ("l’", Article::Elided("’")),
-    ];
-    for (prefix, article) in TABLE {
-        // `get` rather than slicing: the prefix may end inside a multi-byte char.
-        if let Some(head) = np.get(..prefix.len())
-            && head.eq_ignore_ascii_case(prefix)
-        {
-            return (article, &np[prefix.len()..]);
-        }
-    }
-    (Article::None, np)
-}
-
-/// Whether `de` elides before a noun that has no article.
-fn elides(noun: &str) -> bool {
-    let starts_with_vowel = noun
-        .chars()
-        .next()
-        .and_then(|c| c.to_lowercase().next())
-        .is_some_and(|c| VOWELS.contains(c));
-    let h_muet = H_MUET.iter().any(|h| {
-        noun.strip_prefix(h)
-            .is_some_and(|rest| !rest.starts_with(char::is_alphabetic))
-    });
-    // Numbers from eleven do not elide: le onze, le onzième.
-    let onze = noun
-        .get(..3)
-        .is_some_and(|head| head.eq_ignore_ascii_case("onz"));
-    (starts_with_vowel || h_muet) && !onze
-}
 
 /// A French noun with its definite article: `l’Assemblée`, `la Conférence`,
 /// `le Sommet`. Not for ordinals: they never elide (`le onzième`).
 pub fn with_article(noun: &str, gender: Gender) -> String {
-    match gender {
-        _ if elides(noun) => format!("l’{noun}"),
-        Gender::Feminine => format!("la {noun}"),
-        Gender::Masculine => format!("le {noun}"),
-    }
-}
-
-/// The phrase after `de`: `de la France`, `du Canada`, `des Pays-Bas`,
-/// `de l'Algérie`, `d’Israël`, `d’Haïti`, `de Monaco`, `de Helsinki`.
-/// An elision this creates uses the typographic `’`; an `l'`/`l’` in the
-/// input keeps its apostrophe.
-pub fn with_de(np: &str) -> String {
-    match split_fr(np) {
-        (Article::Le, noun) => format!("du {noun}"),
-        (Article::La, noun) => format!("de la {noun}"),
-        (Article::Les, noun) => format!("des {noun}"),
-        (Article::Elided(apostrophe), noun) => format!("de l{apostrophe}{noun}"),
-        (Article::None, noun) if elides(noun) => format!("d’{noun}"),
-        (Article::None, noun) => format!("de {noun}"),
-    }
-}
-
-/// The phrase after `à`: `à la France`, `au Canada`, `aux Pays-Bas`,
-/// `à l'Algérie`, `à Haïti`, `à Monaco`.
-pub fn with_a(np: &str) -> String {
-    match split_fr(np) {
-        (Article::Le, noun) => format!("au {noun}"),
-        (Article::La, noun) => format!("à la {noun}"),
-        (Article::Les, noun) => format!("aux {noun}"),
-        (Article::Elided(apostrophe), noun) => format!("à l{apostrophe}{noun}"),
-        (Article::None, noun) => format!("à {noun}"),
-    }
+    super::fr::French.with_article(noun, gender)
 }
 
 /// The phrase without its leading article: French `le `, `la `, `les `, `l'`,
 /// `l’` (any case); English `the ` or `The `. Otherwise unchanged.
 pub fn without_article(np: &str, lang: Lang) -> &str {
-    match lang {
-        Lang::Fr => split_fr(np).1,
-        Lang::En => np
-            .strip_prefix("the ")
-            .or_else(|| np.strip_prefix("The "))
-            .unwrap_or(np),
-    }
+    lang.rules().without_article(np)
 }
 
 /// The text with its first character in upper case: `état` → `État`.
@@ -122,15 +29,7 @@ pub fn upper_first(s: &str) -> String {
 /// Items joined as in prose: `4, 5 et 6`, `4, 5 and 6` (no serial comma);
 /// empty for no items.
 pub fn join_list(items: &[String], lang: Lang) -> String {
-    let and = match lang {
-        Lang::Fr => " et ",
-        Lang::En => " and ",
-    };
-    match items {
-        [] => String::new(),
-        [only] => only.clone(),
-        [init @ .., last] => format!("{}{and}{last}", init.join(", ")),
-    }
+    lang.rules().join_list(items)
 }
 
 #[cfg(test)]

@@ -4,15 +4,23 @@ use std::fmt;
 use std::str::FromStr;
 
 mod dates;
+mod en;
+mod fr;
 mod grammar;
+pub mod language;
 mod messages;
 mod ordinals;
+#[cfg(test)]
+pub mod toy;
 mod typography;
 
 pub use dates::{date, date_range, date_with_weekday, month_names, time, weekday_names};
+pub use en::English;
+pub use fr::French;
 pub use grammar::{join_list, upper_first, with_a, with_article, with_de, without_article};
+pub use language::Language;
 pub use messages::{Args, Messages};
-pub use ordinals::ordinal;
+pub use ordinals::{cardinal, ordinal};
 pub use typography::{apostrophes, clean, french_spacing, number, phone, whole_phone_numbers};
 
 /// A language a note is written in.
@@ -27,19 +35,80 @@ pub enum Lang {
     En,
 }
 
+/// A language's entry in [`LANGUAGES`].
+struct Entry {
+    /// The value code passes around.
+    lang: Lang,
+    /// The ISO 639-1 code.
+    code: &'static str,
+    /// Its rules.
+    rules: &'static dyn Language,
+}
+
+/// Every supported language, in the order notes are produced and in the
+/// order of [`Lang`]'s variants: its value, its code and its rules. A new
+/// language is a variant, a module implementing [`Language`], its
+/// `locales/<code>/*.ftl`, and one line here.
+const LANGUAGES: [Entry; 2] = [
+    Entry {
+        lang: Lang::Fr,
+        code: "fr",
+        rules: &French,
+    },
+    Entry {
+        lang: Lang::En,
+        code: "en",
+        rules: &English,
+    },
+];
+
 impl Lang {
     /// Every supported language, in the order notes are produced.
-    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+    pub const ALL: [Lang; LANGUAGES.len()] = {
+        let mut all = [Lang::Fr; LANGUAGES.len()];
+        let mut i = 0;
+        while i < LANGUAGES.len() {
+            all[i] = LANGUAGES[i].lang;
+            i += 1;
+        }
+        all
+    };
+
+    /// The language's place in [`Lang::ALL`].
+    pub fn index(self) -> usize {
+        // The table lists the variants in their order.
+        self as usize
+    }
+
+    fn entry(self) -> &'static Entry {
+        &LANGUAGES[self.index()]
+    }
 
     /// The codes of [`Lang::ALL`], in the same order.
-    pub const CODES: &'static [&'static str] = &["fr", "en"];
+    pub const CODES: [&'static str; LANGUAGES.len()] = {
+        let mut codes = [""; LANGUAGES.len()];
+        let mut i = 0;
+        while i < LANGUAGES.len() {
+            codes[i] = LANGUAGES[i].code;
+            i += 1;
+        }
+        codes
+    };
 
     /// The ISO 639-1 code: `fr`, `en`.
     pub fn code(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
+        self.entry().code
+    }
+
+    /// The language's rules: its dates, numbers, articles, typography and
+    /// the patterns that read facts from its texts.
+    pub fn rules(self) -> &'static dyn Language {
+        self.entry().rules
+    }
+
+    /// The language whose ISO 639-1 code is `code`.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        LANGUAGES.iter().find(|e| e.code == code).map(|e| e.lang)
     }
 }
 
@@ -53,13 +122,10 @@ impl FromStr for Lang {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "fr" => Ok(Lang::Fr),
-            "en" => Ok(Lang::En),
-            other => Err(format!(
-                "unknown language `{other}` (expected `fr` or `en`)"
-            )),
-        }
+        Lang::from_code(s).ok_or_else(|| {
+            let codes: Vec<String> = LANGUAGES.iter().map(|e| format!("`{}`", e.code)).collect();
+            format!("unknown language `{s}` (expected {})", codes.join(" or "))
+        })
     }
 }
 
@@ -123,5 +189,23 @@ pub fn noun_gender<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<
             other,
             &["masculine", "feminine"],
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_follows_the_variants() {
+        for (i, lang) in Lang::ALL.into_iter().enumerate() {
+            assert_eq!(lang as usize, i);
+            assert_eq!(lang.code().parse::<Lang>(), Ok(lang));
+        }
+        assert_eq!(Lang::ALL, [Lang::Fr, Lang::En]);
+        assert_eq!(
+            "de".parse::<Lang>(),
+            Err("unknown language `de` (expected `fr` or `en`)".to_owned())
+        );
     }
 }

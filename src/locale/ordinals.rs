@@ -2,165 +2,18 @@
 
 use super::{Gender, Lang};
 
-/// French cardinals 0..=19, index = value (0 is never written out).
-const FR_SMALL: [&str; 20] = [
-    "", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
-    "douze", "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf",
-];
-
-/// French tens 20..=60, index = tens digit; 70–99 are built on 60 and 80.
-const FR_TENS: [&str; 7] = [
-    "",
-    "",
-    "vingt",
-    "trente",
-    "quarante",
-    "cinquante",
-    "soixante",
-];
-
-/// English cardinals 0..=19, index = value.
-const EN_SMALL: [&str; 20] = [
-    "",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-
-/// English tens, index = tens digit.
-const EN_TENS: [&str; 10] = [
-    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
-
-/// English ordinals that do not simply add `th`; the `-ty` tens are handled apart.
-const EN_IRREGULAR: [(&str, &str); 7] = [
-    ("one", "first"),
-    ("two", "second"),
-    ("three", "third"),
-    ("five", "fifth"),
-    ("eight", "eighth"),
-    ("nine", "ninth"),
-    ("twelve", "twelfth"),
-];
-
 /// The ordinal in words, lowercase, for 1..=999; `None` outside that range.
 /// French uses the traditional spelling (`vingt et unième`, `quatre-vingt-unième`)
 /// and `gender` only matters for `premier`/`première`; English keeps the British
 /// `and` after hundreds (`one hundred and first`).
 pub fn ordinal(n: u32, lang: Lang, gender: Gender) -> Option<String> {
-    if !(1..=999).contains(&n) {
-        return None;
-    }
-    Some(match lang {
-        Lang::Fr if n == 1 => match gender {
-            Gender::Masculine => "premier".to_owned(),
-            Gender::Feminine => "première".to_owned(),
-        },
-        Lang::Fr => fr_ordinal(&fr_cardinal(n)),
-        Lang::En => en_ordinal(&en_cardinal(n)),
-    })
+    lang.rules().ordinal(n, gender)
 }
 
-/// French cardinal for 1..=999, traditional spelling.
-fn fr_cardinal(n: u32) -> String {
-    let (hundreds, rest) = (n / 100, n % 100);
-    let tail = fr_below_100(rest);
-    let head = match hundreds {
-        0 => return tail,
-        1 => "cent".to_owned(),
-        // `cents` takes its s only when it ends the number.
-        h if rest == 0 => format!("{} cents", FR_SMALL[h as usize]),
-        h => format!("{} cent", FR_SMALL[h as usize]),
-    };
-    if tail.is_empty() {
-        head
-    } else {
-        format!("{head} {tail}")
-    }
-}
-
-/// French cardinal for 0..=99 (empty for 0).
-fn fr_below_100(n: u32) -> String {
-    let (tens, unit) = (n / 10, n % 10);
-    match n {
-        0..=19 => FR_SMALL[n as usize].to_owned(),
-        // 21, 31 … 61 and 71 join with `et`; 81 and 91 do not.
-        _ if tens <= 6 && unit == 1 => format!("{} et un", FR_TENS[tens as usize]),
-        71 => "soixante et onze".to_owned(),
-        80 => "quatre-vingts".to_owned(),
-        _ if tens <= 6 && unit == 0 => FR_TENS[tens as usize].to_owned(),
-        _ if tens <= 6 => format!("{}-{}", FR_TENS[tens as usize], FR_SMALL[unit as usize]),
-        70..=79 => format!("soixante-{}", fr_below_100(n - 60)),
-        _ => format!("quatre-vingt-{}", fr_below_100(n - 80)),
-    }
-}
-
-/// Turns a French cardinal (not `un` alone) into its ordinal.
-fn fr_ordinal(cardinal: &str) -> String {
-    // `quatre-vingts` and `deux cents` drop their s before `-ième`.
-    let stem = cardinal
-        .strip_suffix("vingts")
-        .map(|s| format!("{s}vingt"))
-        .or_else(|| cardinal.strip_suffix("cents").map(|s| format!("{s}cent")))
-        .unwrap_or_else(|| cardinal.to_owned());
-    if let Some(s) = stem.strip_suffix("cinq") {
-        format!("{s}cinquième")
-    } else if let Some(s) = stem.strip_suffix("neuf") {
-        format!("{s}neuvième")
-    } else if let Some(s) = stem.strip_suffix('e') {
-        format!("{s}ième")
-    } else {
-        format!("{stem}ième")
-    }
-}
-
-/// English cardinal for 1..=999, with `and` after hundreds.
-fn en_cardinal(n: u32) -> String {
-    let (hundreds, rest) = (n / 100, n % 100);
-    let tail = match rest {
-        0..=19 => EN_SMALL[rest as usize].to_owned(),
-        _ if rest % 10 == 0 => EN_TENS[(rest / 10) as usize].to_owned(),
-        _ => format!(
-            "{}-{}",
-            EN_TENS[(rest / 10) as usize],
-            EN_SMALL[(rest % 10) as usize]
-        ),
-    };
-    match (hundreds, rest) {
-        (0, _) => tail,
-        (h, 0) => format!("{} hundred", EN_SMALL[h as usize]),
-        (h, _) => format!("{} hundred and {tail}", EN_SMALL[h as usize]),
-    }
-}
-
-/// Turns an English cardinal into its ordinal by changing its last word.
-fn en_ordinal(cardinal: &str) -> String {
-    let split = cardinal.rfind([' ', '-']).map_or(0, |i| i + 1);
-    let (head, last) = cardinal.split_at(split);
-    let last = match EN_IRREGULAR.iter().find(|(c, _)| *c == last) {
-        Some((_, o)) => (*o).to_owned(),
-        None => match last.strip_suffix('y') {
-            Some(s) => format!("{s}ieth"),
-            None => format!("{last}th"),
-        },
-    };
-    format!("{head}{last}")
+/// The cardinal in words, lowercase, for 1..=999; `None` outside that range:
+/// `soixante et onze`, `seventy-one`.
+pub fn cardinal(n: u32, lang: Lang) -> Option<String> {
+    lang.rules().cardinal(n)
 }
 
 #[cfg(test)]

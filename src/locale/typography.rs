@@ -1,18 +1,15 @@
-//! Spacing, apostrophes, clean-up, phone numbers and numbers.
+//! Spacing, apostrophes, clean-up, phone numbers and numbers: the rules
+//! shared by every language, French spacing, and forwards to each language's
+//! own (see [`super::Language`]).
 
 use super::Lang;
+pub use super::fr::french_spacing;
 
-/// No-break space, before `:` in French.
+/// No-break space, which `clean` keeps.
 const NBSP: char = '\u{a0}';
-/// Narrow no-break space, before `;` `!` `?` `»` and after `«` in French.
+/// Narrow no-break space, which `clean` keeps.
 const NNBSP: char = '\u{202f}';
 
-/// Punctuation that takes a space before it in French.
-const HIGH: [char; 4] = [':', ';', '!', '?'];
-/// Closing marks after which high punctuation still counts as ending a phrase.
-const CLOSING: [char; 5] = [')', '»', '”', '"', ']'];
-/// Opening marks right after which no space is put (`(?)` stays as is).
-const OPENING: [char; 5] = ['(', '[', '{', '“', '‘'];
 /// Marks stripped from the front of a token before looking for `www.`.
 const LEADING: [char; 7] = ['(', '[', '{', '“', '‘', '"', '«'];
 /// Characters that end a line.
@@ -20,12 +17,12 @@ const LINE_BREAKS: [char; 7] = [
     '\n', '\r', '\u{b}', '\u{c}', '\u{85}', '\u{2028}', '\u{2029}',
 ];
 
-fn is_line_break(c: char) -> bool {
+pub(super) fn is_line_break(c: char) -> bool {
     LINE_BREAKS.contains(&c)
 }
 
 /// Whitespace within a line: the spaces `french_spacing` may replace.
-fn is_hspace(c: char) -> bool {
+pub(super) fn is_hspace(c: char) -> bool {
     c.is_whitespace() && !is_line_break(c)
 }
 
@@ -37,7 +34,7 @@ fn is_address(token: &[char]) -> bool {
 }
 
 /// For each char, whether it belongs to a URL or e-mail token.
-fn address_mask(chars: &[char]) -> Vec<bool> {
+pub(super) fn address_mask(chars: &[char]) -> Vec<bool> {
     let mut mask = vec![false; chars.len()];
     let mut start = 0;
     for end in 0..=chars.len() {
@@ -49,64 +46,6 @@ fn address_mask(chars: &[char]) -> Vec<bool> {
         }
     }
     mask
-}
-
-/// The space French typography wants between `chars[l]` and `chars[r]`
-/// (with only spaces between them), or `None` to keep what is there.
-fn wanted_space(chars: &[char], address: &[bool], l: usize, r: usize) -> Option<char> {
-    let (lc, rc) = (chars[l], chars[r]);
-    if is_line_break(lc) || is_line_break(rc) {
-        return None;
-    }
-    // Only the first mark of a run like `?!` gets a space.
-    if HIGH.contains(&rc) && !HIGH.contains(&chars[r - 1]) {
-        let after = chars[r..].iter().find(|c| !HIGH.contains(c));
-        let ends_phrase = after.is_none_or(|&c| c.is_whitespace() || CLOSING.contains(&c));
-        if address[r] || !ends_phrase || OPENING.contains(&lc) {
-            return None;
-        }
-        return Some(if rc == ':' { NBSP } else { NNBSP });
-    }
-    if (rc == '»' && !address[r]) || (lc == '«' && !address[l]) {
-        return Some(NNBSP);
-    }
-    None
-}
-
-/// French spacing (Imprimerie nationale): a no-break space before `:`, a narrow
-/// no-break space before `;` `!` `?` and `»` and after `«`; missing spaces are
-/// inserted and plain or wrong ones (a whole run of them) replaced.
-///
-/// `:;!?` count only when their run is followed by whitespace, the end of text
-/// or a closing mark `)` `»` `”` `"` `]`, which leaves `10:00`, `a?b` and
-/// symbols alone. Nothing is changed at the start of text or of a line, right
-/// after an opening bracket or quote (`(?)`), or inside a URL or e-mail token
-/// (a whitespace-delimited token containing `@` or `://`, or starting `www.` or
-/// `mailto:`). Idempotent.
-pub fn french_spacing(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let address = address_mask(&chars);
-    let mut out = String::with_capacity(text.len() + 16);
-    let mut i = 0;
-    // Each step handles one gap of spaces (often empty) and the char after it.
-    while i < chars.len() {
-        let j = (i..chars.len())
-            .find(|&k| !is_hspace(chars[k]))
-            .unwrap_or(chars.len());
-        let wanted = match (i.checked_sub(1), j < chars.len()) {
-            (Some(l), true) => wanted_space(&chars, &address, l, j),
-            _ => None,
-        };
-        match wanted {
-            Some(space) => out.push(space),
-            None => out.extend(&chars[i..j]),
-        }
-        if let Some(&c) = chars.get(j) {
-            out.push(c);
-        }
-        i = j + 1;
-    }
-    out
 }
 
 /// Turns every straight apostrophe `'` into the typographic `’`, except inside
@@ -192,10 +131,7 @@ pub fn phone(number: &str, lang: Lang) -> String {
         Some(parts) => parts,
         None => return whole(number.to_owned()),
     };
-    whole(match lang {
-        Lang::Fr => format!("(+{code}){rest}"),
-        Lang::En => format!("+{code}{rest}"),
-    })
+    whole(lang.rules().phone(code, rest))
 }
 
 /// `text` with the spaces inside telephone numbers written in international
@@ -263,10 +199,7 @@ fn split_country_code(number: &str) -> Option<(&str, &str)> {
 /// An integer with its thousands grouped: `12 345` with a narrow no-break
 /// space in French, `12,345` in English. Not for years, postcodes or symbols.
 pub fn number(n: i64, lang: Lang) -> String {
-    let separator = match lang {
-        Lang::Fr => NNBSP,
-        Lang::En => ',',
-    };
+    let separator = lang.rules().thousands_separator();
     let digits = n.unsigned_abs().to_string();
     let mut out = String::with_capacity(digits.len() * 2);
     if n < 0 {

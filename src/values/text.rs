@@ -77,7 +77,7 @@ impl<'de> Deserialize<'de> for LangKey {
         let key = String::deserialize(deserializer)?;
         key.parse()
             .map(LangKey)
-            .map_err(|_| serde::de::Error::unknown_field(&key, Lang::CODES))
+            .map_err(|_| serde::de::Error::unknown_field(&key, &Lang::CODES))
     }
 }
 

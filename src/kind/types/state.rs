@@ -6,7 +6,7 @@ use serde_yaml::Value as Yaml;
 
 use crate::kind::field::{self, FieldType, Reader, TypeInfo};
 use crate::kind::value::{Value, Values};
-use crate::locale::{self, Lang};
+use crate::locale::Lang;
 use crate::states::States;
 use crate::values::Text;
 
@@ -64,10 +64,7 @@ fn state(code: &str, lang: Lang) -> Json {
         return Json::Null;
     };
     let name = names.name.get(lang);
-    let (of, to) = match lang {
-        Lang::Fr => (locale::with_de(name), locale::with_a(name)),
-        Lang::En => (format!("of {name}"), format!("to {name}")),
-    };
+    let (of, to) = (lang.rules().of(name), lang.rules().to(name));
     json!({
         "name": name,
         "of": of,

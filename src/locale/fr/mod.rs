@@ -1,0 +1,136 @@
+//! French: its dates, numbers in words, articles, typography, and the
+//! patterns that read facts from a French text.
+
+mod dates;
+mod facts;
+mod grammar;
+mod numbers;
+mod typography;
+
+#[cfg(test)]
+pub use dates::MONTHS;
+pub use grammar::{with_a, with_de};
+pub use typography::french_spacing;
+
+use chrono::{NaiveDate, NaiveTime};
+use regex::Captures;
+
+use super::Gender;
+use super::language::{Language, Period, Reading};
+
+/// Narrow no-break space: groups thousands.
+const NNBSP: char = '\u{202f}';
+
+/// The French language.
+pub struct French;
+
+impl Language for French {
+    fn name(&self) -> &'static str {
+        "French"
+    }
+
+    fn months(&self) -> &'static [&'static str; 12] {
+        &dates::MONTHS
+    }
+
+    fn weekdays(&self) -> &'static [&'static str; 7] {
+        &dates::WEEKDAYS
+    }
+
+    fn day(&self, d: NaiveDate) -> String {
+        dates::day(d)
+    }
+
+    fn period(&self) -> Period {
+        Period {
+            on: "le",
+            from: "du",
+            to: "au",
+        }
+    }
+
+    fn time(&self, t: NaiveTime) -> String {
+        dates::time(t)
+    }
+
+    fn ordinal(&self, n: u32, gender: Gender) -> Option<String> {
+        numbers::ordinal(n, gender)
+    }
+
+    fn cardinal(&self, n: u32) -> Option<String> {
+        numbers::cardinal_in_words(n)
+    }
+
+    fn and(&self) -> &'static str {
+        "et"
+    }
+
+    fn without_article<'a>(&self, np: &'a str) -> &'a str {
+        grammar::without_article(np)
+    }
+
+    fn with_article(&self, noun: &str, gender: Gender) -> String {
+        grammar::with_article(noun, gender)
+    }
+
+    fn of(&self, np: &str) -> String {
+        grammar::with_de(np)
+    }
+
+    fn to(&self, np: &str) -> String {
+        grammar::with_a(np)
+    }
+
+    fn typography(&self, text: &str) -> String {
+        french_spacing(&super::apostrophes(text))
+    }
+
+    fn phone(&self, code: &str, rest: &str) -> String {
+        format!("(+{code}){rest}")
+    }
+
+    fn thousands_separator(&self) -> char {
+        NNBSP
+    }
+
+    fn decimal_mark(&self) -> char {
+        ','
+    }
+
+    fn reading(&self) -> &Reading {
+        &facts::READING
+    }
+
+    /// `1er` and `1ᵉʳ` are the first.
+    fn day_number(&self, written: &str) -> Option<u32> {
+        written
+            .trim_end_matches("er")
+            .trim_end_matches("ᵉʳ")
+            .parse()
+            .ok()
+    }
+
+    fn times(&self, captures: &Captures) -> Vec<(u32, u32)> {
+        facts::times(captures)
+    }
+
+    fn range_ends(&self) -> &'static [&'static str] {
+        &["au", "jusqu'au", "jusqu’au"]
+    }
+
+    fn cardinal_word(&self, word: &str) -> Option<u64> {
+        numbers::cardinal_word(word)
+    }
+
+    fn ordinal_stem(&self, word: &str) -> Option<String> {
+        numbers::ordinal_stem(word)
+    }
+
+    fn joins(&self, before: &str, after: &str) -> bool {
+        numbers::joins(before, after)
+    }
+
+    fn not_a_number(&self, words: &[&str], before: Option<&str>) -> bool {
+        numbers::not_a_number(words, before)
+    }
+}
