@@ -32,7 +32,7 @@ pub(crate) fn addressee(recipient: &Recipient, lang: Lang, messages: &Messages) 
     );
     args.set("gender", recipient.gender().person());
     args.set("state", recipient.name.get(lang).to_owned());
-    args.set("of-state", locale::with_de(recipient.name.get(Lang::Fr)));
+    args.set("of-state", lang.rules().of(recipient.name.get(lang)));
     let title = recipient
         .representative
         .as_ref()
