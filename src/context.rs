@@ -8,6 +8,7 @@ use crate::locale::{self, Args, Gender, Lang, Messages};
 use crate::meeting::{Addressees, NoteDate, Paper, Role};
 use crate::recipients::{Recipient, Status};
 use crate::template::{Dateline, DocumentInfo, NoteContext, RecipientContext};
+use crate::values::Translated;
 
 /// What a note shows besides what the meeting file says.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -49,82 +50,135 @@ pub(crate) fn addressee(recipient: &Recipient, lang: Lang, messages: &Messages) 
 /// Stands for the date while the date line is formatted, then splits it.
 const DATE_MARK: &str = "\u{E000}";
 
-impl NoteContext {
-    /// Localizes everything one note needs: the note of `loaded` in `lang`,
-    /// to its addressees or to one mission.
-    pub fn new(
-        loaded: &Loaded,
-        lang: Lang,
-        recipient: Option<&Recipient>,
-        messages: &Messages,
-        options: &NoteOptions,
-    ) -> Result<Self> {
-        let frame = &loaded.frame;
-        let text = |b: &crate::values::Translated| b.get(lang).to_owned();
+/// What one note's values are made from: the meeting file, the note's
+/// language and the locales' phrases.
+struct Note<'a> {
+    loaded: &'a Loaded,
+    lang: Lang,
+    messages: &'a Messages,
+}
 
-        let gender = match (frame.sender.role, frame.sender.gender) {
+/// The sender, as the opening names it and as later sentences do.
+struct Sender {
+    /// The grammatical gender the formulas agree with: `male`, `female`,
+    /// `neuter`.
+    gender: &'static str,
+    full: String,
+    short: String,
+}
+
+impl Note<'_> {
+    /// A text of the meeting file in the note's language.
+    fn text(&self, text: &Translated) -> String {
+        text.get(self.lang).to_owned()
+    }
+
+    /// A phrase of the locales.
+    fn phrase(&self, key: &str, args: Option<&Args>) -> Result<String> {
+        self.messages.format(self.lang, key, args)
+    }
+
+    fn sender(&self) -> Result<Sender> {
+        let sender = &self.loaded.frame.sender;
+        let gender = match (sender.role, sender.gender) {
             (Role::Office, _) => "neuter",
             (Role::SecretaryGeneral, Some(Gender::Feminine)) => "female",
             (Role::SecretaryGeneral, _) => "male",
         };
-        let mut args = Args::new();
-        args.set("gender", gender);
-        let (sender, sender_short) = match frame.sender.role {
-            Role::SecretaryGeneral => (
-                messages.format(lang, "secretary-general", Some(&args))?,
-                messages.format(lang, "secretary-general-short", Some(&args))?,
-            ),
+        let (full, short) = match sender.role {
+            Role::SecretaryGeneral => {
+                let mut args = Args::new();
+                args.set("gender", gender);
+                (
+                    self.phrase("secretary-general", Some(&args))?,
+                    self.phrase("secretary-general-short", Some(&args))?,
+                )
+            }
             Role::Office => {
-                let name = frame.sender.name.as_ref().map(text).unwrap_or_default();
-                let short = frame
-                    .sender
+                let name = sender
+                    .name
+                    .as_ref()
+                    .map(|n| self.text(n))
+                    .unwrap_or_default();
+                let short = sender
                     .short
                     .as_ref()
-                    .map(text)
+                    .map(|s| self.text(s))
                     .unwrap_or_else(|| name.clone());
                 (name, short)
             }
         };
-        let addressees = match (recipient, &frame.addressees) {
-            (Some(recipient), _) => addressee(recipient, lang, messages)?,
-            (None, Addressees::Circular) => messages.format(lang, "addressees-circular", None)?,
-            (None, Addressees::Named(named)) => text(named),
-        };
-        let formula = |key: &str, subject: &str| {
-            let mut args = Args::new();
-            args.set("gender", gender);
-            args.set("sender", subject.to_owned());
-            args.set("addressees", addressees.clone());
-            messages.format(lang, key, Some(&args))
-        };
-        let opening = formula("opening", &sender)?;
-        let closing = formula("closing", &sender_short)?;
+        Ok(Sender {
+            gender,
+            full,
+            short,
+        })
+    }
 
+    /// The addressees as the formulas name them: the one mission of a batch,
+    /// or those the meeting file gives.
+    fn addressees(&self, recipient: Option<&Recipient>) -> Result<String> {
+        match (recipient, &self.loaded.frame.addressees) {
+            (Some(recipient), _) => addressee(recipient, self.lang, self.messages),
+            (None, Addressees::Circular) => self.phrase("addressees-circular", None),
+            (None, Addressees::Named(named)) => Ok(self.text(named)),
+        }
+    }
+
+    /// The opening or the closing formula, `key`, with `subject` as its
+    /// subject.
+    fn formula(
+        &self,
+        key: &str,
+        sender: &Sender,
+        subject: &str,
+        addressees: &str,
+    ) -> Result<String> {
+        let mut args = Args::new();
+        args.set("gender", sender.gender);
+        args.set("sender", subject.to_owned());
+        args.set("addressees", addressees.to_owned());
+        self.phrase(key, Some(&args))
+    }
+
+    /// The PDF's metadata.
+    fn document(&self, sender: &Sender) -> Result<DocumentInfo> {
+        let frame = &self.loaded.frame;
         let title = match &frame.subject {
-            Some(subject) => text(subject),
-            None => text(&loaded.kind.description),
+            Some(subject) => self.text(subject),
+            None => self.text(&self.loaded.kind.description),
         };
-        let mut keywords = vec![messages.format(lang, "note-verbale", None)?];
+        let mut keywords = vec![self.phrase("note-verbale", None)?];
         keywords.extend(frame.reference.as_ref().map(|r| r.0.clone()));
+        Ok(DocumentInfo {
+            title,
+            author: locale::without_article(&sender.full, self.lang).to_owned(),
+            keywords,
+        })
+    }
 
-        let mut dateline_args = Args::new();
-        dateline_args.set(
+    /// The place and date at the foot, split where a blank is left for a
+    /// date not known yet.
+    fn dateline(&self) -> Result<Dateline> {
+        let frame = &self.loaded.frame;
+        let mut args = Args::new();
+        args.set(
             "date",
             match frame.date {
-                Some(NoteDate::Day(day)) => locale::date(day, lang),
+                Some(NoteDate::Day(day)) => locale::date(day, self.lang),
                 Some(NoteDate::Year(year)) => format!("{DATE_MARK} {year}"),
                 None => DATE_MARK.to_owned(),
             },
         );
-        let dateline_key = match &frame.place {
+        let key = match &frame.place {
             Some(place) => {
-                dateline_args.set("place", text(place));
+                args.set("place", self.text(place));
                 "dateline-place"
             }
             None => "dateline",
         };
-        let line = messages.format(lang, dateline_key, Some(&dateline_args))?;
-        let dateline = match line.split_once(DATE_MARK) {
+        let line = self.phrase(key, Some(&args))?;
+        Ok(match line.split_once(DATE_MARK) {
             Some((before, after)) => Dateline {
                 before: before.into(),
                 date: None,
@@ -135,17 +189,49 @@ impl NoteContext {
                 date: Some(line),
                 after: String::new(),
             },
-        };
+        })
+    }
 
-        let enclosures = match frame.enclosures {
+    /// "Pièce jointe", "Enclosures"…, or nothing.
+    fn enclosures(&self) -> Result<Option<String>> {
+        match self.loaded.frame.enclosures {
             Some(count) if count > 0 => {
                 let mut args = Args::new();
                 args.set("count", count);
-                Some(messages.format(lang, "enclosures", Some(&args))?)
+                Ok(Some(self.phrase("enclosures", Some(&args))?))
             }
-            _ => None,
-        };
+            _ => Ok(None),
+        }
+    }
 
+    /// A label the letterhead gives, or the locales' own.
+    fn label(&self, given: Option<&Translated>, key: &str) -> Result<String> {
+        match given {
+            Some(label) => Ok(self.text(label)),
+            None => self.phrase(key, None),
+        }
+    }
+}
+
+impl NoteContext {
+    /// Localizes everything one note needs: the note of `loaded` in `lang`,
+    /// to its addressees or to one mission.
+    pub fn new(
+        loaded: &Loaded,
+        lang: Lang,
+        recipient: Option<&Recipient>,
+        messages: &Messages,
+        options: &NoteOptions,
+    ) -> Result<Self> {
+        let note = Note {
+            loaded,
+            lang,
+            messages,
+        };
+        let frame = &loaded.frame;
+        let sender = note.sender()?;
+        let addressees = note.addressees(recipient)?;
+        let letterhead = &frame.letterhead;
         Ok(NoteContext {
             lang,
             paper: match frame.paper {
@@ -154,37 +240,27 @@ impl NoteContext {
             },
             draft: options.draft,
             preview: options.preview,
-            document: DocumentInfo {
-                title,
-                author: locale::without_article(&sender, lang).to_owned(),
-                keywords,
-            },
-            letterhead: frame.letterhead.lines.iter().map(|l| l.0.clone()).collect(),
-            reference_label: match &frame.letterhead.reference_label {
-                Some(label) => text(label),
-                None => messages.format(lang, "label-reference", None)?,
-            },
-            subject_label: match &frame.letterhead.subject_label {
-                Some(label) => text(label),
-                None => messages.format(lang, "label-subject", None)?,
-            },
+            document: note.document(&sender)?,
+            letterhead: letterhead.lines.iter().map(|l| l.0.clone()).collect(),
+            reference_label: note.label(letterhead.reference_label.as_ref(), "label-reference")?,
+            subject_label: note.label(letterhead.subject_label.as_ref(), "label-subject")?,
             logo: loaded.logo.as_ref().map(|logo| logo.typst_path()),
             reference: frame.reference.as_ref().map(|r| r.0.clone()),
-            markings: frame.markings.as_ref().map(text),
-            subject: frame.subject.as_ref().map(text),
-            dateline,
-            sender,
-            sender_short,
+            markings: frame.markings.as_ref().map(|m| note.text(m)),
+            subject: frame.subject.as_ref().map(|s| note.text(s)),
+            dateline: note.dateline()?,
+            opening: note.formula("opening", &sender, &sender.full, &addressees)?,
+            closing: note.formula("closing", &sender, &sender.short, &addressees)?,
             recipient: recipient.map(|r| RecipientContext {
                 code: r.code.clone(),
                 name: r.name.get(lang).to_owned(),
                 city: r.city.clone(),
                 address: r.address.clone(),
             }),
-            opening,
-            closing,
-            paragraphs: frame.paragraphs.iter().map(text).collect(),
-            enclosures,
+            sender: sender.full,
+            sender_short: sender.short,
+            paragraphs: frame.paragraphs.iter().map(|p| note.text(p)).collect(),
+            enclosures: note.enclosures()?,
             fields: kind::localize(&loaded.kind.fields, &loaded.fields, lang),
         })
     }
