@@ -5,8 +5,9 @@ use crate::error::Result;
 use crate::kind;
 use crate::load::Loaded;
 use crate::locale::{self, Args, Gender, Lang, Messages};
-use crate::meeting::{Addressees, NoteDate, Paper, Role};
+use crate::meeting::{self, Addressees, DutyStation, NoteDate, Paper, Role};
 use crate::recipients::{Recipient, Status};
+use crate::states::States;
 use crate::template::{Dateline, DocumentInfo, NoteContext, RecipientContext};
 use crate::values::Translated;
 
@@ -20,10 +21,24 @@ pub struct NoteOptions {
     pub preview: bool,
 }
 
+/// The United Nations at the duty station, as the formulas name it:
+/// "auprès de l'Office des Nations Unies à Genève".
+fn at_station(station: DutyStation, lang: Lang, messages: &Messages) -> Result<String> {
+    let mut args = Args::new();
+    args.set("station", station.name());
+    messages.format(lang, "duty-station", Some(&args))
+}
+
 /// The one addressee of a note to a mission: "au Représentant permanent de la
 /// France auprès de l'Organisation des Nations Unies".
-pub(crate) fn addressee(recipient: &Recipient, lang: Lang, messages: &Messages) -> Result<String> {
+pub(crate) fn addressee(
+    recipient: &Recipient,
+    station: DutyStation,
+    lang: Lang,
+    messages: &Messages,
+) -> Result<String> {
     let mut args = Args::new();
+    args.set("at", at_station(station, lang, messages)?);
     args.set(
         "status",
         match recipient.status {
@@ -80,12 +95,13 @@ impl Note<'_> {
 
     fn sender(&self) -> Result<Sender> {
         let sender = &self.loaded.frame.sender;
-        let gender = match (sender.role, sender.gender) {
-            (Role::Office, _) => "neuter",
-            (Role::SecretaryGeneral, Some(Gender::Feminine)) => "female",
-            (Role::SecretaryGeneral, _) => "male",
+        let gender = match sender.gender {
+            _ if !sender.is_person() => "neuter",
+            Some(Gender::Feminine) => "female",
+            _ => "male",
         };
         let (full, short) = match sender.role {
+            Role::Mission => self.mission(sender)?,
             Role::SecretaryGeneral => {
                 let mut args = Args::new();
                 args.set("gender", gender);
@@ -94,7 +110,7 @@ impl Note<'_> {
                     self.phrase("secretary-general-short", Some(&args))?,
                 )
             }
-            Role::Office => {
+            Role::Office | Role::Ministry | Role::Embassy | Role::Person => {
                 let name = sender
                     .name
                     .as_ref()
@@ -115,12 +131,51 @@ impl Note<'_> {
         })
     }
 
+    /// A permanent mission, as the opening names it and as later sentences
+    /// do: its own formal name when the file gives one, else composed from
+    /// its State and the duty station.
+    fn mission(&self, sender: &meeting::Sender) -> Result<(String, String)> {
+        let states = States::builtin();
+        let names = sender
+            .state
+            .as_ref()
+            .and_then(|state| states.names(states.find(&state.0)?));
+        let mut args = Args::new();
+        let observer = names.is_some_and(|n| n.observer);
+        args.set("status", if observer { "observer" } else { "member" });
+        let full = match (&sender.name, names) {
+            (Some(name), _) => self.text(name),
+            (None, Some(names)) => {
+                args.set("of-state", self.lang.rules().of(names.name.get(self.lang)));
+                args.set("at", self.at()?);
+                self.phrase("mission", Some(&args))?
+            }
+            // The frame's check refuses a mission without a known State.
+            (None, None) => String::new(),
+        };
+        let short = match &sender.short {
+            Some(short) => self.text(short),
+            None => self.phrase("mission-short", Some(&args))?,
+        };
+        Ok((full, short))
+    }
+
+    /// The United Nations at the note's duty station.
+    fn at(&self) -> Result<String> {
+        at_station(self.loaded.frame.duty_station, self.lang, self.messages)
+    }
+
     /// The addressees as the formulas name them: the one mission of a batch,
     /// or those the meeting file gives.
     fn addressees(&self, recipient: Option<&Recipient>) -> Result<String> {
+        let station = self.loaded.frame.duty_station;
         match (recipient, &self.loaded.frame.addressees) {
-            (Some(recipient), _) => addressee(recipient, self.lang, self.messages),
-            (None, Addressees::Circular) => self.phrase("addressees-circular", None),
+            (Some(recipient), _) => addressee(recipient, station, self.lang, self.messages),
+            (None, Addressees::Circular) => {
+                let mut args = Args::new();
+                args.set("at", self.at()?);
+                self.phrase("addressees-circular", Some(&args))
+            }
             (None, Addressees::Named(named)) => Ok(self.text(named)),
         }
     }

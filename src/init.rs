@@ -63,7 +63,7 @@ const FRAME: &[(&str, &str, &str, bool)] = &[
     ),
     (
         "sender",
-        "Who sends the note: role: secretary-general with gender: male | female, or role: office with its name and short name in both languages.",
+        "Who sends the note: role: secretary-general with gender: male | female; role: office, ministry or embassy with its name and short name in both languages; role: mission with state: FRA (the State's code or name); role: person with name, short name and gender.",
         "{ role: secretary-general, gender: male }",
         true,
     ),
@@ -72,6 +72,12 @@ const FRAME: &[(&str, &str, &str, bool)] = &[
         "Who receives it: circular (every Permanent Representative of the Member States and observer States), or the addressees in both languages, French with its preposition.",
         "circular",
         true,
+    ),
+    (
+        "duty_station",
+        "The United Nations the formulas name: new-york (the default), geneva, vienna or nairobi.",
+        "new-york",
+        false,
     ),
     (
         "paragraphs",

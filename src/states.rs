@@ -34,9 +34,9 @@ const SHORT_FORMS: &[(&str, &str, &str)] = &[
 #[derive(Debug, Default)]
 pub struct States {
     /// Every name of a language, longest first, as one pattern.
-    patterns: [Option<Regex>; 2],
+    patterns: [Option<Regex>; Lang::ALL.len()],
     /// The State each name is of, by language and name.
-    codes: [HashMap<String, String>; 2],
+    codes: [HashMap<String, String>; Lang::ALL.len()],
     /// The names of each State of the list, by its code.
     names: HashMap<String, StateNames>,
 }
@@ -50,6 +50,9 @@ pub struct StateNames {
     /// As lists give it, for sorting: `Bolivie (État plurinational de)`,
     /// `France`.
     pub list_name: Translated,
+    /// Whether it is a non-member observer State, whose mission is a
+    /// permanent observer mission.
+    pub observer: bool,
 }
 
 #[derive(Deserialize)]
@@ -63,6 +66,8 @@ struct Entry {
     name: Translated,
     #[serde(default)]
     list_name: Option<Translated>,
+    #[serde(default)]
+    status: Option<String>,
 }
 
 impl States {
@@ -85,20 +90,38 @@ impl States {
             States::new(
                 list.missions
                     .iter()
-                    .map(|e| (e.code.as_str(), &e.name, e.list_name.as_ref()))
-                    .chain(short.iter().map(|(code, name)| (*code, name, None))),
+                    .map(|e| {
+                        let observer = e.status.as_deref() == Some("observer");
+                        (e.code.as_str(), &e.name, e.list_name.as_ref(), observer)
+                    })
+                    .chain(short.iter().map(|(code, name)| (*code, name, None, false))),
             )
         });
         &BUILTIN
     }
 
+    /// The State that `written` names, by its code, or the hints that say
+    /// what it may mean and how to write a State.
+    pub fn code_of(&self, written: &str) -> Result<&str, Vec<String>> {
+        if let Some(code) = self.find(written) {
+            return Ok(code);
+        }
+        let mut hints: Vec<String> = crate::misspelling::did_you_mean(&self.suggest(written))
+            .into_iter()
+            .collect();
+        hints.push(
+            "give the State's three-letter code (ISO 3166), as `CHE`, or its name, as `Switzerland` or `la Suisse`".into(),
+        );
+        Err(hints)
+    }
+
     /// The States named: their code, running-text name and list name.
     fn new<'a>(
-        entries: impl Iterator<Item = (&'a str, &'a Translated, Option<&'a Translated>)>,
+        entries: impl Iterator<Item = (&'a str, &'a Translated, Option<&'a Translated>, bool)>,
     ) -> Self {
-        let mut codes: [HashMap<String, Option<String>>; 2] = Default::default();
+        let mut codes: [HashMap<String, Option<String>>; Lang::ALL.len()] = Default::default();
         let mut names = HashMap::new();
-        for (code, name, list_name) in entries {
+        for (code, name, list_name, observer) in entries {
             // The first names given of a State are its own; later ones are
             // short forms that running text also uses.
             names.entry(code.to_owned()).or_insert_with(|| StateNames {
@@ -106,6 +129,7 @@ impl States {
                 list_name: list_name.cloned().unwrap_or_else(|| {
                     Translated::from_fn(|lang| without_article(name.get(lang), lang).to_owned())
                 }),
+                observer,
             });
             for (i, lang) in Lang::ALL.iter().enumerate() {
                 let mut forms = vec![without_article(name.get(*lang), *lang).to_owned()];
@@ -134,8 +158,8 @@ impl States {
                 .filter_map(|(name, code)| Some((name, code?)))
                 .collect::<HashMap<_, _>>()
         });
-        let patterns = [0, 1].map(|i| {
-            let mut names: Vec<&String> = codes[i].keys().collect();
+        let patterns = Lang::ALL.map(|lang| {
+            let mut names: Vec<&String> = codes[lang.index()].keys().collect();
             names.sort_by_key(|n| std::cmp::Reverse(n.len()));
             let alternatives: Vec<String> = names
                 .iter()
@@ -155,12 +179,12 @@ impl States {
 
     /// The pattern that finds the names of `lang`.
     pub fn pattern(&self, lang: Lang) -> Option<&Regex> {
-        self.patterns[index(lang)].as_ref()
+        self.patterns[lang.index()].as_ref()
     }
 
     /// The State that `name`, as found by [`States::pattern`], is of.
     pub fn code(&self, lang: Lang, name: &str) -> Option<&str> {
-        self.codes[index(lang)]
+        self.codes[lang.index()]
             .get(&name.replace('’', "'"))
             .map(String::as_str)
     }
@@ -187,7 +211,7 @@ impl States {
             let lower = written.to_lowercase().replace('’', "'");
             Lang::ALL.iter().find_map(|&lang| {
                 let bare = without_article(&lower, lang);
-                self.codes[index(lang)]
+                self.codes[lang.index()]
                     .iter()
                     .find(|(name, _)| name.to_lowercase() == bare)
                     .map(|(_, code)| code.as_str())
@@ -236,13 +260,6 @@ impl States {
 }
 
 /// The place of `lang` in [`Lang::ALL`], to index what is kept per language.
-fn index(lang: Lang) -> usize {
-    Lang::ALL
-        .iter()
-        .position(|l| *l == lang)
-        .expect("every language is in Lang::ALL")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

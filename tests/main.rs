@@ -20,6 +20,7 @@ mod missions;
 mod office;
 mod sandbox;
 mod seed;
+mod senders;
 mod trace;
 mod typst_project;
 mod variants;

@@ -12,9 +12,33 @@ note-verbale = note verbale
 secretary-general = The Secretary-General of the United Nations
 secretary-general-short = The Secretary-General
 
-## The addressees
+# A permanent mission, named from its State and its duty station.
+#   $status    member | observer
+#   $of-state  the State's name after "of": "of France"
+#   $at        the duty station, as duty-station gives it
+mission = { $status ->
+    [observer] The Permanent Observer Mission { $of-state } { $at }
+   *[member] The Permanent Mission { $of-state } { $at }
+}
+mission-short = { $status ->
+    [observer] The Permanent Observer Mission
+   *[member] The Permanent Mission
+}
 
-addressees-circular = the Permanent Representatives of the Member States and observer States to the United Nations
+## The duty station, as the formulas name it
+#   $station  new-york | geneva | vienna | nairobi
+
+duty-station = { $station ->
+    [geneva] to the United Nations Office at Geneva
+    [vienna] to the United Nations (Vienna)
+    [nairobi] to the United Nations Office at Nairobi
+   *[new-york] to the United Nations
+}
+
+## The addressees
+#   $at  the duty station, as duty-station gives it
+
+addressees-circular = the Permanent Representatives of the Member States and observer States { $at }
 
 # One mission, for notes addressed to each permanent mission.
 #   $status  member | observer
@@ -22,10 +46,10 @@ addressees-circular = the Permanent Representatives of the Member States and obs
 #   $state   the State's name: "France", "the United Kingdom of …"
 #   $title   a title in place of the usual one: "the Chargé d'affaires a.i. of the Permanent Mission"
 addressee-mission = { $status ->
-    [observer] the Permanent Observer of { $state } to the United Nations
-   *[member] the Permanent Representative of { $state } to the United Nations
+    [observer] the Permanent Observer of { $state } { $at }
+   *[member] the Permanent Representative of { $state } { $at }
 }
-addressee-titled = { $title } of { $state } to the United Nations
+addressee-titled = { $title } of { $state } { $at }
 
 ## Courtesy formulas
 

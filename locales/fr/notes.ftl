@@ -20,9 +20,33 @@ secretary-general-short = { $gender ->
    *[male] Le Secrétaire général
 }
 
-## Les destinataires
+# Une mission permanente, nommée d'après son État et son lieu d'affectation.
+#   $status    member | observer
+#   $of-state  le nom de l'État après « de », déjà contracté : « de la France »
+#   $at        le lieu d'affectation, formé par duty-station
+mission = { $status ->
+    [observer] La Mission permanente d'observation { $of-state } { $at }
+   *[member] La Mission permanente { $of-state } { $at }
+}
+mission-short = { $status ->
+    [observer] La Mission permanente d'observation
+   *[member] La Mission permanente
+}
 
-addressees-circular = aux représentants permanents des États Membres et des États observateurs auprès de l'Organisation des Nations Unies
+## Le lieu d'affectation, que nomment les formules
+#   $station  new-york | geneva | vienna | nairobi
+
+duty-station = { $station ->
+    [geneva] auprès de l'Office des Nations Unies à Genève
+    [vienna] auprès de l'Office des Nations Unies à Vienne
+    [nairobi] auprès de l'Office des Nations Unies à Nairobi
+   *[new-york] auprès de l'Organisation des Nations Unies
+}
+
+## Les destinataires
+#   $at  le lieu d'affectation, formé par duty-station
+
+addressees-circular = aux représentants permanents des États Membres et des États observateurs { $at }
 
 # Une seule mission, pour les notes adressées à chaque mission permanente.
 #   $status    member | observer
@@ -32,15 +56,15 @@ addressees-circular = aux représentants permanents des États Membres et des É
 #              « au Chargé d'affaires par intérim de la Mission permanente »
 addressee-mission = { $status ->
     [observer] { $gender ->
-        [female] à l'Observatrice permanente { $of-state } auprès de l'Organisation des Nations Unies
-       *[male] à l'Observateur permanent { $of-state } auprès de l'Organisation des Nations Unies
+        [female] à l'Observatrice permanente { $of-state } { $at }
+       *[male] à l'Observateur permanent { $of-state } { $at }
     }
    *[member] { $gender ->
-        [female] à la Représentante permanente { $of-state } auprès de l'Organisation des Nations Unies
-       *[male] au Représentant permanent { $of-state } auprès de l'Organisation des Nations Unies
+        [female] à la Représentante permanente { $of-state } { $at }
+       *[male] au Représentant permanent { $of-state } { $at }
     }
 }
-addressee-titled = { $title } { $of-state } auprès de l'Organisation des Nations Unies
+addressee-titled = { $title } { $of-state } { $at }
 
 ## Formules de courtoisie
 # « ses compliments » et « sa très haute considération » s'accordent avec le

@@ -7,4 +7,6 @@
 
 mod frame;
 
-pub use self::frame::{Addressees, FRAME_FIELDS, Frame, NoteDate, Paper, Role, Sender};
+pub use self::frame::{
+    Addressees, DutyStation, FRAME_FIELDS, Frame, NoteDate, Paper, Role, Sender,
+};

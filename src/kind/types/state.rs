@@ -30,22 +30,18 @@ impl FieldType for State {
 
     fn read(&self, node: &Yaml, at: &str, reader: &mut Reader) -> Option<Value> {
         let written = reader.parse::<Text>(at, node)?.0;
-        let states = States::builtin();
-        if let Some(code) = states.find(&written) {
-            return Some(Value::State(code.to_owned()));
+        match States::builtin().code_of(&written) {
+            Ok(code) => Some(Value::State(code.to_owned())),
+            Err(hints) => {
+                let mut error = reader.file.error(
+                    at,
+                    format!("`{written}` is not a State of the list of missions"),
+                );
+                error.hints = hints;
+                reader.problems.push(error);
+                None
+            }
         }
-        let mut error = reader.file.error(
-            at,
-            format!("`{written}` is not a State of the list of missions"),
-        );
-        if let Some(hint) = crate::misspelling::did_you_mean(&states.suggest(&written)) {
-            error = error.hint(hint);
-        }
-        error = error.hint(
-            "give the State's three-letter code (ISO 3166), as `CHE`, or its name, as `Switzerland` or `la Suisse`",
-        );
-        reader.problems.push(error);
-        None
     }
 
     fn localize(&self, value: &Value, _siblings: &Values, lang: Lang) -> Json {

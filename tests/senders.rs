@@ -1,0 +1,234 @@
+//! Who sends a note and where: the opening and closing formulas of each
+//! sender (the Secretary-General, an office, a permanent mission, a ministry,
+//! an embassy, a person) at each duty station, read back from the typeset
+//! notes in both languages; and the mistakes of a sender, located.
+
+use crate::common;
+
+use noteverbale::yaml::YamlFile;
+use noteverbale::{Error, Lang, Loaded, NoteOptions};
+
+use common::{engine, laid_out_text, repo};
+
+/// The bundled example with its sender, and its duty station when given,
+/// replaced.
+fn meeting(sender: &str, station: Option<&str>) -> Result<Loaded, Error> {
+    let example = std::fs::read_to_string(repo("examples/ccm-7msp.yaml")).unwrap();
+    let start = example
+        .find("\nsender:\n")
+        .expect("the example has a sender")
+        + 1;
+    let end = start
+        + example[start..]
+            .find("\n\n")
+            .expect("a blank line after it");
+    let mut text = format!("{}sender: {sender}{}", &example[..start], &example[end..]);
+    if let Some(station) = station {
+        text.push_str(&format!("\nduty_station: {station}\n"));
+    }
+    let file = YamlFile::from_text(std::path::Path::new("senders.yaml"), text);
+    noteverbale::load::read(&file, engine().kinds())
+}
+
+/// The note's text as laid out, its white space made single spaces.
+fn text(loaded: &Loaded, lang: Lang) -> String {
+    let note = engine()
+        .note(loaded, lang, None, &NoteOptions::default())
+        .expect("the note typesets");
+    let text = laid_out_text(&note)
+        .replace(['\u{a0}', '\u{202f}', '\n'], " ")
+        .replace('’', "'");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Asserts that `text` holds each of `expected`.
+fn holds(text: &str, expected: &[&str]) {
+    for phrase in expected {
+        assert!(text.contains(phrase), "missing «{phrase}» in:\n{text}");
+    }
+}
+
+#[test]
+fn each_sender_speaks_with_its_own_formulas() {
+    let cases: &[(&str, [&[&str]; 2])] = &[
+        (
+            "{ role: secretary-general, gender: female }",
+            [
+                &[
+                    "La Secrétaire générale de l'Organisation des Nations Unies présente ses compliments aux représentants permanents",
+                    "La Secrétaire générale saisit cette occasion pour renouveler aux représentants permanents",
+                ],
+                &[
+                    "The Secretary-General of the United Nations presents her compliments to the Permanent Representatives",
+                    "The Secretary-General avails herself of this opportunity",
+                    "the assurances of her highest consideration.",
+                ],
+            ],
+        ),
+        (
+            "{ role: mission, state: FRA }",
+            [
+                &[
+                    "La Mission permanente de la France auprès de l'Organisation des Nations Unies présente ses compliments",
+                    "La Mission permanente saisit cette occasion",
+                ],
+                &[
+                    "The Permanent Mission of France to the United Nations presents its compliments",
+                    "The Permanent Mission avails itself of this opportunity",
+                    "the assurances of its highest consideration.",
+                ],
+            ],
+        ),
+        (
+            "{ role: mission, state: PSE }",
+            [
+                &[
+                    "La Mission permanente d'observation de l'État de Palestine auprès de l'Organisation des Nations Unies présente ses compliments",
+                    "La Mission permanente d'observation saisit cette occasion",
+                ],
+                &[
+                    "The Permanent Observer Mission of the State of Palestine to the United Nations presents its compliments",
+                ],
+            ],
+        ),
+        (
+            "{ role: mission, state: CHE, name: { fr: La Mission permanente de la Suisse auprès de l'Office des Nations Unies et des autres organisations internationales à Genève, en: The Permanent Mission of Switzerland to the United Nations Office and to the other international organizations in Geneva } }",
+            [
+                &[
+                    "La Mission permanente de la Suisse auprès de l'Office des Nations Unies et des autres organisations internationales à Genève présente ses compliments",
+                ],
+                &[
+                    "The Permanent Mission of Switzerland to the United Nations Office and to the other international organizations in Geneva presents its compliments",
+                ],
+            ],
+        ),
+        (
+            "{ role: ministry, name: { fr: Le Ministère des affaires étrangères du Royaume des Pays-Bas, en: The Ministry of Foreign Affairs of the Kingdom of the Netherlands }, short: { fr: Le Ministère, en: The Ministry } }",
+            [
+                &[
+                    "Le Ministère des affaires étrangères du Royaume des Pays-Bas présente ses compliments",
+                    "Le Ministère saisit cette occasion",
+                ],
+                &[
+                    "The Ministry of Foreign Affairs of the Kingdom of the Netherlands presents its compliments",
+                    "The Ministry avails itself of this opportunity",
+                ],
+            ],
+        ),
+        (
+            "{ role: person, gender: male, name: { fr: Le Directeur général de l'Organisation mondiale de la propriété intellectuelle, en: The Director General of the World Intellectual Property Organization }, short: { fr: Le Directeur général, en: The Director General } }",
+            [
+                &[
+                    "Le Directeur général de l'Organisation mondiale de la propriété intellectuelle présente ses compliments",
+                    "Le Directeur général saisit cette occasion",
+                ],
+                &[
+                    "The Director General of the World Intellectual Property Organization presents his compliments",
+                    "The Director General avails himself of this opportunity",
+                    "the assurances of his highest consideration.",
+                ],
+            ],
+        ),
+    ];
+    for (sender, [fr, en]) in cases {
+        let loaded = meeting(sender, None).unwrap_or_else(|e| panic!("{sender}: {e:?}"));
+        holds(&text(&loaded, Lang::Fr), fr);
+        holds(&text(&loaded, Lang::En), en);
+    }
+}
+
+#[test]
+fn the_duty_station_is_named_in_every_formula() {
+    let stations: &[(&str, &str, &str)] = &[
+        (
+            "geneva",
+            "auprès de l'Office des Nations Unies à Genève",
+            "to the United Nations Office at Geneva",
+        ),
+        (
+            "vienna",
+            "auprès de l'Office des Nations Unies à Vienne",
+            "to the United Nations (Vienna)",
+        ),
+        (
+            "nairobi",
+            "auprès de l'Office des Nations Unies à Nairobi",
+            "to the United Nations Office at Nairobi",
+        ),
+    ];
+    for (station, fr, en) in stations {
+        let loaded = meeting("{ role: mission, state: CAN }", Some(station)).unwrap();
+        let french = text(&loaded, Lang::Fr);
+        let english = text(&loaded, Lang::En);
+        holds(
+            &french,
+            &[
+                &format!("La Mission permanente du Canada {fr} présente ses compliments"),
+                &format!(
+                    "aux représentants permanents des États Membres et des États observateurs {fr}"
+                ),
+            ],
+        );
+        holds(
+            &english,
+            &[
+                &format!("The Permanent Mission of Canada {en} presents its compliments"),
+                &format!(
+                    "the Permanent Representatives of the Member States and observer States {en}"
+                ),
+            ],
+        );
+        assert!(
+            !french.contains("auprès de l'Organisation des Nations Unies")
+                && !english.contains("to the United Nations and"),
+            "{station}: New York's formula left in a note of another duty station"
+        );
+    }
+}
+
+#[test]
+fn a_sender_that_does_not_fit_its_role_is_refused_at_its_key() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "{ role: office, gender: male, name: { fr: Le Bureau, en: The Office } }",
+            "an office takes no `gender`",
+            "sender.gender",
+        ),
+        (
+            "{ role: person, name: { fr: Le Directeur général, en: The Director General } }",
+            "the gender of the person who sends the note is missing",
+            "sender",
+        ),
+        (
+            "{ role: mission }",
+            "a permanent mission that sends a note needs its State",
+            "sender",
+        ),
+        (
+            "{ role: mission, state: Francia }",
+            "`Francia` is not a State of the list of missions",
+            "sender.state",
+        ),
+        (
+            "{ role: embassy, state: USA, name: { fr: L'Ambassade, en: The Embassy } }",
+            "an embassy takes no `state`",
+            "sender.state",
+        ),
+        (
+            "{ role: secretary-general, gender: male, name: { fr: Le Secrétaire, en: The Secretary } }",
+            "the Secretary-General takes no `name`",
+            "sender.name",
+        ),
+    ];
+    for (sender, message, field) in cases {
+        let Err(Error::Invalid(found)) = meeting(sender, None) else {
+            panic!("{sender} is accepted");
+        };
+        assert!(
+            found
+                .iter()
+                .any(|d| d.message == *message && d.field.as_deref() == Some(*field)),
+            "{sender}: {found:#?}"
+        );
+    }
+}
