@@ -5,7 +5,7 @@ use crate::error::Result;
 use crate::kind;
 use crate::load::Loaded;
 use crate::locale::{self, Args, Gender, Lang, Messages};
-use crate::meeting::{self, Addressees, DutyStation, NoteDate, Paper, Role};
+use crate::meeting::{self, Addressee, DutyStation, NoteDate, Paper, Role};
 use crate::recipients::{Recipient, Status};
 use crate::states::States;
 use crate::template::{Dateline, DocumentInfo, NoteContext, RecipientContext};
@@ -165,35 +165,106 @@ impl Note<'_> {
         at_station(self.loaded.frame.duty_station, self.lang, self.messages)
     }
 
-    /// The addressees as the formulas name them: the one mission of a batch,
-    /// or those the meeting file gives.
-    fn addressees(&self, recipient: Option<&Recipient>) -> Result<String> {
-        let station = self.loaded.frame.duty_station;
-        match (recipient, &self.loaded.frame.addressees) {
-            (Some(recipient), _) => addressee(recipient, station, self.lang, self.messages),
-            (None, Addressees::Circular) => {
-                let mut args = Args::new();
-                args.set("at", self.at()?);
-                self.phrase("addressees-circular", Some(&args))
+    /// The addressees as the opening and the closing name them: the one
+    /// mission of a batch, or those the meeting file gives; nothing for a
+    /// note to nobody.
+    fn addressees(&self, recipient: Option<&Recipient>) -> Result<Option<(String, String)>> {
+        let frame = &self.loaded.frame;
+        let station = frame.duty_station;
+        let rules = self.lang.rules();
+        // The Secretary-General writes to persons, every other sender to
+        // missions.
+        let mut args = Args::new();
+        let persons = frame.sender.role == Role::SecretaryGeneral;
+        args.set("to", if persons { "persons" } else { "missions" });
+        args.set("at", self.at()?);
+        let body = |name: &Translated, args: &mut Args| {
+            let name = self.text(name);
+            args.set("to-name", rules.to(&name));
+            args.set("name", name);
+            self.phrase("addressee-body", Some(args))
+        };
+        let gender = |gender: Option<Gender>| match gender {
+            Some(Gender::Feminine) => "female",
+            _ => "male",
+        };
+        let opening = match (recipient, &frame.addressees.form) {
+            (Some(recipient), _) => addressee(recipient, station, self.lang, self.messages)?,
+            (None, Addressee::None) => return Ok(None),
+            (None, Addressee::Circular) => self.phrase("addressees-circular", Some(&args))?,
+            (None, Addressee::MemberStates) => {
+                self.phrase("addressees-member-states", Some(&args))?
             }
-            (None, Addressees::Named(named)) => Ok(self.text(named)),
-        }
+            (None, Addressee::AllStates) => self.phrase("addressees-all-states", Some(&args))?,
+            (None, Addressee::StatesParties(treaty)) => {
+                args.set("to-treaty", rules.to(treaty.get(self.lang)));
+                self.phrase("addressees-states-parties", Some(&args))?
+            }
+            (
+                None,
+                Addressee::Mission {
+                    state,
+                    gender: head,
+                },
+            ) => {
+                let states = States::builtin();
+                let names = states.find(&state.0).and_then(|code| states.names(code));
+                let name = names.map_or("", |n| n.name.get(self.lang));
+                let observer = names.is_some_and(|n| n.observer);
+                args.set("status", if observer { "observer" } else { "member" });
+                args.set("gender", gender(*head));
+                args.set("state", name.to_owned());
+                args.set("of-state", rules.of(name));
+                let key = if persons {
+                    "addressee-mission"
+                } else {
+                    "addressee-permanent-mission"
+                };
+                self.phrase(key, Some(&args))?
+            }
+            (None, Addressee::SecretaryGeneral { gender: sg }) => {
+                args.set("gender", gender(*sg));
+                self.phrase("addressee-secretary-general", Some(&args))?
+            }
+            (None, Addressee::Body { name, .. }) => body(name, &mut args)?,
+            (None, Addressee::Named(named)) => self.text(named),
+        };
+        let closing = match (&frame.addressees.closing, &frame.addressees.form) {
+            _ if recipient.is_some() => opening.clone(),
+            (Some(closing), _) => self.text(closing),
+            (None, Addressee::SecretaryGeneral { .. }) => {
+                self.phrase("addressee-secretary-general-short", Some(&args))?
+            }
+            (
+                None,
+                Addressee::Body {
+                    short: Some(short), ..
+                },
+            ) => body(short, &mut args)?,
+            (None, _) => opening.clone(),
+        };
+        Ok(Some((opening, closing)))
     }
 
     /// The opening or the closing formula, `key`, with `subject` as its
-    /// subject.
+    /// subject, to `addressees`, or, to nobody, its form `<key>-alone`.
     fn formula(
         &self,
         key: &str,
         sender: &Sender,
         subject: &str,
-        addressees: &str,
+        addressees: Option<&str>,
     ) -> Result<String> {
         let mut args = Args::new();
         args.set("gender", sender.gender);
         args.set("sender", subject.to_owned());
-        args.set("addressees", addressees.to_owned());
-        self.phrase(key, Some(&args))
+        match addressees {
+            Some(addressees) => {
+                args.set("addressees", addressees.to_owned());
+                self.phrase(key, Some(&args))
+            }
+            None => self.phrase(&format!("{key}-alone"), Some(&args)),
+        }
     }
 
     /// The PDF's metadata.
@@ -304,8 +375,18 @@ impl NoteContext {
             markings: frame.markings.as_ref().map(|m| note.text(m)),
             subject: frame.subject.as_ref().map(|s| note.text(s)),
             dateline: note.dateline()?,
-            opening: note.formula("opening", &sender, &sender.full, &addressees)?,
-            closing: note.formula("closing", &sender, &sender.short, &addressees)?,
+            opening: note.formula(
+                "opening",
+                &sender,
+                &sender.full,
+                addressees.as_ref().map(|(opening, _)| opening.as_str()),
+            )?,
+            closing: note.formula(
+                "closing",
+                &sender,
+                &sender.short,
+                addressees.as_ref().map(|(_, closing)| closing.as_str()),
+            )?,
             recipient: recipient.map(|r| RecipientContext {
                 code: r.code.clone(),
                 name: r.name.get(lang).to_owned(),

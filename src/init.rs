@@ -69,7 +69,7 @@ const FRAME: &[(&str, &str, &str, bool)] = &[
     ),
     (
         "addressees",
-        "Who receives it: circular (every Permanent Representative of the Member States and observer States), or the addressees in both languages, French with its preposition.",
+        "Who receives it: circular (the Member States and observer States), member-states, all-states, secretary-general, none; { states-parties: { fr: la Convention …, en: the Convention … } }, { mission: FRA }, { ministry: { fr: le Ministère …, en: the Ministry … }, short: … } (or office:, embassy:); or the text in both languages, French with its preposition.",
         "circular",
         true,
     ),

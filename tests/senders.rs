@@ -165,7 +165,7 @@ fn the_duty_station_is_named_in_every_formula() {
             &[
                 &format!("La Mission permanente du Canada {fr} présente ses compliments"),
                 &format!(
-                    "aux représentants permanents des États Membres et des États observateurs {fr}"
+                    "aux missions permanentes des États Membres et des États observateurs {fr}"
                 ),
             ],
         );
@@ -174,7 +174,7 @@ fn the_duty_station_is_named_in_every_formula() {
             &[
                 &format!("The Permanent Mission of Canada {en} presents its compliments"),
                 &format!(
-                    "the Permanent Representatives of the Member States and observer States {en}"
+                    "the Permanent Missions of the Member States and observer States {en}"
                 ),
             ],
         );
@@ -182,6 +182,187 @@ fn the_duty_station_is_named_in_every_formula() {
             !french.contains("auprès de l'Organisation des Nations Unies")
                 && !english.contains("to the United Nations and"),
             "{station}: New York's formula left in a note of another duty station"
+        );
+    }
+}
+
+/// The example sent by `sender` to `addressees`.
+fn addressed(sender: &str, addressees: &str) -> [String; 2] {
+    let loaded = meeting(sender, None)
+        .and_then(|_| {
+            let example = std::fs::read_to_string(repo("examples/ccm-7msp.yaml")).unwrap();
+            let start = example.find("\nsender:\n").unwrap() + 1;
+            let end = start + example[start..].find("\n\n").unwrap();
+            let text = format!("{}sender: {sender}{}", &example[..start], &example[end..]).replace(
+                "\naddressees: circular\n",
+                &format!("\naddressees: {addressees}\n"),
+            );
+            let file = YamlFile::from_text(std::path::Path::new("addressees.yaml"), text);
+            noteverbale::load::read(&file, engine().kinds())
+        })
+        .unwrap_or_else(|e| panic!("{sender} to {addressees}: {e:?}"));
+    [text(&loaded, Lang::Fr), text(&loaded, Lang::En)]
+}
+
+#[test]
+fn each_form_of_addressees_reads_in_the_opening_and_the_closing() {
+    let sg = "{ role: secretary-general, gender: male }";
+    let mission = "{ role: mission, state: FRA }";
+    let embassy = "{ role: embassy, name: { fr: L'Ambassade des États-Unis d'Amérique, en: The Embassy of the United States of America }, short: { fr: L'Ambassade, en: The Embassy } }";
+    let cases: &[(&str, &str, [&[&str]; 2])] = &[
+        (
+            sg,
+            "member-states",
+            [
+                &[
+                    "présente ses compliments aux représentants permanents des États Membres auprès de l'Organisation des Nations Unies et a l'honneur",
+                ],
+                &[
+                    "presents his compliments to the Permanent Representatives of the Member States to the United Nations and has the honour",
+                ],
+            ],
+        ),
+        (
+            "{ role: office, name: { fr: Le Bureau des affaires de désarmement, en: The Office for Disarmament Affairs }, short: { fr: Le Bureau, en: The Office } }",
+            "{ states-parties: { fr: la Convention sur les armes à sous-munitions, en: the Convention on Cluster Munitions } }",
+            [
+                &[
+                    "présente ses compliments aux missions permanentes des États parties à la Convention sur les armes à sous-munitions auprès de l'Organisation des Nations Unies et a l'honneur",
+                    "Le Bureau saisit cette occasion pour renouveler aux missions permanentes des États parties à la Convention",
+                ],
+                &[
+                    "presents its compliments to the Permanent Missions of the States parties to the Convention on Cluster Munitions to the United Nations and has the honour",
+                ],
+            ],
+        ),
+        (
+            sg,
+            "{ mission: FRA, gender: female }",
+            [
+                &[
+                    "présente ses compliments à la Représentante permanente de la France auprès de l'Organisation des Nations Unies et a l'honneur",
+                ],
+                &[
+                    "presents his compliments to the Permanent Representative of France to the United Nations and has the honour",
+                ],
+            ],
+        ),
+        (
+            embassy,
+            "{ mission: CAN }",
+            [
+                &[
+                    "L'Ambassade des États-Unis d'Amérique présente ses compliments à la Mission permanente du Canada auprès de l'Organisation des Nations Unies et a l'honneur",
+                ],
+                &[
+                    "The Embassy of the United States of America presents its compliments to the Permanent Mission of Canada to the United Nations and has the honour",
+                ],
+            ],
+        ),
+        (
+            mission,
+            "secretary-general",
+            [
+                &[
+                    "La Mission permanente de la France auprès de l'Organisation des Nations Unies présente ses compliments au Secrétaire général de l'Organisation des Nations Unies et a l'honneur",
+                    "La Mission permanente saisit cette occasion pour renouveler au Secrétaire général les assurances de sa très haute considération.",
+                ],
+                &[
+                    "presents its compliments to the Secretary-General of the United Nations and has the honour",
+                    "The Permanent Mission avails itself of this opportunity to renew to the Secretary-General the assurances of its highest consideration.",
+                ],
+            ],
+        ),
+        (
+            embassy,
+            "{ ministry: { fr: le Ministère des affaires étrangères du Royaume des Pays-Bas, en: the Ministry of Foreign Affairs of the Kingdom of the Netherlands }, short: { fr: le Ministère, en: the Ministry } }",
+            [
+                &[
+                    "présente ses compliments au Ministère des affaires étrangères du Royaume des Pays-Bas et a l'honneur",
+                    "L'Ambassade saisit cette occasion pour renouveler au Ministère les assurances de sa très haute considération.",
+                ],
+                &[
+                    "presents its compliments to the Ministry of Foreign Affairs of the Kingdom of the Netherlands and has the honour",
+                    "The Embassy avails itself of this opportunity to renew to the Ministry the assurances of its highest consideration.",
+                ],
+            ],
+        ),
+        (
+            embassy,
+            "{ embassy: { fr: l'Ambassade du Japon, en: the Embassy of Japan }, closing: { fr: à l'Ambassade, en: the Embassy } }",
+            [
+                &[
+                    "présente ses compliments à l'Ambassade du Japon et a l'honneur",
+                    "saisit cette occasion pour renouveler à l'Ambassade les assurances",
+                ],
+                &["presents its compliments to the Embassy of Japan and has the honour"],
+            ],
+        ),
+        (
+            sg,
+            "none",
+            [
+                &[
+                    "Le Secrétaire général de l'Organisation des Nations Unies présente ses compliments et a l'honneur",
+                    "Le Secrétaire général saisit cette occasion pour renouveler les assurances de sa très haute considération.",
+                ],
+                &[
+                    "The Secretary-General of the United Nations presents his compliments and has the honour",
+                    "The Secretary-General avails himself of this opportunity to renew the assurances of his highest consideration.",
+                ],
+            ],
+        ),
+    ];
+    for (sender, addressees, [fr, en]) in cases {
+        let [french, english] = addressed(sender, addressees);
+        holds(&french, fr);
+        holds(&english, en);
+    }
+}
+
+#[test]
+fn addressees_that_cannot_be_read_are_refused_at_their_key() {
+    let file = |addressees: &str| {
+        let example = std::fs::read_to_string(repo("examples/ccm-7msp.yaml")).unwrap();
+        let text = example.replace(
+            "\naddressees: circular\n",
+            &format!("\naddressees: {addressees}\n"),
+        );
+        let file = YamlFile::from_text(std::path::Path::new("addressees.yaml"), text);
+        match noteverbale::load::read(&file, engine().kinds()) {
+            Err(Error::Invalid(found)) => found,
+            other => panic!("{addressees} is accepted: {:?}", other.map(|_| ())),
+        }
+    };
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "{ fr: les missions permanentes, en: the Permanent Missions }",
+            "the French addressees do not begin with their preposition: `les missions permanentes`",
+            "addressees.fr",
+        ),
+        (
+            "{ mission: XYZ }",
+            "`XYZ` is not a State of the list of missions",
+            "addressees.mission",
+        ),
+        (
+            "{ mission: FRA, ministry: { fr: le Ministère, en: the Ministry } }",
+            "the addressees are given in two forms at once: give one",
+            "addressees",
+        ),
+        (
+            "{ fr: aux missions }",
+            "the addressees written out need both languages: { fr: \"aux …\", en: \"the …\" }",
+            "addressees",
+        ),
+    ];
+    for (addressees, message, field) in cases {
+        let found = file(addressees);
+        assert!(
+            found
+                .iter()
+                .any(|d| d.message == *message && d.field.as_deref() == Some(*field)),
+            "{addressees}: {found:#?}"
         );
     }
 }

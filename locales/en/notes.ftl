@@ -36,9 +36,42 @@ duty-station = { $station ->
 }
 
 ## The addressees
-#   $at  the duty station, as duty-station gives it
+#   $at         the duty station, as duty-station gives it
+#   $to         persons (the Secretary-General writes to the Permanent Representatives)
+#               | missions (every other sender writes to the Permanent Missions)
+#   $to-treaty  the treaty after "to": "to the Convention on …"
 
-addressees-circular = the Permanent Representatives of the Member States and observer States { $at }
+addressees-circular = { $to ->
+    [missions] the Permanent Missions of the Member States and observer States { $at }
+   *[persons] the Permanent Representatives of the Member States and observer States { $at }
+}
+addressees-member-states = { $to ->
+    [missions] the Permanent Missions of the Member States { $at }
+   *[persons] the Permanent Representatives of the Member States { $at }
+}
+addressees-all-states = { $to ->
+    [missions] the Permanent Missions of all States { $at }
+   *[persons] the Permanent Representatives of all States { $at }
+}
+addressees-states-parties = { $to ->
+    [missions] the Permanent Missions of the States parties { $to-treaty } { $at }
+   *[persons] the Permanent Representatives of the States parties { $to-treaty } { $at }
+}
+
+# A permanent mission, as every sender but the Secretary-General writes to it.
+addressee-permanent-mission = { $status ->
+    [observer] the Permanent Observer Mission { $of-state } { $at }
+   *[member] the Permanent Mission { $of-state } { $at }
+}
+
+# The Secretary-General as addressee; the short form is the closing's.
+addressee-secretary-general = the Secretary-General of the United Nations
+addressee-secretary-general-short = the Secretary-General
+
+# An office, a ministry, an embassy.
+#   $name     its name, with its article: "the Ministry of Foreign Affairs"
+#   $to-name  the same after "to"
+addressee-body = { $name }
 
 # One mission, for notes addressed to each permanent mission.
 #   $status  member | observer
@@ -63,6 +96,22 @@ closing = { $sender } avails { $gender ->
     [neuter] itself
    *[male] himself
 } of this opportunity to renew to { $addressees } the assurances of { $gender ->
+    [female] her
+    [neuter] its
+   *[male] his
+} highest consideration.
+
+# A note that names no addressee (a notification).
+opening-alone = { $sender } presents { $gender ->
+    [female] her
+    [neuter] its
+   *[male] his
+} compliments
+closing-alone = { $sender } avails { $gender ->
+    [female] herself
+    [neuter] itself
+   *[male] himself
+} of this opportunity to renew the assurances of { $gender ->
     [female] her
     [neuter] its
    *[male] his

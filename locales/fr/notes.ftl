@@ -44,9 +44,48 @@ duty-station = { $station ->
 }
 
 ## Les destinataires
-#   $at  le lieu d'affectation, formé par duty-station
+#   $at         le lieu d'affectation, formé par duty-station
+#   $to         persons (le Secrétaire général écrit aux représentants permanents)
+#               | missions (tout autre expéditeur écrit aux missions permanentes)
+#   $to-treaty  le traité après « à », déjà contracté : « à la Convention … »
 
-addressees-circular = aux représentants permanents des États Membres et des États observateurs { $at }
+addressees-circular = { $to ->
+    [missions] aux missions permanentes des États Membres et des États observateurs { $at }
+   *[persons] aux représentants permanents des États Membres et des États observateurs { $at }
+}
+addressees-member-states = { $to ->
+    [missions] aux missions permanentes des États Membres { $at }
+   *[persons] aux représentants permanents des États Membres { $at }
+}
+addressees-all-states = { $to ->
+    [missions] aux missions permanentes de tous les États { $at }
+   *[persons] aux représentants permanents de tous les États { $at }
+}
+addressees-states-parties = { $to ->
+    [missions] aux missions permanentes des États parties { $to-treaty } { $at }
+   *[persons] aux représentants permanents des États parties { $to-treaty } { $at }
+}
+
+# Une mission permanente, à qui écrit tout autre expéditeur que le Secrétaire général.
+addressee-permanent-mission = { $status ->
+    [observer] à la Mission permanente d'observation { $of-state } { $at }
+   *[member] à la Mission permanente { $of-state } { $at }
+}
+
+# Le Secrétaire général, destinataire ; la forme courte est celle de la formule finale.
+addressee-secretary-general = { $gender ->
+    [female] à la Secrétaire générale de l'Organisation des Nations Unies
+   *[male] au Secrétaire général de l'Organisation des Nations Unies
+}
+addressee-secretary-general-short = { $gender ->
+    [female] à la Secrétaire générale
+   *[male] au Secrétaire général
+}
+
+# Un bureau, un ministère, une ambassade.
+#   $name     son nom, avec son article : « le Ministère des affaires étrangères »
+#   $to-name  le même après « à », déjà contracté : « au Ministère des affaires étrangères »
+addressee-body = { $to-name }
 
 # Une seule mission, pour les notes adressées à chaque mission permanente.
 #   $status    member | observer
@@ -72,6 +111,10 @@ addressee-titled = { $title } { $of-state } { $at }
 
 opening = { $sender } présente ses compliments { $addressees }
 closing = { $sender } saisit cette occasion pour renouveler { $addressees } les assurances de sa très haute considération.
+
+# Une note qui ne nomme pas de destinataire (une notification).
+opening-alone = { $sender } présente ses compliments
+closing-alone = { $sender } saisit cette occasion pour renouveler les assurances de sa très haute considération.
 
 ## Lieu et date, au pied de la note
 

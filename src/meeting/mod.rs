@@ -8,5 +8,5 @@
 mod frame;
 
 pub use self::frame::{
-    Addressees, DutyStation, FRAME_FIELDS, Frame, NoteDate, Paper, Role, Sender,
+    Addressee, Addressees, DutyStation, FRAME_FIELDS, Frame, NoteDate, Paper, Role, Sender,
 };

@@ -101,6 +101,14 @@ impl AsRef<str> for Text {
     }
 }
 
+/// An optional scalar as text, its white space cleaned; for
+/// `#[serde(deserialize_with)]`.
+pub(crate) fn cleaned_option<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    Ok(Option::<Cleaned>::deserialize(deserializer)?.map(|c| c.0))
+}
+
 fn cleaned<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
     Ok(clean(&deserializer.deserialize_any(Scalar)?))
 }
