@@ -5,7 +5,9 @@ use crate::error::Result;
 use crate::kind;
 use crate::load::Loaded;
 use crate::locale::{self, Args, Gender, Lang, Messages};
-use crate::meeting::{self, Addressee, DutyStation, NoteDate, Paper, Role};
+use crate::meeting::{
+    self, Addressee, Closing, Degree, DutyStation, NoteDate, Paper, Role, Side, Verb,
+};
 use crate::recipients::{Recipient, Status};
 use crate::states::States;
 use crate::template::{Dateline, DocumentInfo, NoteContext, RecipientContext};
@@ -246,6 +248,63 @@ impl Note<'_> {
         Ok(Some((opening, closing)))
     }
 
+    /// The end of the opening, "et a l'honneur de", with the earlier note
+    /// the file refers to.
+    fn honour(&self, sender: &Sender) -> Result<String> {
+        let frame = &self.loaded.frame;
+        let Some(earlier) = &frame.refers_to else {
+            return self.phrase("honour", None);
+        };
+        let mut args = Args::new();
+        args.set("gender", sender.gender);
+        args.set("reference", earlier.reference.0.clone());
+        args.set("date", locale::date(earlier.date.0, self.lang));
+        match earlier.by {
+            Side::Sender => args.set("by", "sender"),
+            Side::Addressee => {
+                let addressee = self.addressee_short()?;
+                args.set("by", "addressee");
+                args.set("of-addressee", self.lang.rules().of(&addressee));
+                args.set("addressee", addressee);
+            }
+        }
+        self.phrase("honour-referring", Some(&args))
+    }
+
+    /// The one addressee as later sentences name it, in running text: "l'Ambassade",
+    /// "the Permanent Mission", "the Secretary-General".
+    fn addressee_short(&self) -> Result<String> {
+        let lower = |text: String| {
+            let mut chars = text.chars();
+            match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
+                None => text,
+            }
+        };
+        let mut args = Args::new();
+        Ok(match &self.loaded.frame.addressees.form {
+            Addressee::Body { name, short, .. } => self.text(short.as_ref().unwrap_or(name)),
+            Addressee::Mission { state, .. } => {
+                let states = States::builtin();
+                let names = states.find(&state.0).and_then(|code| states.names(code));
+                let observer = names.is_some_and(|n| n.observer);
+                args.set("status", if observer { "observer" } else { "member" });
+                lower(self.phrase("mission-short", Some(&args))?)
+            }
+            Addressee::SecretaryGeneral { gender } => {
+                let gender = if *gender == Some(Gender::Feminine) {
+                    "female"
+                } else {
+                    "male"
+                };
+                args.set("gender", gender);
+                lower(self.phrase("secretary-general-short", Some(&args))?)
+            }
+            // The frame's check refuses `by: addressee` for other forms.
+            _ => String::new(),
+        })
+    }
+
     /// The opening or the closing formula, `key`, with `subject` as its
     /// subject, to `addressees`, or, to nobody, its form `<key>-alone`.
     fn formula(
@@ -258,6 +317,22 @@ impl Note<'_> {
         let mut args = Args::new();
         args.set("gender", sender.gender);
         args.set("sender", subject.to_owned());
+        if let Closing::Formula { degree, verb } = self.loaded.frame.closing {
+            args.set(
+                "degree",
+                match degree {
+                    Degree::Highest => "highest",
+                    Degree::High => "high",
+                },
+            );
+            args.set(
+                "verb",
+                match verb {
+                    Verb::Avails => "avails",
+                    Verb::Takes => "takes",
+                },
+            );
+        }
         match addressees {
             Some(addressees) => {
                 args.set("addressees", addressees.to_owned());
@@ -381,12 +456,16 @@ impl NoteContext {
                 &sender.full,
                 addressees.as_ref().map(|(opening, _)| opening.as_str()),
             )?,
-            closing: note.formula(
-                "closing",
-                &sender,
-                &sender.short,
-                addressees.as_ref().map(|(_, closing)| closing.as_str()),
-            )?,
+            honour: note.honour(&sender)?,
+            closing: match frame.closing {
+                Closing::None => String::new(),
+                Closing::Formula { .. } => note.formula(
+                    "closing",
+                    &sender,
+                    &sender.short,
+                    addressees.as_ref().map(|(_, closing)| closing.as_str()),
+                )?,
+            },
             recipient: recipient.map(|r| RecipientContext {
                 code: r.code.clone(),
                 name: r.name.get(lang).to_owned(),

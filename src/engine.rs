@@ -159,20 +159,27 @@ impl Engine {
     /// `lang` never prints: a warning each, at the value.
     fn unprinted(&self, loaded: &Loaded, lang: Lang) -> Vec<Diagnostic> {
         let frame = &loaded.frame;
+        // Each key of the file, the template's value that prints it, and
+        // whether the file gives it.
         let given = [
-            ("subject", frame.subject.is_some()),
-            ("markings", frame.markings.is_some()),
-            ("reference", frame.reference.is_some()),
-            ("logo", frame.logo.is_some()),
-            ("letterhead", !frame.letterhead.is_empty()),
-            ("paragraphs", !frame.paragraphs.is_empty()),
-            ("enclosures", frame.enclosures.is_some_and(|n| n > 0)),
+            ("subject", "subject", frame.subject.is_some()),
+            ("markings", "markings", frame.markings.is_some()),
+            ("reference", "reference", frame.reference.is_some()),
+            ("logo", "logo", frame.logo.is_some()),
+            ("letterhead", "letterhead", !frame.letterhead.is_empty()),
+            ("paragraphs", "paragraphs", !frame.paragraphs.is_empty()),
+            (
+                "enclosures",
+                "enclosures",
+                frame.enclosures.is_some_and(|n| n > 0),
+            ),
+            ("refers_to", "honour", frame.refers_to.is_some()),
         ];
         let kind = &loaded.kind.name;
-        let unprinted: Vec<&str> = given
+        let unprinted: Vec<(&str, &str)> = given
             .into_iter()
-            .filter(|(value, given)| *given && !self.composer.may_print(kind, lang, value))
-            .map(|(value, _)| value)
+            .filter(|(_, value, given)| *given && !self.composer.may_print(kind, lang, value))
+            .map(|(key, value, _)| (key, value))
             .collect();
         if unprinted.is_empty() {
             return Vec::new();
@@ -180,14 +187,21 @@ impl Engine {
         let file = crate::yaml::YamlFile::from_text(&loaded.path, loaded.source.text.to_string());
         unprinted
             .into_iter()
-            .map(|value| {
+            .map(|(key, value)| {
                 let mut warning = file
                     .error(
-                        value,
-                        format!(
-                            "the template `{}` does not print `{value}`, which the meeting file gives",
-                            compose::template_name(kind, lang)
-                        ),
+                        key,
+                        if key == value {
+                            format!(
+                                "the template `{}` does not print `{value}`, which the meeting file gives",
+                                compose::template_name(kind, lang)
+                            )
+                        } else {
+                            format!(
+                                "the template `{}` does not print `{value}`, which the meeting file's `{key}` gives",
+                                compose::template_name(kind, lang)
+                            )
+                        },
                     )
                     .hint("hand it to the page design, as the built-in templates do, or leave it out of the meeting file")
                     .code("unprinted");

@@ -80,6 +80,18 @@ const FRAME: &[(&str, &str, &str, bool)] = &[
         false,
     ),
     (
+        "refers_to",
+        "An earlier note the opening refers to, its reference printed as given: by: sender (its own, the default) or addressee (a reply).",
+        "{ reference: ODA/12-2015/CCM, date: 2015-02-16 }",
+        false,
+    ),
+    (
+        "closing",
+        "The closing formula: degree highest (the default) or high, verb avails (the default) or takes; or none.",
+        "{ degree: highest, verb: avails }",
+        false,
+    ),
+    (
         "paragraphs",
         "Free paragraphs, printed before the closing formula.",
         "[{ fr: Un paragraphe de plus., en: One more paragraph. }]",

@@ -85,8 +85,11 @@ note_context! {
     recipient: Option<RecipientContext> = "`code`, `name`, `city`, `address`: the mission, in a batch";
     /// Opening formula up to the addressees: "… présente ses compliments aux représentants permanents …".
     opening: String = "the opening formula, up to the addressees included";
-    /// Closing formula, whole sentence.
-    closing: String = "the closing formula, a whole sentence";
+    /// The end of the opening: "et a l'honneur de", or with the earlier
+    /// note referred to.
+    honour: String = "the end of the opening: `et a l'honneur de`, `and has the honour to`, or with the earlier note referred to (`refers_to`)";
+    /// Closing formula, whole sentence; empty for a note without one.
+    closing: String = "the closing formula, a whole sentence, or nothing (`closing: none`)";
     /// Free paragraphs before the closing.
     paragraphs: Vec<String> = "the free paragraphs";
     /// "Pièce jointe", "Pièces jointes", or nothing.

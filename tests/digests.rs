@@ -15,7 +15,7 @@ use sha2::{Digest, Sha256};
 const RENDERED: &[(&str, &str)] = &[
     (
         "ccm-7msp.fr.pdf",
-        "b0a65a86ca3661aca59eb15707576711294f7815d6c09e56c7853e668bd6b424",
+        "d97e965bbee0cc99a4e1bc302b2d0a48ff33b1b830bd49928065d2aa965cdcbf",
     ),
     (
         "ccm-7msp.en.pdf",
@@ -28,11 +28,11 @@ const RENDERED: &[(&str, &str)] = &[
 const BATCHED: &[(&str, &str)] = &[
     (
         "FRA.fr.pdf",
-        "f2dfe496cd34c707b5febdb99306cced85624d1a79d78a29f6d10303545c9e16",
+        "53d93133e2bd059d5f5aafdc4a5d63f17a5cd17063fbe857e19c87d5c9236237",
     ),
     (
         "HTI.fr.pdf",
-        "1f901b53c1eadbc88608b5bf50bca1e8d28dd330765f485c676fc845d22b42ea",
+        "a0c925304bfad49c82f312f05182cf58aac23ffa556d79e787bbc36f498771ee",
     ),
     (
         "NLD.en.pdf",

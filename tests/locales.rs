@@ -47,6 +47,8 @@ fn formulas_agree_with_the_sender() {
     let messages = engine().messages();
     let mut args = noteverbale::locale::Args::new();
     args.set("gender", "female");
+    args.set("degree", "highest");
+    args.set("verb", "avails");
     args.set("sender", "The Secretary-General");
     args.set(
         "addressees",

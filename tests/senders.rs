@@ -1,7 +1,9 @@
-//! Who sends a note and where: the opening and closing formulas of each
-//! sender (the Secretary-General, an office, a permanent mission, a ministry,
-//! an embassy, a person) at each duty station, read back from the typeset
-//! notes in both languages; and the mistakes of a sender, located.
+//! Who sends a note, to whom and where: the opening and closing formulas of
+//! each sender (the Secretary-General, an office, a permanent mission, a
+//! ministry, an embassy, a person) to each form of addressees at each duty
+//! station, with an earlier note referred to and the closing's degree and
+//! verb, read back from the typeset notes in both languages; and the
+//! mistakes of each, located.
 
 use crate::common;
 
@@ -173,9 +175,7 @@ fn the_duty_station_is_named_in_every_formula() {
             &english,
             &[
                 &format!("The Permanent Mission of Canada {en} presents its compliments"),
-                &format!(
-                    "the Permanent Missions of the Member States and observer States {en}"
-                ),
+                &format!("the Permanent Missions of the Member States and observer States {en}"),
             ],
         );
         assert!(
@@ -412,4 +412,112 @@ fn a_sender_that_does_not_fit_its_role_is_refused_at_its_key() {
             "{sender}: {found:#?}"
         );
     }
+}
+
+/// The example with `extra` added to its frame, sent by `sender` to
+/// `addressees`.
+fn with_frame(sender: &str, addressees: &str, extra: &str) -> Result<Loaded, Error> {
+    let example = std::fs::read_to_string(repo("examples/ccm-7msp.yaml")).unwrap();
+    let start = example.find("\nsender:\n").unwrap() + 1;
+    let end = start + example[start..].find("\n\n").unwrap();
+    let text = format!("{}sender: {sender}{}", &example[..start], &example[end..])
+        .replace(
+            "\naddressees: circular\n",
+            &format!("\naddressees: {addressees}\n"),
+        )
+        .replace("\ndate: 2017\n", "\ndate: 2017-04-12\n")
+        + extra;
+    let file = YamlFile::from_text(std::path::Path::new("frame.yaml"), text);
+    noteverbale::load::read(&file, engine().kinds())
+}
+
+#[test]
+fn the_opening_refers_to_an_earlier_note_and_the_closing_takes_its_degree() {
+    let sg = "{ role: secretary-general, gender: female }";
+    let embassy = "{ role: embassy, name: { fr: L'Ambassade des États-Unis d'Amérique, en: The Embassy of the United States of America }, short: { fr: L'Ambassade, en: The Embassy } }";
+    let ministry = "{ ministry: { fr: le Ministère des affaires étrangères, en: the Ministry of Foreign Affairs }, short: { fr: le Ministère, en: the Ministry } }";
+    let cases: &[(&str, &str, &str, [&[&str]; 2])] = &[
+        (
+            sg,
+            "circular",
+            "refers_to: { reference: ODA/12-2015/CCM, date: 2015-02-16 }\n",
+            [
+                &[
+                    "observateurs auprès de l'Organisation des Nations Unies et, se référant à sa note ODA/12-2015/CCM du 16 février 2015, a l'honneur de se référer",
+                ],
+                &[
+                    "to the United Nations and, with reference to her note ODA/12-2015/CCM of 16 February 2015, has the honour to refer",
+                ],
+            ],
+        ),
+        (
+            embassy,
+            ministry,
+            "refers_to: { reference: No. 75, date: 2017-04-12, by: addressee }\nclosing: { degree: high, verb: takes }\n",
+            [
+                &[
+                    "au Ministère des affaires étrangères et, se référant à la note No. 75 du Ministère en date du 12 avril 2017, a l'honneur de",
+                    "L'Ambassade saisit cette occasion pour renouveler au Ministère les assurances de sa haute considération.",
+                ],
+                &[
+                    "to the Ministry of Foreign Affairs and, with reference to the Ministry's note No. 75 of 12 April 2017, has the honour to",
+                    "The Embassy takes this opportunity to renew to the Ministry the assurances of its high consideration.",
+                ],
+            ],
+        ),
+        (
+            sg,
+            "circular",
+            "closing: none\n",
+            [&["présente ses compliments"], &["presents her compliments"]],
+        ),
+    ];
+    for (sender, addressees, extra, [fr, en]) in cases {
+        let loaded =
+            with_frame(sender, addressees, extra).unwrap_or_else(|e| panic!("{extra}: {e:?}"));
+        let (french, english) = (text(&loaded, Lang::Fr), text(&loaded, Lang::En));
+        holds(&french, fr);
+        holds(&english, en);
+        if extra.contains("closing: none") {
+            assert!(
+                !french.contains("saisit cette occasion") && !english.contains("this opportunity"),
+                "a closing printed: {english}"
+            );
+        }
+    }
+}
+
+#[test]
+fn an_earlier_note_dated_after_this_one_or_of_no_one_is_refused() {
+    let sg = "{ role: secretary-general, gender: male }";
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "refers_to: { reference: A/1, date: 2017-05-01 }\n",
+            "the note referred to is dated 2017-05-01, after this note's date, 2017-04-12",
+            "refers_to.date",
+        ),
+        (
+            "refers_to: { reference: A/1, date: 2017-01-01, by: addressee }\n",
+            "the note referred to is the addressee's, but the addressees are not one body",
+            "refers_to.by",
+        ),
+    ];
+    for (extra, message, field) in cases {
+        let Err(Error::Invalid(found)) = with_frame(sg, "circular", extra) else {
+            panic!("{extra} is accepted");
+        };
+        assert!(
+            found
+                .iter()
+                .any(|d| d.message == *message && d.field.as_deref() == Some(*field)),
+            "{extra}: {found:#?}"
+        );
+    }
+    // The same day is a reply's.
+    with_frame(
+        sg,
+        "circular",
+        "refers_to: { reference: A/1, date: 2017-04-12 }\n",
+    )
+    .unwrap();
 }

@@ -91,15 +91,23 @@ opening = { $sender } presents { $gender ->
     [neuter] its
    *[male] his
 } compliments to { $addressees }
-closing = { $sender } avails { $gender ->
-    [female] herself
-    [neuter] itself
-   *[male] himself
-} of this opportunity to renew to { $addressees } the assurances of { $gender ->
+#   $degree  highest | high
+#   $verb    avails ("avails itself of this opportunity") | takes ("takes this opportunity")
+closing = { $sender } { $verb ->
+    [takes] takes
+   *[avails] avails { $gender ->
+        [female] herself
+        [neuter] itself
+       *[male] himself
+    } of
+} this opportunity to renew to { $addressees } the assurances of { $gender ->
     [female] her
     [neuter] its
    *[male] his
-} highest consideration.
+} { $degree ->
+    [high] high
+   *[highest] highest
+} consideration.
 
 # A note that names no addressee (a notification).
 opening-alone = { $sender } presents { $gender ->
@@ -107,15 +115,36 @@ opening-alone = { $sender } presents { $gender ->
     [neuter] its
    *[male] his
 } compliments
-closing-alone = { $sender } avails { $gender ->
-    [female] herself
-    [neuter] itself
-   *[male] himself
-} of this opportunity to renew the assurances of { $gender ->
+closing-alone = { $sender } { $verb ->
+    [takes] takes
+   *[avails] avails { $gender ->
+        [female] herself
+        [neuter] itself
+       *[male] himself
+    } of
+} this opportunity to renew the assurances of { $gender ->
     [female] her
     [neuter] its
    *[male] his
-} highest consideration.
+} { $degree ->
+    [high] high
+   *[highest] highest
+} consideration.
+
+## The end of the opening, before what the note is about
+#   $by         sender (its own note) | addressee (the addressee's note)
+#   $reference  the note's reference, as written
+#   $date       its date
+#   $addressee  the addressee as later sentences name it: "the Embassy"
+honour = and has the honour to
+honour-referring = { $by ->
+    [addressee] and, with reference to { $addressee }'s note { $reference } of { $date }, has the honour to
+   *[sender] and, with reference to { $gender ->
+        [female] her
+        [neuter] its
+       *[male] his
+    } note { $reference } of { $date }, has the honour to
+}
 
 ## Place and date, at the foot of the note
 

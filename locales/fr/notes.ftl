@@ -110,11 +110,30 @@ addressee-titled = { $title } { $of-state } { $at }
 # nom qui suit, non avec l'expéditeur : ils ne changent pas.
 
 opening = { $sender } présente ses compliments { $addressees }
-closing = { $sender } saisit cette occasion pour renouveler { $addressees } les assurances de sa très haute considération.
+#   $degree  highest (« très haute », l'usage) | high (« haute »)
+#   $verb    avails | takes : le français dit « saisit cette occasion » pour les deux
+closing = { $sender } saisit cette occasion pour renouveler { $addressees } les assurances de sa { $degree ->
+    [high] haute
+   *[highest] très haute
+} considération.
 
 # Une note qui ne nomme pas de destinataire (une notification).
 opening-alone = { $sender } présente ses compliments
-closing-alone = { $sender } saisit cette occasion pour renouveler les assurances de sa très haute considération.
+closing-alone = { $sender } saisit cette occasion pour renouveler les assurances de sa { $degree ->
+    [high] haute
+   *[highest] très haute
+} considération.
+
+## La suite de l'ouverture, avant l'objet de la note
+#   $by            sender (sa propre note) | addressee (la note du destinataire)
+#   $reference     la référence de la note, telle qu'écrite
+#   $date          sa date
+#   $of-addressee  le destinataire après « de », déjà contracté : « de l'Ambassade »
+honour = et a l'honneur de
+honour-referring = { $by ->
+    [addressee] et, se référant à la note { $reference } { $of-addressee } en date du { $date }, a l'honneur de
+   *[sender] et, se référant à sa note { $reference } du { $date }, a l'honneur de
+}
 
 ## Lieu et date, au pied de la note
 

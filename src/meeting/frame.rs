@@ -27,6 +27,8 @@ pub const FRAME_FIELDS: &[&str] = &[
     "sender",
     "addressees",
     "duty_station",
+    "refers_to",
+    "closing",
     "paragraphs",
     "enclosures",
 ];
@@ -74,6 +76,13 @@ pub struct Frame {
     /// default, Geneva, Vienna or Nairobi.
     #[serde(default)]
     pub duty_station: DutyStation,
+    /// An earlier note the opening refers to: "et, se référant à sa note …
+    /// du …, a l'honneur de".
+    #[serde(default)]
+    pub refers_to: Option<RefersTo>,
+    /// The closing formula's degree and verb, or no closing formula.
+    #[serde(default)]
+    pub closing: Closing,
     /// Free paragraphs, printed before the closing formula.
     #[serde(default)]
     pub paragraphs: Vec<Translated>,
@@ -99,6 +108,34 @@ impl Frame {
     pub fn check(&self, file: &YamlFile) -> Vec<Diagnostic> {
         let mut problems = self.sender.check(file);
         problems.extend(self.addressees.check(file));
+        if let Some(earlier) = &self.refers_to {
+            if let Some(day) = self.day()
+                && earlier.date.0 > day
+            {
+                problems.push(
+                    file.error(
+                        "refers_to.date",
+                        format!(
+                            "the note referred to is dated {}, after this note's date, {day}",
+                            earlier.date.0
+                        ),
+                    )
+                    .hint("a note refers to one sent before it, or the same day"),
+                );
+            }
+            let named = matches!(
+                self.addressees.form,
+                Addressee::Body { .. }
+                    | Addressee::Mission { .. }
+                    | Addressee::SecretaryGeneral { .. }
+            );
+            if earlier.by == Side::Addressee && !named {
+                problems.push(
+                    file.error("refers_to.by", "the note referred to is the addressee's, but the addressees are not one body")
+                        .hint("`by: addressee` refers to the note of one mission, office, ministry, embassy or the Secretary-General, as `addressees:` names it"),
+                );
+            }
+        }
         problems
     }
 
@@ -109,6 +146,114 @@ impl Frame {
             Some(folder) => folder.join(logo),
             None => logo.clone(),
         })
+    }
+}
+
+/// An earlier note, referred to in the opening.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RefersTo {
+    /// Its reference, printed as given: `ODA/12-2015/CCM`, `No. 75`.
+    pub reference: Text,
+    /// Its date.
+    pub date: crate::values::Date,
+    /// Whose note it is: the sender's own (the default) or the addressee's,
+    /// for a reply.
+    #[serde(default)]
+    pub by: Side,
+}
+
+/// Whose note an earlier note is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Side {
+    /// The sender's own: "sa note", "its note".
+    #[default]
+    Sender,
+    /// The addressee's: "la note … de l'Ambassade", "the Embassy's note".
+    Addressee,
+}
+
+/// The closing formula.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Closing {
+    /// With its degree and verb.
+    Formula {
+        /// "très haute" / "highest", or "haute" / "high".
+        degree: Degree,
+        /// "avails itself of this opportunity" or "takes this opportunity"
+        /// (French "saisit cette occasion" for both).
+        verb: Verb,
+    },
+    /// No closing formula: `closing: none`.
+    None,
+}
+
+impl Default for Closing {
+    fn default() -> Self {
+        Closing::Formula {
+            degree: Degree::Highest,
+            verb: Verb::Avails,
+        }
+    }
+}
+
+/// The closing's degree of consideration.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Degree {
+    /// "sa très haute considération", "its highest consideration".
+    #[default]
+    Highest,
+    /// "sa haute considération", "its high consideration".
+    High,
+}
+
+/// The closing's verb.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verb {
+    /// "avails itself of this opportunity to renew".
+    #[default]
+    Avails,
+    /// "takes this opportunity to renew".
+    Takes,
+}
+
+impl<'de> Deserialize<'de> for Closing {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Given {
+            #[serde(default)]
+            degree: Degree,
+            #[serde(default)]
+            verb: Verb,
+        }
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Closing;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("`none`, or `{ degree: highest | high, verb: avails | takes }`")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, word: &str) -> Result<Closing, E> {
+                match word {
+                    "none" => Ok(Closing::None),
+                    other => Err(E::invalid_value(serde::de::Unexpected::Str(other), &self)),
+                }
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Closing, A::Error> {
+                let given = Given::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(Closing::Formula {
+                    degree: given.degree,
+                    verb: given.verb,
+                })
+            }
+        }
+        deserializer.deserialize_any(Visitor)
     }
 }
 

@@ -8,5 +8,6 @@
 mod frame;
 
 pub use self::frame::{
-    Addressee, Addressees, DutyStation, FRAME_FIELDS, Frame, NoteDate, Paper, Role, Sender,
+    Addressee, Addressees, Closing, Degree, DutyStation, FRAME_FIELDS, Frame, NoteDate, Paper,
+    RefersTo, Role, Sender, Side, Verb,
 };
