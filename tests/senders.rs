@@ -12,9 +12,9 @@ use noteverbale::{Error, Lang, Loaded, NoteOptions};
 
 use common::{engine, laid_out_text, repo};
 
-/// The bundled example with its sender, and its duty station when given,
-/// replaced.
-fn meeting(sender: &str, station: Option<&str>) -> Result<Loaded, Error> {
+/// The bundled example sent by `sender` to `addressees`, dated 12 April
+/// 2017, with `extra` added to its frame.
+fn with_frame(sender: &str, addressees: &str, extra: &str) -> Result<Loaded, Error> {
     let example = std::fs::read_to_string(repo("examples/ccm-7msp.yaml")).unwrap();
     let start = example
         .find("\nsender:\n")
@@ -24,12 +24,34 @@ fn meeting(sender: &str, station: Option<&str>) -> Result<Loaded, Error> {
         + example[start..]
             .find("\n\n")
             .expect("a blank line after it");
-    let mut text = format!("{}sender: {sender}{}", &example[..start], &example[end..]);
-    if let Some(station) = station {
-        text.push_str(&format!("\nduty_station: {station}\n"));
-    }
-    let file = YamlFile::from_text(std::path::Path::new("senders.yaml"), text);
+    let text = format!("{}sender: {sender}{}", &example[..start], &example[end..])
+        .replace(
+            "\naddressees: circular\n",
+            &format!("\naddressees: {addressees}\n"),
+        )
+        .replace("\ndate: 2017\n", "\ndate: 2017-04-12\n")
+        + extra;
+    let file = YamlFile::from_text(std::path::Path::new("frame.yaml"), text);
     noteverbale::load::read(&file, engine().kinds())
+}
+
+/// The example sent by `sender`, at `station` when given.
+fn meeting(sender: &str, station: Option<&str>) -> Result<Loaded, Error> {
+    let extra = station.map_or_else(String::new, |s| format!("duty_station: {s}\n"));
+    with_frame(sender, "circular", &extra)
+}
+
+/// Asserts that the file is refused with `message` at `field`.
+fn refused(outcome: Result<Loaded, Error>, message: &str, field: &str) {
+    let Err(Error::Invalid(found)) = outcome else {
+        panic!("accepted, where `{message}` was expected");
+    };
+    assert!(
+        found
+            .iter()
+            .any(|d| d.message == message && d.field.as_deref() == Some(field)),
+        "{message} at {field}: {found:#?}"
+    );
 }
 
 /// The note's text as laid out, its white space made single spaces.
@@ -186,20 +208,9 @@ fn the_duty_station_is_named_in_every_formula() {
     }
 }
 
-/// The example sent by `sender` to `addressees`.
+/// The example sent by `sender` to `addressees`, in both languages.
 fn addressed(sender: &str, addressees: &str) -> [String; 2] {
-    let loaded = meeting(sender, None)
-        .and_then(|_| {
-            let example = std::fs::read_to_string(repo("examples/ccm-7msp.yaml")).unwrap();
-            let start = example.find("\nsender:\n").unwrap() + 1;
-            let end = start + example[start..].find("\n\n").unwrap();
-            let text = format!("{}sender: {sender}{}", &example[..start], &example[end..]).replace(
-                "\naddressees: circular\n",
-                &format!("\naddressees: {addressees}\n"),
-            );
-            let file = YamlFile::from_text(std::path::Path::new("addressees.yaml"), text);
-            noteverbale::load::read(&file, engine().kinds())
-        })
+    let loaded = with_frame(sender, addressees, "")
         .unwrap_or_else(|e| panic!("{sender} to {addressees}: {e:?}"));
     [text(&loaded, Lang::Fr), text(&loaded, Lang::En)]
 }
@@ -322,18 +333,6 @@ fn each_form_of_addressees_reads_in_the_opening_and_the_closing() {
 
 #[test]
 fn addressees_that_cannot_be_read_are_refused_at_their_key() {
-    let file = |addressees: &str| {
-        let example = std::fs::read_to_string(repo("examples/ccm-7msp.yaml")).unwrap();
-        let text = example.replace(
-            "\naddressees: circular\n",
-            &format!("\naddressees: {addressees}\n"),
-        );
-        let file = YamlFile::from_text(std::path::Path::new("addressees.yaml"), text);
-        match noteverbale::load::read(&file, engine().kinds()) {
-            Err(Error::Invalid(found)) => found,
-            other => panic!("{addressees} is accepted: {:?}", other.map(|_| ())),
-        }
-    };
     let cases: &[(&str, &str, &str)] = &[
         (
             "{ fr: les missions permanentes, en: the Permanent Missions }",
@@ -356,14 +355,9 @@ fn addressees_that_cannot_be_read_are_refused_at_their_key() {
             "addressees",
         ),
     ];
+    let sg = "{ role: secretary-general, gender: male }";
     for (addressees, message, field) in cases {
-        let found = file(addressees);
-        assert!(
-            found
-                .iter()
-                .any(|d| d.message == *message && d.field.as_deref() == Some(*field)),
-            "{addressees}: {found:#?}"
-        );
+        refused(with_frame(sg, addressees, ""), message, field);
     }
 }
 
@@ -402,33 +396,8 @@ fn a_sender_that_does_not_fit_its_role_is_refused_at_its_key() {
         ),
     ];
     for (sender, message, field) in cases {
-        let Err(Error::Invalid(found)) = meeting(sender, None) else {
-            panic!("{sender} is accepted");
-        };
-        assert!(
-            found
-                .iter()
-                .any(|d| d.message == *message && d.field.as_deref() == Some(*field)),
-            "{sender}: {found:#?}"
-        );
+        refused(meeting(sender, None), message, field);
     }
-}
-
-/// The example with `extra` added to its frame, sent by `sender` to
-/// `addressees`.
-fn with_frame(sender: &str, addressees: &str, extra: &str) -> Result<Loaded, Error> {
-    let example = std::fs::read_to_string(repo("examples/ccm-7msp.yaml")).unwrap();
-    let start = example.find("\nsender:\n").unwrap() + 1;
-    let end = start + example[start..].find("\n\n").unwrap();
-    let text = format!("{}sender: {sender}{}", &example[..start], &example[end..])
-        .replace(
-            "\naddressees: circular\n",
-            &format!("\naddressees: {addressees}\n"),
-        )
-        .replace("\ndate: 2017\n", "\ndate: 2017-04-12\n")
-        + extra;
-    let file = YamlFile::from_text(std::path::Path::new("frame.yaml"), text);
-    noteverbale::load::read(&file, engine().kinds())
 }
 
 #[test]
@@ -503,15 +472,7 @@ fn an_earlier_note_dated_after_this_one_or_of_no_one_is_refused() {
         ),
     ];
     for (extra, message, field) in cases {
-        let Err(Error::Invalid(found)) = with_frame(sg, "circular", extra) else {
-            panic!("{extra} is accepted");
-        };
-        assert!(
-            found
-                .iter()
-                .any(|d| d.message == *message && d.field.as_deref() == Some(*field)),
-            "{extra}: {found:#?}"
-        );
+        refused(with_frame(sg, "circular", extra), message, field);
     }
     // The same day is a reply's.
     with_frame(

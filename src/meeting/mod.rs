@@ -5,9 +5,12 @@
 //! Field names and shapes are documented, for the people who fill them in, in
 //! the commented example `examples/ccm-7msp.yaml` and by `noteverbale init`.
 
+mod addressees;
+mod formulas;
 mod frame;
+mod sender;
 
-pub use self::frame::{
-    Addressee, Addressees, Closing, Degree, DutyStation, FRAME_FIELDS, Frame, NoteDate, Paper,
-    RefersTo, Role, Sender, Side, Verb,
-};
+pub use self::addressees::{Addressee, Addressees};
+pub use self::formulas::{Closing, Degree, RefersTo, Side, Verb};
+pub use self::frame::{FRAME_FIELDS, Frame, NoteDate, Paper};
+pub use self::sender::{DutyStation, Role, Sender};
