@@ -62,7 +62,7 @@ impl Engine {
             }
         }
         Ok(Self {
-            fingerprint: crate::hex(&digest.finalize()).into(),
+            fingerprint: crate::output::hex(&digest.finalize()).into(),
             messages,
             templates,
             kinds,

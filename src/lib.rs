@@ -53,10 +53,6 @@ pub use crate::engine::{Engine, Sources};
 pub use crate::error::{Diagnostic, Error, Failure, Result, Severity, SheetCell};
 pub use crate::load::Loaded;
 pub use crate::locale::Lang;
+pub use crate::output::hex;
 pub use crate::source::Composed;
 pub use crate::typeset::{Note, PdfOptions, PdfStandard};
-
-/// Lowercase hexadecimal.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}

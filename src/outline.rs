@@ -285,7 +285,7 @@ mod tests {
             .unwrap();
         let source = composed.source.clone();
         let compile = |source: String| {
-            let edited = crate::Composed {
+            let edited = crate::source::Composed {
                 source,
                 ..composed.clone()
             };

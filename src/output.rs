@@ -69,6 +69,11 @@ fn stage(path: &Path, bytes: &[u8], sync: bool) -> Result<tempfile::NamedTempFil
     Ok(file)
 }
 
+/// Lowercase hexadecimal.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -82,7 +82,7 @@ impl Composed {
             digest.update((file.bytes.len() as u64).to_le_bytes());
             digest.update(&file.bytes);
         }
-        crate::hex(&digest.finalize())
+        crate::output::hex(&digest.finalize())
     }
 }
 

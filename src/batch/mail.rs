@@ -14,8 +14,9 @@ use super::Entry;
 use crate::error::{Error, Result};
 use crate::locale::Args;
 use crate::meeting::NoteDate;
+use crate::output::{self, hex};
 use crate::recipients::{Recipient, Record};
-use crate::{Engine, Loaded, hex, output};
+use crate::{Engine, Loaded};
 
 /// What writing the drafts came to.
 #[derive(Debug, Default)]

@@ -19,9 +19,10 @@ pub use self::manifest::{Entry, MANIFEST_CSV, MANIFEST_JSON, Manifest, Status};
 pub use self::print::{PrintNote, combine, gather, write_combined};
 use crate::context::NoteOptions;
 use crate::error::{Diagnostic, Error, Result};
+use crate::output::{self, hex};
 use crate::recipients::{Recipient, Record};
 use crate::typeset::PdfOptions;
-use crate::{Engine, Lang, Loaded, hex, output};
+use crate::{Engine, Lang, Loaded};
 
 /// Which languages each mission gets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
