@@ -49,7 +49,7 @@ impl Findings {
 
 /// What a file given to `check` is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
+pub enum FileKind {
     /// A meeting file.
     Meeting,
     /// A list of missions: CSV, a spreadsheet, or YAML with `missions:`.
@@ -61,16 +61,16 @@ pub enum Role {
 /// Whether `path` is a meeting file or a list of missions, by its name and
 /// its top-level fields; a file that cannot be read is taken for a meeting
 /// file, which says why.
-pub fn role(path: &Path) -> Role {
+pub fn role(path: &Path) -> FileKind {
     if recipients::Format::of(path) != recipients::Format::Yaml {
-        return Role::Missions;
+        return FileKind::Missions;
     }
     match YamlFile::read(path) {
-        Ok(file) if file.locate("missions").is_some() => Role::Missions,
+        Ok(file) if file.locate("missions").is_some() => FileKind::Missions,
         Ok(file) if file.locate("fields").is_some() && file.locate("description").is_some() => {
-            Role::Schema
+            FileKind::Schema
         }
-        _ => Role::Meeting,
+        _ => FileKind::Meeting,
     }
 }
 

@@ -94,7 +94,7 @@ struct Drawn {
 impl Drawn {
     /// The page's SVG, written by the first to ask; the others wait for it.
     fn svg(&self) -> &str {
-        self.svg.get_or_init(|| crate::outline::svg(&self.page))
+        self.svg.get_or_init(|| crate::drawing::svg(&self.page))
     }
 }
 
@@ -193,7 +193,7 @@ impl PreviewServer {
             let mut pages_of_note = Vec::new();
             let pages = note.document.pages().iter().zip(note.page_texts());
             for (page, text) in pages {
-                let file = format!("{:032x}.svg", crate::outline::digest(page));
+                let file = format!("{:032x}.svg", crate::drawing::digest(page));
                 let size = page.frame.size();
                 let shown = Page {
                     svg: format!("/page/{file}"),

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use noteverbale::check::{self, Findings, Role};
+use noteverbale::check::{self, FileKind, Findings};
 use noteverbale::{Diagnostic, Result, Severity};
 
 use super::Exit;
@@ -83,10 +83,10 @@ fn find(args: &CheckArgs) -> Vec<(Option<String>, Option<Findings>)> {
     }
     for path in &args.files {
         let findings = match (check::role(path), &engine) {
-            (Role::Missions, _) => Some(check::missions(path, None).1),
-            (Role::Schema, _) => Some(check::schema(path)),
-            (Role::Meeting, Some(engine)) => Some(check::meeting(engine, path, &missions)),
-            (Role::Meeting, None) => None,
+            (FileKind::Missions, _) => Some(check::missions(path, None).1),
+            (FileKind::Schema, _) => Some(check::schema(path)),
+            (FileKind::Meeting, Some(engine)) => Some(check::meeting(engine, path, &missions)),
+            (FileKind::Meeting, None) => None,
         };
         found.push((Some(path.display().to_string()), findings));
     }

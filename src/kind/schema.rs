@@ -93,7 +93,7 @@ pub fn read(name: &str, file: &YamlFile, languages: Vec<Lang>) -> Result<Kind, V
         }
         None => Vec::new(),
     };
-    let mut reader = Checker {
+    let mut reader = Review {
         file,
         problems: &mut problems,
         root: &fields,
@@ -240,13 +240,13 @@ fn field(
 }
 
 /// What the fields ask of each other, and of their examples.
-struct Checker<'a> {
+struct Review<'a> {
     file: &'a YamlFile,
     problems: &'a mut Vec<Diagnostic>,
     root: &'a [Field],
 }
 
-impl Checker<'_> {
+impl Review<'_> {
     /// Checks the fields of one record (the top when `top`): names, the
     /// fields they name, and each example.
     fn check_all(&mut self, at: &str, fields: &[Field], top: bool) {
