@@ -6,7 +6,7 @@ use crate::kind;
 use crate::load::Loaded;
 use crate::locale::{self, Args, Gender, Lang, Messages};
 use crate::meeting::{
-    self, Addressee, Closing, Degree, DutyStation, NoteDate, Paper, Role, Side, Verb,
+    self, Addressee, Closing, Degree, DutyStation, Enclosures, NoteDate, Paper, Role, Side, Verb,
 };
 use crate::recipients::{Recipient, Status};
 use crate::states::States;
@@ -395,7 +395,7 @@ impl Note<'_> {
 
     /// "Pièce jointe", "Enclosures"…, or nothing.
     fn enclosures(&self) -> Result<Option<String>> {
-        match self.loaded.frame.enclosures {
+        match self.loaded.frame.enclosures.as_ref().map(Enclosures::count) {
             Some(count) if count > 0 => {
                 let mut args = Args::new();
                 args.set("count", count);
@@ -476,6 +476,10 @@ impl NoteContext {
             sender_short: sender.short,
             paragraphs: frame.paragraphs.iter().map(|p| note.text(p)).collect(),
             enclosures: note.enclosures()?,
+            enclosure_titles: match &frame.enclosures {
+                Some(Enclosures::Titles(titles)) => titles.iter().map(|t| note.text(t)).collect(),
+                _ => Vec::new(),
+            },
             fields: kind::localize(&loaded.kind.fields, &loaded.fields, lang),
         })
     }

@@ -171,7 +171,7 @@ impl Engine {
             (
                 "enclosures",
                 "enclosures",
-                frame.enclosures.is_some_and(|n| n > 0),
+                frame.enclosures.as_ref().is_some_and(|e| e.count() > 0),
             ),
             ("refers_to", "honour", frame.refers_to.is_some()),
         ];

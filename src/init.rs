@@ -97,7 +97,12 @@ const FRAME: &[(&str, &str, &str, bool)] = &[
         "[{ fr: Un paragraphe de plus., en: One more paragraph. }]",
         false,
     ),
-    ("enclosures", "How many documents are enclosed.", "1", false),
+    (
+        "enclosures",
+        "The documents enclosed: how many, or their titles in both languages, one a line.",
+        "1",
+        false,
+    ),
 ];
 
 /// A meeting file for `kind`, filled with its examples; `sources` is what

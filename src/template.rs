@@ -94,6 +94,9 @@ note_context! {
     paragraphs: Vec<String> = "the free paragraphs";
     /// "Pièce jointe", "Pièces jointes", or nothing.
     enclosures: Option<String> = "`Pièce jointe`, `Enclosures`…, or nothing";
+    /// The titles of the documents enclosed, when the meeting file gives
+    /// them.
+    enclosure_titles: Vec<String> = "the titles of the documents enclosed, printed under `enclosures`, one a line";
 }
 
 /// PDF metadata.

@@ -482,3 +482,20 @@ fn an_earlier_note_dated_after_this_one_or_of_no_one_is_refused() {
     )
     .unwrap();
 }
+
+#[test]
+fn enclosures_are_counted_or_listed_by_their_titles() {
+    let sg = "{ role: secretary-general, gender: male }";
+    let titles = "enclosures:\n  - { fr: Ordre du jour provisoire, en: Provisional agenda }\n  - { fr: Programme de travail, en: Programme of work }\n";
+    let loaded = with_frame(sg, "circular", titles).unwrap();
+    holds(
+        &text(&loaded, Lang::Fr),
+        &["Pièces jointes Ordre du jour provisoire Programme de travail"],
+    );
+    holds(
+        &text(&loaded, Lang::En),
+        &["Enclosures Provisional agenda Programme of work"],
+    );
+    let loaded = with_frame(sg, "circular", "enclosures: 1\n").unwrap();
+    holds(&text(&loaded, Lang::Fr), &["Pièce jointe"]);
+}

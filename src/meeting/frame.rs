@@ -86,9 +86,33 @@ pub struct Frame {
     /// Free paragraphs, printed before the closing formula.
     #[serde(default)]
     pub paragraphs: Vec<Translated>,
-    /// How many documents are enclosed; printed as "Pièce(s) jointe(s)".
+    /// The documents enclosed: how many, printed as "Pièce(s) jointe(s)",
+    /// or their titles, printed under it.
     #[serde(default)]
-    pub enclosures: Option<u32>,
+    pub enclosures: Option<Enclosures>,
+}
+
+/// The documents a note encloses.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(
+    untagged,
+    expecting = "how many documents are enclosed, as `2`, or their titles, as `[{ fr: Ordre du jour provisoire, en: Provisional agenda }]`"
+)]
+pub enum Enclosures {
+    /// How many.
+    Count(u32),
+    /// Their titles, in every language.
+    Titles(Vec<Translated>),
+}
+
+impl Enclosures {
+    /// How many documents are enclosed.
+    pub fn count(&self) -> usize {
+        match self {
+            Enclosures::Count(n) => *n as usize,
+            Enclosures::Titles(titles) => titles.len(),
+        }
+    }
 }
 
 fn default_kind() -> String {
