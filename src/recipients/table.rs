@@ -94,6 +94,14 @@ impl Table {
     }
 }
 
+/// Why a cell of `chars` characters is refused.
+pub(super) fn too_long(chars: usize) -> String {
+    format!(
+        "this cell holds {chars} characters, more than the {} allowed",
+        crate::input::CELL_TEXT
+    )
+}
+
 /// A column's name made comparable, as a person reads it: `Name FR`,
 /// `name-fr` and `name_fr` are the same, and `E-mail` is `email`.
 fn normalize(name: &str) -> String {
