@@ -193,7 +193,7 @@ impl Extent {
         }
         if chars > CELL_TEXT {
             return Err(Error::invalid(
-                Diagnostic::error(too_long(chars))
+                Diagnostic::error(too_long("cell", chars))
                     .in_file(file)
                     .in_cell(cell(row, column))
                     .hint("a cell holds one value of one mission: shorten it"),
