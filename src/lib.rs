@@ -38,6 +38,7 @@ pub mod meeting;
 pub(crate) mod misspelling;
 pub(crate) mod outline;
 pub mod output;
+pub mod pixels;
 pub mod preview;
 pub mod recipients;
 pub mod serve;
