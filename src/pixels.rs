@@ -55,10 +55,7 @@ fn svg(bytes: &[u8]) -> Option<Size> {
     };
     let mut reader = Reader::from_str(text);
     let mut root = true;
-    loop {
-        let Ok(event) = reader.read_event() else {
-            break;
-        };
+    while let Ok(event) = reader.read_event() {
         match event {
             Event::Eof => break,
             Event::Start(e) | Event::Empty(e) => {
