@@ -58,6 +58,15 @@ pub const LIST_TEXT: u64 = 64 * MIB;
 /// missions is under a hundred megabytes of XML.
 pub const WORKBOOK_PART: u64 = 128 * MIB;
 
+/// All the parts of a workbook together, unpacked: four sheets of a
+/// hundred thousand missions.
+pub const WORKBOOK_UNPACKED: u64 = 4 * WORKBOOK_PART;
+
+/// The longest stretch of a workbook's XML between two tags, in bytes: the
+/// text of one cell, which the XML reader holds whole however long. No
+/// value of a list comes near; Excel's longest formula is 8,192 characters.
+pub const XML_TEXT: u64 = 64 * 1024;
+
 /// The parts of a workbook read whole into memory before any cell is, as
 /// the shared strings of an `.xlsx` (`xl/sharedStrings.xml`): every text of
 /// a hundred thousand missions, each written once.

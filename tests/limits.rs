@@ -111,6 +111,20 @@ fn a_cell_too_long_is_refused_at_its_place() {
 }
 
 #[test]
+fn a_text_too_long_for_any_cell_is_refused_before_the_workbook_is_read() {
+    // The XML reader would hold it whole before the cell is known.
+    let text = "x".repeat(100_000);
+    let rows = xlsx_list()
+        + &format!(r#"<row r="3"><c r="B3" t="inlineStr"><is><t>{text}</t></is></c></row>"#);
+    let error = refusal("inline.xlsx", &xlsx(&rows, &XLSX_STRINGS));
+    assert!(
+        error.contains("inline.xlsx: error: the workbook's xl/worksheets/sheet1.xml holds a text of more than 64 KiB at byte ")
+            && error.contains("no value of a list is so long"),
+        "{error}"
+    );
+}
+
+#[test]
 fn a_text_used_in_many_cells_is_counted_each_time() {
     // One shared string of 900 characters in 80,000 cells: 72 MB to keep.
     let text = "x".repeat(900);
