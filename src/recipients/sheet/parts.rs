@@ -98,12 +98,16 @@ fn longest_text(part: &mut impl Read) -> std::io::Result<Option<u64>> {
     }
 }
 
-/// The limit of a part: a sheet is read as a stream, any other part
-/// (shared strings, styles, the workbook itself) whole.
+/// The limit of a part: a sheet is read as a stream, and pictures are not
+/// read at all; any other part (shared strings, styles, the workbook
+/// itself) is read whole.
 fn limit(name: &str) -> u64 {
     let name = name.to_ascii_lowercase();
     let streamed = name.starts_with("xl/worksheets/") || name == "content.xml";
-    if streamed {
+    let unread = ["xl/media/", "pictures/", "thumbnails/", "docprops/"]
+        .iter()
+        .any(|folder| name.starts_with(folder));
+    if streamed || unread {
         WORKBOOK_PART
     } else {
         WORKBOOK_STRINGS
@@ -161,5 +165,7 @@ mod tests {
         assert_eq!(limit("xl/worksheets/sheet1.xml"), WORKBOOK_PART);
         assert_eq!(limit("content.xml"), WORKBOOK_PART);
         assert_eq!(limit("xl/sharedStrings.xml"), WORKBOOK_STRINGS);
+        assert_eq!(limit("xl/styles.xml"), WORKBOOK_STRINGS);
+        assert_eq!(limit("xl/media/image1.png"), WORKBOOK_PART);
     }
 }
