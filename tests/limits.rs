@@ -94,6 +94,19 @@ fn a_cell_too_long_is_refused_at_its_place() {
         ),
         "{error}"
     );
+    // The line shown under the message is cut a little past the field.
+    let dir = tempfile::tempdir().unwrap();
+    let name = "x".repeat(100_000);
+    let text = format!("code,name_fr,name_en,language\nFRA,{name},France,fr\n");
+    file(dir.path(), "long.csv", text.as_bytes());
+    let out = noteverbale(dir.path(), &["check", "long.csv"]);
+    let stderr = common::stderr(&out);
+    assert!(
+        stderr.contains("long.csv:2:5") && stderr.contains("x …") && stderr.len() < 3_000,
+        "{} bytes: {}",
+        stderr.len(),
+        &stderr[..stderr.len().min(600)]
+    );
     // In YAML, the record is refused, and the others read.
     let dir = tempfile::tempdir().unwrap();
     let yaml = format!(
