@@ -495,8 +495,13 @@ impl Diagnostic {
                         id
                     }
                 };
-                let span = clamp_span(&location.source.text, location.span.clone());
-                let mut primary = Label::primary(id(&location.source), span);
+                let mut source = location.source.clone();
+                let mut span = clamp_span(&source.text, location.span.clone());
+                // Other labels point into the text as it is.
+                if self.related.is_empty() {
+                    (source.text, span) = excerpt(&source.text, span);
+                }
+                let mut primary = Label::primary(id(&source), span);
                 if let Some(label) = &self.label {
                     primary = primary.with_message(label);
                 }
@@ -575,9 +580,38 @@ fn clamp_span(text: &str, span: Range<usize>) -> Range<usize> {
     start..end
 }
 
+/// How much of a line is shown past the start of what a message points at.
+const SHOWN: usize = 1_000;
+
+/// The text shown under a message, with the line of `span` cut [`SHOWN`]
+/// bytes after the span starts, and the span within what is left: a line of
+/// megabytes (a value of a list, a field of a file) is not printed whole.
+/// Lines and columns are those of the text as it is.
+fn excerpt(text: &Arc<str>, span: Range<usize>) -> (Arc<str>, Range<usize>) {
+    let line_end = text[span.start..]
+        .find('\n')
+        .map_or(text.len(), |at| span.start + at);
+    if line_end - span.start <= SHOWN {
+        return (text.clone(), span);
+    }
+    let cut = floor_char_boundary(text, span.start + SHOWN);
+    let shown: Arc<str> = format!("{} …{}", &text[..cut], &text[line_end..]).into();
+    (shown, span.start..span.end.min(cut))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_line_is_shown_cut_a_little_past_the_place() {
+        let text: Arc<str> = format!("a,{}\nb\n", "x".repeat(5_000)).into();
+        let (shown, span) = excerpt(&text, 2..5_002);
+        assert_eq!(span, 2..1_002);
+        assert!(shown.ends_with("x …\nb\n"), "{}", &shown[990..]);
+        let short: Arc<str> = "a,b\n".into();
+        assert_eq!(excerpt(&short, 2..3), (short.clone(), 2..3));
+    }
 
     #[test]
     fn columns_are_lettered_as_spreadsheets_letter_them() {

@@ -25,6 +25,58 @@ pub const LIST: u64 = 4 * MIB;
 /// office that keeps it.
 pub const WORKBOOK: u64 = 32 * MIB;
 
+/// The text of one cell or value of a list of missions, in characters: the
+/// longest name of a State in the UN's lists is under a hundred, an address
+/// of several lines a few hundred; a thousand is never reached by a real
+/// list, and a note cannot print more.
+pub const CELL_TEXT: usize = 1_000;
+
+/// The rows of a sheet that holds a list of missions, counted from the
+/// first: the UN has fewer than two hundred Member States, and no office
+/// keeps a hundred thousand missions; a cell below is a stray one.
+pub const LIST_ROWS: u32 = 100_000;
+
+/// The columns of a sheet that holds a list of missions, counted from `A`
+/// (256 reach `IV`, the old limit of Excel): a list has thirteen columns
+/// and a few of the office's own; a cell to the right is a stray one.
+pub const LIST_COLUMNS: u32 = 256;
+
+/// The cells of the table a sheet makes: its rows from the first that holds
+/// something to the last, times its columns likewise. A hundred thousand
+/// missions of twenty columns each; each cell kept costs about a hundred
+/// bytes besides its text.
+pub const LIST_CELLS: u64 = 2_000_000;
+
+/// The text of all the cells of a sheet together, in bytes: a value used
+/// many times (a shared string, a repeated cell) is counted each time, as
+/// it is kept each time.
+pub const LIST_TEXT: u64 = 64 * MIB;
+
+/// One part of a workbook (a sheet, its shared strings, its styles)
+/// unpacked: an `.xlsx` or `.ods` is a zip archive whose parts may unpack to
+/// a thousand times their packed size. A sheet of a hundred thousand
+/// missions is under a hundred megabytes of XML.
+pub const WORKBOOK_PART: u64 = 128 * MIB;
+
+/// All the parts of a workbook together, unpacked: four sheets of a
+/// hundred thousand missions.
+pub const WORKBOOK_UNPACKED: u64 = 4 * WORKBOOK_PART;
+
+/// The longest stretch of a workbook's XML between two tags, in bytes: the
+/// text of one cell, which the XML reader holds whole however long. No
+/// value of a list comes near; Excel's longest formula is 8,192 characters.
+pub const XML_TEXT: u64 = 64 * 1024;
+
+/// The parts of a workbook read whole into memory before any cell is, as
+/// the shared strings of an `.xlsx` (`xl/sharedStrings.xml`): every text of
+/// a hundred thousand missions, each written once.
+pub const WORKBOOK_STRINGS: u64 = 64 * MIB;
+
+/// The pixels of a logo, as its header declares them before it is decoded:
+/// a printed emblem needs a few hundred pixels a side, a scan at 600 dpi of
+/// a page-wide one a few thousand; an image decodes to four bytes a pixel.
+pub const LOGO_PIXELS: u64 = 25_000_000;
+
 /// A logo: an emblem is a few hundred kilobytes even as a large PNG, and
 /// every note embeds it.
 pub const LOGO: u64 = 8 * MIB;

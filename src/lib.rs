@@ -38,6 +38,7 @@ pub mod locale;
 pub mod meeting;
 pub(crate) mod misspelling;
 pub mod output;
+pub mod pixels;
 pub mod preview;
 pub mod recipients;
 pub mod serve;

@@ -121,6 +121,23 @@ fn read_logo(meeting: &YamlFile, logo: &Path) -> Result<Logo> {
             refusal.message()
         ))
     })?;
+    if let Some(size) = crate::pixels::largest(&extension, &bytes)
+        && size.pixels() > input::LOGO_PIXELS as f64
+    {
+        let diagnostic = meeting.error(
+            "logo",
+            format!(
+                "`{}` is {:.0} × {:.0} pixels, more than the {} megapixels allowed",
+                logo.display(),
+                size.width,
+                size.height,
+                input::LOGO_PIXELS / 1_000_000
+            ),
+        );
+        return Err(Error::invalid(diagnostic.hint(
+            "a printed emblem needs a few hundred pixels a side: save a smaller copy of the image",
+        )));
+    }
     Ok(Logo {
         extension,
         bytes: bytes.into(),

@@ -14,6 +14,7 @@ mod escape;
 mod fuzz_corpus;
 mod kinds;
 mod layout;
+mod limits;
 mod lists;
 mod locales;
 mod missions;

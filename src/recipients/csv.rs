@@ -45,7 +45,7 @@ pub(super) fn read(path: &Path) -> Result<Table> {
     let source = SourceText::new(file.source.name.clone(), text);
     let text: &str = &source.text;
     let delimiter = delimiter(text);
-    let mut rows = parse(text, delimiter).map_err(|(at, message)| {
+    let refused = |at: usize, message: String, hint: String| {
         Error::invalid(
             Diagnostic::error(message)
                 .in_file(path)
@@ -53,9 +53,11 @@ pub(super) fn read(path: &Path) -> Result<Table> {
                     source: source.clone(),
                     span: at..at,
                 })
-                .hint("a field that holds the separator, a quote or a line break is put between quotes, its quotes doubled"),
+                .hint(hint),
         )
-    })?;
+    };
+    let mut rows =
+        parse(text, delimiter).map_err(|(at, message, hint)| refused(at, message, hint))?;
     let cell = |(text, span): (String, Range<usize>)| Cell {
         text,
         place: Place::Text(Location {
@@ -70,6 +72,18 @@ pub(super) fn read(path: &Path) -> Result<Table> {
                 .in_file(path)
                 .hint("the first line names the columns: code,name_fr,name_en,language"),
         ));
+    }
+    // Every row is given a cell for each column of the header.
+    let cells = (rows.len() as u64).saturating_mul(rows[0].len() as u64);
+    if cells > input::LIST_CELLS {
+        let message = format!(
+            "the list has {} lines of {} fields: {cells} cells, more than the {} allowed",
+            rows.len(),
+            rows[0].len(),
+            input::LIST_CELLS
+        );
+        let hint = "the first line names the columns: name only those of the list".to_owned();
+        return Err(refused(0, message, hint));
     }
     let header: Vec<Cell> = rows.remove(0).into_iter().map(cell).collect();
     let rows = rows
@@ -160,10 +174,14 @@ fn delimiter(text: &str) -> u8 {
 /// One field: its text, and its span in the file (quotes included).
 type Field = (String, Range<usize>);
 
+/// Why the text is not a list: where, what, and what to do.
+type Refused = (usize, String, String);
+
 /// Every line of the text as fields; lines may end in LF, CRLF or CR, and
 /// a quoted field may hold any of them. A quote never closed is an error at
-/// the quote.
-fn parse(text: &str, delimiter: u8) -> Result<Vec<Vec<Field>>, (usize, String)> {
+/// the quote; a field too long, a line of too many fields or a list of too
+/// many lines, at the field.
+fn parse(text: &str, delimiter: u8) -> Result<Vec<Vec<Field>>, Refused> {
     let bytes = text.as_bytes();
     let mut rows = Vec::new();
     let mut row: Vec<Field> = Vec::new();
@@ -176,7 +194,11 @@ fn parse(text: &str, delimiter: u8) -> Result<Vec<Vec<Field>>, (usize, String)> 
             loop {
                 match bytes.get(at) {
                     None => {
-                        return Err((start, "this quote is never closed".to_owned()));
+                        return Err((
+                            start,
+                            "this quote is never closed".to_owned(),
+                            "a field that holds the separator, a quote or a line break is put between quotes, its quotes doubled".to_owned(),
+                        ));
                     }
                     Some(b'"') if bytes.get(at + 1) == Some(&b'"') => {
                         value.push(b'"');
@@ -211,7 +233,10 @@ fn parse(text: &str, delimiter: u8) -> Result<Vec<Vec<Field>>, (usize, String)> 
             }
         }
         // Fields end on ASCII bytes, so the value is whole UTF-8.
-        row.push((String::from_utf8_lossy(&value).into_owned(), start..at));
+        let value = String::from_utf8_lossy(&value).into_owned();
+        check_field(&value, row.len(), rows.len())
+            .map_err(|(message, hint)| (start, message, hint))?;
+        row.push((value, start..at));
         match bytes.get(at) {
             Some(&byte) if byte == delimiter => {
                 at += 1;
@@ -238,6 +263,36 @@ fn parse(text: &str, delimiter: u8) -> Result<Vec<Vec<Field>>, (usize, String)> 
         rows.push(row);
     }
     Ok(rows)
+}
+
+/// Refuses a field too long, or past the columns or rows of a list.
+fn check_field(value: &str, column: usize, row: usize) -> Result<(), (String, String)> {
+    if value.len() > input::CELL_TEXT {
+        let chars = value.chars().count();
+        if chars > input::CELL_TEXT {
+            let hint = "a field holds one value of one mission: shorten it".to_owned();
+            return Err((super::table::too_long("field", chars), hint));
+        }
+    }
+    if column >= input::LIST_COLUMNS as usize {
+        return Err((
+            format!(
+                "this is field {} of its line, far outside the list: delete it",
+                column + 1
+            ),
+            format!("a list keeps to {} columns", input::LIST_COLUMNS),
+        ));
+    }
+    if row >= input::LIST_ROWS as usize {
+        return Err((
+            format!(
+                "this line is far outside the list: a list keeps to {} lines",
+                input::LIST_ROWS
+            ),
+            "delete what follows the list, or split the list in two".to_owned(),
+        ));
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -290,7 +345,11 @@ mod tests {
         }
         assert_eq!(
             parse("a,\"b\nc", b','),
-            Err((2, "this quote is never closed".into()))
+            Err((
+                2,
+                "this quote is never closed".into(),
+                "a field that holds the separator, a quote or a line break is put between quotes, its quotes doubled".into()
+            ))
         );
     }
 }

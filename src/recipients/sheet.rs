@@ -2,20 +2,33 @@
 //! sheet or the one named, numbers, dates and empty cells as the workbook
 //! stores them written out as text, each cell named as its user sees it.
 
+use std::borrow::Cow;
 use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{Data, Reader, Sheets};
+use calamine::{Data, DataRef, Reader, Sheets};
 use chrono::{Duration, NaiveDate};
 
-use super::table::{Cell, Place, Table};
-use crate::error::{Diagnostic, Error, Result, SheetCell};
+use super::table::Table;
+use crate::error::{Diagnostic, Error, Result};
 use crate::input;
 use crate::misspelling::{self, Near};
 
-/// Reads the sheet `name`, or the first, into a table.
+mod grid;
+mod ods;
+mod parts;
+
+use self::grid::Grid;
+
+/// Reads the sheet `name`, or the first, into a table, within the limits of
+/// a list: each part of the workbook is measured before it is unpacked, and
+/// each cell as it is read.
 pub(super) fn read(path: &Path, name: Option<&str>) -> Result<Table> {
     let bytes = input::read(path, input::WORKBOOK).map_err(|refusal| refusal.into_error(path))?;
+    parts::check(path, &bytes)?;
+    if extension(path) == "ods" {
+        ods::check(path, &bytes)?;
+    }
     let unreadable = |error: calamine::Error| {
         Error::invalid(
             Diagnostic::error(format!("this spreadsheet cannot be read: {error}"))
@@ -27,8 +40,59 @@ pub(super) fn read(path: &Path, name: Option<&str>) -> Result<Table> {
         calamine::Error::Io(io) => Error::read(path, io),
         other => unreadable(other),
     })?;
-    let names = workbook.sheet_names();
-    let sheet = match name {
+    let sheet = choose(path, &workbook.sheet_names(), name)?;
+    let mut grid = Grid::new(path, &sheet);
+    match &mut workbook {
+        // Cell by cell: a range is the whole grid from the first cell to
+        // the last, however far apart they are.
+        Sheets::Xlsx(xlsx) => {
+            let mut cells = xlsx
+                .worksheet_cells_reader(&sheet)
+                .map_err(|e| unreadable(e.into()))?;
+            while let Some(cell) = cells.next_cell().map_err(|e| unreadable(e.into()))? {
+                let (row, column) = cell.get_position();
+                keep(&mut grid, row, column, text_ref(cell.get_value()))?;
+            }
+        }
+        Sheets::Xlsb(xlsb) => {
+            let mut cells = xlsb
+                .worksheet_cells_reader(&sheet)
+                .map_err(|e| unreadable(e.into()))?;
+            while let Some(cell) = cells.next_cell().map_err(|e| unreadable(e.into()))? {
+                let (row, column) = cell.get_position();
+                keep(&mut grid, row, column, text_ref(cell.get_value()))?;
+            }
+        }
+        // An .ods was measured before it was read; an .xls is within its
+        // format's 65,536 rows and 256 columns.
+        workbook => {
+            let range = workbook.worksheet_range(&sheet).map_err(unreadable)?;
+            let (top, left) = range.start().unwrap_or((0, 0));
+            for (row, column, data) in range.used_cells() {
+                let (row, column) = (top + row as u32, left + column as u32);
+                keep(&mut grid, row, column, text(data))?;
+            }
+        }
+    }
+    grid.table()
+}
+
+/// Keeps a cell that holds something.
+fn keep(
+    grid: &mut Grid,
+    row: u32,
+    column: u32,
+    (text, error): (Cow<str>, Option<String>),
+) -> Result<()> {
+    if text.is_empty() && error.is_none() {
+        return Ok(());
+    }
+    grid.push(row, column, text, error)
+}
+
+/// The sheet named `name` (in any case), or the first.
+fn choose(path: &Path, names: &[String], name: Option<&str>) -> Result<String> {
+    match name {
         Some(name) => names
             .iter()
             .find(|n| n.as_str() == name)
@@ -37,66 +101,28 @@ pub(super) fn read(path: &Path, name: Option<&str>) -> Result<Table> {
             .ok_or_else(|| {
                 let mut diagnostic =
                     Diagnostic::error(format!("the workbook has no sheet `{name}`")).in_file(path);
-                if let Some(hint) = misspelling::hint(name, &names, Near::Word) {
+                if let Some(hint) = misspelling::hint(name, names, Near::Word) {
                     diagnostic = diagnostic.hint(hint);
                 }
                 Error::invalid(diagnostic.hint(format!("its sheets are: {}", names.join(", "))))
-            })?,
+            }),
         None => names.first().cloned().ok_or_else(|| {
             Error::invalid(Diagnostic::error("the workbook has no sheet").in_file(path))
-        })?,
-    };
-    let range = workbook.worksheet_range(&sheet).map_err(unreadable)?;
-    let (first_row, first_column) = range.start().unwrap_or((0, 0));
-    let place = |row: usize, column: usize| {
-        Place::Sheet(SheetCell {
-            sheet: sheet.clone(),
-            row: first_row + row as u32 + 1,
-            column: first_column + column as u32,
-        })
-    };
-    let mut rows = range.rows().enumerate().map(|(row, cells)| {
-        cells
-            .iter()
-            .enumerate()
-            .map(|(column, data)| {
-                let (text, error) = text(data);
-                Cell {
-                    text,
-                    place: place(row, column),
-                    error,
-                }
-            })
-            .collect::<Vec<_>>()
-    });
-    let Some(header) = rows.next() else {
-        return Err(Error::invalid(
-            Diagnostic::error(format!("the sheet `{sheet}` is empty"))
-                .in_file(path)
-                .hint("the first row names the columns: code, name_fr, name_en, language"),
-        ));
-    };
-    let rows = rows
-        .filter(|row| {
-            row.iter()
-                .any(|c| !c.text.trim().is_empty() || c.error.is_some())
-        })
-        .collect();
-    Ok(Table {
-        file: path.to_owned(),
-        header,
-        rows,
-    })
+        }),
+    }
+}
+
+/// The extension of `path`, in lower case.
+fn extension(path: &Path) -> String {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default()
 }
 
 /// The workbook of `bytes`, of the format the extension of `path` says (in
 /// any case), or of the first format it can be read as.
 fn open(path: &Path, bytes: Cursor<Vec<u8>>) -> Result<Sheets<Cursor<Vec<u8>>>, calamine::Error> {
-    let extension = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    Ok(match extension.as_str() {
+    Ok(match extension(path).as_str() {
         "xls" | "xla" => Sheets::Xls(calamine::open_workbook_from_rs(bytes)?),
         "xlsx" | "xlsm" | "xlam" => Sheets::Xlsx(calamine::open_workbook_from_rs(bytes)?),
         "xlsb" => Sheets::Xlsb(calamine::open_workbook_from_rs(bytes)?),
@@ -106,20 +132,49 @@ fn open(path: &Path, bytes: Cursor<Vec<u8>>) -> Result<Sheets<Cursor<Vec<u8>>>, 
 }
 
 /// A cell's value as its text, and the error it holds, if it does.
-fn text(data: &Data) -> (String, Option<String>) {
+fn text(data: &Data) -> (Cow<'_, str>, Option<String>) {
     let text = match data {
-        Data::Empty => String::new(),
-        Data::String(text) => text.clone(),
-        Data::Int(n) => n.to_string(),
-        Data::Float(x) => number(*x),
-        Data::Bool(true) => "TRUE".into(),
-        Data::Bool(false) => "FALSE".into(),
-        Data::DateTime(date) if date.is_datetime() => serial_date(date.as_f64()),
-        Data::DateTime(duration) => number(duration.as_f64()),
-        Data::DateTimeIso(text) | Data::DurationIso(text) => text.clone(),
-        Data::Error(error) => return (String::new(), Some(error.to_string())),
+        Data::Empty => Cow::Borrowed(""),
+        Data::String(text) => Cow::Borrowed(text.as_str()),
+        Data::Int(n) => n.to_string().into(),
+        Data::Float(x) => number(*x).into(),
+        Data::Bool(b) => boolean(*b).into(),
+        Data::DateTime(date) => date_time(date).into(),
+        Data::DateTimeIso(text) | Data::DurationIso(text) => Cow::Borrowed(text.as_str()),
+        Data::Error(error) => return (Cow::Borrowed(""), Some(error.to_string())),
     };
     (text, None)
+}
+
+/// A cell's value as [`text`] gives it, from a cell read on its own: a
+/// shared string is borrowed, not copied, until it is found short enough.
+fn text_ref<'a>(data: &'a DataRef<'_>) -> (Cow<'a, str>, Option<String>) {
+    let text = match data {
+        DataRef::Empty => Cow::Borrowed(""),
+        DataRef::String(text) => Cow::Borrowed(text.as_str()),
+        DataRef::SharedString(text) => Cow::Borrowed(*text),
+        DataRef::Int(n) => n.to_string().into(),
+        DataRef::Float(x) => number(*x).into(),
+        DataRef::Bool(b) => boolean(*b).into(),
+        DataRef::DateTime(date) => date_time(date).into(),
+        DataRef::DateTimeIso(text) | DataRef::DurationIso(text) => Cow::Borrowed(text.as_str()),
+        DataRef::Error(error) => return (Cow::Borrowed(""), Some(error.to_string())),
+    };
+    (text, None)
+}
+
+/// A truth value as a spreadsheet shows it.
+fn boolean(value: bool) -> &'static str {
+    if value { "TRUE" } else { "FALSE" }
+}
+
+/// A date as `2026-03-01`, a duration as its number of days.
+fn date_time(date: &calamine::ExcelDateTime) -> String {
+    if date.is_datetime() {
+        serial_date(date.as_f64())
+    } else {
+        number(date.as_f64())
+    }
 }
 
 /// A number as a spreadsheet shows it by default: `2`, not `2.0`.
@@ -166,6 +221,6 @@ mod tests {
         assert_eq!(serial_date(46082.0), "2026-03-01");
         assert_eq!(serial_date(46082.5), "2026-03-01 12:00");
         let (text, error) = text(&Data::Error(calamine::CellErrorType::NA));
-        assert_eq!((text.as_str(), error.as_deref()), ("", Some("#N/A")));
+        assert_eq!((text.as_ref(), error.as_deref()), ("", Some("#N/A")));
     }
 }

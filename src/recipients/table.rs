@@ -94,6 +94,14 @@ impl Table {
     }
 }
 
+/// Why `what` (a cell, a field, a value) of `chars` characters is refused.
+pub(super) fn too_long(what: &str, chars: usize) -> String {
+    format!(
+        "this {what} holds {chars} characters, more than the {} allowed",
+        crate::input::CELL_TEXT
+    )
+}
+
 /// A column's name made comparable, as a person reads it: `Name FR`,
 /// `name-fr` and `name_fr` are the same, and `E-mail` is `email`.
 fn normalize(name: &str) -> String {
@@ -257,6 +265,9 @@ fn columns(table: &Table) -> Result<Columns> {
         diagnostics.push(diagnostic);
     }
     if diagnostics.is_empty() {
+        let left_out = first_of(left_out, &table.file, |n| {
+            format!("{n} more columns a note does not use are left out")
+        });
         Ok(Columns {
             at,
             names: table
@@ -267,8 +278,33 @@ fn columns(table: &Table) -> Result<Columns> {
             left_out,
         })
     } else {
-        Err(Error::Invalid(diagnostics))
+        Err(Error::Invalid(first_of(diagnostics, &table.file, |n| {
+            format!("{n} more columns of the header are wrong")
+        })))
     }
+}
+
+/// How many diagnostics of one kind a list gets before the rest are counted
+/// in one: a header of a thousand columns is one mistake, not a thousand.
+const SAID: usize = 5;
+
+/// The first [`SAID`] diagnostics, and one that counts the others, of the
+/// severity of the first: "and 16375 more columns …".
+fn first_of(
+    mut diagnostics: Vec<Diagnostic>,
+    file: &std::path::Path,
+    more: impl Fn(usize) -> String,
+) -> Vec<Diagnostic> {
+    if diagnostics.len() <= SAID {
+        return diagnostics;
+    }
+    let others = diagnostics.len() - SAID;
+    let severity = diagnostics[0].severity;
+    diagnostics.truncate(SAID);
+    let mut rest = Diagnostic::error(format!("and {}", more(others))).in_file(file);
+    rest.severity = severity;
+    diagnostics.push(rest);
+    diagnostics
 }
 
 /// Reads one row: every cell is checked, and every mistake said.

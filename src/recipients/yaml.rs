@@ -28,6 +28,17 @@ pub(super) fn read(path: &Path) -> Result<Vec<Record>> {
                 .and_then(|c| c.as_str())
                 .map(str::to_owned);
             let field = format!("missions[{index}]");
+            if let Some((inner, chars)) = too_long(&value, String::new()) {
+                let message = super::table::too_long("value", chars);
+                let diagnostic = file
+                    .error(&format!("{field}{inner}"), message)
+                    .hint("a value is one name, title or address of one mission: shorten it");
+                return Record {
+                    index,
+                    code,
+                    recipient: Err(vec![diagnostic]),
+                };
+            }
             let recipient = serde_path_to_error::deserialize::<_, Recipient>(value)
                 .map_err(|error| {
                     let inner = error.path().to_string();
@@ -46,4 +57,26 @@ pub(super) fn read(path: &Path) -> Result<Vec<Record>> {
             }
         })
         .collect())
+}
+
+/// The path (after the record's own, as `.name.fr`) and length of the first
+/// text of `value` longer than a list allows.
+fn too_long(value: &serde_yaml::Value, path: String) -> Option<(String, usize)> {
+    use serde_yaml::Value;
+    match value {
+        Value::String(text) if text.len() > input::CELL_TEXT => {
+            let chars = text.chars().count();
+            (chars > input::CELL_TEXT).then_some((path, chars))
+        }
+        Value::Sequence(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(at, item)| too_long(item, format!("{path}[{at}]"))),
+        Value::Mapping(fields) => fields.iter().find_map(|(key, item)| {
+            let key = key.as_str()?;
+            too_long(item, format!("{path}.{key}"))
+        }),
+        Value::Tagged(tagged) => too_long(&tagged.value, path),
+        _ => None,
+    }
 }
