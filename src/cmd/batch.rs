@@ -39,6 +39,8 @@ pub fn run(args: &BatchArgs, console: &Console) -> Result<Exit> {
         note: NoteOptions::from(&args.note),
         pdf: PdfOptions::from(&args.note),
         stop: Some(stop_on_interrupt(console)),
+        print: args.print.clone(),
+        mail: args.mail.clone(),
     };
     let progress = console.batch_progress();
     let outcome = batch::run(&engine, &loaded, &records, &options, &|entry, total| {
