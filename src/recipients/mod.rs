@@ -291,11 +291,12 @@ fn refuse_repeated_codes(records: &mut [Record]) {
     }
 }
 
-/// What types alone cannot check.
-fn check(recipient: Recipient) -> Result<Recipient, String> {
+/// What types alone cannot check; the e-mail address is put in the form
+/// mail servers take (see [`check_email`]).
+fn check(mut recipient: Recipient) -> Result<Recipient, String> {
     check_code(&recipient.code)?;
     if let Some(email) = &recipient.email {
-        check_email(email)?;
+        recipient.email = Some(check_email(email)?);
     }
     Ok(recipient)
 }
@@ -309,11 +310,24 @@ fn check_code(code: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn check_email(email: &str) -> Result<(), String> {
+/// An e-mail address as every mail server takes it: an internationalised
+/// domain in its ASCII form (`münchen.example` is
+/// `xn--mnchen-3ya.example`). A part before the `@` with letters outside
+/// ASCII is refused: only servers that speak SMTPUTF8 deliver to it, and
+/// the mail programs offices use send it garbled or not at all.
+fn check_email(email: &str) -> Result<String, String> {
+    let not_an_address =
+        || format!("`{email}` is not an e-mail address such as `mission@example.org`");
     if !crate::values::is_email(email) {
+        return Err(not_an_address());
+    }
+    let (local, domain) = email.rsplit_once('@').ok_or_else(not_an_address)?;
+    if let Some(letter) = local.chars().find(|c| !c.is_ascii()) {
         return Err(format!(
-            "`{email}` is not an e-mail address such as `mission@example.org`"
+            "`{email}` has a letter outside ASCII (`{letter}`) before the `@`: \
+             most mail servers cannot deliver to it; give the mission's address in plain letters"
         ));
     }
-    Ok(())
+    let domain = idna::domain_to_ascii(domain).map_err(|_| not_an_address())?;
+    Ok(format!("{local}@{domain}"))
 }

@@ -478,15 +478,12 @@ impl Row<'_> {
             })
             .unwrap_or_default();
         let email = self.value("email", |email| {
-            check_email(email)
-                .map(|()| email.to_owned())
-                .map_err(|message| {
-                    (
-                        message,
-                        "one address, or leave the cell empty for a mission that gets no e-mail"
-                            .into(),
-                    )
-                })
+            check_email(email).map_err(|message| {
+                (
+                    message,
+                    "one address, or leave the cell empty for a mission that gets no e-mail".into(),
+                )
+            })
         });
         let representative =
             (gender.is_some() || title.is_some()).then_some(Representative { gender, title });
