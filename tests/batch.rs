@@ -449,3 +449,33 @@ fn ctrl_c_stops_the_command_cleanly() {
         "every note written is listed"
     );
 }
+
+#[test]
+fn records_that_would_write_one_file_are_refused_before_anything_is_written() {
+    // Records made by a program, not read from a list, may repeat a code:
+    // every output name of the run is computed, and the first collision
+    // refused.
+    let dir = tempfile::tempdir().unwrap();
+    let records = missions();
+    let france = records
+        .iter()
+        .find(|r| r.code.as_deref() == Some("FRA"))
+        .unwrap()
+        .clone();
+    let twice = vec![france.clone(), france];
+    let error = batch::run(
+        engine(),
+        &example(),
+        &twice,
+        &options(&dir.path().join("out"), Languages::All),
+        &|_, _| {},
+    )
+    .unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("would be both the note FRA fr and the note FRA fr"),
+        "{error}"
+    );
+    assert!(files(dir.path()).is_empty(), "nothing written");
+}

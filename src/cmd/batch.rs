@@ -14,7 +14,12 @@ use crate::console::{self, Console};
 /// Typesets every note of the list, in parallel, and sums up.
 pub fn run(args: &BatchArgs, console: &Console) -> Result<Exit> {
     let started = Instant::now();
-    let undated = undated_draft_date()?;
+    // Read before anything is written: a wrong `SOURCE_DATE_EPOCH` stops
+    // the run at once.
+    let undated = match &args.mail {
+        Some(_) => undated_draft_date()?,
+        None => 0,
+    };
     let engine = Engine::new(&(&args.sources).into())?;
     let loaded = engine.load(&args.meeting)?;
     console.warnings(&loaded.warnings);
