@@ -569,4 +569,10 @@ fn a_list_of_a_hundred_thousand_rows_whose_codes_repeat_is_refused_row_by_row() 
         error.contains("long.csv:17578:1: error: `AAA` is already in the list, at line 2"),
         "{error}"
     );
+    // `check` says so of every row, and in seconds.
+    let started = std::time::Instant::now();
+    let (code, report) = common::check_json(dir.path(), &["long.csv"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(report["errors"], 100_000);
+    assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
 }

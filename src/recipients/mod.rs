@@ -135,9 +135,9 @@ impl GivenCode {
     }
 
     /// Where it is, in a few words: `line 4`, `cell A4`.
-    fn short_place(&self, lines: &mut LineStarts) -> String {
+    fn short_place(&self) -> String {
         match (&self.location, &self.cell) {
-            (Some(location), _) => format!("line {}", lines.line(location)),
+            (Some(location), _) => format!("line {}", location.line_column().0),
             (None, Some(cell)) => format!("cell {}", cell.name()),
             (None, None) => "another record".to_owned(),
         }
@@ -228,27 +228,6 @@ pub fn open(path: &Path, sheet: Option<&str>) -> Result<List> {
     Ok(list)
 }
 
-/// The line of a place, found among the line starts of its text, counted
-/// once per text: a list of 100,000 rows is not counted through again for
-/// each of its repeated codes.
-#[derive(Default)]
-struct LineStarts {
-    /// For each text, by its address, where its lines start.
-    texts: HashMap<usize, Vec<usize>>,
-}
-
-impl LineStarts {
-    fn line(&mut self, location: &Location) -> usize {
-        let text = &location.source.text;
-        let starts = self.texts.entry(text.as_ptr() as usize).or_insert_with(|| {
-            std::iter::once(0)
-                .chain(text.match_indices('\n').map(|(at, _)| at + 1))
-                .collect()
-        });
-        starts.partition_point(|&start| start <= location.span.start)
-    }
-}
-
 /// A list names each mission once: a code given on two records (as
 /// compared, whatever its case and spaces) is an error on each, the later
 /// ones pointing to the first. Two notes of one mission would write one
@@ -271,7 +250,6 @@ fn refuse_repeated_codes(records: &mut [Record]) {
         }
     }
     let hint = "a list names each mission once: keep one of these records";
-    let mut lines = LineStarts::default();
     // The first record of each repeated code: told of the next one.
     let mut told = std::collections::HashSet::new();
     let mut diagnostics: Vec<(usize, Diagnostic)> = Vec::new();
@@ -283,7 +261,7 @@ fn refuse_repeated_codes(records: &mut [Record]) {
         let mut later = again
             .error(format!(
                 "`{code}` is already in the list, at {}",
-                original.short_place(&mut lines)
+                original.short_place()
             ))
             .hint(hint);
         if let Some(related) = original.related("first given here") {
@@ -295,7 +273,7 @@ fn refuse_repeated_codes(records: &mut [Record]) {
                 .error(format!(
                     "`{}` is in the list again, at {}",
                     original.text.trim(),
-                    again.short_place(&mut lines)
+                    again.short_place()
                 ))
                 .hint(hint);
             if let Some(related) = again.related("given again here") {
