@@ -452,14 +452,14 @@ fn a_code_given_twice_is_an_error_at_both_places_in_yaml_and_csv() {
         let at_again = duplicates.iter().find(|e| place(e) == again).unwrap();
         assert_eq!(
             at_first["message"],
-            format!("`FRA` is in the list again, at line {}", again.0),
+            format!("`FRA` is in the list again, at `line {}`", again.0),
             "{list}"
         );
         assert!(
             at_again["message"]
                 .as_str()
                 .unwrap()
-                .ends_with(&format!("is already in the list, at line {}", first.0)),
+                .ends_with(&format!("is already in the list, at `line {}`", first.0)),
             "{list}: {at_again}"
         );
         assert_eq!(at_again["file"], list);
@@ -529,14 +529,14 @@ fn a_code_given_twice_in_a_workbook_names_both_cells() {
         .collect();
     assert!(
         errors[0].contains(
-            "twice.xlsx, sheet Missions, cell A2: error: `FRA` is in the list again, at cell A4"
+            "twice.xlsx, sheet Missions, cell A2: error: `FRA` is in the list again, at `cell A4`"
         ),
         "{errors:?}"
     );
     assert_eq!(errors[1], "ok");
     assert!(
         errors[2].contains(
-            "twice.xlsx, sheet Missions, cell A4: error: `FRA` is already in the list, at cell A2"
+            "twice.xlsx, sheet Missions, cell A4: error: `FRA` is already in the list, at `cell A2`"
         ),
         "{errors:?}"
     );
@@ -566,7 +566,7 @@ fn a_list_of_a_hundred_thousand_rows_whose_codes_repeat_is_refused_row_by_row() 
     assert_eq!(refused, 100_000, "every code is given more than once");
     let error = records[17_576].recipient.as_ref().unwrap_err()[0].to_string();
     assert!(
-        error.contains("long.csv:17578:1: error: `AAA` is already in the list, at line 2"),
+        error.contains("long.csv:17578:1: error: `AAA` is already in the list, at `line 2`"),
         "{error}"
     );
     // `check` says so of every row, and in seconds.
@@ -575,4 +575,25 @@ fn a_list_of_a_hundred_thousand_rows_whose_codes_repeat_is_refused_row_by_row() 
     assert_eq!(code, Some(1));
     assert_eq!(report["errors"], 100_000);
     assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
+    // `batch` writes no note, and sums the rows up in a few lines.
+    let meeting = repo("examples/ccm-7msp.yaml");
+    let out = noteverbale(
+        dir.path(),
+        &[
+            "batch",
+            meeting.to_str().unwrap(),
+            "-r",
+            "long.csv",
+            "-o",
+            "out",
+        ],
+    );
+    let stderr = common::stderr(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(pdfs(&dir.path().join("out")).is_empty());
+    assert!(stderr.lines().count() < 200, "{stderr}");
+    assert!(
+        stderr.contains("100,000 notes: 0 written, 0 unchanged, 100,000 failed"),
+        "{stderr}"
+    );
 }

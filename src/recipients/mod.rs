@@ -134,7 +134,8 @@ impl GivenCode {
             .collect()
     }
 
-    /// Where it is, in a few words: `line 4`, `cell A4`.
+    /// Where it is, in a few words: `line 4`, `cell A4`. Messages quote it,
+    /// as a value: a batch's summary sums up rows refused alike.
     fn short_place(&self) -> String {
         match (&self.location, &self.cell) {
             (Some(location), _) => format!("line {}", location.line_column().0),
@@ -260,7 +261,7 @@ fn refuse_repeated_codes(records: &mut [Record]) {
         let code = again.text.trim();
         let mut later = again
             .error(format!(
-                "`{code}` is already in the list, at {}",
+                "`{code}` is already in the list, at `{}`",
                 original.short_place()
             ))
             .hint(hint);
@@ -271,7 +272,7 @@ fn refuse_repeated_codes(records: &mut [Record]) {
         if told.insert(earlier) {
             let mut first = original
                 .error(format!(
-                    "`{}` is in the list again, at {}",
+                    "`{}` is in the list again, at `{}`",
                     original.text.trim(),
                     again.short_place()
                 ))
