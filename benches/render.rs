@@ -80,6 +80,8 @@ fn batch(c: &mut Criterion) {
             note: NoteOptions::default(),
             pdf: PdfOptions::default(),
             stop: None,
+            print: None,
+            mail: None,
         };
         group.bench_function(
             format!("{} notes, one per mission, {jobs} jobs", records.len()),

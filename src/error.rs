@@ -9,7 +9,7 @@
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::files::SimpleFiles;
@@ -153,6 +153,10 @@ pub struct SourceText {
     pub name: String,
     /// The whole text.
     pub text: Arc<str>,
+    /// Where its lines start, counted once, when a place in it is first
+    /// asked for: a list of 100,000 rows is not counted through again for
+    /// each of its mistakes.
+    line_starts: Arc<OnceLock<Vec<usize>>>,
 }
 
 impl SourceText {
@@ -161,6 +165,7 @@ impl SourceText {
         Self {
             name: name.into(),
             text: text.into(),
+            line_starts: Arc::default(),
         }
     }
 
@@ -172,10 +177,14 @@ impl SourceText {
     /// The 1-based line and column (in characters) of a byte offset.
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(&self.text, offset);
-        let before = &self.text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before[line_start..].chars().count() + 1;
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(at, _)| at + 1))
+                .collect()
+        });
+        let line = starts.partition_point(|&start| start <= offset);
+        let line_start = starts[line - 1];
+        let column = self.text[line_start..offset].chars().count() + 1;
         (line, column)
     }
 }

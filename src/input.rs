@@ -31,10 +31,14 @@ pub const WORKBOOK: u64 = 32 * MIB;
 /// list, and a note cannot print more.
 pub const CELL_TEXT: usize = 1_000;
 
-/// The rows of a sheet that holds a list of missions, counted from the
-/// first: the UN has fewer than two hundred Member States, and no office
-/// keeps a hundred thousand missions; a cell below is a stray one.
-pub const LIST_ROWS: u32 = 100_000;
+/// The missions a list may hold: the UN has fewer than two hundred Member
+/// States, and no office keeps more than a hundred thousand addressees.
+pub const LIST_RECORDS: u32 = 100_000;
+
+/// The rows of a sheet, or lines of a CSV, that hold a list of missions,
+/// counted from the first: a header and [`LIST_RECORDS`] missions; a cell
+/// below is a stray one.
+pub const LIST_ROWS: u32 = LIST_RECORDS + 1;
 
 /// The columns of a sheet that holds a list of missions, counted from `A`
 /// (256 reach `IV`, the old limit of Excel): a list has thirteen columns

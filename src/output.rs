@@ -1,14 +1,73 @@
 //! Writing outputs: every file goes to a temporary file in its folder and is
-//! renamed into place, so that no half-written file is ever seen.
+//! renamed into place, so that no half-written file is ever seen, and nothing
+//! is written through a symbolic link.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Failure, Result};
+
+/// What the names of temporary files start with; the process's own token
+/// follows (see [`temporary_prefix`]).
+pub const TEMPORARY: &str = ".noteverbale-";
+
+/// What the names of temporary files end with.
+pub const TEMPORARY_SUFFIX: &str = ".part";
+
+/// This process's own token, in the names of its temporary files: its id
+/// and a random number, so that no other process (another batch into a
+/// folder inside this one, say) has the same.
+pub fn run_token() -> &'static str {
+    static TOKEN: OnceLock<String> = OnceLock::new();
+    TOKEN.get_or_init(|| {
+        use std::hash::{BuildHasher, Hasher};
+        // The standard library's hasher keys are random for each process.
+        let random = std::collections::hash_map::RandomState::new()
+            .build_hasher()
+            .finish();
+        format!("{}-{:08x}", std::process::id(), random as u32)
+    })
+}
+
+/// What the temporary files of the process with `token` are named from:
+/// `.noteverbale-TOKEN-`.
+pub fn temporary_prefix(token: &str) -> String {
+    format!("{TEMPORARY}{token}-")
+}
+
+/// Refuses a path that is a symbolic link: nothing is written through one,
+/// and no link is replaced by a file unasked.
+pub fn refuse_link(path: &Path) -> Result<()> {
+    match std::fs::symlink_metadata(path) {
+        Ok(metadata) if metadata.file_type().is_symlink() => Err(link(path)),
+        _ => Ok(()),
+    }
+}
+
+/// The error of a symbolic link where a file or folder is to be written.
+pub fn link(path: &Path) -> Error {
+    Error::Environment(Failure {
+        context: format!(
+            "`{}` is a symbolic link: nothing is written through a link",
+            path.display()
+        ),
+        source: None,
+        hints: vec!["remove the link, or write into another folder".into()],
+    })
+}
 
 /// Writes `bytes` to `path` atomically, creating the folder if needed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let file = stage(path, bytes, true)?;
+    persist(file, path)
+}
+
+/// Renames a temporary file into place: a link there is refused (a rename
+/// would replace the link itself, never write through it, should one appear
+/// after the check).
+fn persist(file: tempfile::NamedTempFile, path: &Path) -> Result<()> {
+    refuse_link(path)?;
     file.persist(path)
         .map_err(|e| Error::write(path, e.error))?;
     Ok(())
@@ -22,9 +81,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// note lost is found different from its digest and made again.
 pub fn write_atomic_unsynced(path: &Path, bytes: &[u8]) -> Result<()> {
     let file = stage(path, bytes, false)?;
-    file.persist(path)
-        .map_err(|e| Error::write(path, e.error))?;
-    Ok(())
+    persist(file, path)
 }
 
 /// Writes several files, all or none: each is written to a temporary file
@@ -36,9 +93,11 @@ pub fn write_all_atomic(files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
         .collect::<Result<Vec<_>>>()?;
     // Temporary files not yet renamed are deleted when dropped, should a
     // rename fail half-way.
+    for (_, path) in &staged {
+        refuse_link(path)?;
+    }
     for (file, path) in staged {
-        file.persist(path)
-            .map_err(|e| Error::write(path, e.error))?;
+        persist(file, path)?;
     }
     Ok(())
 }
@@ -52,7 +111,10 @@ fn stage(path: &Path, bytes: &[u8], sync: bool) -> Result<tempfile::NamedTempFil
     };
     std::fs::create_dir_all(folder).map_err(|e| Error::write(folder, e))?;
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".noteverbale-").suffix(".part");
+    // Named with this process's token: a later run clears only the files of
+    // the run that held its folder before it, never another's.
+    let prefix = temporary_prefix(run_token());
+    builder.prefix(&prefix).suffix(TEMPORARY_SUFFIX);
     // Temporary files are private by default; outputs are ordinary files,
     // readable as the user's umask allows.
     #[cfg(unix)]

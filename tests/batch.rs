@@ -23,6 +23,8 @@ fn options(out: &Path, languages: Languages) -> BatchOptions {
         note: Default::default(),
         pdf: Default::default(),
         stop: None,
+        print: None,
+        mail: None,
     }
 }
 
@@ -334,10 +336,19 @@ fn notes_are_whole_files_even_when_a_run_is_killed() {
     let mut child = batch_command(dir.path(), &["--lang", "all"])
         .spawn()
         .unwrap();
+    let out = dir.path().join("out");
+    // Killed once it holds its folder, while it writes notes.
+    let started = std::time::Instant::now();
+    while std::fs::read(out.join(batch::LOCK)).map_or(true, |t| t.is_empty()) {
+        assert!(
+            started.elapsed().as_secs() < 120,
+            "the run never took its folder"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
     std::thread::sleep(std::time::Duration::from_millis(400));
     child.kill().unwrap();
     child.wait().unwrap();
-    let out = dir.path().join("out");
     assert!(out.is_dir(), "the killed run made its folder");
     for name in pdfs(&out) {
         let bytes = std::fs::read(out.join(&name)).unwrap();
@@ -346,10 +357,19 @@ fn notes_are_whole_files_even_when_a_run_is_killed() {
             "{name} is cut short"
         );
     }
-    // The next run clears what the killed one left half-way.
-    // A temporary file left as a killed run leaves it, whether or not this one did.
-    std::fs::create_dir_all(&out).unwrap();
-    std::fs::write(out.join(".noteverbale-stale.part"), b"%PDF-1.7 cut").unwrap();
+    // The next run clears what the killed one left half-way: a temporary
+    // file named with its token, which the lock's file holds, whether or
+    // not it left one.
+    let token = std::fs::read_to_string(out.join(batch::LOCK)).unwrap();
+    assert!(
+        !token.is_empty(),
+        "the killed run named itself in the lock's file"
+    );
+    std::fs::write(
+        out.join(format!(".noteverbale-{token}-stale.part")),
+        b"%PDF-1.7 cut",
+    )
+    .unwrap();
     let status = batch_command(dir.path(), &["--only", "FRA"])
         .status()
         .unwrap();
@@ -428,4 +448,34 @@ fn ctrl_c_stops_the_command_cleanly() {
         notes,
         "every note written is listed"
     );
+}
+
+#[test]
+fn records_that_would_write_one_file_are_refused_before_anything_is_written() {
+    // Records made by a program, not read from a list, may repeat a code:
+    // every output name of the run is computed, and the first collision
+    // refused.
+    let dir = tempfile::tempdir().unwrap();
+    let records = missions();
+    let france = records
+        .iter()
+        .find(|r| r.code.as_deref() == Some("FRA"))
+        .unwrap()
+        .clone();
+    let twice = vec![france.clone(), france];
+    let error = batch::run(
+        engine(),
+        &example(),
+        &twice,
+        &options(&dir.path().join("out"), Languages::All),
+        &|_, _| {},
+    )
+    .unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("would be both the note FRA fr and the note FRA fr"),
+        "{error}"
+    );
+    assert!(files(dir.path()).is_empty(), "nothing written");
 }

@@ -49,7 +49,7 @@ fn a_stray_cell_far_from_the_list_is_refused_at_its_place() {
     let error = refusal("stray.xlsx", &xlsx(&rows, &XLSX_STRINGS));
     assert!(
         error.contains("stray.xlsx, sheet Missions, cell XFD3: error: cell XFD3 of sheet Missions is far outside the list: delete it")
-            && error.contains("a list keeps to the first 100000 rows and the columns A to IV"),
+            && error.contains("a list keeps to the first 100001 rows and the columns A to IV"),
         "{error}"
     );
     // In the last row.
@@ -167,7 +167,7 @@ fn repeated_rows_and_cells_of_an_ods_are_counted_not_written_out() {
     assert!(bytes.len() < 2_000, "{}", bytes.len());
     let error = refusal("repeated.ods", &bytes);
     assert!(
-        error.contains("repeated.ods, sheet Missions, cell A100001: error: cell A100001 of sheet Missions is far outside the list: delete it"),
+        error.contains("repeated.ods, sheet Missions, cell A100002: error: cell A100002 of sheet Missions is far outside the list: delete it"),
         "{error}"
     );
     // Within the rows and columns, but too many cells together.

@@ -349,3 +349,251 @@ fn excel_csv_in_the_windows_code_page_is_read() {
         "{shown}"
     );
 }
+
+/// A list that gives France twice, the second time with Canada's address.
+const FRANCE_TWICE_CSV: &str = "code,name_fr,name_en,language,email\n\
+    FRA,la France,France,fr,mission.france@example.org\n\
+    CAN,le Canada,Canada,en,\n\
+    fra ,la France,France,fr,mission.canada@example.org\n";
+
+/// The same, in YAML.
+const FRANCE_TWICE_YAML: &str = "missions:
+  - code: FRA
+    name: { fr: la France, en: France }
+    language: fr
+    email: mission.france@example.org
+  - code: CAN
+    name: { fr: le Canada, en: Canada }
+    language: en
+  - code: FRA
+    name: { fr: la France, en: France }
+    language: fr
+    email: mission.canada@example.org
+";
+
+/// A workbook of one sheet, `Missions`, holding `rows` as text cells.
+fn workbook(path: &std::path::Path, rows: &[&[&str]]) {
+    use std::io::Write;
+    let mut sheet = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,
+    );
+    for (r, row) in rows.iter().enumerate() {
+        sheet.push_str(&format!(r#"<row r="{}">"#, r + 1));
+        for (c, text) in row.iter().enumerate() {
+            let cell = format!("{}{}", char::from(b'A' + c as u8), r + 1);
+            sheet.push_str(&format!(
+                r#"<c r="{cell}" t="inlineStr"><is><t>{text}</t></is></c>"#
+            ));
+        }
+        sheet.push_str("</row>");
+    }
+    sheet.push_str("</sheetData></worksheet>");
+    let parts = [
+        (
+            "[Content_Types].xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.to_owned(),
+        ),
+        (
+            "_rels/.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_owned(),
+        ),
+        (
+            "xl/workbook.xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Missions" sheetId="1" r:id="rId1"/></sheets></workbook>"#.to_owned(),
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.to_owned(),
+        ),
+        ("xl/worksheets/sheet1.xml", sheet),
+    ];
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    for (name, text) in parts {
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+/// The errors `check --format json` finds in a list: message, line (or
+/// row), column, and the related places' lines.
+fn list_errors(dir: &std::path::Path, list: &str) -> (Option<i32>, Vec<serde_json::Value>) {
+    let (code, report) = common::check_json(dir, &[list]);
+    let errors = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .cloned()
+        .collect();
+    (code, errors)
+}
+
+#[test]
+fn a_code_given_twice_is_an_error_at_both_places_in_yaml_and_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("twice.csv"), FRANCE_TWICE_CSV).unwrap();
+    std::fs::write(dir.path().join("twice.yaml"), FRANCE_TWICE_YAML).unwrap();
+    for (list, first, again) in [
+        ("twice.csv", (2, 1), (4, 1)),
+        ("twice.yaml", (2, 11), (9, 11)),
+    ] {
+        let (code, errors) = list_errors(dir.path(), list);
+        assert_eq!(code, Some(1), "{list}: {errors:?}");
+        let place =
+            |e: &serde_json::Value| (e["line"].as_u64().unwrap(), e["column"].as_u64().unwrap());
+        let duplicates: Vec<&serde_json::Value> = errors
+            .iter()
+            .filter(|e| e["message"].as_str().unwrap().contains("in the list"))
+            .collect();
+        assert_eq!(duplicates.len(), 2, "{list}: {errors:?}");
+        let at_first = duplicates.iter().find(|e| place(e) == first).unwrap();
+        let at_again = duplicates.iter().find(|e| place(e) == again).unwrap();
+        assert_eq!(
+            at_first["message"],
+            format!("`FRA` is in the list again, at `line {}`", again.0),
+            "{list}"
+        );
+        assert!(
+            at_again["message"]
+                .as_str()
+                .unwrap()
+                .ends_with(&format!("is already in the list, at `line {}`", first.0)),
+            "{list}: {at_again}"
+        );
+        assert_eq!(at_again["file"], list);
+        assert_eq!(
+            at_again["related"][0]["line"], first.0,
+            "{list}: {at_again}"
+        );
+        assert_eq!(at_again["related"][0]["message"], "first given here");
+        assert!(
+            at_again["hints"][0]
+                .as_str()
+                .unwrap()
+                .contains("a list names each mission once"),
+            "{at_again}"
+        );
+
+        // The batch writes Canada's note and neither of France's: no file
+        // overwritten, no draft to Canada carrying France's note.
+        let out = noteverbale(
+            dir.path(),
+            &[
+                "batch",
+                repo("examples/ccm-7msp.yaml").to_str().unwrap(),
+                "-r",
+                list,
+                "-o",
+                "out",
+                "--mail",
+                "drafts",
+            ],
+        );
+        let stderr = common::stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{list}: {stderr}");
+        assert!(stderr.contains("is already in the list"), "{stderr}");
+        assert_eq!(pdfs(&dir.path().join("out")), ["CAN.en.pdf"], "{list}");
+        assert!(
+            common::files(&dir.path().join("drafts")).is_empty(),
+            "{list}"
+        );
+        let manifest = std::fs::read_to_string(dir.path().join("out/manifest.json")).unwrap();
+        assert_eq!(manifest.matches("\"failed\"").count(), 2, "{manifest}");
+        assert!(!manifest.contains("FRA.fr.pdf"), "{manifest}");
+        std::fs::remove_dir_all(dir.path().join("out")).unwrap();
+    }
+}
+
+#[test]
+fn a_code_given_twice_in_a_workbook_names_both_cells() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("twice.xlsx");
+    workbook(
+        &path,
+        &[
+            &["code", "name_fr", "name_en", "language"],
+            &["FRA", "la France", "France", "fr"],
+            &["CAN", "le Canada", "Canada", "en"],
+            &["FRA", "la France", "France", "fr"],
+        ],
+    );
+    let records = recipients::load(&path).unwrap().records;
+    let errors: Vec<String> = records
+        .iter()
+        .map(|r| match &r.recipient {
+            Ok(_) => "ok".to_owned(),
+            Err(diagnostics) => diagnostics[0].to_string(),
+        })
+        .collect();
+    assert!(
+        errors[0].contains(
+            "twice.xlsx, sheet Missions, cell A2: error: `FRA` is in the list again, at `cell A4`"
+        ),
+        "{errors:?}"
+    );
+    assert_eq!(errors[1], "ok");
+    assert!(
+        errors[2].contains(
+            "twice.xlsx, sheet Missions, cell A4: error: `FRA` is already in the list, at `cell A2`"
+        ),
+        "{errors:?}"
+    );
+    let (code, errors) = list_errors(dir.path(), "twice.xlsx");
+    assert_eq!(code, Some(1));
+    let cells: Vec<&str> = errors.iter().map(|e| e["cell"].as_str().unwrap()).collect();
+    assert_eq!(cells, ["A2", "A4"]);
+}
+
+#[test]
+fn a_list_of_a_hundred_thousand_rows_whose_codes_repeat_is_refused_row_by_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.csv");
+    // Three capitals make 17,576 codes: 100,000 rows repeat them.
+    let mut csv = String::from("code,name_fr,name_en,language\n");
+    for i in 0..100_000u32 {
+        let code: String = [i / 676 % 26, i / 26 % 26, i % 26]
+            .iter()
+            .map(|&n| char::from(b'A' + n as u8))
+            .collect();
+        csv.push_str(&format!("{code},le pays,Country,en\n"));
+    }
+    std::fs::write(&path, csv).unwrap();
+    let records = recipients::load(&path).unwrap().records;
+    assert_eq!(records.len(), 100_000);
+    let refused = records.iter().filter(|r| r.recipient.is_err()).count();
+    assert_eq!(refused, 100_000, "every code is given more than once");
+    let error = records[17_576].recipient.as_ref().unwrap_err()[0].to_string();
+    assert!(
+        error.contains("long.csv:17578:1: error: `AAA` is already in the list, at `line 2`"),
+        "{error}"
+    );
+    // `check` says so of every row, and in seconds.
+    let started = std::time::Instant::now();
+    let (code, report) = common::check_json(dir.path(), &["long.csv"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(report["errors"], 100_000);
+    assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
+    // `batch` writes no note, and sums the rows up in a few lines.
+    let meeting = repo("examples/ccm-7msp.yaml");
+    let out = noteverbale(
+        dir.path(),
+        &[
+            "batch",
+            meeting.to_str().unwrap(),
+            "-r",
+            "long.csv",
+            "-o",
+            "out",
+        ],
+    );
+    let stderr = common::stderr(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(pdfs(&dir.path().join("out")).is_empty());
+    assert!(stderr.lines().count() < 200, "{stderr}");
+    assert!(
+        stderr.contains("100,000 notes: 0 written, 0 unchanged, 100,000 failed"),
+        "{stderr}"
+    );
+}

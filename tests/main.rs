@@ -11,6 +11,7 @@ mod browser;
 mod cli;
 mod digests;
 mod escape;
+mod folder;
 mod fuzz_corpus;
 mod kinds;
 mod layout;

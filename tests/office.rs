@@ -371,3 +371,102 @@ fn a_run_killed_with_sigkill_is_resumed_without_writing_its_notes_again() {
     );
     assert_eq!(listed(&out).len(), 195);
 }
+
+/// A header of an e-mail draft.
+fn header(message: &str, name: &str) -> String {
+    let head = message.split("\r\n\r\n").next().unwrap();
+    head.split("\r\n")
+        .find_map(|l| l.strip_prefix(&format!("{name}: ")))
+        .unwrap_or_else(|| panic!("no {name} in {head}"))
+        .to_owned()
+}
+
+#[test]
+fn an_internationalised_domain_is_written_in_ascii_and_a_local_part_outside_ascii_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("list.csv");
+    std::fs::write(
+        &list,
+        "code,name_fr,name_en,language,email\n\
+         DEU,l'Allemagne,Germany,en,mission@münchen.example.org\n\
+         FRA,la France,France,fr,josé@example.org\n",
+    )
+    .unwrap();
+    let out = noteverbale(dir.path(), &batch_args(&list, &["--mail", "drafts"]));
+    let stderr = common::stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("`josé@example.org` has a letter outside ASCII (`é`) before the `@`")
+            && stderr.contains("list.csv:3:25"),
+        "{stderr}"
+    );
+    assert_eq!(files(&dir.path().join("drafts")), ["DEU.eml"]);
+    let message = std::fs::read(dir.path().join("drafts/DEU.eml")).unwrap();
+    assert!(message.is_ascii(), "the draft is 7-bit");
+    let message = String::from_utf8(message).unwrap();
+    assert_eq!(
+        header(&message, "To"),
+        "<mission@xn--mnchen-3ya.example.org>"
+    );
+}
+
+#[test]
+fn drafts_are_dated_from_the_note_or_from_source_date_epoch() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = list(dir.path(), 1);
+    // The example is dated by its year only: its drafts take
+    // `SOURCE_DATE_EPOCH`, and two runs write the same bytes.
+    let draft = |extra: &[&str], epoch: Option<&str>| {
+        let mut command = common::command(dir.path());
+        command
+            .args(batch_args(&list, extra))
+            .args(["--mail", "drafts", "--force"]);
+        match epoch {
+            Some(epoch) => command.env("SOURCE_DATE_EPOCH", epoch),
+            None => command.env_remove("SOURCE_DATE_EPOCH"),
+        };
+        let out = command.output().unwrap();
+        assert!(out.status.success(), "{}", common::stderr(&out));
+        std::fs::read_to_string(dir.path().join("drafts/AFG.eml")).unwrap()
+    };
+    let first = draft(&[], Some("1491998400"));
+    assert_eq!(header(&first, "Date"), "Wed, 12 Apr 2017 12:00:00 +0000");
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    assert!(
+        draft(&[], Some("1491998400")) == first,
+        "two runs, one draft"
+    );
+    let bad = common::command(dir.path())
+        .args(batch_args(&list, &["--mail", "drafts"]))
+        .env("SOURCE_DATE_EPOCH", "yesterday")
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(3));
+    assert!(
+        common::stderr(&bad)
+            .contains("`SOURCE_DATE_EPOCH` is `yesterday`, not a number of seconds"),
+        "{}",
+        common::stderr(&bad)
+    );
+
+    // A dated note's drafts are dated at noon (UTC) of its day, whatever
+    // `SOURCE_DATE_EPOCH` says.
+    let meeting = std::fs::read_to_string(repo("examples/ccm-7msp.yaml")).unwrap();
+    let dated = meeting.replace("\ndate: 2017\n", "\ndate: 2017-04-12\n");
+    assert_ne!(dated, meeting);
+    std::fs::write(dir.path().join("dated.yaml"), dated).unwrap();
+    let mut args = batch_args(&list, &["--mail", "drafts", "--force"]);
+    args[1] = "dated.yaml".into();
+    for epoch in [None, Some("0")] {
+        let mut command = common::command(dir.path());
+        command.args(&args);
+        match epoch {
+            Some(epoch) => command.env("SOURCE_DATE_EPOCH", epoch),
+            None => command.env_remove("SOURCE_DATE_EPOCH"),
+        };
+        let out = command.output().unwrap();
+        assert!(out.status.success(), "{}", common::stderr(&out));
+        let message = std::fs::read_to_string(dir.path().join("drafts/AFG.eml")).unwrap();
+        assert_eq!(header(&message, "Date"), "Wed, 12 Apr 2017 12:00:00 +0000");
+    }
+}

@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use mail_builder::MessageBuilder;
+use mail_builder::headers::content_type::ContentType;
 use mail_builder::headers::raw::Raw;
+use mail_builder::mime::{BodyPart, MimePart};
 use sha2::{Digest, Sha256};
 
 use super::Entry;
@@ -30,7 +32,9 @@ pub struct Mails {
 
 /// Writes into `dir`, for each mission of `records` with an address, one
 /// `CODE.eml` with the mission's notes among `notes` (files in `out`)
-/// attached.
+/// attached. A draft is dated at noon (UTC) of the note's day; the draft of
+/// an undated note, at `undated` (seconds since 1970), so that the same
+/// inputs give the same drafts.
 pub fn write_drafts(
     engine: &Engine,
     loaded: &Loaded,
@@ -38,6 +42,7 @@ pub fn write_drafts(
     notes: &[Entry],
     out: &Path,
     dir: &Path,
+    undated: i64,
 ) -> Result<Mails> {
     std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
     let mut by_mission: BTreeMap<&str, Vec<&Entry>> = BTreeMap::new();
@@ -56,7 +61,7 @@ pub fn write_drafts(
             mails.without_address.push(recipient.code.clone());
             continue;
         };
-        let message = draft(engine, loaded, recipient, email, notes, out)?;
+        let message = draft(engine, loaded, recipient, email, notes, out, undated)?;
         output::write_atomic(&dir.join(format!("{}.eml", recipient.code)), &message)?;
         mails.written += 1;
     }
@@ -71,6 +76,7 @@ fn draft(
     email: &str,
     notes: &[&Entry],
     out: &Path,
+    undated: i64,
 ) -> Result<Vec<u8>> {
     // The mission's language, if it has a note in it.
     let lang = notes
@@ -102,16 +108,10 @@ fn draft(
     let body = messages.format(lang, "mail-body", Some(&args))?;
 
     let mut digest = Sha256::new();
-    let mut builder = MessageBuilder::new()
-        .to(email.to_owned())
-        .subject(subject)
-        .header("X-Unsent", Raw::new("1"))
-        .text_body(format!("{body}\n"));
-    if let Some(NoteDate::Day(day)) = frame.date
-        && let Some(time) = day.and_hms_opt(9, 0, 0)
-    {
-        builder = builder.date(time.and_utc().timestamp());
-    }
+    let mut parts = vec![MimePart::new(
+        "text/plain",
+        BodyPart::Text(format!("{body}\n").into()),
+    )];
     for note in notes {
         let Some(file) = &note.file else { continue };
         let path = out.join(file);
@@ -120,16 +120,30 @@ fn draft(
         let name = Path::new(file)
             .file_name()
             .map_or_else(|| file.clone(), |n| n.to_string_lossy().into_owned());
-        builder = builder.attachment("application/pdf", name, pdf);
+        parts.push(MimePart::new("application/pdf", pdf).attachment(name));
     }
-    // The same notes give the same message: its id comes from them.
-    let id = format!(
-        "{}.{}@noteverbale.invalid",
-        &hex(&digest.finalize())[..32],
-        recipient.code
-    );
-    builder
+    // The same notes give the same message: its id and the boundary between
+    // its parts come from them (`=_` is in neither base64 nor
+    // quoted-printable text).
+    let digest = hex(&digest.finalize());
+    let id = format!("{}.{}@noteverbale.invalid", &digest[..32], recipient.code);
+    let boundary = format!("=_{}", &digest[32..]);
+    let date = match frame.date {
+        Some(NoteDate::Day(day)) => day
+            .and_hms_opt(12, 0, 0)
+            .map_or(undated, |noon| noon.and_utc().timestamp()),
+        Some(NoteDate::Year(_)) | None => undated,
+    };
+    MessageBuilder::new()
+        .to(email.to_owned())
+        .subject(subject)
+        .header("X-Unsent", Raw::new("1"))
+        .date(date)
         .message_id(id)
+        .body(MimePart::new(
+            ContentType::new("multipart/mixed").attribute("boundary", boundary),
+            parts,
+        ))
         .write_to_vec()
         .map_err(|e| Error::environment("could not make an e-mail draft", e))
 }

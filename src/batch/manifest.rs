@@ -145,23 +145,3 @@ impl Manifest {
         csv.into_inner().map_err(|e| e.into_error())
     }
 }
-
-/// Removes the temporary files a killed run left in `out` and its folders.
-pub fn remove_stale_parts(out: &Path) {
-    let mut folders = vec![out.to_owned()];
-    while let Some(folder) = folders.pop() {
-        let Ok(entries) = std::fs::read_dir(&folder) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            if entry.file_type().is_ok_and(|t| t.is_dir()) && folders.len() < 64 {
-                folders.push(path);
-            } else if name.starts_with(".noteverbale-") && name.ends_with(".part") {
-                let _ = std::fs::remove_file(path);
-            }
-        }
-    }
-}

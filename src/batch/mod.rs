@@ -4,6 +4,7 @@
 mod folder;
 mod mail;
 mod manifest;
+mod outputs;
 mod print;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -55,6 +56,13 @@ pub struct BatchOptions {
     /// Set from elsewhere (on Ctrl-C) to stop: notes being typeset are
     /// finished and the manifests written; no other note is started.
     pub stop: Option<Arc<AtomicBool>>,
+    /// The combined PDF written after the run ([`write_combined`]), if any:
+    /// refused before anything is written when it names a file or folder of
+    /// the run.
+    pub print: Option<PathBuf>,
+    /// The folder of the e-mail drafts written after the run
+    /// ([`write_drafts`]), if any: refused when it names a file of the run.
+    pub mail: Option<PathBuf>,
 }
 
 /// The default file name pattern.
@@ -219,10 +227,11 @@ pub fn run(
     options: &BatchOptions,
     progress: &(dyn Fn(&Entry, usize) + Sync),
 ) -> Result<Outcome> {
-    let folder = Folder::open(&options.out)?;
-    manifest::remove_stale_parts(&options.out);
-    let previous = folder.previous();
     let (jobs, unreadable) = plan(records, options);
+    outputs::check(&jobs, options)?;
+    let folder = Folder::open(&options.out)?;
+    folder.remove_stale_parts(jobs.iter().filter_map(|j| Path::new(&j.file).parent()));
+    let previous = folder.previous();
     let total = jobs.len() + unreadable.len();
     for early in &unreadable {
         progress(&early.entry, total);
@@ -466,7 +475,7 @@ impl Batch<'_> {
             self.engine
                 .compose_note(self.loaded, job.lang, Some(job.recipient), &options.note)?;
         let input = input_digest(&composed.digest(), &options.pdf);
-        let path = options.out.join(&job.file);
+        let path = self.folder.prepare(&job.file)?;
         if !options.force
             && let Some(previous) = self.previous.get(&job.file)
             && is_unchanged(previous, &input, &path)
@@ -501,6 +510,7 @@ impl Batch<'_> {
 fn is_unchanged(previous: &Entry, input: &str, path: &Path) -> bool {
     previous.status == Status::Ok
         && previous.input.as_deref() == Some(input)
+        && std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file())
         && std::fs::read(path).is_ok_and(|bytes| {
             previous.sha256.as_deref() == Some(hex(&Sha256::digest(&bytes)).as_str())
         })

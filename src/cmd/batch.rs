@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Instant;
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use noteverbale::batch::{self, BatchOptions, Ending, FilePattern, MANIFEST_JSON};
 use noteverbale::{Engine, NoteOptions, PdfOptions, Result, recipients};
@@ -14,6 +14,12 @@ use crate::console::{self, Console};
 /// Typesets every note of the list, in parallel, and sums up.
 pub fn run(args: &BatchArgs, console: &Console) -> Result<Exit> {
     let started = Instant::now();
+    // Read before anything is written: a wrong `SOURCE_DATE_EPOCH` stops
+    // the run at once.
+    let undated = match &args.mail {
+        Some(_) => undated_draft_date()?,
+        None => 0,
+    };
     let engine = Engine::new(&(&args.sources).into())?;
     let loaded = engine.load(&args.meeting)?;
     console.warnings(&loaded.warnings);
@@ -39,6 +45,8 @@ pub fn run(args: &BatchArgs, console: &Console) -> Result<Exit> {
         note: NoteOptions::from(&args.note),
         pdf: PdfOptions::from(&args.note),
         stop: Some(stop_on_interrupt(console)),
+        print: args.print.clone(),
+        mail: args.mail.clone(),
     };
     let progress = console.batch_progress();
     let outcome = batch::run(&engine, &loaded, &records, &options, &|entry, total| {
@@ -64,6 +72,7 @@ pub fn run(args: &BatchArgs, console: &Console) -> Result<Exit> {
             &outcome.notes,
             &options.out,
             dir,
+            undated,
         )?;
         console.mail_summary(&mails, dir);
     }
@@ -73,6 +82,24 @@ pub fn run(args: &BatchArgs, console: &Console) -> Result<Exit> {
         Ending::EnvironmentFailed => Exit::Environment,
         Ending::Stopped => Exit::Interrupted,
     })
+}
+
+/// The date of the e-mail drafts of an undated note, in seconds since
+/// 1970: `SOURCE_DATE_EPOCH` when set (the reproducible-builds convention),
+/// else the time the run started.
+fn undated_draft_date() -> Result<i64> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(value) => value.trim().parse().map_err(|e| {
+            noteverbale::Error::environment(
+                format!("`SOURCE_DATE_EPOCH` is `{value}`, not a number of seconds since 1970"),
+                e,
+            )
+            .hint("set it to a date as `date +%s` prints it, or unset it")
+        }),
+        Err(_) => Ok(SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |since| since.as_secs().try_into().unwrap_or(i64::MAX))),
+    }
 }
 
 /// Ctrl-C stops a batch cleanly: the notes being typeset are finished, the

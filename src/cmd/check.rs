@@ -13,13 +13,14 @@ use crate::console::{self, Console, FileReport};
 pub fn run(args: &CheckArgs, console: &Console) -> Result<Exit> {
     let found = find(args);
     // The same mistake found for several files (a template's, a mission's)
-    // is printed once.
+    // is printed once. Compared by its one-line form: rendering each with
+    // its source lines would count through a long list once per mistake.
     let mut seen = HashSet::new();
     let diagnostics: Vec<Diagnostic> = found
         .iter()
         .filter_map(|(_, findings)| findings.as_ref())
         .flat_map(|findings| &findings.diagnostics)
-        .filter(|d| seen.insert(d.render(false)))
+        .filter(|d| seen.insert(d.to_string()))
         .cloned()
         .collect();
     let errors = diagnostics

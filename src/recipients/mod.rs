@@ -11,11 +11,12 @@ mod sheet;
 mod table;
 mod yaml;
 
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::{Diagnostic, Error, Location, Related, Result, SheetCell};
 use crate::locale::{Gender, Lang};
 use crate::values::Translated;
 
@@ -105,6 +106,61 @@ pub struct Record {
     pub code: Option<String>,
     /// The recipient, or why the record is unusable.
     pub recipient: Result<Recipient, Vec<Diagnostic>>,
+    /// The code as the list writes it, and where, when it writes one.
+    pub given: Option<GivenCode>,
+}
+
+/// A record's code as its list writes it, and where it is, as its user sees
+/// it: what a list that names a mission twice is told about.
+#[derive(Debug, Clone)]
+pub struct GivenCode {
+    /// The code as written.
+    pub text: String,
+    /// The list's file.
+    pub file: PathBuf,
+    /// The place in a text file (YAML or CSV).
+    pub location: Option<Location>,
+    /// The cell, in a spreadsheet.
+    pub cell: Option<SheetCell>,
+}
+
+impl GivenCode {
+    /// The code as compared: `fra `, ` FRA` and `FRA` are one mission.
+    fn normalized(&self) -> String {
+        self.text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_uppercase)
+            .collect()
+    }
+
+    /// Where it is, in a few words: `line 4`, `cell A4`. Messages quote it,
+    /// as a value: a batch's summary sums up rows refused alike.
+    fn short_place(&self) -> String {
+        match (&self.location, &self.cell) {
+            (Some(location), _) => format!("line {}", location.line_column().0),
+            (None, Some(cell)) => format!("cell {}", cell.name()),
+            (None, None) => "another record".to_owned(),
+        }
+    }
+
+    /// An error located at the code.
+    fn error(&self, message: String) -> Diagnostic {
+        let diagnostic = Diagnostic::error(message).in_file(&self.file);
+        match (&self.location, &self.cell) {
+            (Some(location), _) => diagnostic.at(location.clone()),
+            (None, Some(cell)) => diagnostic.in_cell(cell.clone()),
+            (None, None) => diagnostic,
+        }
+    }
+
+    /// This place, as another place a diagnostic concerns.
+    fn related(&self, message: &str) -> Option<Related> {
+        self.location.as_ref().map(|location| Related {
+            location: location.clone(),
+            message: message.to_owned(),
+        })
+    }
 }
 
 /// The kinds of file a list may be.
@@ -161,21 +217,87 @@ pub fn open(path: &Path, sheet: Option<&str>) -> Result<List> {
                 .hint("a sheet is chosen only in `.xlsx`, `.xls` and `.ods` files"),
         ));
     }
-    match format {
+    let mut list = match format {
         Format::Yaml => yaml::read(path).map(|records| List {
             records,
             warnings: Vec::new(),
         }),
         Format::Csv => table::records(&csv::read(path)?),
         Format::Spreadsheet => table::records(&sheet::read(path, sheet)?),
+    }?;
+    refuse_repeated_codes(&mut list.records);
+    Ok(list)
+}
+
+/// A list names each mission once: a code given on two records (as
+/// compared, whatever its case and spaces) is an error on each, the later
+/// ones pointing to the first. Two notes of one mission would write one
+/// file, and a draft to one mission could carry the other's note.
+fn refuse_repeated_codes(records: &mut [Record]) {
+    let mut first: HashMap<String, usize> = HashMap::new();
+    // For each record, the record that first gives its code.
+    let mut repeats: Vec<(usize, usize)> = Vec::new();
+    for (index, record) in records.iter().enumerate() {
+        let Some(given) = &record.given else { continue };
+        let code = given.normalized();
+        if code.is_empty() {
+            continue;
+        }
+        match first.get(&code) {
+            Some(&earlier) => repeats.push((index, earlier)),
+            None => {
+                first.insert(code, index);
+            }
+        }
+    }
+    let hint = "a list names each mission once: keep one of these records";
+    // The first record of each repeated code: told of the next one.
+    let mut told = std::collections::HashSet::new();
+    let mut diagnostics: Vec<(usize, Diagnostic)> = Vec::new();
+    for &(index, earlier) in &repeats {
+        let (Some(again), Some(original)) = (&records[index].given, &records[earlier].given) else {
+            continue;
+        };
+        let code = again.text.trim();
+        let mut later = again
+            .error(format!(
+                "`{code}` is already in the list, at `{}`",
+                original.short_place()
+            ))
+            .hint(hint);
+        if let Some(related) = original.related("first given here") {
+            later = later.related(related);
+        }
+        diagnostics.push((index, later));
+        if told.insert(earlier) {
+            let mut first = original
+                .error(format!(
+                    "`{}` is in the list again, at `{}`",
+                    original.text.trim(),
+                    again.short_place()
+                ))
+                .hint(hint);
+            if let Some(related) = again.related("given again here") {
+                first = first.related(related);
+            }
+            diagnostics.push((earlier, first));
+        }
+    }
+    for (index, diagnostic) in diagnostics {
+        let record = &mut records[index];
+        match &mut record.recipient {
+            Ok(_) => record.recipient = Err(vec![diagnostic]),
+            Err(list) => list.push(diagnostic),
+        }
     }
 }
 
-/// What types alone cannot check.
-fn check(recipient: Recipient) -> Result<Recipient, String> {
+/// What types alone cannot check; the e-mail address is put in the form
+/// mail servers take (see [`check_email`]).
+fn check(mut recipient: Recipient) -> Result<Recipient, String> {
     check_code(&recipient.code)?;
     if let Some(email) = &recipient.email {
-        check_email(email)?;
+        recipient.email = Some(check_email(email)?);
     }
     Ok(recipient)
 }
@@ -189,11 +311,24 @@ fn check_code(code: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn check_email(email: &str) -> Result<(), String> {
+/// An e-mail address as every mail server takes it: an internationalised
+/// domain in its ASCII form (`münchen.example` is
+/// `xn--mnchen-3ya.example`). A part before the `@` with letters outside
+/// ASCII is refused: only servers that speak SMTPUTF8 deliver to it, and
+/// the mail programs offices use send it garbled or not at all.
+fn check_email(email: &str) -> Result<String, String> {
+    let not_an_address =
+        || format!("`{email}` is not an e-mail address such as `mission@example.org`");
     if !crate::values::is_email(email) {
+        return Err(not_an_address());
+    }
+    let (local, domain) = email.rsplit_once('@').ok_or_else(not_an_address)?;
+    if let Some(letter) = local.chars().find(|c| !c.is_ascii()) {
         return Err(format!(
-            "`{email}` is not an e-mail address such as `mission@example.org`"
+            "`{email}` has a letter outside ASCII (`{letter}`) before the `@`: \
+             most mail servers cannot deliver to it; give the mission's address in plain letters"
         ));
     }
-    Ok(())
+    let domain = idna::domain_to_ascii(domain).map_err(|_| not_an_address())?;
+    Ok(format!("{local}@{domain}"))
 }

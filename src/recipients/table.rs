@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use super::{List, Recipient, Record, Representative, Status, check_code, check_email};
+use super::{GivenCode, List, Recipient, Record, Representative, Status, check_code, check_email};
 use crate::error::{Diagnostic, Error, Location, Result, Severity, SheetCell};
 use crate::locale::{Gender, Lang, clean};
 use crate::misspelling::{self, Near};
@@ -316,9 +316,22 @@ fn record(table: &Table, columns: &Columns, index: usize, row: &[Cell]) -> Recor
         diagnostics: Vec::new(),
     };
     let code = row.text("code");
+    let given = row.cell("code").zip(code.clone()).map(|(cell, text)| {
+        let (location, cell) = match &cell.place {
+            Place::Text(location) => (Some(location.clone()), None),
+            Place::Sheet(sheet) => (None, Some(sheet.clone())),
+        };
+        GivenCode {
+            text,
+            file: table.file.clone(),
+            location,
+            cell,
+        }
+    });
     let recipient = row.recipient();
     Record {
         index,
+        given,
         code: code.filter(|c| check_code(c).is_ok()),
         recipient: match recipient {
             Some(recipient) if row.diagnostics.is_empty() => Ok(recipient),
@@ -501,15 +514,12 @@ impl Row<'_> {
             })
             .unwrap_or_default();
         let email = self.value("email", |email| {
-            check_email(email)
-                .map(|()| email.to_owned())
-                .map_err(|message| {
-                    (
-                        message,
-                        "one address, or leave the cell empty for a mission that gets no e-mail"
-                            .into(),
-                    )
-                })
+            check_email(email).map_err(|message| {
+                (
+                    message,
+                    "one address, or leave the cell empty for a mission that gets no e-mail".into(),
+                )
+            })
         });
         let representative =
             (gender.is_some() || title.is_some()).then_some(Representative { gender, title });

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::{Recipient, Record, check};
+use super::{GivenCode, Recipient, Record, check};
 use crate::error::Result;
 use crate::input;
 use crate::yaml::YamlFile;
@@ -28,6 +28,14 @@ pub(super) fn read(path: &Path) -> Result<Vec<Record>> {
                 .and_then(|c| c.as_str())
                 .map(str::to_owned);
             let field = format!("missions[{index}]");
+            let given = code.as_ref().map(|text| GivenCode {
+                text: text.clone(),
+                file: file.path.clone(),
+                location: file
+                    .locate(&format!("{field}.code"))
+                    .map(|span| file.location(span)),
+                cell: None,
+            });
             if let Some((inner, chars)) = too_long(&value, String::new()) {
                 let message = super::table::too_long("value", chars);
                 let diagnostic = file
@@ -37,6 +45,7 @@ pub(super) fn read(path: &Path) -> Result<Vec<Record>> {
                     index,
                     code,
                     recipient: Err(vec![diagnostic]),
+                    given,
                 };
             }
             let recipient = serde_path_to_error::deserialize::<_, Recipient>(value)
@@ -54,6 +63,7 @@ pub(super) fn read(path: &Path) -> Result<Vec<Record>> {
                 index,
                 code,
                 recipient,
+                given,
             }
         })
         .collect())
