@@ -1,0 +1,160 @@
+//! Template sets bounded and read exactly: template folders walked without
+//! following links to folders, only regular files read, names printed as they
+//! are written, kinds listed only where they render, and templates that run
+//! past their limits stopped with a located message.
+
+use crate::common;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use common::{noteverbale, repo, stderr, stdout};
+
+/// `kinds --templates FOLDER`, which must end within `limit`: its exit
+/// status, standard output and error.
+fn kinds_within(folder: &Path, limit: Duration) -> (Option<i32>, String, String) {
+    let started = Instant::now();
+    let mut child = common::command(folder)
+        .args(["kinds", "--templates"])
+        .arg(folder)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > limit {
+            child.kill().unwrap();
+            panic!("`kinds` still runs after {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    (out.status.code(), stdout(&out), stderr(&out))
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_of_a_template_folder_to_itself_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(".", dir.path().join("self")).unwrap();
+    let (code, _, err) = kinds_within(dir.path(), Duration::from_secs(10));
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("self` is a link to a folder"), "{err}");
+    // With other files beside it, the same.
+    std::fs::write(dir.path().join("note.typ"), "#let x = 1").unwrap();
+    let (code, _, err) = kinds_within(dir.path(), Duration::from_secs(10));
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("is a link to a folder"), "{err}");
+    assert!(!err.contains("more than"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_loop_and_a_pipe_in_a_template_folder_are_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("b.typ", dir.path().join("a.typ")).unwrap();
+    std::os::unix::fs::symlink("a.typ", dir.path().join("b.typ")).unwrap();
+    let (code, _, err) = kinds_within(dir.path(), Duration::from_secs(10));
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("a link that leads nowhere, or round in a loop"),
+        "{err}"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("note.typ");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        return; // no mkfifo here
+    }
+    let (code, _, err) = kinds_within(dir.path(), Duration::from_secs(10));
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("this is a named pipe, not a regular file"),
+        "{err}"
+    );
+    assert!(err.contains("note.typ"), "{err}");
+
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("note.typ")).unwrap();
+    let (code, _, err) = kinds_within(dir.path(), Duration::from_secs(10));
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("leads outside the folder"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_file_inside_the_folder_is_read_under_its_own_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let built_in = repo("templates");
+    std::fs::copy(
+        built_in.join("invitation.yaml"),
+        dir.path().join("schema.yaml"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("schema.yaml", dir.path().join("meeting.yaml")).unwrap();
+    for lang in ["fr", "en"] {
+        std::fs::copy(
+            built_in.join(format!("invitation.{lang}.typ")),
+            dir.path().join(format!("meeting.{lang}.typ")),
+        )
+        .unwrap();
+    }
+    let (code, out, err) = kinds_within(dir.path(), Duration::from_secs(10));
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.lines().any(|l| l.starts_with("meeting ")), "{out}");
+}
+
+#[test]
+fn names_are_printed_with_their_control_characters_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let built_in = repo("templates");
+    let kind = "red\u{1b}[31m";
+    std::fs::copy(
+        built_in.join("invitation.yaml"),
+        dir.path().join(format!("{kind}.yaml")),
+    )
+    .unwrap();
+    for lang in ["fr", "en"] {
+        std::fs::copy(
+            built_in.join(format!("invitation.{lang}.typ")),
+            dir.path().join(format!("{kind}.{lang}.typ")),
+        )
+        .unwrap();
+    }
+    let (code, out, err) = kinds_within(dir.path(), Duration::from_secs(10));
+    assert_eq!(code, Some(0), "{err}");
+    assert!(!out.contains('\u{1b}'), "{out:?}");
+    assert!(out.contains("red\\u{1b}[31m"), "{out}");
+    let out = noteverbale(dir.path(), &["kinds", kind, "--templates", "."]);
+    let text = stdout(&out);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!text.contains('\u{1b}'), "{text:?}");
+}
+
+#[test]
+fn a_kind_in_a_subfolder_is_not_listed_and_does_not_render() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    let built_in = repo("templates");
+    std::fs::copy(built_in.join("invitation.yaml"), sub.join("nested.yaml")).unwrap();
+    for lang in ["fr", "en"] {
+        std::fs::copy(
+            built_in.join(format!("invitation.{lang}.typ")),
+            sub.join(format!("nested.{lang}.typ")),
+        )
+        .unwrap();
+    }
+    let (code, out, err) = kinds_within(dir.path(), Duration::from_secs(10));
+    assert_eq!(code, Some(0), "{err}");
+    assert!(!out.contains("nested"), "{out}");
+    let meeting = std::fs::read_to_string(repo("examples/ccm-7msp.yaml"))
+        .unwrap()
+        .replace("kind: invitation", "kind: sub/nested");
+    std::fs::write(dir.path().join("m.yaml"), meeting).unwrap();
+    let out = noteverbale(dir.path(), &["check", "m.yaml", "--templates", "."]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(!err.contains("panicked"), "{err}");
+}
