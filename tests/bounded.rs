@@ -21,15 +21,26 @@ fn kinds_within(folder: &Path, limit: Duration) -> (Option<i32>, String, String)
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    while child.try_wait().unwrap().is_none() {
+    let read = |mut from: Box<dyn std::io::Read + Send>| {
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            from.read_to_string(&mut text).unwrap();
+            text
+        })
+    };
+    let out = read(Box::new(child.stdout.take().unwrap()));
+    let err = read(Box::new(child.stderr.take().unwrap()));
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
         if started.elapsed() > limit {
             child.kill().unwrap();
             panic!("`kinds` still runs after {limit:?}");
         }
         std::thread::sleep(Duration::from_millis(20));
-    }
-    let out = child.wait_with_output().unwrap();
-    (out.status.code(), stdout(&out), stderr(&out))
+    };
+    (status.code(), out.join().unwrap(), err.join().unwrap())
 }
 
 #[cfg(unix)]
@@ -157,4 +168,42 @@ fn a_kind_in_a_subfolder_is_not_listed_and_does_not_render() {
     assert!(!out.status.success());
     let err = stderr(&out);
     assert!(!err.contains("panicked"), "{err}");
+}
+
+/// A schema of `count` fields, each without an example (a mistake apiece).
+fn wide_schema(count: usize) -> String {
+    let mut text = String::from("description: { fr: large, en: wide }\nfields:\n");
+    for i in 0..count {
+        text.push_str(&format!(
+            "  f{i}:\n    type: text\n    doc: Field {i}.\n    required: false\n"
+        ));
+    }
+    text
+}
+
+#[test]
+fn a_schema_is_read_in_one_pass_and_its_fields_are_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    for lang in ["fr", "en"] {
+        std::fs::copy(
+            repo(&format!("templates/invitation.{lang}.typ")),
+            dir.path().join(format!("invitation.{lang}.typ")),
+        )
+        .unwrap();
+    }
+    // 40,000 fields: refused as a whole, at once.
+    std::fs::write(dir.path().join("invitation.yaml"), wide_schema(40_000)).unwrap();
+    let (code, _, err) = kinds_within(dir.path(), Duration::from_secs(20));
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("error: the schema declares more than 1000 fields"),
+        "{err}"
+    );
+    assert!(err.contains("invitation.yaml:2:1"), "{err}");
+    // 1,000 fields, each with a mistake: each located, the file read once.
+    std::fs::write(dir.path().join("invitation.yaml"), wide_schema(1000)).unwrap();
+    let (code, _, err) = kinds_within(dir.path(), Duration::from_secs(20));
+    assert_eq!(code, Some(1), "{err}");
+    assert_eq!(err.matches("has no example").count(), 1000);
+    assert!(err.contains("invitation.yaml:3999:3"), "{err}");
 }
