@@ -29,6 +29,7 @@ pub mod compose;
 pub mod context;
 pub mod engine;
 pub mod error;
+pub mod guard;
 pub mod init;
 pub mod input;
 pub mod kind;

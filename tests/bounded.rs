@@ -207,3 +207,167 @@ fn a_schema_is_read_in_one_pass_and_its_fields_are_bounded() {
     assert_eq!(err.matches("has no example").count(), 1000);
     assert!(err.contains("invitation.yaml:3999:3"), "{err}");
 }
+
+/// A folder of templates holding the built-in ones, and a French template
+/// for invitations that is `french`.
+fn templates_with(french: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(repo("templates")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    std::fs::write(dir.path().join("invitation.fr.typ"), french).unwrap();
+    dir
+}
+
+/// `render` of the example in French with `french` as its template, which
+/// must end within 30 s: its standard error.
+fn render_refused(french: &str) -> String {
+    let templates = templates_with(french);
+    let out = tempfile::tempdir().unwrap();
+    let started = Instant::now();
+    let output = noteverbale(
+        &repo(""),
+        &[
+            "render",
+            "examples/ccm-7msp.yaml",
+            "--lang",
+            "fr",
+            "--out",
+            &out.path().display().to_string(),
+            "--templates",
+            &templates.path().display().to_string(),
+        ],
+    );
+    let took = started.elapsed();
+    let err = stderr(&output).replace(&templates.path().display().to_string(), "TEMPLATES");
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(took < Duration::from_secs(30), "{took:?}: {err}");
+    assert!(common::files(out.path()).is_empty(), "{err}");
+    err
+}
+
+/// Tera: loops inside loops.
+const TERA_FOREVER: &str =
+    "{% for i in range(end=100000) %}{% for j in range(end=100000) %}{% endfor %}{% endfor %}\n";
+
+#[test]
+fn a_template_that_loops_forever_is_stopped_at_its_time_limit() {
+    let err = render_refused(TERA_FOREVER);
+    assert!(
+        err.contains("error: the template ran longer than the 10 s a note may take"),
+        "{err}"
+    );
+    assert!(err.contains("TEMPLATES/invitation.fr.typ"), "{err}");
+    assert!(err.contains("hint: look for a `for` loop"), "{err}");
+}
+
+#[test]
+fn a_template_that_takes_memory_without_bound_is_stopped_at_its_limit() {
+    let err = render_refused(
+        "{% set_global s = \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\" %}{% for i in range(end=60) %}{% set_global s = s ~ s %}{% endfor %}{{ s | length }}\n",
+    );
+    assert!(
+        err.contains("error: the template took more than the 2048 MiB of memory a note may take"),
+        "{err}"
+    );
+    assert!(err.contains("TEMPLATES/invitation.fr.typ"), "{err}");
+}
+
+#[test]
+fn typst_that_loops_or_takes_memory_without_bound_is_stopped() {
+    let err = render_refused(
+        "#let n = 0\n#while n < 9999 { n += 1; let m = 0; while m < 9999 { m += 1 } }\n",
+    );
+    assert!(
+        err.contains(
+            "error: the Typst that the template wrote ran longer than the 10 s a note may take"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("TEMPLATES/invitation.fr.typ"), "{err}");
+    let err = render_refused("#for i in range(2000000000) {}\n");
+    assert!(
+        err.contains("error: the Typst that the template wrote took more than the 2048 MiB"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_template_that_writes_too_much_or_too_many_pages_is_refused() {
+    let err = render_refused(
+        "{% for i in range(end=100000) %}a line of the note, written again and again and again\n{% endfor %}",
+    );
+    assert!(
+        err.contains(
+            "error: the template writes more than the 4 MiB of Typst source a note may have"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("TEMPLATES/invitation.fr.typ"), "{err}");
+    let err = render_refused("#for i in range(150) { pagebreak() }\n");
+    assert!(
+        err.contains("error: the note has 151 pages, more than the 100 a note may have"),
+        "{err}"
+    );
+}
+
+/// `GET path` from the server at `port`: the body, if it answered.
+fn get(port: u16, path: &str) -> Option<String> {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    )
+    .ok()?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response).ok()?;
+    let body = response.split_once("\r\n\r\n")?.1;
+    // A chunked body: the JSON between its sizes.
+    let start = body.find('{').unwrap_or(0);
+    let end = body.rfind('}').map_or(body.len(), |end| end + 1);
+    Some(body[start..end.max(start)].to_owned())
+}
+
+#[test]
+fn serve_survives_a_template_past_its_limit_and_shows_the_error_on_the_page() {
+    let templates = templates_with(TERA_FOREVER);
+    let port = std::net::TcpListener::bind(("127.0.0.1", 0))
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut server = common::command(&repo(""))
+        .args(["serve", "examples/ccm-7msp.yaml", "--port"])
+        .arg(port.to_string())
+        .arg("--templates")
+        .arg(templates.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    let mut shown = None;
+    while started.elapsed() < Duration::from_secs(40) {
+        if let Some(state) = get(port, "/state.json")
+            && let Ok(state) = serde_json::from_str::<serde_json::Value>(&state)
+            && let Some(error) = state["error"].as_str()
+        {
+            shown = Some(error.to_owned());
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    // Still serving after the error.
+    let page = get(port, "/");
+    server.kill().unwrap();
+    server.wait().unwrap();
+    let shown = shown.expect("the page shows an error within 40 s");
+    assert!(
+        shown.contains("the template ran longer than the 10 s a note may take"),
+        "{shown}"
+    );
+    assert!(shown.contains("invitation.fr.typ"), "{shown}");
+    assert!(page.is_some_and(|page| !page.is_empty()));
+}

@@ -15,7 +15,7 @@ use crate::assets::Assets;
 use crate::error::{Diagnostic, Error, Location, Result, SourceText};
 use crate::locale::{self, Args, Gender, Lang, Messages};
 use crate::source::{Origins, SourceMap};
-use crate::template::{NoteContext, note_template_lang};
+use crate::template::note_template_lang;
 
 /// The most Typst source a note template may write: a note is a few
 /// kilobytes, a thousand times that is plenty, and more is a loop gone wrong.
@@ -161,7 +161,7 @@ impl Composer {
         &self,
         kind: &str,
         lang: Lang,
-        note: &NoteContext,
+        note: &impl serde::Serialize,
     ) -> Result<(String, SourceMap)> {
         let name = template_name(kind, lang);
         if !self.has_template(kind, lang) {
