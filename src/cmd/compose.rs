@@ -14,6 +14,11 @@ use super::Exit;
 /// Runs the job on standard input.
 pub fn run() -> Result<Exit> {
     guard::lower_limits()?;
+    // Typst's threads each reserve their stack: a few, whatever the machine,
+    // keep the worker's memory far below its limit.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .build_global();
     let mut input = Vec::new();
     std::io::stdin()
         .take(64 * 1024 * 1024)
