@@ -146,7 +146,9 @@ impl Engine {
     /// The Typst source of a note, from its context. A user's templates
     /// are first run in a worker within limits ([`crate::guard`]).
     pub fn compose(&self, loaded: &Loaded, context: &NoteContext) -> Result<Composed> {
-        if let Some((guard, sources)) = &self.guard {
+        if let Some((guard, sources)) = &self.guard
+            && self.runs_users_files(context.lang)
+        {
             let kind = &loaded.kind.name;
             let lang = context.lang;
             let job = Job {
@@ -364,6 +366,17 @@ impl Engine {
 pub const MAX_PAGES: usize = 100;
 
 impl Engine {
+    /// Whether a note in `lang` may run a file of the user's: a note
+    /// template of that language (its own, or one it includes) or a Typst
+    /// file that it may import (the page design, a module).
+    fn runs_users_files(&self, lang: Lang) -> bool {
+        self.templates.iter().any(|(name, asset)| {
+            asset.origin != crate::assets::Origin::Embedded
+                && name.ends_with(".typ")
+                && template::note_template_lang(name).is_none_or(|of| of == lang)
+        })
+    }
+
     /// The name of the note template at the Typst path `main` as shown to
     /// the user: the path of a user's file.
     fn template_display(&self, main: &str) -> String {

@@ -371,3 +371,28 @@ fn serve_survives_a_template_past_its_limit_and_shows_the_error_on_the_page() {
     assert!(shown.contains("invitation.fr.typ"), "{shown}");
     assert!(page.is_some_and(|page| !page.is_empty()));
 }
+
+#[test]
+fn the_built_in_templates_run_in_the_command_beside_a_folder_of_other_files() {
+    // A folder that replaces the English template only (with one that
+    // never ends): the French note runs built-in files only.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("invitation.en.typ"), TERA_FOREVER).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let started = Instant::now();
+    let output = noteverbale(
+        &repo(""),
+        &[
+            "render",
+            "examples/ccm-7msp.yaml",
+            "--lang",
+            "fr",
+            "--out",
+            &out.path().display().to_string(),
+            "--templates",
+            &dir.path().display().to_string(),
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(started.elapsed() < Duration::from_secs(10));
+}
