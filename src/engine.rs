@@ -77,12 +77,7 @@ impl Engine {
             composer,
             typesetter,
             guard: match (&sources.templates, &sources.worker) {
-                (Some(_), Some(program)) => Some((
-                    Guard {
-                        program: program.clone(),
-                    },
-                    sources.clone(),
-                )),
+                (Some(_), Some(program)) => Some((Guard::new(program.clone()), sources.clone())),
                 _ => None,
             },
         })
@@ -162,8 +157,8 @@ impl Engine {
                     )))
                 })?,
             };
-            if let Err((overrun, stage)) = guard.run(&job)? {
-                let name = compose::template_name(kind, lang);
+            let name = compose::template_name(kind, lang);
+            if let Err((overrun, stage)) = guard.run(&name, &job)? {
                 let template = self
                     .templates
                     .get(&name)

@@ -5,14 +5,17 @@
 //! limit that holds must be held by the system. So before a note of a user's
 //! templates is composed and typeset in this process, a worker (this same
 //! program, as `noteverbale __compose`) does both with its own limits lowered
-//! ([`lower_limits`]) while this process keeps a clock on it. Once the worker
+//! ([`lower_memory`], [`allow_time`]) while this process keeps a clock on it. Once the worker
 //! has come to its end, success or a mistake of the templates, the same work
 //! is bounded here too: it is the same work. The built-in templates are
 //! trusted, and run in this process only.
 
-use std::io::{Read, Write};
+use std::collections::HashMap;
+use std::io::{BufRead, Write};
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::Mutex;
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
@@ -41,8 +44,8 @@ pub mod stage {
     pub const DONE: &str = "done";
 }
 
-/// What a worker is given on its standard input: where the templates,
-/// locales and meeting file are, and the note's values.
+/// What a worker is given on its standard input, one line of JSON a job:
+/// where the templates, locales and meeting file are, and the note's values.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Job {
     /// The folder of templates.
@@ -57,11 +60,31 @@ pub struct Job {
     pub context: serde_json::Value,
 }
 
-/// Runs user templates in a worker: the program that runs them.
-#[derive(Debug, Clone)]
+/// Runs user templates in workers: the program that runs them, and the
+/// workers waiting for a job. A worker takes one job after the other, so
+/// that a batch starts a worker a thread, not one a note; one that overruns
+/// a limit is stopped, and the next job gets a new one.
 pub struct Guard {
-    /// The program that understands [`COMMAND`]: this one.
-    pub program: PathBuf,
+    program: PathBuf,
+    idle: Mutex<Vec<Worker>>,
+    /// The templates that overran a limit, with the limit and the stage:
+    /// the notes of a batch that follow get the same error at once.
+    overran: Mutex<HashMap<String, (Overrun, String)>>,
+}
+
+/// A worker process, its standard input, and the lines it says.
+struct Worker {
+    child: Child,
+    input: ChildStdin,
+    said: Receiver<String>,
+}
+
+impl std::fmt::Debug for Guard {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Guard")
+            .field("program", &self.program)
+            .finish_non_exhaustive()
+    }
 }
 
 /// How a worker's run ended, when it did not come to its end.
@@ -74,12 +97,17 @@ pub enum Overrun {
 }
 
 impl Guard {
-    /// Runs `job` in a worker: `Ok` once it came to its end; the stage it was
-    /// in and what it overran, if it did not.
-    pub fn run(&self, job: &Job) -> Result<std::result::Result<(), (Overrun, String)>> {
-        let failed = |e: std::io::Error| {
-            Error::environment("could not run the templates in a worker process", e)
-        };
+    /// Runs templates with `program`, which understands [`COMMAND`].
+    pub fn new(program: PathBuf) -> Self {
+        Self {
+            program,
+            idle: Mutex::new(Vec::new()),
+            overran: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// A new worker.
+    fn start(&self) -> Result<Worker> {
         let mut child = Command::new(&self.program)
             .arg(COMMAND)
             .stdin(Stdio::piped())
@@ -87,55 +115,131 @@ impl Guard {
             .stderr(Stdio::null())
             .spawn()
             .map_err(failed)?;
-        let started = Instant::now();
-        let input = serde_json::to_vec(job).map_err(|e| failed(std::io::Error::other(e)))?;
-        if let Some(mut stdin) = child.stdin.take() {
-            // A worker that ends at once closes its end: what it says tells.
-            let _ = stdin.write_all(&input);
-        }
-        let mut stdout = child.stdout.take();
-        let reader = std::thread::spawn(move || {
-            let mut said = String::new();
-            if let Some(out) = stdout.as_mut() {
-                let _ = out.take(4096).read_to_string(&mut said);
+        let input = child
+            .stdin
+            .take()
+            .ok_or_else(|| failed(std::io::ErrorKind::BrokenPipe.into()))?;
+        let output = child
+            .stdout
+            .take()
+            .ok_or_else(|| failed(std::io::ErrorKind::BrokenPipe.into()))?;
+        let (tell, said) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(output).lines() {
+                let Ok(line) = line else { break };
+                if tell.send(line).is_err() {
+                    break;
+                }
             }
-            said
         });
-        let mut killed = false;
-        let status = loop {
-            if let Some(status) = child.try_wait().map_err(failed)? {
-                break status;
-            }
-            if started.elapsed() > TIME {
-                let _ = child.kill();
-                killed = true;
-                break child.wait().map_err(failed)?;
-            }
-            std::thread::sleep(Duration::from_millis(5));
-        };
-        let said = reader.join().unwrap_or_default();
-        let stage = said.lines().last().unwrap_or_default().to_owned();
-        if status.success() && stage == stage::DONE {
-            return Ok(Ok(()));
-        }
-        let overrun = match signal(&status) {
-            _ if killed => Overrun::Time,
-            // The limit of processor time, its soft (SIGXCPU) and hard end.
-            Some(24 | 9) => Overrun::Time,
-            // A failed allocation aborts.
-            Some(_) => Overrun::Memory,
-            None => {
-                return Err(Error::environment(
-                    "could not run the templates in a worker process",
-                    format!(
-                        "`{} {COMMAND}` ended with {status} before its end",
-                        self.program.display()
-                    ),
-                ));
-            }
-        };
-        Ok(Err((overrun, stage)))
+        Ok(Worker { child, input, said })
     }
+
+    /// Runs `job`, a note of the template `template`, in a worker: `Ok`
+    /// once it came to its end; the stage it was in and what it overran, if
+    /// it did not. A template that overran once is not run again: each of
+    /// its notes would take the whole time.
+    pub fn run(
+        &self,
+        template: &str,
+        job: &Job,
+    ) -> Result<std::result::Result<(), (Overrun, String)>> {
+        let known = self
+            .overran
+            .lock()
+            .ok()
+            .and_then(|overran| overran.get(template).cloned());
+        if let Some(known) = known {
+            return Ok(Err(known));
+        }
+        let outcome = self.run_once(job)?;
+        if let (Err(overrun), Ok(mut overran)) = (&outcome, self.overran.lock()) {
+            overran.insert(template.to_owned(), overrun.clone());
+        }
+        Ok(outcome)
+    }
+
+    /// Runs `job` in a worker, as [`Guard::run`] says.
+    fn run_once(&self, job: &Job) -> Result<std::result::Result<(), (Overrun, String)>> {
+        let mut line = serde_json::to_vec(job).map_err(|e| failed(std::io::Error::other(e)))?;
+        line.push(b'\n');
+        let idle = self.idle.lock().ok().and_then(|mut idle| idle.pop());
+        let mut worker = match idle {
+            Some(worker) => worker,
+            None => self.start()?,
+        };
+        if worker
+            .input
+            .write_all(&line)
+            .and_then(|()| worker.input.flush())
+            .is_err()
+        {
+            // An idle worker that has gone: a new one.
+            let _ = worker.child.kill();
+            let _ = worker.child.wait();
+            worker = self.start()?;
+            worker.input.write_all(&line).map_err(failed)?;
+            worker.input.flush().map_err(failed)?;
+        }
+        let deadline = Instant::now() + TIME;
+        let mut stage = String::new();
+        loop {
+            match worker
+                .said
+                .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            {
+                Ok(said) if said == stage::DONE => {
+                    if let Ok(mut idle) = self.idle.lock() {
+                        idle.push(worker);
+                    }
+                    return Ok(Ok(()));
+                }
+                Ok(said) => stage = said,
+                Err(RecvTimeoutError::Timeout) => {
+                    let _ = worker.child.kill();
+                    let _ = worker.child.wait();
+                    return Ok(Err((Overrun::Time, stage)));
+                }
+                Err(RecvTimeoutError::Disconnected) => {
+                    let status = worker.child.wait().map_err(failed)?;
+                    let overrun = match signal(&status) {
+                        // The limit of processor time, its soft (SIGXCPU)
+                        // and hard end.
+                        Some(24 | 9) => Overrun::Time,
+                        // A failed allocation aborts.
+                        Some(_) => Overrun::Memory,
+                        None => {
+                            return Err(Error::environment(
+                                "could not run the templates in a worker process",
+                                format!(
+                                    "`{} {COMMAND}` ended with {status} before its end",
+                                    self.program.display()
+                                ),
+                            ));
+                        }
+                    };
+                    return Ok(Err((overrun, stage)));
+                }
+            }
+        }
+    }
+}
+
+impl Drop for Guard {
+    /// The idle workers end with their input.
+    fn drop(&mut self) {
+        if let Ok(idle) = self.idle.get_mut() {
+            for mut worker in idle.drain(..) {
+                drop(worker.input);
+                let _ = worker.child.wait();
+            }
+        }
+    }
+}
+
+/// The error of a worker that could not be run.
+fn failed(error: std::io::Error) -> Error {
+    Error::environment("could not run the templates in a worker process", error)
 }
 
 /// The signal that ended a process, if one did.
@@ -177,26 +281,44 @@ pub fn overrun_error(overrun: Overrun, stage: &str, template: &str) -> Error {
     Error::invalid(diagnostic.in_file(template).hint(hint))
 }
 
-/// Lowers this process's limits of processor time and memory to [`TIME`]
-/// and [`MEMORY`], for good: what it runs next cannot take more.
+/// Lowers this process's memory limit to [`MEMORY`], for good: what it runs
+/// next cannot take more.
 #[cfg(unix)]
-pub fn lower_limits() -> Result<()> {
+pub fn lower_memory() -> Result<()> {
     use nix::sys::resource::{Resource, setrlimit};
-    let failed = |e: nix::Error| {
-        Error::environment(
-            "could not limit the worker process",
-            std::io::Error::from(e),
-        )
-    };
-    let seconds = TIME.as_secs();
-    setrlimit(Resource::RLIMIT_CPU, seconds, seconds + 1).map_err(failed)?;
-    setrlimit(Resource::RLIMIT_AS, MEMORY, MEMORY).map_err(failed)?;
+    setrlimit(Resource::RLIMIT_AS, MEMORY, MEMORY).map_err(limit_failed)
+}
+
+/// Gives this process [`TIME`] more of processor time from now on: the
+/// system stops it past that.
+#[cfg(unix)]
+pub fn allow_time() -> Result<()> {
+    use nix::sys::resource::{Resource, UsageWho, getrlimit, getrusage, setrlimit};
+    let usage = getrusage(UsageWho::RUSAGE_SELF).map_err(limit_failed)?;
+    let used = usage.user_time().tv_sec() + usage.system_time().tv_sec();
+    let until = u64::try_from(used).unwrap_or(0) + 1 + TIME.as_secs();
+    let (_, hard) = getrlimit(Resource::RLIMIT_CPU).map_err(limit_failed)?;
+    setrlimit(Resource::RLIMIT_CPU, until.min(hard), hard).map_err(limit_failed)
+}
+
+#[cfg(unix)]
+fn limit_failed(error: nix::Error) -> Error {
+    Error::environment(
+        "could not limit the worker process",
+        std::io::Error::from(error),
+    )
+}
+
+/// Lowers this process's memory limit: only the clock of the process that
+/// waits for it holds here.
+#[cfg(not(unix))]
+pub fn lower_memory() -> Result<()> {
     Ok(())
 }
 
-/// Lowers this process's limits: only the clock of the process that waits
-/// for it holds here.
+/// Gives this process more processor time: only the clock of the process
+/// that waits for it holds here.
 #[cfg(not(unix))]
-pub fn lower_limits() -> Result<()> {
+pub fn allow_time() -> Result<()> {
     Ok(())
 }

@@ -396,3 +396,33 @@ fn the_built_in_templates_run_in_the_command_beside_a_folder_of_other_files() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(started.elapsed() < Duration::from_secs(10));
 }
+
+#[test]
+fn a_batch_stops_each_note_of_a_template_past_its_limit_at_once_after_the_first() {
+    let templates = templates_with(TERA_FOREVER);
+    let out = tempfile::tempdir().unwrap();
+    let started = Instant::now();
+    let output = noteverbale(
+        &repo(""),
+        &[
+            "batch",
+            "examples/ccm-7msp.yaml",
+            "-r",
+            "examples/missions.yaml",
+            "-j",
+            "2",
+            "--out",
+            &out.path().display().to_string(),
+            "--templates",
+            &templates.path().display().to_string(),
+        ],
+    );
+    let took = started.elapsed();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(took < Duration::from_secs(40), "{took:?}: {err}");
+    assert!(
+        err.contains("the template ran longer than the 10 s a note may take"),
+        "{err}"
+    );
+}
