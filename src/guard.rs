@@ -4,11 +4,11 @@
 //! depth, Tera nothing), and a Rust process ends when an allocation fails: a
 //! limit that holds must be held by the system. So before a note of a user's
 //! templates is composed and typeset in this process, a worker (this same
-//! program, as `noteverbale __compose`) does both with its own limits lowered
-//! ([`lower_memory`], [`allow_time`]) while this process keeps a clock on it. Once the worker
-//! has come to its end, success or a mistake of the templates, the same work
-//! is bounded here too: it is the same work. The built-in templates are
-//! trusted, and run in this process only.
+//! program, as `noteverbale __compose`) does both with its own limits
+//! lowered ([`lower_memory`], [`allow_time`]) while this process keeps a
+//! clock on it. Once the worker has come to its end, success or a mistake of
+//! the templates, the same work is bounded here too: it is the same work.
+//! The built-in templates are trusted, and run in this process only.
 
 use std::collections::HashMap;
 use std::io::{BufRead, Write};
