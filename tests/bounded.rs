@@ -141,6 +141,15 @@ fn names_are_printed_with_their_control_characters_escaped() {
     let text = stdout(&out);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!text.contains('\u{1b}'), "{text:?}");
+    // In a warning, too: a template without a schema.
+    std::fs::remove_file(dir.path().join(format!("{kind}.yaml"))).unwrap();
+    let (code, _, err) = kinds_within(dir.path(), Duration::from_secs(10));
+    assert_eq!(code, Some(0), "{err}");
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+    assert!(
+        err.contains("the templates of `red\\u{1b}[31m` have no schema"),
+        "{err}"
+    );
 }
 
 #[test]
