@@ -90,7 +90,7 @@ const LOCALES: &[(&str, &[u8])] = &[
     ("en/notes.ftl", include_bytes!("../locales/en/notes.ftl")),
 ];
 
-/// A user folder may hold at most this many files, of at most
+/// A user folder may hold at most this many files and folders, the files of at most
 /// [`input::TEMPLATE`] bytes each: a set of templates is a handful of small
 /// files and an emblem.
 const MAX_FILES: usize = 256;
@@ -148,9 +148,12 @@ impl Assets {
     }
 }
 
-/// Every regular file under `folder`, with its name relative to it. Links that
-/// lead outside the folder are refused, so that a set of templates can only
-/// ever give Typst files from inside its own root.
+/// Every regular file under `folder`, with its name relative to it. The walk
+/// never follows a link to a folder, and refuses a link that leads outside
+/// the folder, so that a set of templates can only ever give Typst files from
+/// inside its own root and no link can make it go round; what is not a
+/// regular file (a pipe, a device, a link that leads nowhere) is refused as it
+/// is read ([`input::read`]).
 fn list_folder(folder: &Path) -> Result<Vec<(String, PathBuf)>> {
     let root = folder.canonicalize().map_err(|e| Error::read(folder, e))?;
     if !root.is_dir() {
@@ -161,43 +164,61 @@ fn list_folder(folder: &Path) -> Result<Vec<(String, PathBuf)>> {
         ));
     }
     let mut found = Vec::new();
-    let mut pending = vec![root.clone()];
-    while let Some(dir) = pending.pop() {
+    let mut seen = 0;
+    let mut pending = vec![(root.clone(), String::new())];
+    while let Some((dir, prefix)) = pending.pop() {
         let entries = std::fs::read_dir(&dir).map_err(|e| Error::read(&dir, e))?;
         for entry in entries {
             let entry = entry.map_err(|e| Error::read(&dir, e))?;
             let path = entry.path();
-            let real = path.canonicalize().map_err(|e| Error::read(&path, e))?;
-            if !real.starts_with(&root) {
-                return Err(Error::invalid(
-                    Diagnostic::error(format!("`{}` leads outside the folder", path.display()))
-                        .in_file(&path)
-                        .hint("copy the file into the folder instead of linking to it"),
-                ));
-            }
-            let metadata = std::fs::metadata(&real).map_err(|e| Error::read(&path, e))?;
-            if metadata.is_dir() {
-                pending.push(real);
-                continue;
-            }
-            let Ok(relative) = real.strip_prefix(&root) else {
-                continue;
-            };
-            let name = relative
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            if name.split('/').any(|part| part.starts_with('.')) {
+            let own = entry.file_name().to_string_lossy().into_owned();
+            if own.starts_with('.') {
                 continue; // editors' swap files and the like
             }
-            found.push((name, real));
-            if found.len() > MAX_FILES {
+            seen += 1;
+            if seen > MAX_FILES {
                 return Err(Error::invalid(
-                    Diagnostic::error(format!("the folder holds more than {MAX_FILES} files"))
-                        .in_file(folder),
+                    Diagnostic::error(format!(
+                        "the folder holds more than {MAX_FILES} files and folders"
+                    ))
+                    .in_file(folder)
+                    .hint("give a folder that holds only the files to override"),
                 ));
             }
+            let name = format!("{prefix}{own}");
+            let kind = entry.file_type().map_err(|e| Error::read(&path, e))?;
+            if kind.is_dir() {
+                pending.push((path, format!("{name}/")));
+                continue;
+            }
+            if kind.is_symlink() {
+                let refused = |message: &str, hint: &str| {
+                    Error::invalid(
+                        Diagnostic::error(format!("`{}` {message}", path.display()))
+                            .in_file(&path)
+                            .hint(hint.to_owned()),
+                    )
+                };
+                let Ok(real) = path.canonicalize() else {
+                    return Err(refused(
+                        "is a link that leads nowhere, or round in a loop",
+                        "replace the link with the file it should lead to",
+                    ));
+                };
+                if !real.starts_with(&root) {
+                    return Err(refused(
+                        "leads outside the folder",
+                        "copy the file into the folder instead of linking to it",
+                    ));
+                }
+                if real.is_dir() {
+                    return Err(refused(
+                        "is a link to a folder",
+                        "a template folder holds files and folders, not links to folders",
+                    ));
+                }
+            }
+            found.push((name, path));
         }
     }
     found.sort();

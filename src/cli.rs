@@ -87,6 +87,10 @@ pub enum Command {
     /// Print the manual page, or write one for each command into a folder.
     #[command(after_help = MANPAGE_EXAMPLES)]
     Manpage(ManpageArgs),
+    /// Run a user's templates for one note within limits, the job read on
+    /// standard input: the worker of `--templates`, not for people.
+    #[command(name = "__compose", hide = true)]
+    Compose,
 }
 
 const SERVE_EXAMPLES: &str = "Examples:
@@ -425,6 +429,8 @@ impl From<&SourceArgs> for Sources {
         Sources {
             templates: args.templates.clone(),
             locales: args.locales.clone(),
+            // This command, which runs a user's templates within limits.
+            worker: std::env::current_exe().ok(),
         }
     }
 }

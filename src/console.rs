@@ -344,6 +344,25 @@ pub fn stopping() {
     eprintln!("\nstopping after the notes being typeset (Ctrl-C again to quit at once)");
 }
 
+/// A text from a user's files as it may reach a terminal: control
+/// characters (which could move the cursor or recolour the screen) written
+/// as escapes, `\u{1b}`, and the rest as it is.
+pub fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
 /// Writes `bytes` to the standard output, the command's result; a reader
 /// that stops reading (`| head`) is not an error.
 pub fn print(bytes: &[u8]) -> Result<()> {

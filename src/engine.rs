@@ -13,6 +13,7 @@ use crate::assets::Assets;
 use crate::compose::{self, Composer};
 use crate::context::NoteOptions;
 use crate::error::{Diagnostic, Error, Result};
+use crate::guard::{self, Guard, Job};
 use crate::kind::Kinds;
 use crate::load::{self, Loaded};
 use crate::locale::{Lang, Messages};
@@ -31,6 +32,8 @@ pub struct Engine {
     kinds: Kinds,
     composer: Composer,
     typesetter: Typesetter,
+    /// Where the user's templates run within limits, when they are a user's.
+    guard: Option<(Guard, Sources)>,
 }
 
 /// Where the engine's templates and locales come from.
@@ -40,6 +43,11 @@ pub struct Sources {
     pub templates: Option<PathBuf>,
     /// A folder whose files replace the built-in locales of the same name.
     pub locales: Option<PathBuf>,
+    /// The program that runs the templates of `templates` within limits of
+    /// time and memory, as `noteverbale __compose` ([`crate::guard`]): the
+    /// `noteverbale` command itself. Without it, they run in this process,
+    /// unbounded: for templates as trusted as the built-in ones.
+    pub worker: Option<PathBuf>,
 }
 
 impl Engine {
@@ -68,6 +76,10 @@ impl Engine {
             kinds,
             composer,
             typesetter,
+            guard: match (&sources.templates, &sources.worker) {
+                (Some(_), Some(program)) => Some((Guard::new(program.clone()), sources.clone())),
+                _ => None,
+            },
         })
     }
 
@@ -126,9 +138,46 @@ impl Engine {
             .map_err(|e| in_meeting(e, &loaded.path))
     }
 
-    /// The Typst source of a note, from its context.
+    /// The Typst source of a note, from its context. A user's templates
+    /// are first run in a worker within limits ([`crate::guard`]).
     pub fn compose(&self, loaded: &Loaded, context: &NoteContext) -> Result<Composed> {
-        let lang = context.lang;
+        if let Some((guard, sources)) = &self.guard
+            && self.runs_users_files(context.lang)
+        {
+            let kind = &loaded.kind.name;
+            let lang = context.lang;
+            let job = Job {
+                templates: sources.templates.clone().unwrap_or_default(),
+                locales: sources.locales.clone(),
+                meeting: loaded.path.clone(),
+                lang: lang.code().to_owned(),
+                context: serde_json::to_value(context).map_err(|e| {
+                    Error::invalid(Diagnostic::error(format!(
+                        "could not prepare the template values: {e}"
+                    )))
+                })?,
+            };
+            let name = compose::template_name(kind, lang);
+            if let Err((overrun, stage)) = guard.run(&name, &job)? {
+                let template = self
+                    .templates
+                    .get(&name)
+                    .map(|asset| asset.display_name(self.templates.set, &name))
+                    .unwrap_or(name);
+                return Err(guard::overrun_error(overrun, &stage, &template));
+            }
+        }
+        self.compose_here(loaded, context.lang, context)
+    }
+
+    /// The Typst source of a note from its context, composed in this
+    /// process whatever the templates: what a worker does with a job.
+    pub fn compose_here(
+        &self,
+        loaded: &Loaded,
+        lang: Lang,
+        context: &impl serde::Serialize,
+    ) -> Result<Composed> {
         let kind = &loaded.kind.name;
         let (source, lines) = self
             .composer
@@ -215,6 +264,16 @@ impl Engine {
     /// acknowledges are left out.
     pub fn typeset(&self, composed: &Composed) -> Result<Note> {
         let mut note = self.typesetter.typeset(composed)?;
+        let pages = note.pages();
+        if pages > MAX_PAGES {
+            return Err(Error::invalid(
+                Diagnostic::error(format!(
+                    "the note has {pages} pages, more than the {MAX_PAGES} a note may have"
+                ))
+                .in_file(self.template_display(&composed.main))
+                .hint("look for a loop in the template that repeats more than the note needs"),
+            ));
+        }
         let warnings = std::mem::take(&mut note.warnings);
         (note.warnings, note.acknowledged) = allow::partition(warnings, &composed.meeting);
         Ok(note)
@@ -308,6 +367,33 @@ impl Engine {
         options: &NoteOptions,
     ) -> Result<Note> {
         self.typeset(&self.compose_note(loaded, lang, recipient, options)?)
+    }
+}
+
+/// The most pages a note may have: a note verbale has one to a few, its
+/// annexes a few more.
+pub const MAX_PAGES: usize = 100;
+
+impl Engine {
+    /// Whether a note in `lang` may run a file of the user's: a note
+    /// template of that language (its own, or one it includes) or a Typst
+    /// file that it may import (the page design, a module).
+    fn runs_users_files(&self, lang: Lang) -> bool {
+        self.templates.iter().any(|(name, asset)| {
+            asset.origin != crate::assets::Origin::Embedded
+                && name.ends_with(".typ")
+                && template::note_template_lang(name).is_none_or(|of| of == lang)
+        })
+    }
+
+    /// The name of the note template at the Typst path `main` as shown to
+    /// the user: the path of a user's file.
+    fn template_display(&self, main: &str) -> String {
+        let name = main.trim_start_matches('/');
+        self.templates
+            .get(name)
+            .map(|asset| asset.display_name(self.templates.set, name))
+            .unwrap_or_else(|| format!("{}/{name}", self.templates.set))
     }
 }
 

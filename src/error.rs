@@ -482,8 +482,13 @@ impl Diagnostic {
             Severity::Error => CsDiagnostic::error(),
             Severity::Warning => CsDiagnostic::warning(),
         }
-        .with_message(message)
-        .with_notes(self.hints.iter().map(|h| format!("hint: {h}")).collect());
+        .with_message(printable(&message))
+        .with_notes(
+            self.hints
+                .iter()
+                .map(|h| format!("hint: {}", printable(h)))
+                .collect(),
+        );
 
         let mut buffer = if color {
             termcolor::Buffer::ansi()
@@ -499,7 +504,7 @@ impl Diagnostic {
                 {
                     Some((_, id)) => *id,
                     None => {
-                        let id = files.add(source.name.clone(), source.text.clone());
+                        let id = files.add(printable(&source.name), source.text.clone());
                         ids.push((source.name.clone(), id));
                         id
                     }
@@ -525,7 +530,9 @@ impl Diagnostic {
             }
             None => {
                 if let Some(position) = self.position() {
-                    diagnostic.notes.insert(0, format!("in `{position}`"));
+                    diagnostic
+                        .notes
+                        .insert(0, format!("in `{}`", printable(&position)));
                 }
                 let files: SimpleFiles<String, Arc<str>> = SimpleFiles::new();
                 term::emit_to_write_style(&mut buffer, &config, &files, &diagnostic)
@@ -538,6 +545,21 @@ impl Diagnostic {
             Err(_) => format!("{self}\n"),
         }
     }
+}
+
+/// A text of a diagnostic (a message, a hint, a file's name) as it may
+/// reach a terminal: control characters but line ends and tabs, which could
+/// move the cursor or recolour the screen, written as escapes (`\u{1b}`).
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' && c != '\t' {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 impl fmt::Display for Diagnostic {

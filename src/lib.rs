@@ -30,6 +30,7 @@ pub mod context;
 pub(crate) mod drawing;
 pub mod engine;
 pub mod error;
+pub mod guard;
 pub mod init;
 pub mod input;
 pub mod kind;

@@ -33,6 +33,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => cmd::serve::run(args, &console),
         Command::Completions(args) => cmd::completions::run(args),
         Command::Manpage(args) => cmd::manpage::run(args),
+        Command::Compose => cmd::compose::run(),
     };
     let exit = result.unwrap_or_else(|error| {
         console.error(&error);

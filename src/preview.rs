@@ -285,6 +285,7 @@ mod tests {
             Sources {
                 templates: Some(PathBuf::from("tpl")),
                 locales: None,
+                worker: None,
             },
             Path::new("examples/ccm-7msp.yaml"),
             NoteOptions::default(),

@@ -14,10 +14,15 @@ pub fn note_template(kind: &str, lang: Lang) -> String {
 
 /// The kind and language of a note template of the set (`<kind>.<lang>.typ`):
 /// `invitation.fr.typ` gives `invitation` and French; `None` for a file that
-/// is Typst source served as is (the page design, images).
+/// is Typst source served as is (the page design, images). Note templates
+/// sit at the top of the set: a file in a subfolder is served as is, so that
+/// a kind's name is never a path.
 pub fn note_template_parts(name: &str) -> Option<(&str, Lang)> {
     let stem = name.strip_suffix(".typ")?;
     let (kind, lang) = stem.rsplit_once('.')?;
+    if kind.contains('/') {
+        return None;
+    }
     Some((kind, lang.parse().ok()?))
 }
 

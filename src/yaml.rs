@@ -17,7 +17,14 @@ pub struct YamlFile {
     pub path: PathBuf,
     /// Its text.
     pub source: SourceText,
+    /// Where each field path's values are, found on the first search: a
+    /// schema's thousand mistakes cost one reading of the file, not one each.
+    places: std::sync::OnceLock<Places>,
 }
+
+/// Each value of a file by its field path (`a.b[2].c`), in the order of the
+/// text: its range, its key's, and whether it is a scalar or an alias.
+type Places = std::collections::HashMap<String, Vec<(Range<usize>, Option<Range<usize>>, bool)>>;
 
 impl YamlFile {
     /// Reads a meeting file (or a kind's schema), refusing anything but a
@@ -62,6 +69,7 @@ impl YamlFile {
         Self {
             path: path.to_owned(),
             source: SourceText::from_path(path, text),
+            places: std::sync::OnceLock::new(),
         }
     }
 
@@ -226,13 +234,24 @@ impl YamlFile {
     /// The byte range of the value at a field path (`a.b[2].c`): the scalar
     /// itself, or the key of a mapping or sequence.
     pub fn locate(&self, field: &str) -> Option<Range<usize>> {
-        locate(&self.source.text, field)
+        self.place(field, false)
     }
 
     /// The byte range of the key of the field at `field`: where a field that
     /// should not be there is pointed at.
     pub fn locate_key(&self, field: &str) -> Option<Range<usize>> {
-        locate_in(&self.source.text, field, 0, true)
+        self.place(field, true)
+    }
+
+    /// The first value at `field`, or its key when `key` is set, from the
+    /// places read once.
+    fn place(&self, field: &str, key: bool) -> Option<Range<usize>> {
+        let places = self.places.get_or_init(|| places(&self.source.text));
+        let (range, key_range, scalar) = places.get(field.trim_start_matches('.'))?.first()?;
+        Some(match (key, scalar) {
+            (false, true) => range.clone(),
+            _ => key_range.clone().unwrap_or_else(|| range.clone()),
+        })
     }
 }
 
@@ -309,26 +328,30 @@ enum Frame {
     Sequence { index: usize },
 }
 
-fn locate(text: &str, field: &str) -> Option<Range<usize>> {
-    locate_nth(text, field, 0)
-}
-
 /// The byte range of the `nth` value found at a field path (0 for the
 /// first): a key given twice has two.
 fn locate_nth(text: &str, field: &str, nth: usize) -> Option<Range<usize>> {
-    locate_in(text, field, nth, false)
+    let places = places(text);
+    let (range, key_range, scalar) = places.get(field.trim_start_matches('.'))?.get(nth)?;
+    Some(if *scalar {
+        range.clone()
+    } else {
+        key_range.clone().unwrap_or_else(|| range.clone())
+    })
 }
 
-/// The byte range of the `nth` value at a field path, or of its key when
-/// `key` is set (and the value has one).
-fn locate_in(text: &str, field: &str, mut nth: usize, key: bool) -> Option<Range<usize>> {
-    let target: &str = field.trim_start_matches('.');
+/// Every value of the text by its field path, read in one pass; what
+/// follows a mistake of syntax is left out.
+fn places(text: &str) -> Places {
+    let mut places = Places::new();
     let mut offsets = CharOffsets::new(text);
     let mut stack: Vec<Frame> = Vec::new();
     let mut path: Vec<String> = Vec::new();
 
     for item in Parser::new_from_str(text) {
-        let (event, span) = item.ok()?;
+        let Ok((event, span)) = item else {
+            break;
+        };
         let range = offsets.byte(span.start.index())..offsets.byte(span.end.index());
 
         // A mapping waiting for its key takes this scalar as the key.
@@ -361,17 +384,11 @@ fn locate_in(text: &str, field: &str, mut nth: usize, key: bool) -> Option<Range
                     | Event::Alias(..)
             ) {
                 let here = format!("{}{}", path.concat(), segment.clone().unwrap_or_default());
-                if here.trim_start_matches('.') == target {
-                    if nth > 0 {
-                        nth -= 1;
-                    } else {
-                        return Some(match event {
-                            _ if key => key_range.unwrap_or(range),
-                            Event::Scalar(..) | Event::Alias(..) => range,
-                            _ => key_range.unwrap_or(range),
-                        });
-                    }
-                }
+                let scalar = matches!(event, Event::Scalar(..) | Event::Alias(..));
+                places
+                    .entry(here.trim_start_matches('.').to_owned())
+                    .or_default()
+                    .push((range, key_range, scalar));
                 match event {
                     Event::MappingStart(..) => {
                         stack.push(Frame::Mapping { key: None });
@@ -389,7 +406,7 @@ fn locate_in(text: &str, field: &str, mut nth: usize, key: bool) -> Option<Range
             path.pop();
         }
     }
-    None
+    places
 }
 
 /// Converts the parser's character offsets into byte offsets. The parser
@@ -452,7 +469,9 @@ mod tests {
     const TEXT: &str = "a: 1\nb:\n  c: deux\n  d:\n    - x\n    - { e: été, f: y }\n";
 
     fn at(field: &str) -> Option<&'static str> {
-        locate(TEXT, field).map(|r| &TEXT[r])
+        YamlFile::from_text(Path::new("t.yaml"), TEXT)
+            .locate(field)
+            .map(|r| &TEXT[r])
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod common;
 mod agree;
 mod bad;
 mod batch;
+mod bounded;
 mod browser;
 mod cli;
 mod digests;

@@ -14,6 +14,7 @@ fn render_with(line: &str) -> Result<(), String> {
     let engine = Engine::new(&Sources {
         templates: Some(dir.path().to_owned()),
         locales: None,
+        worker: None,
     })
     .map_err(|e| e.render(false))?;
     let input = engine
@@ -64,6 +65,7 @@ fn links_leading_out_of_the_template_folder_are_refused() {
     let error = Engine::new(&Sources {
         templates: Some(dir.path().to_owned()),
         locales: None,
+        worker: None,
     })
     .unwrap_err();
     assert!(

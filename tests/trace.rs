@@ -18,6 +18,7 @@ fn error_with(line: &str, replace: &str) -> (String, String, Vec<String>) {
     let engine = Engine::new(&Sources {
         templates: Some(dir.path().to_owned()),
         locales: None,
+        worker: None,
     })
     .unwrap();
     let loaded = engine.load(&repo("examples/ccm-7msp.yaml")).unwrap();

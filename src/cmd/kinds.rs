@@ -22,10 +22,20 @@ pub fn run(args: &KindsArgs, console: &Console) -> Result<Exit> {
             format!("{:#}\n", json!(list))
         }
         (CheckFormat::Human, None) => {
-            let width = kinds.iter().map(|k| k.name.len()).max().unwrap_or(0);
+            let width = kinds
+                .iter()
+                .map(|k| console::shown(&k.name).chars().count())
+                .max()
+                .unwrap_or(0);
             kinds
                 .iter()
-                .map(|k| format!("{:width$}  {}\n", k.name, k.description.get(Lang::En)))
+                .map(|k| {
+                    format!(
+                        "{:width$}  {}\n",
+                        console::shown(&k.name),
+                        console::shown(k.description.get(Lang::En))
+                    )
+                })
                 .collect()
         }
         (CheckFormat::Human, Some(_)) => describe(&kinds[0]),
@@ -39,11 +49,11 @@ fn describe(kind: &Kind) -> String {
     let langs: Vec<&str> = kind.languages.iter().map(|l| l.code()).collect();
     let mut out = format!(
         "{}: {}\n  {}\n  templates: {}; schema: {}\n\nfields (* required):\n",
-        kind.name,
-        kind.description.get(Lang::En),
-        kind.description.get(Lang::Fr),
+        console::shown(&kind.name),
+        console::shown(kind.description.get(Lang::En)),
+        console::shown(kind.description.get(Lang::Fr)),
         langs.join(", "),
-        kind.source.name,
+        console::shown(&kind.source.name),
     );
     fields(&mut out, &kind.fields, 1);
     out
@@ -54,10 +64,14 @@ fn fields(out: &mut String, list: &[Field], depth: usize) {
         let name = format!(
             "{}{}{}",
             "  ".repeat(depth),
-            field.name,
+            console::shown(&field.name),
             if field.required { " *" } else { "" }
         );
-        out.push_str(&format!("{name:28} {:34} {}\n", type_of(field), field.doc));
+        out.push_str(&format!(
+            "{name:28} {:34} {}\n",
+            console::shown(&type_of(field)),
+            console::shown(&field.doc)
+        ));
         if let Some(inner) = field.ty.fields() {
             fields(out, inner, depth + 1);
         }

@@ -3,6 +3,7 @@
 pub mod batch;
 pub mod check;
 pub mod completions;
+pub mod compose;
 pub mod init;
 pub mod kinds;
 pub mod manpage;

@@ -216,6 +216,74 @@ pub fn tag_words(template: &str) -> std::collections::HashSet<String> {
     words
 }
 
+/// Where a template's tags apply the `safe` filter, in any form: `| safe`,
+/// in a chain, `{% filter safe %}`, `{% set x | safe %}`. Each place is the
+/// byte range of the word `safe`. Strings, comments and `{% raw %}` blocks
+/// are left out.
+pub fn safe_filters(template: &str) -> Vec<std::ops::Range<usize>> {
+    let mut found = Vec::new();
+    let mut pos = 0;
+    while let Some(start) = next_tag(template, pos) {
+        let end = match &template[start..start + 2] {
+            "{#" => comment_end(template, start),
+            "{%" => raw_block_end(template, start),
+            _ => None,
+        };
+        if let Some(end) = end {
+            pos = end;
+            continue;
+        }
+        let close = if template[start..].starts_with("{{") {
+            "}}"
+        } else {
+            "%}"
+        };
+        let end = tag_end(template, start, close).unwrap_or(template.len());
+        let inner_end = end.saturating_sub(2).max(start + 2);
+        let inner = &template[start + 2..inner_end];
+        // The tokens before each word: `|`, or `filter` opening the tag.
+        let mut previous: Option<&str> = None;
+        let mut first_word = true;
+        let mut chars = inner.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            if c == '"' || c == '\'' || c == '`' {
+                for (_, d) in chars.by_ref() {
+                    if d == c {
+                        break;
+                    }
+                }
+                previous = Some("string");
+                first_word = false;
+            } else if c.is_alphanumeric() || c == '_' {
+                let mut word_end = at + c.len_utf8();
+                while let Some(&(next, d)) = chars.peek() {
+                    if !(d.is_alphanumeric() || d == '_') {
+                        break;
+                    }
+                    word_end = next + d.len_utf8();
+                    chars.next();
+                }
+                let word = &inner[at..word_end];
+                if word == "safe" && matches!(previous, Some("|") | Some("filter")) {
+                    found.push(start + 2 + at..start + 2 + word_end);
+                }
+                previous = Some(if first_word && word == "filter" {
+                    "filter"
+                } else {
+                    "word"
+                });
+                first_word = false;
+            } else if c == '|' {
+                previous = Some("|");
+            } else if !c.is_whitespace() && c != '-' || c == '-' && !first_word {
+                previous = Some("other");
+            }
+        }
+        pos = end;
+    }
+    found
+}
+
 /// Appends the mark of the origin numbered `index`.
 fn push_mark(out: &mut String, index: usize) {
     out.push(OPEN);
@@ -455,6 +523,35 @@ mod tests {
                 template.find(needle).unwrap(),
                 "{needle}"
             );
+        }
+    }
+
+    #[test]
+    fn every_form_of_safe_is_found() {
+        for template in [
+            "{{ x | safe }}",
+            "{{ x | upper | safe }}",
+            "{{ x|safe|upper }}",
+            "{% filter safe %}{{ x }}{% endfilter %}",
+            "{%- filter safe -%}{{ x }}{% endfilter %}",
+            "{% set y = x | safe %}",
+            "{% set y | safe %}{{ x }}{% endset %}",
+            "{% if x | safe %}a{% endif %}",
+        ] {
+            let found = safe_filters(template);
+            assert_eq!(found.len(), 1, "{template:?}");
+            assert_eq!(&template[found[0].clone()], "safe", "{template:?}");
+        }
+        for template in [
+            "safe | {{ x }}",
+            "{{ \"| safe\" }}",
+            "{# {{ x | safe }} #}",
+            "{% raw %}{{ x | safe }}{% endraw %}",
+            "{{ safe }}",
+            "{{ x | unsafe }}",
+            "{% set safe = 1 %}",
+        ] {
+            assert!(safe_filters(template).is_empty(), "{template:?}");
         }
     }
 

@@ -15,7 +15,34 @@ use crate::assets::Assets;
 use crate::error::{Diagnostic, Error, Location, Result, SourceText};
 use crate::locale::{self, Args, Gender, Lang, Messages};
 use crate::source::{Origins, SourceMap};
-use crate::template::{NoteContext, note_template_lang};
+use crate::template::note_template_lang;
+
+/// The most Typst source a note template may write: a note is a few
+/// kilobytes, a thousand times that is plenty, and more is a loop gone wrong.
+pub const MAX_SOURCE: usize = 4 * 1024 * 1024;
+
+/// Where a template's output goes: refused past [`MAX_SOURCE`] bytes, which
+/// stops Tera as it writes.
+#[derive(Default)]
+struct Bounded {
+    bytes: Vec<u8>,
+    overflowed: bool,
+}
+
+impl std::io::Write for Bounded {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len() + buf.len() > MAX_SOURCE {
+            self.overflowed = true;
+            return Err(std::io::ErrorKind::FileTooLarge.into());
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
 
 /// Renders note templates, one Tera engine a language.
 pub struct Composer {
@@ -54,6 +81,15 @@ impl Composer {
             let source = SourceText::new(asset.display_name(templates.set, name), text);
             if let Some(at) = text.find(lines::is_mark_character) {
                 return Err(Error::invalid(kept_character(&source, at)));
+            }
+            let unsafe_places = lines::safe_filters(text);
+            if !unsafe_places.is_empty() {
+                return Err(Error::Invalid(
+                    unsafe_places
+                        .into_iter()
+                        .map(|span| safe_refused(&source, span))
+                        .collect(),
+                ));
             }
             words.insert(name.to_owned(), lines::tag_words(text));
             let index = lines.sources.len() as u32;
@@ -125,7 +161,7 @@ impl Composer {
         &self,
         kind: &str,
         lang: Lang,
-        note: &NoteContext,
+        note: &impl serde::Serialize,
     ) -> Result<(String, SourceMap)> {
         let name = template_name(kind, lang);
         if !self.has_template(kind, lang) {
@@ -147,9 +183,29 @@ impl Composer {
                 "could not prepare the template values: {e}"
             )))
         })?;
-        let rendered = tera
-            .render(&name, &context)
-            .map_err(|e| self.tera_error(e))?;
+        let mut output = Bounded::default();
+        let result = tera.render_to(&name, &context, &mut output);
+        if output.overflowed {
+            let template = self
+                .templates
+                .get(&name)
+                .map(|asset| asset.display_name(self.templates.set, &name))
+                .unwrap_or_else(|| format!("{}/{name}", self.templates.set));
+            return Err(Error::invalid(
+                Diagnostic::error(format!(
+                    "the template writes more than the {} MiB of Typst source a note may have",
+                    MAX_SOURCE / (1024 * 1024)
+                ))
+                .in_file(template)
+                .hint("look for a loop that never ends or repeats more than the note needs"),
+            ));
+        }
+        result.map_err(|e| self.tera_error(e))?;
+        let rendered = String::from_utf8(output.bytes).map_err(|_| {
+            Error::invalid(Diagnostic::error(
+                "the template wrote text that is not UTF-8",
+            ))
+        })?;
         let (source, points) = lines::strip(&rendered);
         Ok((source, SourceMap::new(points, self.lines.clone())))
     }
@@ -158,27 +214,54 @@ impl Composer {
     /// wrote it.
     fn tera_error(&self, error: tera::Error) -> Error {
         use tera::ErrorKind;
-        let templates = &self.templates;
         let report = match error.kind() {
             ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => Some(report),
             _ => None,
         };
-        let Some(report) = report else {
-            let mut message = error.to_string();
-            let mut source = std::error::Error::source(&error);
-            while let Some(inner) = source {
-                message = format!("{message}: {inner}");
-                source = inner.source();
-            }
-            return Error::invalid(Diagnostic::error(message).in_file(templates.set));
-        };
-        let name = report.filename();
-        let mut diagnostic = Diagnostic::error(report.message().to_owned());
+        if let Some(report) = report {
+            return Error::invalid(self.located(
+                report.filename(),
+                report.message(),
+                report.span().range.clone(),
+            ));
+        }
+        let mut message = error.to_string();
+        let mut source = std::error::Error::source(&error);
+        while let Some(inner) = source {
+            message = format!("{message}: {inner}");
+            source = inner.source();
+        }
+        // The checks Tera makes once every template is read (templates
+        // included, components called) give their reports as text.
+        let located: Vec<Diagnostic> = tera_reports(&message)
+            .into_iter()
+            .map(|(text, name, line, column)| {
+                let span = self
+                    .marked
+                    .get(name)
+                    .and_then(|marked| offset_of(&marked.text, line, column))
+                    .map(|at| at..at);
+                self.located(name, text, span.unwrap_or(0..0))
+            })
+            .collect();
+        if !located.is_empty() {
+            return Error::Invalid(located);
+        }
+        let message = message
+            .strip_prefix("error: ")
+            .unwrap_or(&message)
+            .to_owned();
+        Error::invalid(Diagnostic::error(message).in_file(self.templates.set))
+    }
+
+    /// A diagnostic of Tera's at `range` of the marked template `name`.
+    fn located(&self, name: &str, message: &str, range: std::ops::Range<usize>) -> Diagnostic {
+        let templates = &self.templates;
+        let mut diagnostic = Diagnostic::error(message.to_owned());
         if let Some(asset) = templates.get(name) {
             let display = asset.display_name(templates.set, name);
             diagnostic = diagnostic.in_file(&display);
             if let Ok(text) = asset.text(templates.set, name) {
-                let range = report.span().range.clone();
                 let span = match self.marked.get(name) {
                     Some(marked) => marked.original(range.start)..marked.original(range.end),
                     None => range,
@@ -191,14 +274,74 @@ impl Composer {
         } else {
             diagnostic = diagnostic.in_file(format!("{}/{name}", templates.set));
         }
-        if report.message().contains("not found in context")
-            || report.message().contains("undefined")
-        {
+        if message.contains("not found in context") || message.contains("undefined") {
             diagnostic =
                 diagnostic.hint("the values a template receives are in docs/kinds.md; `noteverbale kinds KIND` lists a kind's fields");
         }
-        Error::invalid(diagnostic)
+        if message.starts_with("Unknown template") {
+            diagnostic = diagnostic.hint(
+                "a template includes another by its name in the folder, as `{% include \"name.typ\" %}`",
+            );
+        }
+        diagnostic
     }
+}
+
+/// The reports in the text of a Tera error: each message, with the template,
+/// line and column (from 1, in characters) it names.
+fn tera_reports(text: &str) -> Vec<(&str, &str, usize, usize)> {
+    let mut reports = Vec::new();
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        let Some(message) = line.strip_prefix("error: ") else {
+            continue;
+        };
+        let Some(place) = lines
+            .peek()
+            .and_then(|l| l.trim_start().strip_prefix("--> "))
+        else {
+            continue;
+        };
+        let mut parts = place.rsplitn(3, ':');
+        let (Some(column), Some(line), Some(name)) = (parts.next(), parts.next(), parts.next())
+        else {
+            continue;
+        };
+        if let (Ok(line), Ok(column)) = (line.parse(), column.parse()) {
+            reports.push((message, name, line, column));
+        }
+    }
+    reports
+}
+
+/// The byte offset of a line and column (from 1, the column in characters).
+fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.checked_sub(1)?)
+        .map(str::len)
+        .sum();
+    let rest = text.get(start..)?;
+    Some(
+        start
+            + rest
+                .char_indices()
+                .nth(column.saturating_sub(1))
+                .map_or(rest.len(), |(at, _)| at),
+    )
+}
+
+/// The error for a template that applies `safe`: Tera cannot tell a value
+/// the template wrote from one the meeting file gave, so a value left
+/// unescaped could run the meeting file's text as Typst.
+fn safe_refused(source: &SourceText, span: std::ops::Range<usize>) -> Diagnostic {
+    Diagnostic::error("a template may not use the `safe` filter")
+        .in_file(&source.name)
+        .at(Location {
+            source: source.clone(),
+            span,
+        })
+        .hint("write Typst markup in the template's own text; a value is always escaped, and `| str` makes a string literal of it")
 }
 
 /// The error for a template that holds a character of the marks.
@@ -218,6 +361,16 @@ fn kept_character(source: &SourceText, at: usize) -> Diagnostic {
 
 /// Registers our filters and functions on one language's engine.
 fn register(tera: &mut Tera, lang: Lang, messages: Arc<Messages>) {
+    // Templates that use `safe` are refused as they are read; this is for a
+    // form that the reading missed.
+    tera.register_filter(
+        "safe",
+        |_: tera::Value, _: Kwargs, _: &State| -> tera::TeraResult<String> {
+            Err(tera::Error::message(
+                "a template may not use the `safe` filter",
+            ))
+        },
+    );
     // `t(key="label-fax", count=2)`: a Fluent message of the note's language.
     tera.register_function(
         "t",

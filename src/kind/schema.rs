@@ -41,6 +41,26 @@ struct RawField {
 /// The keys every field takes, whatever its type.
 const COMMON: &[&str] = &["type", "doc", "required", "example", "hint"];
 
+/// The most fields a schema may declare, its records' fields included: a
+/// kind of note has a few dozen, and each is a line of the template to write.
+pub const MAX_FIELDS: usize = 1000;
+
+/// How many fields `fields` declares, the fields of its records included,
+/// counted up to just past [`MAX_FIELDS`].
+fn count_fields(fields: Option<&Yaml>) -> usize {
+    let Some(Yaml::Mapping(fields)) = fields else {
+        return 0;
+    };
+    let mut count = 0;
+    for value in fields.values() {
+        count += 1 + count_fields(value.get("fields"));
+        if count > MAX_FIELDS {
+            break;
+        }
+    }
+    count
+}
+
 fn yes() -> bool {
     true
 }
@@ -56,6 +76,17 @@ pub fn read(name: &str, file: &YamlFile, languages: Vec<Lang>) -> Result<Kind, V
             .in_file(&file.path)]);
         }
     };
+    if count_fields(top.get("fields")) > MAX_FIELDS {
+        return Err(vec![
+            file.error(
+                "fields",
+                format!("the schema declares more than {MAX_FIELDS} fields"),
+            )
+            .hint(
+                "a kind of note has a few dozen fields: group them in records, or split the kind",
+            ),
+        ]);
+    }
     let mut problems = Vec::new();
     for key in top.keys() {
         let key = key.as_str().unwrap_or_default();

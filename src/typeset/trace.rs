@@ -20,7 +20,7 @@ pub fn diagnostic(
     if diagnostic.severity == TypstSeverity::Warning {
         out.severity = Severity::Warning;
     }
-    out.hints = diagnostic.hints.iter().map(|h| h.v.to_string()).collect();
+    out.hints = diagnostic.hints.iter().map(|h| ours(&h.v)).collect();
     let Some(id) = diagnostic.span.id() else {
         return out;
     };
@@ -48,6 +48,16 @@ pub fn diagnostic(
         source: SourceText::new(name, source.text()),
         span: range,
     })
+}
+
+/// A hint of Typst's in the words of our command: it has no `--root`, the
+/// project's root is the folder of `--templates`.
+fn ours(hint: &str) -> String {
+    if hint.contains("--root") {
+        "the files a template reads are in its `--templates` folder; copy the file there".to_owned()
+    } else {
+        hint.to_owned()
+    }
 }
 
 /// The line of `text` that holds byte `offset`, without its line end.
