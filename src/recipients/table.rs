@@ -155,36 +155,11 @@ fn columns(table: &Table) -> Result<Columns> {
     let mut at = [None; COLUMNS.len()];
     let mut diagnostics = Vec::new();
     let mut left_out = Vec::new();
-    // The known columns the header names, to tell a misspelling of one it
-    // lacks from a column of the list's own.
-    let named: Vec<usize> = table
-        .header
-        .iter()
-        .filter_map(|cell| known_column(&normalize(&cell.text)))
-        .collect();
-    // The columns the header lacks, as headers are compared.
-    let lacking = |columns: std::ops::Range<usize>| -> Vec<String> {
-        columns
-            .filter(|known| !named.contains(known))
-            .map(|known| normalize(COLUMNS[known]))
-            .collect()
-    };
-    let (required, optional) = (lacking(0..REQUIRED), lacking(REQUIRED..COLUMNS.len()));
-    let list = COLUMNS.join(", ");
+    let lacking = Lacking::new(table);
     for (index, cell) in table.header.iter().enumerate() {
         let name = normalize(&cell.text);
         if name.is_empty() {
-            let used = table
-                .rows
-                .iter()
-                .any(|row| row.get(index).is_some_and(|c| !c.text.trim().is_empty()));
-            if used {
-                diagnostics.push(
-                    table
-                        .at(cell, "this column has no name in the first row")
-                        .hint(format!("name it after one of the columns: {list}")),
-                );
-            }
+            diagnostics.extend(unnamed(table, index, cell));
             continue;
         }
         match known_column(&name) {
@@ -197,72 +172,25 @@ fn columns(table: &Table) -> Result<Columns> {
                     .hint("keep one of them"),
             ),
             Some(known) => at[known] = Some(index),
-            None => {
-                // A misspelling of a column the header lacks: near a
-                // required one (the list is refused anyway: this says
-                // why), or a letter or so from an optional one.
-                let misspelled = misspelling::nearest(&name, &required, Near::Word)
-                    .or_else(|| misspelling::nearest(&name, &optional, Near::Slip))
-                    .and_then(|column| known_column(column))
-                    .map(|known| COLUMNS[known]);
-                match misspelling::did_you_mean(misspelled.as_slice()) {
-                    Some(hint) => diagnostics.push(
-                        table
-                            .at(
-                                cell,
-                                format!(
-                                    "`{}` is not a column of a list of missions",
-                                    cell.text.trim()
-                                ),
-                            )
-                            .hint(hint)
-                            .hint(format!("the columns are: {list}")),
-                    ),
-                    None => {
-                        let mut warning = table
-                            .at(
-                                cell,
-                                format!(
-                                    "the column `{}` is not one a note uses: it is left out",
-                                    cell.text.trim()
-                                ),
-                            )
-                            .hint(format!("the columns a note uses are: {list}"));
-                        warning.severity = Severity::Warning;
-                        left_out.push(warning);
-                    }
-                }
-            }
+            None => match lacking.misspelled(&name) {
+                Some(hint) => diagnostics.push(
+                    table
+                        .at(
+                            cell,
+                            format!(
+                                "`{}` is not a column of a list of missions",
+                                cell.text.trim()
+                            ),
+                        )
+                        .hint(hint)
+                        .hint(format!("the columns are: {}", COLUMNS.join(", "))),
+                ),
+                None => left_out.push(left_out_column(table, cell)),
+            },
         }
     }
-    let missing: Vec<&str> = COLUMNS[..REQUIRED]
-        .iter()
-        .zip(&at)
-        .filter(|(_, at)| at.is_none())
-        .map(|(c, _)| *c)
-        .collect();
-    if !missing.is_empty() && diagnostics.is_empty() {
-        let mut diagnostic = Diagnostic::error(format!(
-            "the list lacks the column{} {}",
-            if missing.len() == 1 { "" } else { "s" },
-            missing
-                .iter()
-                .map(|c| format!("`{c}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))
-        .in_file(&table.file)
-        .hint(format!(
-            "the first row names the columns: {} are required; then any of {}",
-            COLUMNS[..REQUIRED].join(", "),
-            COLUMNS[REQUIRED..].join(", ")
-        ));
-        if let Some(first) = table.header.first() {
-            diagnostic = table
-                .at(first, diagnostic.message.clone())
-                .hint(diagnostic.hints[0].clone());
-        }
-        diagnostics.push(diagnostic);
+    if diagnostics.is_empty() {
+        diagnostics.extend(missing_columns(table, &at));
     }
     if diagnostics.is_empty() {
         let left_out = first_of(left_out, &table.file, |n| {
@@ -282,6 +210,106 @@ fn columns(table: &Table) -> Result<Columns> {
             format!("{n} more columns of the header are wrong")
         })))
     }
+}
+
+/// The known columns a header lacks, as headers are compared: what a
+/// column it does not know may be a misspelling of.
+struct Lacking {
+    required: Vec<String>,
+    optional: Vec<String>,
+}
+
+impl Lacking {
+    fn new(table: &Table) -> Self {
+        let named: Vec<usize> = table
+            .header
+            .iter()
+            .filter_map(|cell| known_column(&normalize(&cell.text)))
+            .collect();
+        let lacking = |columns: std::ops::Range<usize>| -> Vec<String> {
+            columns
+                .filter(|known| !named.contains(known))
+                .map(|known| normalize(COLUMNS[known]))
+                .collect()
+        };
+        Self {
+            required: lacking(0..REQUIRED),
+            optional: lacking(REQUIRED..COLUMNS.len()),
+        }
+    }
+
+    /// "Did you mean" for a header `name` that is near a required column
+    /// the header lacks (the list is refused anyway: this says why), or a
+    /// letter or so from an optional one.
+    fn misspelled(&self, name: &str) -> Option<String> {
+        let misspelled = misspelling::nearest(name, &self.required, Near::Word)
+            .or_else(|| misspelling::nearest(name, &self.optional, Near::Slip))
+            .and_then(|column| known_column(column))
+            .map(|known| COLUMNS[known]);
+        misspelling::did_you_mean(misspelled.as_slice())
+    }
+}
+
+/// A header cell without a name: a mistake when its column holds values.
+fn unnamed(table: &Table, index: usize, cell: &Cell) -> Option<Diagnostic> {
+    let used = table
+        .rows
+        .iter()
+        .any(|row| row.get(index).is_some_and(|c| !c.text.trim().is_empty()));
+    used.then(|| {
+        table
+            .at(cell, "this column has no name in the first row")
+            .hint(format!(
+                "name it after one of the columns: {}",
+                COLUMNS.join(", ")
+            ))
+    })
+}
+
+/// The warning for a column of the list's own, which no note uses.
+fn left_out_column(table: &Table, cell: &Cell) -> Diagnostic {
+    let mut warning = table
+        .at(
+            cell,
+            format!(
+                "the column `{}` is not one a note uses: it is left out",
+                cell.text.trim()
+            ),
+        )
+        .hint(format!(
+            "the columns a note uses are: {}",
+            COLUMNS.join(", ")
+        ));
+    warning.severity = Severity::Warning;
+    warning
+}
+
+/// The required columns the header does not name, as one mistake at its
+/// first cell.
+fn missing_columns(table: &Table, at: &[Option<usize>]) -> Option<Diagnostic> {
+    let missing: Vec<String> = COLUMNS[..REQUIRED]
+        .iter()
+        .zip(at)
+        .filter(|(_, at)| at.is_none())
+        .map(|(c, _)| format!("`{c}`"))
+        .collect();
+    if missing.is_empty() {
+        return None;
+    }
+    let message = format!(
+        "the list lacks the column{} {}",
+        if missing.len() == 1 { "" } else { "s" },
+        missing.join(", ")
+    );
+    let hint = format!(
+        "the first row names the columns: {} are required; then any of {}",
+        COLUMNS[..REQUIRED].join(", "),
+        COLUMNS[REQUIRED..].join(", ")
+    );
+    Some(match table.header.first() {
+        Some(first) => table.at(first, message).hint(hint),
+        None => Diagnostic::error(message).in_file(&table.file).hint(hint),
+    })
 }
 
 /// How many diagnostics of one kind a list gets before the rest are counted
