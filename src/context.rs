@@ -31,10 +31,13 @@ fn at_station(station: DutyStation, lang: Lang, messages: &Messages) -> Result<S
     messages.format(lang, "duty-station", Some(&args))
 }
 
-/// The one addressee of a note to a mission: "au Représentant permanent de la
-/// France auprès de l'Organisation des Nations Unies".
+/// The one addressee of a note to a mission of a batch: the person, "au
+/// Représentant permanent de la France auprès de l'Organisation des Nations
+/// Unies", when the Secretary-General writes; the mission, "à la Mission
+/// permanente de la France …", when any other sender does.
 pub(crate) fn addressee(
     recipient: &Recipient,
+    sender: &meeting::Sender,
     station: DutyStation,
     lang: Lang,
     messages: &Messages,
@@ -56,6 +59,9 @@ pub(crate) fn addressee(
         .as_ref()
         .and_then(|r| r.title.as_ref());
     match title {
+        _ if sender.role != Role::SecretaryGeneral => {
+            messages.format(lang, "addressee-permanent-mission", Some(&args))
+        }
         Some(title) => {
             args.set("title", title.get(lang).to_owned());
             messages.format(lang, "addressee-titled", Some(&args))
@@ -191,7 +197,9 @@ impl Note<'_> {
             _ => "male",
         };
         let opening = match (recipient, &frame.addressees.form) {
-            (Some(recipient), _) => addressee(recipient, station, self.lang, self.messages)?,
+            (Some(recipient), _) => {
+                addressee(recipient, &frame.sender, station, self.lang, self.messages)?
+            }
             (None, Addressee::None) => return Ok(None),
             (None, Addressee::Circular) => self.phrase("addressees-circular", Some(&args))?,
             (None, Addressee::MemberStates) => {

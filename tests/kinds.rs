@@ -566,14 +566,15 @@ fn a_batch_writes_one_note_per_mission_of_any_kind() {
     let fra = squeezed_pdf(&dir.path().join("out/FRA.fr.pdf"));
     assert!(
         fra.contains(&squeeze(
-            "Le Bureau des affaires de désarmement présente ses compliments au Représentant permanent de la France"
+            // An office writes to the mission, the Secretary-General to its head.
+            "Le Bureau des affaires de désarmement présente ses compliments à la Mission permanente de la France"
         )),
         "{fra}"
     );
     let usa = squeezed_pdf(&dir.path().join("out/USA.en.pdf"));
     assert!(
         usa.contains(&squeeze(
-            "presents its compliments to the Permanent Representative of the United States of America"
+            "presents its compliments to the Permanent Mission of the United States of America"
         )),
         "{usa}"
     );

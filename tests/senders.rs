@@ -499,3 +499,87 @@ fn enclosures_are_counted_or_listed_by_their_titles() {
     let loaded = with_frame(sg, "circular", "enclosures: 1\n").unwrap();
     holds(&text(&loaded, Lang::Fr), &["Pièce jointe"]);
 }
+
+#[test]
+fn in_a_batch_the_secretary_general_writes_to_the_representative_and_an_office_to_the_mission() {
+    let list = noteverbale::recipients::load(&repo("examples/missions.yaml")).unwrap();
+    let france = list
+        .records
+        .iter()
+        .find(|r| r.code.as_deref() == Some("FRA"))
+        .and_then(|r| r.recipient.as_ref().ok())
+        .expect("France is in the bundled list")
+        .clone();
+    let note = |sender: &str, lang: Lang| {
+        let loaded = with_frame(sender, "circular", "").unwrap();
+        let note = engine()
+            .note(&loaded, lang, Some(&france), &NoteOptions::default())
+            .unwrap();
+        laid_out_text(&note)
+            .replace(['\u{a0}', '\u{202f}', '\n'], " ")
+            .replace('’', "'")
+    };
+    let office = "{ role: office, name: { fr: Le Bureau des affaires de désarmement, en: The Office for Disarmament Affairs }, short: { fr: Le Bureau, en: The Office } }";
+    holds(
+        &note(office, Lang::Fr),
+        &[
+            "présente ses compliments à la Mission permanente de la France auprès de l'Organisation des Nations Unies",
+        ],
+    );
+    holds(
+        &note(office, Lang::En),
+        &["presents its compliments to the Permanent Mission of France to the United Nations"],
+    );
+    holds(
+        &note("{ role: secretary-general, gender: male }", Lang::Fr),
+        &[
+            "présente ses compliments au Représentant permanent de la France auprès de l'Organisation des Nations Unies",
+        ],
+    );
+}
+
+#[test]
+fn addressees_given_what_they_do_not_take_are_refused() {
+    let sg = "{ role: secretary-general, gender: male }";
+    let embassy = "{ role: embassy, name: { fr: L'Ambassade, en: The Embassy } }";
+    let cases: &[(&str, &str, &str, &str, &str)] = &[
+        (
+            sg,
+            "{ fr: Aux missions permanentes, en: the Permanent Missions }",
+            "",
+            "the French addressees begin with a capital, in the middle of the sentence: `Aux missions permanentes`",
+            "addressees.fr",
+        ),
+        (
+            sg,
+            "{ form: circular, gender: female }",
+            "",
+            "`gender` is the gender of the head of a mission (`mission:`) or the Secretary-General: these addressees take none",
+            "addressees",
+        ),
+        (
+            sg,
+            "{ form: member-states, short: { fr: les États, en: the States } }",
+            "",
+            "`short` is the short name of an office, a ministry or an embassy: these addressees take none",
+            "addressees",
+        ),
+        (
+            sg,
+            "{ form: member-states, closing: { fr: Aux États, en: the States } }",
+            "",
+            "the French addressees begin with a capital, in the middle of the sentence: `Aux États`",
+            "addressees.closing.fr",
+        ),
+        (
+            embassy,
+            "{ ministry: { fr: le Ministère des affaires étrangères, en: the Ministry of Foreign Affairs } }",
+            "refers_to: { reference: No. 12, date: 2017-04-01, by: addressee }\n",
+            "the note referred to is the addressee's, and the addressee has no short name",
+            "addressees",
+        ),
+    ];
+    for (sender, addressees, extra, message, field) in cases {
+        refused(with_frame(sender, addressees, extra), message, field);
+    }
+}

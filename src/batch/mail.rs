@@ -102,7 +102,7 @@ fn draft(
     args.set("title", title);
     args.set(
         "addressee",
-        crate::context::addressee(recipient, frame.duty_station, lang, messages)?,
+        crate::context::addressee(recipient, &frame.sender, frame.duty_station, lang, messages)?,
     );
     let subject = messages.format(lang, "mail-subject", Some(&args))?;
     let body = messages.format(lang, "mail-body", Some(&args))?;

@@ -83,22 +83,36 @@ impl Addressees {
                 }
             }
             Addressee::Named(text) => {
-                let french = text.get(crate::locale::Lang::Fr);
-                let first = french.split([' ', '\'', '’']).next().unwrap_or_default();
-                if !["à", "au", "aux", "À", "Au", "Aux"].contains(&first) {
-                    problems.push(
-                        file.error(
-                            "addressees.fr",
-                            format!("the French addressees do not begin with their preposition: `{french}`"),
-                        )
-                        .hint("French names the addressees after « présente ses compliments » with à, au or aux: `aux missions permanentes …`, `au Ministère …`, `à l'Ambassade …`"),
-                    );
-                }
+                problems.extend(preposition(file, "addressees.fr", text));
             }
             _ => {}
         }
+        if let Some(closing) = &self.closing {
+            problems.extend(preposition(file, "addressees.closing.fr", closing));
+        }
         problems
     }
+}
+
+/// A mistake if the French of `text`, which follows « présente ses
+/// compliments » or « renouveler », does not begin with its preposition.
+fn preposition(file: &YamlFile, at: &str, text: &Translated) -> Option<Diagnostic> {
+    let french = text.get(crate::locale::Lang::Fr);
+    let (first, rest) = french
+        .split_once([' ', '\u{a0}', '\'', '’'])
+        .unwrap_or((french, ""));
+    let hint = "French names the addressees after « présente ses compliments » with à, au or aux, in lowercase: `aux missions permanentes …`, `au Ministère …`, `à l'Ambassade …`";
+    if ["à", "au", "aux"].contains(&first) && !rest.trim().is_empty() {
+        return None;
+    }
+    let message = if ["À", "Au", "Aux", "AU", "AUX", "A"].contains(&first) {
+        format!(
+            "the French addressees begin with a capital, in the middle of the sentence: `{french}`"
+        )
+    } else {
+        format!("the French addressees do not begin with their preposition: `{french}`")
+    };
+    Some(file.error(at, message).hint(hint))
 }
 
 /// The keywords of the addressees' forms.
@@ -197,6 +211,31 @@ impl AddresseesMap {
                     short: self.short.clone(),
                 });
             }
+        }
+        // What a form does not take would be silently dropped.
+        let form_of = |form: &Addressee| match form {
+            Addressee::Mission { .. } | Addressee::SecretaryGeneral { .. } => "",
+            _ => "the head of a mission (`mission:`) or the Secretary-General",
+        };
+        if self.gender.is_some()
+            && let Some(form) = forms.first()
+            && !form_of(form).is_empty()
+        {
+            return Err(format!(
+                "`gender` is the gender of {}: these addressees take none",
+                form_of(form)
+            ));
+        }
+        if self.short.is_some() && !forms.iter().any(|f| matches!(f, Addressee::Body { .. })) {
+            return Err(
+                "`short` is the short name of an office, a ministry or an embassy: these addressees take none"
+                    .into(),
+            );
+        }
+        if self.closing.is_some() && forms.iter().any(|f| matches!(f, Addressee::None)) {
+            return Err(
+                "a note to nobody names no addressees in its closing: leave out `closing`".into(),
+            );
         }
         let form = match forms.len() {
             1 => forms.remove(0),

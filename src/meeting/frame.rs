@@ -153,6 +153,13 @@ impl Frame {
                     | Addressee::Mission { .. }
                     | Addressee::SecretaryGeneral { .. }
             );
+            let unnamed_body = matches!(&self.addressees.form, Addressee::Body { short: None, .. });
+            if earlier.by == Side::Addressee && unnamed_body {
+                problems.push(
+                    file.error("addressees", "the note referred to is the addressee's, and the addressee has no short name")
+                        .hint("give `short: { fr: le Ministère, en: the Ministry }` beside it: the opening names the earlier note by it (« la note … du Ministère », \"the Ministry's note\")"),
+                );
+            }
             if earlier.by == Side::Addressee && !named {
                 problems.push(
                     file.error("refers_to.by", "the note referred to is the addressee's, but the addressees are not one body")
