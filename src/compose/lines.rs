@@ -186,34 +186,43 @@ impl Marking<'_> {
 /// The words a template's tags use: the names of the values it reads,
 /// among others. Literal text, comments and `{% raw %}` blocks are left out.
 pub fn tag_words(template: &str) -> std::collections::HashSet<String> {
-    let mut words = std::collections::HashSet::new();
-    let mut pos = 0;
-    while let Some(start) = next_tag(template, pos) {
-        let end = match &template[start..start + 2] {
-            "{#" => comment_end(template, start),
-            // Nothing inside a raw block is read.
-            "{%" => raw_block_end(template, start),
-            _ => None,
-        };
-        if let Some(end) = end {
-            pos = end;
-            continue;
-        }
-        let close = if template[start..].starts_with("{{") {
-            "}}"
-        } else {
-            "%}"
-        };
-        let end = tag_end(template, start, close).unwrap_or(template.len());
-        words.extend(
-            template[start + 2..end.saturating_sub(2).max(start + 2)]
+    tag_insides(template)
+        .flat_map(|inside| {
+            template[inside]
                 .split(|c: char| !(c.is_alphanumeric() || c == '_'))
                 .filter(|w| !w.is_empty())
-                .map(str::to_owned),
-        );
-        pos = end;
-    }
-    words
+                .map(str::to_owned)
+        })
+        .collect()
+}
+
+/// The byte ranges of what stands inside each tag of a template, `{{ … }}`
+/// or `{% … %}`, in order; comments and `{% raw %}` blocks are passed over.
+fn tag_insides(template: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let start = next_tag(template, pos)?;
+            let skipped = match &template[start..start + 2] {
+                "{#" => comment_end(template, start),
+                // Nothing inside a raw block is read.
+                "{%" => raw_block_end(template, start),
+                _ => None,
+            };
+            if let Some(end) = skipped {
+                pos = end;
+                continue;
+            }
+            let close = if template[start..].starts_with("{{") {
+                "}}"
+            } else {
+                "%}"
+            };
+            let end = tag_end(template, start, close).unwrap_or(template.len());
+            pos = end;
+            return Some(start + 2..end.saturating_sub(2).max(start + 2));
+        }
+    })
 }
 
 /// Where a template's tags apply the `safe` filter, in any form: `| safe`,
@@ -222,25 +231,9 @@ pub fn tag_words(template: &str) -> std::collections::HashSet<String> {
 /// are left out.
 pub fn safe_filters(template: &str) -> Vec<std::ops::Range<usize>> {
     let mut found = Vec::new();
-    let mut pos = 0;
-    while let Some(start) = next_tag(template, pos) {
-        let end = match &template[start..start + 2] {
-            "{#" => comment_end(template, start),
-            "{%" => raw_block_end(template, start),
-            _ => None,
-        };
-        if let Some(end) = end {
-            pos = end;
-            continue;
-        }
-        let close = if template[start..].starts_with("{{") {
-            "}}"
-        } else {
-            "%}"
-        };
-        let end = tag_end(template, start, close).unwrap_or(template.len());
-        let inner_end = end.saturating_sub(2).max(start + 2);
-        let inner = &template[start + 2..inner_end];
+    for inside in tag_insides(template) {
+        let start = inside.start - 2;
+        let inner = &template[inside];
         // The tokens before each word: `|`, or `filter` opening the tag.
         let mut previous: Option<&str> = None;
         let mut first_word = true;
@@ -279,7 +272,6 @@ pub fn safe_filters(template: &str) -> Vec<std::ops::Range<usize>> {
                 previous = Some("other");
             }
         }
-        pos = end;
     }
     found
 }
