@@ -277,3 +277,16 @@ fn a_logo_of_too_many_pixels_is_refused_before_it_is_decoded() {
     let out = noteverbale(dir.path(), &["check", "meeting.yaml"]);
     assert!(!common::stderr(&out).contains("megapixels"));
 }
+
+#[test]
+fn an_xls_workbook_is_refused_before_its_reader_allocates() {
+    // The compound file's signature, and nothing a reader could lay out:
+    // the refusal comes from the format, not from what the file holds.
+    let signature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    let error = refusal("missions.XLS", &signature);
+    assert!(
+        error.contains("an .xls workbook (Excel 97–2003) is not read")
+            && error.contains("save the list as .xlsx"),
+        "{error}"
+    );
+}

@@ -170,7 +170,7 @@ pub enum Format {
     Yaml,
     /// A header line naming the columns, then one mission a line.
     Csv,
-    /// A workbook: `.xlsx`, `.xlsm`, `.xlsb`, `.xls` or `.ods`.
+    /// A workbook: `.xlsx`, `.xlsm`, `.xlsb` or `.ods`; an `.xls` is refused.
     Spreadsheet,
 }
 
@@ -214,7 +214,7 @@ pub fn open(path: &Path, sheet: Option<&str>) -> Result<List> {
         return Err(Error::invalid(
             Diagnostic::error("this list is not a spreadsheet: it has no sheets")
                 .in_file(path)
-                .hint("a sheet is chosen only in `.xlsx`, `.xls` and `.ods` files"),
+                .hint("a sheet is chosen only in `.xlsx`, `.xlsb` and `.ods` files"),
         ));
     }
     let mut list = match format {

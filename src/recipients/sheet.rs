@@ -24,6 +24,18 @@ use self::grid::Grid;
 /// a list: each part of the workbook is measured before it is unpacked, and
 /// each cell as it is read.
 pub(super) fn read(path: &Path, name: Option<&str>) -> Result<Table> {
+    if matches!(extension(path).as_str(), "xls" | "xla") {
+        // calamine reads every sheet of an .xls into its whole grid as it
+        // opens it, reserving room for the cells its DIMENSIONS record
+        // declares: a few bytes can ask for gigabytes, or end the process.
+        return Err(Error::invalid(
+            Diagnostic::error(
+                "an .xls workbook (Excel 97–2003) is not read: its format lets a few bytes declare a grid of gigabytes",
+            )
+            .in_file(path)
+            .hint("save the list as .xlsx (Excel: File › Save As › Excel Workbook) or .ods, or as CSV"),
+        ));
+    }
     let bytes = input::read(path, input::WORKBOOK).map_err(|refusal| refusal.into_error(path))?;
     parts::check(path, &bytes)?;
     if extension(path) == "ods" {
@@ -63,8 +75,7 @@ pub(super) fn read(path: &Path, name: Option<&str>) -> Result<Table> {
                 keep(&mut grid, row, column, text_ref(cell.get_value()))?;
             }
         }
-        // An .ods was measured before it was read; an .xls is within its
-        // format's 65,536 rows and 256 columns.
+        // An .ods was measured before it was read.
         workbook => {
             let range = workbook.worksheet_range(&sheet).map_err(unreadable)?;
             let (top, left) = range.start().unwrap_or((0, 0));
@@ -123,7 +134,6 @@ fn extension(path: &Path) -> String {
 /// any case), or of the first format it can be read as.
 fn open(path: &Path, bytes: Cursor<Vec<u8>>) -> Result<Sheets<Cursor<Vec<u8>>>, calamine::Error> {
     Ok(match extension(path).as_str() {
-        "xls" | "xla" => Sheets::Xls(calamine::open_workbook_from_rs(bytes)?),
         "xlsx" | "xlsm" | "xlam" => Sheets::Xlsx(calamine::open_workbook_from_rs(bytes)?),
         "xlsb" => Sheets::Xlsb(calamine::open_workbook_from_rs(bytes)?),
         "ods" => Sheets::Ods(calamine::open_workbook_from_rs(bytes)?),
