@@ -9,7 +9,7 @@ use crate::meeting::{
     self, Addressee, Closing, Degree, DutyStation, Enclosures, NoteDate, Paper, Role, Side, Verb,
 };
 use crate::recipients::{Recipient, Status};
-use crate::states::States;
+use crate::states::{StateNames, States};
 use crate::template::{Dateline, DocumentInfo, NoteContext, RecipientContext};
 use crate::values::Translated;
 
@@ -70,6 +70,12 @@ pub(crate) fn addressee(
     }
 }
 
+/// A person's gender as the locales' selectors name it, male when it is not
+/// known.
+fn person(gender: Option<Gender>) -> &'static str {
+    gender.map_or("male", Gender::person)
+}
+
 /// Stands for the date while the date line is formatted, then splits it.
 const DATE_MARK: &str = "\u{E000}";
 
@@ -103,10 +109,10 @@ impl Note<'_> {
 
     fn sender(&self) -> Result<Sender> {
         let sender = &self.loaded.frame.sender;
-        let gender = match sender.gender {
-            _ if !sender.is_person() => "neuter",
-            Some(Gender::Feminine) => "female",
-            _ => "male",
+        let gender = if sender.is_person() {
+            person(sender.gender)
+        } else {
+            "neuter"
         };
         let (full, short) = match sender.role {
             Role::Mission => self.mission(sender)?,
@@ -143,14 +149,12 @@ impl Note<'_> {
     /// do: its own formal name when the file gives one, else composed from
     /// its State and the duty station.
     fn mission(&self, sender: &meeting::Sender) -> Result<(String, String)> {
-        let states = States::builtin();
         let names = sender
             .state
             .as_ref()
-            .and_then(|state| states.names(states.find(&state.0)?));
+            .and_then(|state| States::builtin().named(&state.0));
         let mut args = Args::new();
-        let observer = names.is_some_and(|n| n.observer);
-        args.set("status", if observer { "observer" } else { "member" });
+        args.set("status", names.map_or("member", StateNames::status));
         let full = match (&sender.name, names) {
             (Some(name), _) => self.text(name),
             (None, Some(names)) => {
@@ -192,10 +196,6 @@ impl Note<'_> {
             args.set("name", name);
             self.phrase("addressee-body", Some(args))
         };
-        let gender = |gender: Option<Gender>| match gender {
-            Some(Gender::Feminine) => "female",
-            _ => "male",
-        };
         let opening = match (recipient, &frame.addressees.form) {
             (Some(recipient), _) => {
                 addressee(recipient, &frame.sender, station, self.lang, self.messages)?
@@ -217,12 +217,10 @@ impl Note<'_> {
                     gender: head,
                 },
             ) => {
-                let states = States::builtin();
-                let names = states.find(&state.0).and_then(|code| states.names(code));
+                let names = States::builtin().named(&state.0);
                 let name = names.map_or("", |n| n.name.get(self.lang));
-                let observer = names.is_some_and(|n| n.observer);
-                args.set("status", if observer { "observer" } else { "member" });
-                args.set("gender", gender(*head));
+                args.set("status", names.map_or("member", StateNames::status));
+                args.set("gender", person(*head));
                 args.set("state", name.to_owned());
                 args.set("of-state", rules.of(name));
                 let key = if persons {
@@ -233,7 +231,7 @@ impl Note<'_> {
                 self.phrase(key, Some(&args))?
             }
             (None, Addressee::SecretaryGeneral { gender: sg }) => {
-                args.set("gender", gender(*sg));
+                args.set("gender", person(*sg));
                 self.phrase("addressee-secretary-general", Some(&args))?
             }
             (None, Addressee::Body { name, .. }) => body(name, &mut args)?,
@@ -282,31 +280,17 @@ impl Note<'_> {
     /// The one addressee as later sentences name it, in running text: "l'Ambassade",
     /// "the Permanent Mission", "the Secretary-General".
     fn addressee_short(&self) -> Result<String> {
-        let lower = |text: String| {
-            let mut chars = text.chars();
-            match chars.next() {
-                Some(first) => first.to_lowercase().chain(chars).collect(),
-                None => text,
-            }
-        };
         let mut args = Args::new();
         Ok(match &self.loaded.frame.addressees.form {
             Addressee::Body { name, short, .. } => self.text(short.as_ref().unwrap_or(name)),
             Addressee::Mission { state, .. } => {
-                let states = States::builtin();
-                let names = states.find(&state.0).and_then(|code| states.names(code));
-                let observer = names.is_some_and(|n| n.observer);
-                args.set("status", if observer { "observer" } else { "member" });
-                lower(self.phrase("mission-short", Some(&args))?)
+                let names = States::builtin().named(&state.0);
+                args.set("status", names.map_or("member", StateNames::status));
+                locale::lower_first(&self.phrase("mission-short", Some(&args))?)
             }
             Addressee::SecretaryGeneral { gender } => {
-                let gender = if *gender == Some(Gender::Feminine) {
-                    "female"
-                } else {
-                    "male"
-                };
-                args.set("gender", gender);
-                lower(self.phrase("secretary-general-short", Some(&args))?)
+                args.set("gender", person(*gender));
+                locale::lower_first(&self.phrase("secretary-general-short", Some(&args))?)
             }
             // The frame's check refuses `by: addressee` for other forms.
             _ => String::new(),

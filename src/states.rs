@@ -55,6 +55,13 @@ pub struct StateNames {
     pub observer: bool,
 }
 
+impl StateNames {
+    /// Its status as the locales' selectors name it: `member`, `observer`.
+    pub fn status(&self) -> &'static str {
+        if self.observer { "observer" } else { "member" }
+    }
+}
+
 #[derive(Deserialize)]
 struct List {
     missions: Vec<Entry>,
@@ -187,6 +194,11 @@ impl States {
         self.codes[lang.index()]
             .get(&name.replace('’', "'"))
             .map(String::as_str)
+    }
+
+    /// The names of the State that `written` names, by its code or a name.
+    pub fn named(&self, written: &str) -> Option<&StateNames> {
+        self.names(self.find(written)?)
     }
 
     /// The names of the State whose code is `code`: `CHE`.

@@ -292,12 +292,7 @@ pub fn new(ty: impl FieldType + 'static) -> Type {
 
 /// A doc line as the end of a sentence: "Its first day." gives "its first day".
 fn lower_first(doc: &str) -> String {
-    let doc = doc.trim_end_matches('.');
-    let mut chars = doc.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    crate::locale::lower_first(doc.trim_end_matches('.'))
 }
 
 /// `parent.name`, or `name` at the top.

@@ -26,6 +26,16 @@ pub fn upper_first(s: &str) -> String {
     }
 }
 
+/// The text with its first letter in lower case: a title that opens a
+/// sentence, "Le Secrétaire général", as running text names it.
+pub fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// Items joined as in prose: `4, 5 et 6`, `4, 5 and 6` (no serial comma);
 /// empty for no items.
 pub fn join_list(items: &[String], lang: Lang) -> String {

@@ -17,7 +17,9 @@ mod typography;
 pub use dates::{date, date_range, date_with_weekday, month_names, time, weekday_names};
 pub use en::English;
 pub use fr::French;
-pub use grammar::{join_list, upper_first, with_a, with_article, with_de, without_article};
+pub use grammar::{
+    join_list, lower_first, upper_first, with_a, with_article, with_de, without_article,
+};
 pub use language::Language;
 pub use messages::{Args, Messages};
 pub use ordinals::{cardinal, ordinal};
