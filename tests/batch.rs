@@ -9,7 +9,7 @@ use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use common::{engine, example, files, noteverbale, pdfs, repo, squeeze, squeezed_pdf};
+use common::{engine, example, files, pdfs, repo, squeeze, squeezed_pdf};
 use noteverbale::batch::{self, BatchOptions, FilePattern, Languages, Status};
 use noteverbale::recipients::{self, Record};
 
@@ -202,18 +202,7 @@ fn a_broken_record_spoils_only_its_own_note() {
                 \x20 - { code: CAN, name: { fr: le Canada }, language: en }\n\
                 \x20 - { code: IRL, name: { fr: l'Irlande, en: Ireland }, language: en }\n";
     std::fs::write(dir.path().join("list.yaml"), list).unwrap();
-    let meeting = repo("examples/ccm-7msp.yaml");
-    let out = noteverbale(
-        dir.path(),
-        &[
-            "batch",
-            meeting.to_str().unwrap(),
-            "-r",
-            "list.yaml",
-            "-o",
-            "out",
-        ],
-    );
+    let out = common::batch_example(dir.path(), "list.yaml", &[]);
     let stderr = common::stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(

@@ -6,6 +6,7 @@
 use crate::common;
 
 use std::path::Path;
+use std::process::Output;
 use std::time::{Duration, Instant};
 
 use common::{noteverbale, repo, stderr, stdout};
@@ -229,10 +230,9 @@ fn templates_with(french: &str) -> tempfile::TempDir {
     dir
 }
 
-/// `render` of the example in French with `french` as its template, which
-/// must end within 30 s: its standard error.
-fn render_refused(french: &str) -> String {
-    let templates = templates_with(french);
+/// `render` of the example in French with the templates of `templates`:
+/// what it printed, how long it took, and the folder it wrote into.
+fn render_french(templates: &Path) -> (Output, Duration, tempfile::TempDir) {
     let out = tempfile::tempdir().unwrap();
     let started = Instant::now();
     let output = noteverbale(
@@ -245,10 +245,17 @@ fn render_refused(french: &str) -> String {
             "--out",
             &out.path().display().to_string(),
             "--templates",
-            &templates.path().display().to_string(),
+            &templates.display().to_string(),
         ],
     );
-    let took = started.elapsed();
+    (output, started.elapsed(), out)
+}
+
+/// `render` of the example in French with `french` as its template, which
+/// must end within 30 s: its standard error.
+fn render_refused(french: &str) -> String {
+    let templates = templates_with(french);
+    let (output, took, out) = render_french(templates.path());
     let err = stderr(&output).replace(&templates.path().display().to_string(), "TEMPLATES");
     assert_eq!(output.status.code(), Some(1), "{err}");
     assert!(took < Duration::from_secs(30), "{took:?}: {err}");
@@ -387,23 +394,9 @@ fn the_built_in_templates_run_in_the_command_beside_a_folder_of_other_files() {
     // never ends): the French note runs built-in files only.
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("invitation.en.typ"), TERA_FOREVER).unwrap();
-    let out = tempfile::tempdir().unwrap();
-    let started = Instant::now();
-    let output = noteverbale(
-        &repo(""),
-        &[
-            "render",
-            "examples/ccm-7msp.yaml",
-            "--lang",
-            "fr",
-            "--out",
-            &out.path().display().to_string(),
-            "--templates",
-            &dir.path().display().to_string(),
-        ],
-    );
+    let (output, took, _out) = render_french(dir.path());
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(started.elapsed() < Duration::from_secs(10));
+    assert!(took < Duration::from_secs(10));
 }
 
 #[test]

@@ -7,7 +7,7 @@ use crate::common;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use common::{files, noteverbale, pdfs, repo};
+use common::{files, pdfs, repo};
 use noteverbale::batch::{JOURNAL, LOCK};
 
 /// Two missions, both with an address.
@@ -26,18 +26,9 @@ fn list(dir: &Path) -> PathBuf {
 /// A batch of the example over the two missions into `out`, in `dir`.
 fn batch(dir: &Path, extra: &[&str]) -> Output {
     let list = list(dir);
-    let meeting = repo("examples/ccm-7msp.yaml");
-    let mut args = vec![
-        "batch",
-        meeting.to_str().unwrap(),
-        "-r",
-        list.to_str().unwrap(),
-        "-o",
-        "out",
-        "-q",
-    ];
+    let mut args = vec!["-q"];
     args.extend(extra);
-    noteverbale(dir, &args)
+    common::batch_example(dir, list.to_str().unwrap(), &args)
 }
 
 #[cfg(unix)]

@@ -26,18 +26,7 @@ fn failures(list: &str) -> Vec<String> {
 /// stderr, and the PDFs written.
 fn batch(list: &str, extra: &[&str]) -> (Option<i32>, String, Vec<String>) {
     let dir = tempfile::tempdir().unwrap();
-    let meeting = repo("examples/ccm-7msp.yaml");
-    let list = repo(list);
-    let mut args = vec![
-        "batch",
-        meeting.to_str().unwrap(),
-        "-r",
-        list.to_str().unwrap(),
-        "-o",
-        "out",
-    ];
-    args.extend(extra);
-    let out = noteverbale(dir.path(), &args);
+    let out = common::batch_example(dir.path(), repo(list).to_str().unwrap(), extra);
     (
         out.status.code(),
         common::stderr(&out),
@@ -576,18 +565,7 @@ fn a_list_of_a_hundred_thousand_rows_whose_codes_repeat_is_refused_row_by_row() 
     assert_eq!(report["errors"], 100_000);
     assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
     // `batch` writes no note, and sums the rows up in a few lines.
-    let meeting = repo("examples/ccm-7msp.yaml");
-    let out = noteverbale(
-        dir.path(),
-        &[
-            "batch",
-            meeting.to_str().unwrap(),
-            "-r",
-            "long.csv",
-            "-o",
-            "out",
-        ],
-    );
+    let out = common::batch_example(dir.path(), "long.csv", &[]);
     let stderr = common::stderr(&out);
     assert_eq!(out.status.code(), Some(1));
     assert!(pdfs(&dir.path().join("out")).is_empty());

@@ -35,6 +35,15 @@ pub fn noteverbale<S: AsRef<OsStr>>(dir: &Path, args: &[S]) -> Output {
     command(dir).args(args).output().expect("the binary runs")
 }
 
+/// A batch of the example meeting over `list` (a path, or a name in `dir`)
+/// into `dir/out`, with `extra` arguments.
+pub fn batch_example(dir: &Path, list: &str, extra: &[&str]) -> std::process::Output {
+    let meeting = repo("examples/ccm-7msp.yaml");
+    let mut args = vec!["batch", meeting.to_str().unwrap(), "-r", list, "-o", "out"];
+    args.extend(extra);
+    noteverbale(dir, &args)
+}
+
 /// The command, which must succeed.
 pub fn succeed<S: AsRef<OsStr> + Debug>(dir: &Path, args: &[S]) -> Output {
     let out = noteverbale(dir, args);
