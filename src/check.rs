@@ -18,11 +18,21 @@ pub struct Findings {
     /// Whether the environment failed (a file could not be read): what was
     /// found is then not all there is.
     pub environment: bool,
+    /// The mistakes of a list counted but not said, past
+    /// [`crate::input::LIST_MISTAKES`]; one diagnostic says how many.
+    pub unsaid: usize,
 }
 
 impl Findings {
-    /// How many errors.
+    /// How many errors, those not said included.
     pub fn errors(&self) -> usize {
+        let said = self.said_errors();
+        // The line that counts the unsaid stands for them.
+        said - usize::from(self.unsaid > 0) + self.unsaid
+    }
+
+    /// How many errors have a diagnostic.
+    fn said_errors(&self) -> usize {
         self.diagnostics
             .iter()
             .filter(|d| d.severity == Severity::Error)
@@ -31,7 +41,7 @@ impl Findings {
 
     /// How many warnings.
     pub fn warnings(&self) -> usize {
-        self.diagnostics.len() - self.errors()
+        self.diagnostics.len() - self.said_errors()
     }
 
     /// Adds what an error holds.
@@ -110,14 +120,16 @@ pub fn schema(path: &Path) -> Findings {
 pub fn missions(path: &Path, sheet: Option<&str>) -> (Vec<Record>, Findings) {
     let mut findings = Findings::default();
     match recipients::open(path, sheet) {
-        Ok(recipients::List { records, warnings }) => {
-            findings.diagnostics.extend(warnings);
-            for record in &records {
+        Ok(list) => {
+            findings.diagnostics.extend(list.warnings.iter().cloned());
+            for record in &list.records {
                 if let Err(diagnostics) = &record.recipient {
                     findings.diagnostics.extend(diagnostics.iter().cloned());
                 }
             }
-            (records, findings)
+            findings.diagnostics.extend(list.unsaid(path));
+            findings.unsaid = list.unsaid;
+            (list.records, findings)
         }
         Err(error) => {
             findings.add(error);

@@ -210,7 +210,7 @@ impl Location {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SheetCell {
     /// The sheet's name.
-    pub sheet: String,
+    pub sheet: Arc<str>,
     /// The row, from 1.
     pub row: u32,
     /// The column, from 0 (`A`).
@@ -367,7 +367,7 @@ impl Diagnostic {
                     }
                 })
                 .collect(),
-            sheet: self.cell.as_ref().map(|c| c.sheet.clone()),
+            sheet: self.cell.as_ref().map(|c| c.sheet.to_string()),
             cell: self.cell.as_ref().map(SheetCell::name),
         }
     }

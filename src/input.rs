@@ -47,9 +47,15 @@ pub const LIST_COLUMNS: u32 = 256;
 
 /// The cells of the table a sheet makes: its rows from the first that holds
 /// something to the last, times its columns likewise. A hundred thousand
-/// missions of twenty columns each; each cell kept costs about a hundred
-/// bytes besides its text.
+/// missions of twenty columns each; each cell costs sixteen bytes besides
+/// its text as it is read, and the columns a note reads about seventy more.
 pub const LIST_CELLS: u64 = 2_000_000;
+
+/// The mistakes of a list said one by one; the others are counted in one
+/// line. A list with a mistake in every row says the first thousand, which
+/// is more than any office mends before it checks again, and the records
+/// past them keep no message to be said.
+pub const LIST_MISTAKES: usize = 1_000;
 
 /// The text of all the cells of a sheet together, in bytes: a value used
 /// many times (a shared string, a repeated cell) is counted each time, as

@@ -563,6 +563,13 @@ fn a_list_of_a_hundred_thousand_rows_whose_codes_repeat_is_refused_row_by_row() 
     let (code, report) = common::check_json(dir.path(), &["long.csv"]);
     assert_eq!(code, Some(1));
     assert_eq!(report["errors"], 100_000);
+    // The first thousand are said, the others counted in one line.
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1_001);
+    assert_eq!(
+        diagnostics[1_000]["message"],
+        "and 99000 more mistakes in the list, not said: only the first 1000 are"
+    );
     assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
     // `batch` writes no note, and sums the rows up in a few lines.
     let out = common::batch_example(dir.path(), "long.csv", &[]);
@@ -573,5 +580,141 @@ fn a_list_of_a_hundred_thousand_rows_whose_codes_repeat_is_refused_row_by_row() 
     assert!(
         stderr.contains("100,000 notes: 0 written, 0 unchanged, 100,000 failed"),
         "{stderr}"
+    );
+}
+
+#[test]
+fn a_workbook_row_is_read_whatever_column_holds_something_and_its_mistakes_are_placed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.xlsx");
+    // Column E is the office's own: left out, but a row that holds
+    // something only there is still a row, whose missing values are said.
+    workbook(
+        &path,
+        &[
+            &["code", "name_fr", "name_en", "language", "Notes", "email"],
+            &["FRA", "la France", "France", "fr", "", "paris@example.org"],
+            &["", "", "", "", "called on Monday", ""],
+            &["GHA", "le Ghana", "Ghana", "en"],
+        ],
+    );
+    let list = recipients::load(&path).unwrap();
+    assert_eq!(list.records.len(), 3);
+    let france = list.records[0].recipient.as_ref().unwrap();
+    assert_eq!(france.email.as_deref(), Some("paris@example.org"));
+    let errors: Vec<String> = list.records[1]
+        .recipient
+        .as_ref()
+        .unwrap_err()
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    assert!(
+        errors[0].contains(
+            "list.xlsx, sheet Missions, cell A3: error: the cell is empty (column `code`)"
+        ),
+        "{errors:?}"
+    );
+    assert_eq!(errors.len(), 4, "code, both names and language: {errors:?}");
+    assert!(list.records[2].recipient.is_ok());
+    assert_eq!(list.warnings.len(), 1, "{:?}", list.warnings);
+
+    // A header mistake is said at its cell, whatever the rows hold.
+    workbook(
+        &path,
+        &[
+            &["code", "name_fr", "name_en", "langauge"],
+            &["FRA", "la France", "France", "fr"],
+        ],
+    );
+    let error = recipients::load(&path).unwrap_err().to_string();
+    assert!(
+        error.contains("list.xlsx, sheet Missions, cell D1: error: `langauge` is not a column of a list of missions"),
+        "{error}"
+    );
+    // An unnamed column that holds values is a mistake; an empty one is not.
+    workbook(
+        &path,
+        &[
+            &["code", "name_fr", "name_en", "language", "", "email"],
+            &["FRA", "la France", "France", "fr", "x", ""],
+        ],
+    );
+    let error = recipients::load(&path).unwrap_err().to_string();
+    assert!(
+        error.contains("cell E1: error: this column has no name in the first row"),
+        "{error}"
+    );
+    workbook(
+        &path,
+        &[
+            &["code", "name_fr", "name_en", "language", "", "email"],
+            &["FRA", "la France", "France", "fr", "", "a@example.org"],
+        ],
+    );
+    assert!(
+        recipients::load(&path).unwrap().records[0]
+            .recipient
+            .is_ok()
+    );
+}
+
+#[test]
+fn a_list_wrong_in_every_row_says_its_first_thousand_mistakes_and_counts_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("code,name_fr,name_en,language\n");
+    for i in 0..1_500u32 {
+        let code: String = [i / 676 % 26, i / 26 % 26, i % 26]
+            .iter()
+            .map(|&n| char::from(b'A' + n as u8))
+            .collect();
+        csv.push_str(&format!("{code},le pays,Country,de\n"));
+    }
+    std::fs::write(dir.path().join("wrong.csv"), csv).unwrap();
+    let (code, report) = common::check_json(dir.path(), &["wrong.csv"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(report["errors"], 1_500);
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1_001);
+    assert!(
+        diagnostics[999]["message"]
+            .as_str()
+            .unwrap()
+            .contains("`de` is not a language of the notes"),
+        "{:?}",
+        diagnostics[999]
+    );
+    assert_eq!(diagnostics[999]["line"], 1_001);
+    assert_eq!(
+        diagnostics[1_000]["message"],
+        "and 500 more mistakes in the list, not said: only the first 1000 are"
+    );
+    // The human report says the same count, the line last.
+    let out = noteverbale(dir.path(), &["check", "wrong.csv"]);
+    let stderr = common::stderr(&out);
+    let tail: Vec<&str> = stderr.lines().rev().take(6).collect();
+    assert!(
+        stderr.contains("wrong.csv: 1500 errors, 0 warnings"),
+        "{tail:?}"
+    );
+    assert!(
+        stderr.contains("error: and 500 more mistakes in the list, not said"),
+        "{tail:?}"
+    );
+    // A batch refuses every row, and says why of those past the thousand.
+    let out = common::batch_example(dir.path(), "wrong.csv", &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("out/manifest.json")).unwrap())
+            .unwrap();
+    let notes = manifest["notes"].as_array().unwrap();
+    assert_eq!(notes.len(), 1_500);
+    assert!(
+        notes[1_499]["error"]
+            .as_str()
+            .unwrap()
+            .contains("this record has mistakes, not said: the list has too many"),
+        "{}",
+        notes[1_499]
     );
 }

@@ -360,7 +360,17 @@ fn plan<'a>(records: &'a [Record], options: &BatchOptions) -> (Vec<Job<'a>>, Vec
             Err(diagnostics) => unreadable.push(Done::failed(
                 None,
                 &mission,
-                Error::Invalid(diagnostics.clone()),
+                Error::Invalid(if diagnostics.is_empty() {
+                    // A record past the mistakes a list says.
+                    vec![
+                        Diagnostic::error(
+                            "this record has mistakes, not said: the list has too many",
+                        )
+                        .hint("`noteverbale check` the list, and mend the mistakes it says first"),
+                    ]
+                } else {
+                    diagnostics.clone()
+                }),
             )),
             Ok(recipient) => {
                 for lang in languages(recipient, options.languages) {

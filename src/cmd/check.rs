@@ -23,11 +23,18 @@ pub fn run(args: &CheckArgs, console: &Console) -> Result<Exit> {
         .filter(|d| seen.insert(d.to_string()))
         .cloned()
         .collect();
-    let errors = diagnostics
+    let said = diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
-    let warnings = diagnostics.len() - errors;
+    let warnings = diagnostics.len() - said;
+    // A list's mistakes past those said are counted by one line.
+    let unsaid: usize = found
+        .iter()
+        .filter_map(|(_, findings)| findings.as_ref())
+        .map(|findings| findings.unsaid.saturating_sub(1))
+        .sum();
+    let errors = said + unsaid;
     match args.format {
         CheckFormat::Json => {
             let files: Vec<String> = args.files.iter().map(|f| f.display().to_string()).collect();

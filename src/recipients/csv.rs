@@ -6,7 +6,7 @@
 use std::ops::Range;
 use std::path::Path;
 
-use super::table::{Cell, Place, Table};
+use super::table::{Cell, Origin, Place, Table};
 use crate::error::{Diagnostic, Error, Location, Result, SourceText};
 use crate::input::{self, Refusal};
 use crate::yaml::YamlFile;
@@ -60,10 +60,7 @@ pub(super) fn read(path: &Path) -> Result<Table> {
         parse(text, delimiter).map_err(|(at, message, hint)| refused(at, message, hint))?;
     let cell = |(text, span): (String, Range<usize>)| Cell {
         text,
-        place: Place::Text(Location {
-            source: source.clone(),
-            span,
-        }),
+        place: Place::Text(span),
         error: None,
     };
     if rows.is_empty() {
@@ -98,11 +95,12 @@ pub(super) fn read(path: &Path) -> Result<Table> {
             row.into_iter().map(cell).collect()
         })
         .collect();
-    Ok(Table {
-        file: path.to_owned(),
+    Ok(Table::new(
+        path.to_owned(),
+        Origin::Text(source),
         header,
         rows,
-    })
+    ))
 }
 
 /// The text of a file that starts with a UTF-16 byte-order mark; `None` for

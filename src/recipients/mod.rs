@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::{Diagnostic, Error, Location, Related, Result, SheetCell};
+use crate::input;
 use crate::locale::{Gender, Lang};
 use crate::values::Translated;
 
@@ -198,6 +199,25 @@ pub struct List {
     pub records: Vec<Record>,
     /// What is said of the list as a whole.
     pub warnings: Vec<Diagnostic>,
+    /// The mistakes of records past the first [`input::LIST_MISTAKES`],
+    /// counted, not kept: the records hold none.
+    pub unsaid: usize,
+}
+
+impl List {
+    /// The line that counts the mistakes not said, if any, for after those
+    /// said.
+    pub fn unsaid(&self, path: &Path) -> Option<Diagnostic> {
+        (self.unsaid > 0).then(|| {
+            Diagnostic::error(format!(
+                "and {} more mistakes in the list, not said: only the first {} are",
+                self.unsaid,
+                input::LIST_MISTAKES
+            ))
+            .in_file(path)
+            .hint("mend the mistakes said, then check the list again")
+        })
+    }
 }
 
 /// Reads a list of missions, of the format its extension says; a
@@ -217,23 +237,60 @@ pub fn open(path: &Path, sheet: Option<&str>) -> Result<List> {
                 .hint("a sheet is chosen only in `.xlsx`, `.xlsb` and `.ods` files"),
         ));
     }
+    let mut tally = Tally::default();
     let mut list = match format {
-        Format::Yaml => yaml::read(path).map(|records| List {
-            records,
-            warnings: Vec::new(),
+        Format::Yaml => yaml::read(path).map(|mut records| {
+            for record in &mut records {
+                tally.keep(record);
+            }
+            List {
+                records,
+                ..List::default()
+            }
         }),
-        Format::Csv => table::records(&csv::read(path)?),
-        Format::Spreadsheet => table::records(&sheet::read(path, sheet)?),
+        Format::Csv => table::records(&csv::read(path)?, &mut tally),
+        Format::Spreadsheet => sheet::read(path, sheet, &mut tally),
     }?;
-    refuse_repeated_codes(&mut list.records);
+    refuse_repeated_codes(&mut list.records, &mut tally);
+    list.unsaid = tally.unsaid;
     Ok(list)
+}
+
+/// The mistakes of a list said so far, and those past
+/// [`input::LIST_MISTAKES`], counted only: a list wrong in each of its
+/// hundred thousand rows is not a hundred thousand messages in memory and
+/// on the screen.
+#[derive(Debug, Default)]
+pub(super) struct Tally {
+    said: usize,
+    unsaid: usize,
+}
+
+impl Tally {
+    /// Keeps the mistakes of `record` while there is room; past it the
+    /// record is still refused, its mistakes counted.
+    pub fn keep(&mut self, record: &mut Record) {
+        if let Err(diagnostics) = &mut record.recipient {
+            self.keep_all(diagnostics);
+        }
+    }
+
+    fn keep_all(&mut self, diagnostics: &mut Vec<Diagnostic>) {
+        let room = input::LIST_MISTAKES.saturating_sub(self.said);
+        if diagnostics.len() > room {
+            self.unsaid += diagnostics.len() - room;
+            diagnostics.truncate(room);
+            diagnostics.shrink_to_fit();
+        }
+        self.said += diagnostics.len();
+    }
 }
 
 /// A list names each mission once: a code given on two records (as
 /// compared, whatever its case and spaces) is an error on each, the later
 /// ones pointing to the first. Two notes of one mission would write one
 /// file, and a draft to one mission could carry the other's note.
-fn refuse_repeated_codes(records: &mut [Record]) {
+fn refuse_repeated_codes(records: &mut [Record], tally: &mut Tally) {
     let mut first: HashMap<String, usize> = HashMap::new();
     // For each record, the record that first gives its code.
     let mut repeats: Vec<(usize, usize)> = Vec::new();
@@ -285,9 +342,11 @@ fn refuse_repeated_codes(records: &mut [Record]) {
     }
     for (index, diagnostic) in diagnostics {
         let record = &mut records[index];
+        let mut more = vec![diagnostic];
+        tally.keep_all(&mut more);
         match &mut record.recipient {
-            Ok(_) => record.recipient = Err(vec![diagnostic]),
-            Err(list) => list.push(diagnostic),
+            Ok(_) => record.recipient = Err(more),
+            Err(list) => list.extend(more),
         }
     }
 }

@@ -9,7 +9,7 @@ use std::path::Path;
 use calamine::{Data, DataRef, Reader, Sheets};
 use chrono::{Duration, NaiveDate};
 
-use super::table::Table;
+use super::{List, Tally};
 use crate::error::{Diagnostic, Error, Result};
 use crate::input;
 use crate::misspelling::{self, Near};
@@ -23,7 +23,7 @@ use self::grid::Grid;
 /// Reads the sheet `name`, or the first, into a table, within the limits of
 /// a list: each part of the workbook is measured before it is unpacked, and
 /// each cell as it is read.
-pub(super) fn read(path: &Path, name: Option<&str>) -> Result<Table> {
+pub(super) fn read(path: &Path, name: Option<&str>, tally: &mut Tally) -> Result<List> {
     if matches!(extension(path).as_str(), "xls" | "xla") {
         // calamine reads every sheet of an .xls into its whole grid as it
         // opens it, reserving room for the cells its DIMENSIONS record
@@ -85,7 +85,7 @@ pub(super) fn read(path: &Path, name: Option<&str>) -> Result<Table> {
             }
         }
     }
-    grid.table()
+    grid.records(tally)
 }
 
 /// Keeps a cell that holds something.

@@ -2,10 +2,14 @@
 //! read from it: the columns named by the first row, each cell checked with
 //! its place as the user sees it.
 
+use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
-use super::{GivenCode, List, Recipient, Record, Representative, Status, check_code, check_email};
-use crate::error::{Diagnostic, Error, Location, Result, Severity, SheetCell};
+use super::{
+    GivenCode, List, Recipient, Record, Representative, Status, Tally, check_code, check_email,
+};
+use crate::error::{Diagnostic, Error, Location, Result, Severity, SheetCell, SourceText};
 use crate::locale::{Gender, Lang, clean};
 use crate::misspelling::{self, Near};
 use crate::values::Translated;
@@ -56,11 +60,26 @@ fn known_column(name: &str) -> Option<usize> {
 pub(super) struct Table {
     /// The file, for diagnostics.
     pub file: PathBuf,
+    /// What the cells' places are in: a text, or a sheet.
+    pub origin: Origin,
     /// The first row: the columns' names.
     pub header: Vec<Cell>,
+    /// For each column of the header, whether a row below holds something
+    /// in it.
+    pub used: Vec<bool>,
     /// Every other row that holds something, each with a cell for each
-    /// column of the header.
+    /// column of the header, or for each column that [`Columns::carried`]
+    /// names when the rows were built after the header was read.
     pub rows: Vec<Vec<Cell>>,
+}
+
+/// What a table's cells are in.
+#[derive(Debug)]
+pub(super) enum Origin {
+    /// A text file, whose spans the cells' places are.
+    Text(SourceText),
+    /// A sheet of a workbook, by its name.
+    Sheet(Arc<str>),
 }
 
 /// One cell: its text and where it is.
@@ -68,28 +87,70 @@ pub(super) struct Table {
 pub(super) struct Cell {
     /// The text, as the file holds it (numbers and dates written out).
     pub text: String,
-    /// Where it is.
+    /// Where it is, in the table's [`Origin`].
     pub place: Place,
     /// The spreadsheet error the cell holds instead of a value, as `#N/A`.
     pub error: Option<String>,
 }
 
-/// Where a cell is, as its user sees it.
+/// Where a cell is, in the table's [`Origin`]: the place alone, so that a
+/// cell of a list of a hundred thousand rows stays small.
 #[derive(Debug, Clone)]
 pub(super) enum Place {
     /// In a text file: a span of it.
-    Text(Location),
-    /// In a spreadsheet.
-    Sheet(SheetCell),
+    Text(Range<usize>),
+    /// In a spreadsheet: the row from 1, the column from 0.
+    Sheet { row: u32, column: u32 },
 }
 
 impl Table {
+    /// A table whose `used` columns are read off its rows.
+    pub fn new(file: PathBuf, origin: Origin, header: Vec<Cell>, rows: Vec<Vec<Cell>>) -> Self {
+        let used = (0..header.len())
+            .map(|at| {
+                rows.iter()
+                    .any(|row| row.get(at).is_some_and(|c| !c.text.trim().is_empty()))
+            })
+            .collect();
+        Table {
+            file,
+            origin,
+            header,
+            used,
+            rows,
+        }
+    }
+
+    /// Where `cell` is, as its user sees it: a span of the text, or a cell
+    /// of the sheet.
+    fn place(&self, cell: &Cell) -> (Option<Location>, Option<SheetCell>) {
+        match (&self.origin, &cell.place) {
+            (Origin::Text(source), Place::Text(span)) => (
+                Some(Location {
+                    source: source.clone(),
+                    span: span.clone(),
+                }),
+                None,
+            ),
+            (Origin::Sheet(sheet), &Place::Sheet { row, column }) => (
+                None,
+                Some(SheetCell {
+                    sheet: sheet.clone(),
+                    row,
+                    column,
+                }),
+            ),
+            _ => (None, None),
+        }
+    }
+
     /// A diagnostic about `cell`.
     fn at(&self, cell: &Cell, message: impl Into<String>) -> Diagnostic {
         let diagnostic = Diagnostic::error(message).in_file(&self.file);
-        match &cell.place {
-            Place::Text(location) => diagnostic.at(location.clone()),
-            Place::Sheet(sheet) => diagnostic.in_cell(sheet.clone()),
+        match self.place(cell) {
+            (Some(location), _) => diagnostic.at(location),
+            (None, Some(sheet)) => diagnostic.in_cell(sheet),
+            (None, None) => diagnostic,
         }
     }
 }
@@ -114,13 +175,21 @@ fn normalize(name: &str) -> String {
 /// The records of a table; a header that names a column twice, lacks a
 /// required one or misspells one is an error for the whole list. A column
 /// of the list's own (`notes`, `phone`) is left out, with a warning.
-pub(super) fn records(table: &Table) -> Result<List> {
-    let columns = columns(table)?;
+pub(super) fn records(table: &Table, tally: &mut Tally) -> Result<List> {
+    read(table, &columns(table)?, tally)
+}
+
+/// The records of a table whose header was read into `columns`.
+pub(super) fn read(table: &Table, columns: &Columns, tally: &mut Tally) -> Result<List> {
     let records: Vec<Record> = table
         .rows
         .iter()
         .enumerate()
-        .map(|(index, row)| record(table, &columns, index, row))
+        .map(|(index, row)| {
+            let mut record = record(table, columns, index, row);
+            tally.keep(&mut record);
+            record
+        })
         .collect();
     if records.is_empty() {
         return Err(Error::invalid(
@@ -131,12 +200,13 @@ pub(super) fn records(table: &Table) -> Result<List> {
     }
     Ok(List {
         records,
-        warnings: columns.left_out,
+        warnings: columns.left_out.clone(),
+        unsaid: 0,
     })
 }
 
 /// For each known column, where the header has it.
-struct Columns {
+pub(super) struct Columns {
     at: [Option<usize>; COLUMNS.len()],
     /// The header as written, for messages.
     names: Vec<String>,
@@ -149,9 +219,31 @@ impl Columns {
         let known = COLUMNS.iter().position(|c| *c == column)?;
         self.at[known]
     }
+
+    /// The columns of the header that a note reads, in the header's order.
+    pub fn carried(&self) -> Vec<usize> {
+        let mut carried: Vec<usize> = self.at.iter().flatten().copied().collect();
+        carried.sort_unstable();
+        carried
+    }
+
+    /// These columns, for rows that hold only the [`carried`] ones.
+    ///
+    /// [`carried`]: Columns::carried
+    pub fn narrowed(&self) -> Columns {
+        let carried = self.carried();
+        let position = |at: usize| carried.iter().position(|&c| c == at);
+        Columns {
+            at: self.at.map(|at| at.and_then(position)),
+            names: carried.iter().map(|&at| self.names[at].clone()).collect(),
+            left_out: self.left_out.clone(),
+        }
+    }
 }
 
-fn columns(table: &Table) -> Result<Columns> {
+/// The columns a header names; a header that names a column twice, lacks a
+/// required one or misspells one is an error.
+pub(super) fn columns(table: &Table) -> Result<Columns> {
     let mut at = [None; COLUMNS.len()];
     let mut diagnostics = Vec::new();
     let mut left_out = Vec::new();
@@ -252,11 +344,7 @@ impl Lacking {
 
 /// A header cell without a name: a mistake when its column holds values.
 fn unnamed(table: &Table, index: usize, cell: &Cell) -> Option<Diagnostic> {
-    let used = table
-        .rows
-        .iter()
-        .any(|row| row.get(index).is_some_and(|c| !c.text.trim().is_empty()));
-    used.then(|| {
+    table.used.get(index).copied().unwrap_or(false).then(|| {
         table
             .at(cell, "this column has no name in the first row")
             .hint(format!(
@@ -345,10 +433,7 @@ fn record(table: &Table, columns: &Columns, index: usize, row: &[Cell]) -> Recor
     };
     let code = row.text("code");
     let given = row.cell("code").zip(code.clone()).map(|(cell, text)| {
-        let (location, cell) = match &cell.place {
-            Place::Text(location) => (Some(location.clone()), None),
-            Place::Sheet(sheet) => (None, Some(sheet.clone())),
-        };
+        let (location, cell) = table.place(cell);
         GivenCode {
             text,
             file: table.file.clone(),

@@ -5,34 +5,46 @@
 
 use std::borrow::Cow;
 use std::path::Path;
+use std::sync::Arc;
 
-use super::super::table::{Cell, Place, Table, too_long};
+use super::super::table::{self, Cell, Origin, Place, Table, too_long};
+use super::super::{List, Tally};
 use crate::error::{Diagnostic, Error, Result, SheetCell, column_letters};
 use crate::input::{CELL_TEXT, LIST_CELLS, LIST_COLUMNS, LIST_ROWS, LIST_TEXT};
 
 /// The cells of one sheet that hold something, in the order read.
 pub(super) struct Grid<'a> {
     file: &'a Path,
-    sheet: &'a str,
+    sheet: Arc<str>,
+    /// The cells that hold text, kept small: a sheet may hold two million.
     cells: Vec<Kept>,
+    /// The text of every cell of `cells`, one after the other.
+    text: String,
+    /// The cells that hold a spreadsheet error (`#N/A`): (row, column,
+    /// error), from 0.
+    errors: Vec<(u32, u32, String)>,
     extent: Extent,
 }
 
-/// A cell that holds something, where it is from 0.
+/// A cell that holds text: where it is from 0, and where its text is in
+/// the grid's text.
+#[derive(Clone, Copy)]
 struct Kept {
     row: u32,
     column: u32,
-    text: String,
-    error: Option<String>,
+    start: u32,
+    end: u32,
 }
 
 impl<'a> Grid<'a> {
     /// An empty grid for the sheet `sheet` of `file`.
-    pub fn new(file: &'a Path, sheet: &'a str) -> Self {
+    pub fn new(file: &'a Path, sheet: &str) -> Self {
         Grid {
             file,
-            sheet,
+            sheet: sheet.into(),
             cells: Vec::new(),
+            text: String::new(),
+            errors: Vec::new(),
             extent: Extent::default(),
         }
     }
@@ -56,24 +68,37 @@ impl<'a> Grid<'a> {
         };
         self.extent.add(
             self.file,
-            self.sheet,
+            &self.sheet,
             (row, column),
             (1, 1),
             chars,
             text.len(),
         )?;
-        self.cells.push(Kept {
-            row,
-            column,
-            text: text.into_owned(),
-            error,
-        });
+        match error {
+            Some(error) => self.errors.push((row, column, error)),
+            None => {
+                // The text of the sheet is within `LIST_TEXT`, far below
+                // 4 GiB: its offsets fit in 32 bits.
+                let start = self.text.len() as u32;
+                self.text.push_str(&text);
+                let end = self.text.len() as u32;
+                self.cells.push(Kept {
+                    row,
+                    column,
+                    start,
+                    end,
+                });
+            }
+        }
         Ok(())
     }
 
-    /// The table: the first row that holds something names the columns,
-    /// from the first column that holds something to the last.
-    pub fn table(self) -> Result<Table> {
+    /// The records of the sheet: the first row that holds something names
+    /// the columns, from the first column that holds something to the
+    /// last. The header is read first: a list whose header is wrong is
+    /// refused before its rows are built, and the rows carry only the
+    /// columns a note reads.
+    pub fn records(mut self, tally: &mut Tally) -> Result<List> {
         let Some(((first_row, first_column), (_, last_column))) = self.extent.corners() else {
             return Err(Error::invalid(
                 Diagnostic::error(format!("the sheet `{}` is empty", self.sheet))
@@ -82,50 +107,89 @@ impl<'a> Grid<'a> {
             ));
         };
         let width = (last_column - first_column + 1) as usize;
-        let mut cells = self.cells;
-        cells.sort_by_key(|c| (c.row, c.column));
-        let place = |row: u32, column: u32| {
-            Place::Sheet(SheetCell {
-                sheet: self.sheet.to_owned(),
+        self.cells.sort_unstable_by_key(|c| (c.row, c.column));
+        self.errors
+            .sort_unstable_by_key(|&(row, column, _)| (row, column));
+        let blank = |row: u32, at: usize| Cell {
+            text: String::new(),
+            place: Place::Sheet {
                 row: row + 1,
-                column,
-            })
+                column: first_column + at as u32,
+            },
+            error: None,
         };
-        let mut rows: Vec<(u32, Vec<Cell>)> = Vec::new();
-        for kept in cells {
-            if rows.last().is_none_or(|(row, _)| *row != kept.row) {
-                let row = kept.row;
-                let blank = (0..width as u32)
-                    .map(|at| Cell {
-                        text: String::new(),
-                        place: place(row, first_column + at),
-                        error: None,
-                    })
-                    .collect();
-                rows.push((row, blank));
+        let mut header: Vec<Cell> = (0..width).map(|at| blank(first_row, at)).collect();
+        let mut used = vec![false; width];
+        for kept in &self.cells {
+            let at = (kept.column - first_column) as usize;
+            if kept.row == first_row {
+                header[at].text = self.text(kept).to_owned();
+            } else if !self.text(kept).trim().is_empty() {
+                used[at] = true;
             }
-            let (_, row) = rows.last_mut().expect("a row was just pushed");
-            let cell = &mut row[(kept.column - first_column) as usize];
-            cell.text = kept.text;
-            cell.error = kept.error;
         }
-        let mut rows = rows.into_iter();
-        let header = match rows.next() {
-            Some((row, cells)) if row == first_row => cells,
-            _ => unreachable!("the first row kept holds the first cell"),
-        };
-        let rows = rows
-            .map(|(_, cells)| cells)
-            .filter(|row| {
-                row.iter()
-                    .any(|c| !c.text.trim().is_empty() || c.error.is_some())
-            })
-            .collect();
-        Ok(Table {
+        for (row, column, error) in &self.errors {
+            let at = (column - first_column) as usize;
+            if *row == first_row {
+                header[at].error = Some(error.clone());
+            } else {
+                used[at] = true;
+            }
+        }
+        let mut table = Table {
             file: self.file.to_owned(),
+            origin: Origin::Sheet(self.sheet.clone()),
             header,
-            rows,
-        })
+            used,
+            rows: Vec::new(),
+        };
+        let columns = table::columns(&table)?;
+        // Each row, with a cell for each column a note reads; a row that
+        // holds something only in the columns left out is still a row.
+        let carried = columns.carried();
+        let mut slot = vec![None; width];
+        for (position, &at) in carried.iter().enumerate() {
+            slot[at] = Some(position);
+        }
+        let mut rows: Vec<(u32, Vec<Cell>, bool)> = Vec::new();
+        let mut errors = self.errors.into_iter().peekable();
+        let mut cells = self.cells.iter().peekable();
+        loop {
+            // The next row that holds something, of the cells or errors.
+            let next = match (cells.peek(), errors.peek()) {
+                (Some(kept), Some(error)) => kept.row.min(error.0),
+                (Some(kept), None) => kept.row,
+                (None, Some(error)) => error.0,
+                (None, None) => break,
+            };
+            let mut row: Vec<Cell> = carried.iter().map(|&at| blank(next, at)).collect();
+            let mut holds = false;
+            while let Some(kept) = cells.next_if(|kept| kept.row == next) {
+                let text = &self.text[kept.start as usize..kept.end as usize];
+                holds |= !text.trim().is_empty();
+                if let Some(position) = slot[(kept.column - first_column) as usize] {
+                    row[position].text = text.to_owned();
+                }
+            }
+            while let Some((_, column, error)) = errors.next_if(|error| error.0 == next) {
+                holds = true;
+                if let Some(position) = slot[(column - first_column) as usize] {
+                    row[position].error = Some(error);
+                }
+            }
+            rows.push((next, row, holds));
+        }
+        table.rows = rows
+            .into_iter()
+            .filter(|&(row, _, holds)| row != first_row && holds)
+            .map(|(_, cells, _)| cells)
+            .collect();
+        table::read(&table, &columns.narrowed(), tally)
+    }
+
+    /// The text of a kept cell.
+    fn text(&self, kept: &Kept) -> &str {
+        &self.text[kept.start as usize..kept.end as usize]
     }
 }
 
@@ -159,7 +223,7 @@ impl Extent {
             column.saturating_add(size.1.max(1) - 1),
         );
         let cell = |row: u32, column: u32| SheetCell {
-            sheet: sheet.to_owned(),
+            sheet: sheet.into(),
             row: row.saturating_add(1),
             column,
         };
