@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
-use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::files::{self, SimpleFiles};
 use codespan_reporting::term::{self, termcolor};
 
 /// The result of everything this library does.
@@ -174,14 +174,19 @@ impl SourceText {
         Self::new(path.display().to_string(), text)
     }
 
-    /// The 1-based line and column (in characters) of a byte offset.
-    pub fn line_column(&self, offset: usize) -> (usize, usize) {
-        let offset = floor_char_boundary(&self.text, offset);
-        let starts = self.line_starts.get_or_init(|| {
+    /// Where each line starts, counted on the first call.
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
             std::iter::once(0)
                 .chain(self.text.match_indices('\n').map(|(at, _)| at + 1))
                 .collect()
-        });
+        })
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(&self.text, offset);
+        let starts = self.line_starts();
         let line = starts.partition_point(|&start| start <= offset);
         let line_start = starts[line - 1];
         let column = self.text[line_start..offset].chars().count() + 1;
@@ -498,24 +503,18 @@ impl Diagnostic {
         let config = term::Config::default();
         let emitted = match &self.location {
             Some(location) => {
-                let mut files = SimpleFiles::new();
-                let mut ids: Vec<(String, usize)> = Vec::new();
-                let mut id = |source: &SourceText| match ids.iter().find(|(n, _)| *n == source.name)
-                {
-                    Some((_, id)) => *id,
-                    None => {
-                        let id = files.add(printable(&source.name), source.text.clone());
-                        ids.push((source.name.clone(), id));
-                        id
-                    }
-                };
+                let mut files = Texts::default();
                 let mut source = location.source.clone();
                 let mut span = clamp_span(&source.text, location.span.clone());
                 // Other labels point into the text as it is.
                 if self.related.is_empty() {
-                    (source.text, span) = excerpt(&source.text, span);
+                    let (text, shown) = excerpt(&source.text, span.clone());
+                    if !Arc::ptr_eq(&text, &source.text) {
+                        source = SourceText::new(source.name.clone(), text);
+                        span = shown;
+                    }
                 }
-                let mut primary = Label::primary(id(&source), span);
+                let mut primary = Label::primary(files.id(&source), span);
                 if let Some(label) = &self.label {
                     primary = primary.with_message(label);
                 }
@@ -523,7 +522,9 @@ impl Diagnostic {
                 for related in &self.related {
                     let source = &related.location.source;
                     let span = clamp_span(&source.text, related.location.span.clone());
-                    labels.push(Label::secondary(id(source), span).with_message(&related.message));
+                    labels.push(
+                        Label::secondary(files.id(source), span).with_message(&related.message),
+                    );
                 }
                 diagnostic = diagnostic.with_labels(labels);
                 term::emit_to_write_style(&mut buffer, &config, &files, &diagnostic)
@@ -544,6 +545,76 @@ impl Diagnostic {
             // `clamp_span` rules out; fall back to one plain line all the same.
             Err(_) => format!("{self}\n"),
         }
+    }
+}
+
+/// The texts one diagnostic points into, as the renderer reads them: each
+/// by the lines its [`SourceText`] counted once, so that a thousand
+/// mistakes in a long list do not count its lines a thousand times.
+#[derive(Default)]
+struct Texts {
+    /// Each text with its name as printed.
+    texts: Vec<(String, SourceText)>,
+}
+
+impl Texts {
+    /// The id of `source`, added at its first use.
+    fn id(&mut self, source: &SourceText) -> usize {
+        match self.texts.iter().position(|(_, s)| s.name == source.name) {
+            Some(id) => id,
+            None => {
+                self.texts.push((printable(&source.name), source.clone()));
+                self.texts.len() - 1
+            }
+        }
+    }
+
+    fn text(&self, id: usize) -> Result<&SourceText, files::Error> {
+        self.texts
+            .get(id)
+            .map(|(_, source)| source)
+            .ok_or(files::Error::FileMissing)
+    }
+
+    /// Where line `line` (from 0) starts; the text's end for the line after
+    /// the last.
+    fn line_start(&self, id: usize, line: usize) -> Result<usize, files::Error> {
+        let source = self.text(id)?;
+        let starts = source.line_starts();
+        match line.cmp(&starts.len()) {
+            std::cmp::Ordering::Less => Ok(starts[line]),
+            std::cmp::Ordering::Equal => Ok(source.text.len()),
+            std::cmp::Ordering::Greater => Err(files::Error::LineTooLarge {
+                given: line,
+                max: starts.len() - 1,
+            }),
+        }
+    }
+}
+
+impl<'a> files::Files<'a> for Texts {
+    type FileId = usize;
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: usize) -> Result<&'a str, files::Error> {
+        self.texts
+            .get(id)
+            .map(|(name, _)| name.as_str())
+            .ok_or(files::Error::FileMissing)
+    }
+
+    fn source(&'a self, id: usize) -> Result<&'a str, files::Error> {
+        Ok(&self.text(id)?.text)
+    }
+
+    fn line_index(&'a self, id: usize, byte: usize) -> Result<usize, files::Error> {
+        let starts = self.text(id)?.line_starts();
+        Ok(starts.partition_point(|&start| start <= byte) - 1)
+    }
+
+    fn line_range(&'a self, id: usize, line: usize) -> Result<Range<usize>, files::Error> {
+        Ok(self.line_start(id, line)?..self.line_start(id, line + 1)?)
     }
 }
 

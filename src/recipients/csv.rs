@@ -3,17 +3,19 @@
 //! or CRLF, fields quoted or not. Each field keeps its span in the text, so
 //! that a diagnostic points at the field itself.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::path::Path;
 
-use super::table::{Cell, Origin, Place, Table};
+use super::table::{self, Cell, Origin, Place, Table};
+use super::{List, Tally};
 use crate::error::{Diagnostic, Error, Location, Result, SourceText};
 use crate::input::{self, Refusal};
 use crate::yaml::YamlFile;
 
 /// Reads a CSV file into a table: UTF-8, or UTF-16 with its byte-order mark
 /// (Excel's "Unicode text").
-pub(super) fn read(path: &Path) -> Result<Table> {
+pub(super) fn read(path: &Path, tally: &mut Tally) -> Result<List> {
     let too_large = |size| {
         let limit = input::LIST;
         Refusal::TooLarge { size, limit }.into_error(path)
@@ -56,14 +58,32 @@ pub(super) fn read(path: &Path) -> Result<Table> {
                 .hint(hint),
         )
     };
-    let mut rows =
-        parse(text, delimiter).map_err(|(at, message, hint)| refused(at, message, hint))?;
-    let cell = |(text, span): (String, Range<usize>)| Cell {
-        text,
+    let cell = |(text, span): Field| Cell {
+        text: text.into_owned(),
         place: Place::Text(span),
         error: None,
     };
-    if rows.is_empty() {
+    // Read twice, neither time kept whole: first the header, how many
+    // lines there are and which columns hold something; then, once the
+    // header is known good, the cells of the columns a note reads.
+    let mut header: Vec<Cell> = Vec::new();
+    let mut lines = 0u64;
+    let mut used: Vec<bool> = Vec::new();
+    parse(text, delimiter, |row| {
+        lines += 1;
+        if lines == 1 {
+            used = vec![false; row.len()];
+            header = row.into_iter().map(cell).collect();
+            return;
+        }
+        for (at, (text, _)) in row.iter().enumerate() {
+            if let Some(used) = used.get_mut(at) {
+                *used |= !text.trim().is_empty();
+            }
+        }
+    })
+    .map_err(|(at, message, hint)| refused(at, message, hint))?;
+    if lines == 0 {
         return Err(Error::invalid(
             Diagnostic::error("the list is empty")
                 .in_file(path)
@@ -71,36 +91,47 @@ pub(super) fn read(path: &Path) -> Result<Table> {
         ));
     }
     // Every row is given a cell for each column of the header.
-    let cells = (rows.len() as u64).saturating_mul(rows[0].len() as u64);
+    let cells = lines.saturating_mul(header.len() as u64);
     if cells > input::LIST_CELLS {
         let message = format!(
-            "the list has {} lines of {} fields: {cells} cells, more than the {} allowed",
-            rows.len(),
-            rows[0].len(),
+            "the list has {lines} lines of {} fields: {cells} cells, more than the {} allowed",
+            header.len(),
             input::LIST_CELLS
         );
         let hint = "the first line names the columns: name only those of the list".to_owned();
         return Err(refused(0, message, hint));
     }
-    let header: Vec<Cell> = rows.remove(0).into_iter().map(cell).collect();
-    let rows = rows
-        .into_iter()
-        .filter(|row| row.iter().any(|(text, _)| !text.trim().is_empty()))
-        .map(|mut row| {
-            // A short row: the missing cells are at its end.
-            let end = row.last().map_or(0, |(_, span)| span.end);
-            while row.len() < header.len() {
-                row.push((String::new(), end..end));
-            }
-            row.into_iter().map(cell).collect()
-        })
-        .collect();
-    Ok(Table::new(
-        path.to_owned(),
-        Origin::Text(source),
+    let mut table = Table {
+        file: path.to_owned(),
+        origin: Origin::Text(source.clone()),
         header,
-        rows,
-    ))
+        used,
+        rows: Vec::new(),
+    };
+    let columns = table::columns(&table)?;
+    let carried = columns.carried();
+    let mut first = true;
+    parse(text, delimiter, |row| {
+        // The header, then the rows that hold something, whatever column
+        // holds it.
+        if std::mem::take(&mut first) || row.iter().all(|(text, _)| text.trim().is_empty()) {
+            return;
+        }
+        // A short row: the missing cells are at its end.
+        let end = row.last().map_or(0, |(_, span)| span.end);
+        let mut row: Vec<Option<Field>> = row.into_iter().map(Some).collect();
+        table.rows.push(
+            carried
+                .iter()
+                .map(|&at| {
+                    let field = row.get_mut(at).and_then(Option::take);
+                    cell(field.unwrap_or((Cow::Borrowed(""), end..end)))
+                })
+                .collect(),
+        );
+    })
+    .map_err(|(at, message, hint)| refused(at, message, hint))?;
+    table::read(&table, &columns.narrowed(), tally)
 }
 
 /// The text of a file that starts with a UTF-16 byte-order mark; `None` for
@@ -170,18 +201,22 @@ fn delimiter(text: &str) -> u8 {
 }
 
 /// One field: its text, and its span in the file (quotes included).
-type Field = (String, Range<usize>);
+type Field<'a> = (Cow<'a, str>, Range<usize>);
 
 /// Why the text is not a list: where, what, and what to do.
 type Refused = (usize, String, String);
 
-/// Every line of the text as fields; lines may end in LF, CRLF or CR, and
-/// a quoted field may hold any of them. A quote never closed is an error at
-/// the quote; a field too long, a line of too many fields or a list of too
-/// many lines, at the field.
-fn parse(text: &str, delimiter: u8) -> Result<Vec<Vec<Field>>, Refused> {
+/// Every line of the text as fields, given to `each` one line at a time;
+/// lines may end in LF, CRLF or CR, and a quoted field may hold any of
+/// them. A quote never closed is an error at the quote; a field too long, a
+/// line of too many fields or a list of too many lines, at the field.
+fn parse<'a>(
+    text: &'a str,
+    delimiter: u8,
+    mut each: impl FnMut(Vec<Field<'a>>),
+) -> Result<(), Refused> {
     let bytes = text.as_bytes();
-    let mut rows = Vec::new();
+    let mut rows = 0;
     let mut row: Vec<Field> = Vec::new();
     let mut at = 0;
     while at < bytes.len() {
@@ -226,20 +261,23 @@ fn parse(text: &str, delimiter: u8) -> Result<Vec<Vec<Field>>, Refused> {
                 if byte == delimiter || byte == b'\n' || byte == b'\r' {
                     break;
                 }
-                value.push(byte);
                 at += 1;
             }
         }
-        // Fields end on ASCII bytes, so the value is whole UTF-8.
-        let value = String::from_utf8_lossy(&value).into_owned();
-        check_field(&value, row.len(), rows.len())
-            .map_err(|(message, hint)| (start, message, hint))?;
+        // Fields end on ASCII bytes, so the value is whole UTF-8; a field
+        // without quotes is the text itself, not a copy.
+        let value = if bytes[start] == b'"' {
+            Cow::Owned(String::from_utf8_lossy(&value).into_owned())
+        } else {
+            Cow::Borrowed(&text[start..at])
+        };
+        check_field(&value, row.len(), rows).map_err(|(message, hint)| (start, message, hint))?;
         row.push((value, start..at));
         match bytes.get(at) {
             Some(&byte) if byte == delimiter => {
                 at += 1;
                 if at == bytes.len() {
-                    row.push((String::new(), at..at));
+                    row.push((Cow::Borrowed(""), at..at));
                 }
             }
             Some(b'\r') => {
@@ -248,19 +286,31 @@ fn parse(text: &str, delimiter: u8) -> Result<Vec<Vec<Field>>, Refused> {
                 } else {
                     1
                 };
-                rows.push(std::mem::take(&mut row));
+                {
+                    rows += 1;
+                    each(next_row(&mut row));
+                }
             }
             Some(b'\n') => {
                 at += 1;
-                rows.push(std::mem::take(&mut row));
+                {
+                    rows += 1;
+                    each(next_row(&mut row));
+                }
             }
             _ => {}
         }
     }
     if !row.is_empty() {
-        rows.push(row);
+        each(row);
     }
-    Ok(rows)
+    Ok(())
+}
+
+/// Ends a line: its fields, and room for as many in the next.
+fn next_row<'a>(row: &mut Vec<Field<'a>>) -> Vec<Field<'a>> {
+    let fields = row.len();
+    std::mem::replace(row, Vec::with_capacity(fields))
 }
 
 /// Refuses a field too long, or past the columns or rows of a list.
@@ -298,11 +348,12 @@ mod tests {
     use super::*;
 
     fn texts(text: &str, delimiter: u8) -> Vec<Vec<String>> {
-        parse(text, delimiter)
-            .unwrap()
-            .into_iter()
-            .map(|row| row.into_iter().map(|(t, _)| t).collect())
-            .collect()
+        let mut rows = Vec::new();
+        parse(text, delimiter, |row| {
+            rows.push(row.into_iter().map(|(t, _)| t.into_owned()).collect())
+        })
+        .unwrap();
+        rows
     }
 
     #[test]
@@ -335,14 +386,15 @@ mod tests {
     #[test]
     fn spans_point_at_the_field_on_crlf_and_lf_lines() {
         for text in ["code,language\r\nFRA,es\r\n", "code,language\nFRA,es\n"] {
-            let rows = parse(text, b',').unwrap();
+            let mut rows = Vec::new();
+            parse(text, b',', |row| rows.push(row)).unwrap();
             let source = SourceText::new("list.csv", text);
             let (value, span) = &rows[1][1];
             assert_eq!(value, "es");
             assert_eq!(source.line_column(span.start), (2, 5), "{text:?}");
         }
         assert_eq!(
-            parse("a,\"b\nc", b','),
+            parse("a,\"b\nc", b',', |_| {}),
             Err((
                 2,
                 "this quote is never closed".into(),

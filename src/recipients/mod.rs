@@ -248,7 +248,7 @@ pub fn open(path: &Path, sheet: Option<&str>) -> Result<List> {
                 ..List::default()
             }
         }),
-        Format::Csv => table::records(&csv::read(path)?, &mut tally),
+        Format::Csv => csv::read(path, &mut tally),
         Format::Spreadsheet => sheet::read(path, sheet, &mut tally),
     }?;
     refuse_repeated_codes(&mut list.records, &mut tally);

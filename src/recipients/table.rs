@@ -104,23 +104,6 @@ pub(super) enum Place {
 }
 
 impl Table {
-    /// A table whose `used` columns are read off its rows.
-    pub fn new(file: PathBuf, origin: Origin, header: Vec<Cell>, rows: Vec<Vec<Cell>>) -> Self {
-        let used = (0..header.len())
-            .map(|at| {
-                rows.iter()
-                    .any(|row| row.get(at).is_some_and(|c| !c.text.trim().is_empty()))
-            })
-            .collect();
-        Table {
-            file,
-            origin,
-            header,
-            used,
-            rows,
-        }
-    }
-
     /// Where `cell` is, as its user sees it: a span of the text, or a cell
     /// of the sheet.
     fn place(&self, cell: &Cell) -> (Option<Location>, Option<SheetCell>) {
@@ -170,13 +153,6 @@ fn normalize(name: &str) -> String {
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
-}
-
-/// The records of a table; a header that names a column twice, lacks a
-/// required one or misspells one is an error for the whole list. A column
-/// of the list's own (`notes`, `phone`) is left out, with a warning.
-pub(super) fn records(table: &Table, tally: &mut Tally) -> Result<List> {
-    read(table, &columns(table)?, tally)
 }
 
 /// The records of a table whose header was read into `columns`.
