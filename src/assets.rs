@@ -82,6 +82,9 @@ const TEMPLATES: &[(&str, &[u8])] = &[
         "request-for-views.yaml",
         include_bytes!("../templates/request-for-views.yaml"),
     ),
+    ("note.fr.typ", include_bytes!("../templates/note.fr.typ")),
+    ("note.en.typ", include_bytes!("../templates/note.en.typ")),
+    ("note.yaml", include_bytes!("../templates/note.yaml")),
 ];
 
 /// Locales built into the binary.

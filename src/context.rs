@@ -10,7 +10,9 @@ use crate::meeting::{
 };
 use crate::recipients::{Recipient, Status};
 use crate::states::{StateNames, States};
-use crate::template::{Dateline, DocumentInfo, NoteContext, RecipientContext};
+use crate::template::{
+    Dateline, DocumentInfo, ItemContext, NoteContext, ParagraphContext, RecipientContext,
+};
 use crate::values::Translated;
 
 /// What a note shows besides what the meeting file says.
@@ -397,6 +399,55 @@ impl Note<'_> {
         }
     }
 
+    /// The free paragraphs as the meeting file sets them: numbered ones
+    /// counted from 1, items lettered from `a`.
+    fn body(&self) -> Result<Vec<ParagraphContext>> {
+        let mut numbered = 0;
+        self.loaded
+            .frame
+            .paragraphs
+            .iter()
+            .map(|paragraph| {
+                let number = if paragraph.numbered {
+                    numbered += 1;
+                    let mut args = Args::new();
+                    args.set("number", numbered);
+                    Some(self.phrase("paragraph-number", Some(&args))?)
+                } else {
+                    None
+                };
+                let items = paragraph
+                    .items
+                    .iter()
+                    .zip('a'..='z')
+                    .map(|(item, letter)| {
+                        let mut args = Args::new();
+                        args.set("letter", letter.to_string());
+                        Ok(ItemContext {
+                            label: self.phrase("item-label", Some(&args))?,
+                            text: self.text(item),
+                        })
+                    })
+                    .collect::<Result<_>>()?;
+                Ok(ParagraphContext {
+                    text: self.text(&paragraph.text),
+                    number,
+                    items,
+                    quotation: paragraph.quotation,
+                })
+            })
+            .collect()
+    }
+
+    /// The end of the opening and the first free paragraph, joined as the
+    /// language joins them: "et a l'honneur d'informer".
+    fn lead(&self, honour: &str) -> Result<String> {
+        Ok(match self.loaded.frame.paragraphs.first() {
+            Some(first) => self.lang.rules().continued(honour, &self.text(&first.text)),
+            None => honour.to_owned(),
+        })
+    }
+
     /// A label the letterhead gives, or the locales' own.
     fn label(&self, given: Option<&Translated>, key: &str) -> Result<String> {
         match given {
@@ -425,6 +476,7 @@ impl NoteContext {
         let sender = note.sender()?;
         let addressees = note.addressees(recipient)?;
         let letterhead = &frame.letterhead;
+        let honour = note.honour(&sender)?;
         Ok(NoteContext {
             lang,
             paper: match frame.paper {
@@ -448,7 +500,7 @@ impl NoteContext {
                 &sender.full,
                 addressees.as_ref().map(|(opening, _)| opening.as_str()),
             )?,
-            honour: note.honour(&sender)?,
+            honour: honour.clone(),
             closing: match frame.closing {
                 Closing::None => String::new(),
                 Closing::Formula { .. } => note.formula(
@@ -466,7 +518,13 @@ impl NoteContext {
             }),
             sender: sender.full,
             sender_short: sender.short,
-            paragraphs: frame.paragraphs.iter().map(|p| note.text(p)).collect(),
+            paragraphs: frame
+                .paragraphs
+                .iter()
+                .map(|p| note.text(&p.text))
+                .collect(),
+            body_paragraphs: note.body()?,
+            lead: note.lead(&honour)?,
             enclosures: note.enclosures()?,
             enclosure_titles: match &frame.enclosures {
                 Some(Enclosures::Titles(titles)) => titles.iter().map(|t| note.text(t)).collect(),

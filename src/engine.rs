@@ -208,27 +208,43 @@ impl Engine {
     /// `lang` never prints: a warning each, at the value.
     fn unprinted(&self, loaded: &Loaded, lang: Lang) -> Vec<Diagnostic> {
         let frame = &loaded.frame;
-        // Each key of the file, the template's value that prints it, and
+        // Paragraphs set otherwise than as running text are printed so only
+        // by `body_paragraphs`.
+        let set = frame
+            .paragraphs
+            .iter()
+            .any(|p| p.numbered || p.quotation || !p.items.is_empty());
+        let paragraphs: &[&str] = if set {
+            &["body_paragraphs"]
+        } else {
+            &["paragraphs", "body_paragraphs", "lead"]
+        };
+        // Each key of the file, the template's values that print it, and
         // whether the file gives it.
-        let given = [
-            ("subject", "subject", frame.subject.is_some()),
-            ("markings", "markings", frame.markings.is_some()),
-            ("reference", "reference", frame.reference.is_some()),
-            ("logo", "logo", frame.logo.is_some()),
-            ("letterhead", "letterhead", !frame.letterhead.is_empty()),
-            ("paragraphs", "paragraphs", !frame.paragraphs.is_empty()),
+        let given: [(&str, &[&str], bool); 8] = [
+            ("subject", &["subject"], frame.subject.is_some()),
+            ("markings", &["markings"], frame.markings.is_some()),
+            ("reference", &["reference"], frame.reference.is_some()),
+            ("logo", &["logo"], frame.logo.is_some()),
+            ("letterhead", &["letterhead"], !frame.letterhead.is_empty()),
+            ("paragraphs", paragraphs, !frame.paragraphs.is_empty()),
             (
                 "enclosures",
-                "enclosures",
+                &["enclosures"],
                 frame.enclosures.as_ref().is_some_and(|e| e.count() > 0),
             ),
-            ("refers_to", "honour", frame.refers_to.is_some()),
+            ("refers_to", &["honour", "lead"], frame.refers_to.is_some()),
         ];
         let kind = &loaded.kind.name;
         let unprinted: Vec<(&str, &str)> = given
             .into_iter()
-            .filter(|(_, value, given)| *given && !self.composer.may_print(kind, lang, value))
-            .map(|(key, value, _)| (key, value))
+            .filter(|(_, values, given)| {
+                *given
+                    && !values
+                        .iter()
+                        .any(|value| self.composer.may_print(kind, lang, value))
+            })
+            .map(|(key, values, _)| (key, values[0]))
             .collect();
         if unprinted.is_empty() {
             return Vec::new();

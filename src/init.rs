@@ -93,7 +93,7 @@ const FRAME: &[(&str, &str, &str, bool)] = &[
     ),
     (
         "paragraphs",
-        "Free paragraphs, printed before the closing formula.",
+        "Free paragraphs, printed before the closing formula (in a note of the kind `note`, its body, the first continuing the opening from its verb: « informer … », \"inform …\"). Beside fr and en, numbered: true numbers a paragraph (1., 2.), items: [{ fr, en }, …] letters items under it (a), (a)), quotation: true sets it off as a quotation.",
         "[{ fr: Un paragraphe de plus., en: One more paragraph. }]",
         false,
     ),

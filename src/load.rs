@@ -144,6 +144,44 @@ fn read_logo(meeting: &YamlFile, logo: &Path) -> Result<Logo> {
     })
 }
 
+/// What a kind whose body is the frame's paragraphs asks of them: that
+/// there be some, and that the first, which continues the opening, be
+/// running text.
+fn lead(file: &YamlFile, frame: &Frame, kind: &str) -> Vec<Diagnostic> {
+    let Some(first) = frame.paragraphs.first() else {
+        let at = if file.locate("paragraphs").is_some() {
+            "paragraphs"
+        } else {
+            "kind"
+        };
+        return vec![
+            file.error(at, format!("a note of kind `{kind}` says what it does in `paragraphs`, and there are none"))
+                .hint("the first continues the opening after « et a l'honneur de » / \"and has the honour to\": `- { fr: se référer à …, en: refer to … }`"),
+        ];
+    };
+    let mut problems = Vec::new();
+    let hint = "the first paragraph continues the opening's sentence: give the numbered paragraphs or the quotation after it";
+    if first.numbered {
+        problems.push(
+            file.error(
+                "paragraphs[0].numbered",
+                "the first paragraph continues the opening: it is never numbered",
+            )
+            .hint(hint),
+        );
+    }
+    if first.quotation {
+        problems.push(
+            file.error(
+                "paragraphs[0].quotation",
+                "the first paragraph continues the opening: it is not a quotation",
+            )
+            .hint(hint),
+        );
+    }
+    problems
+}
+
 /// The frame of a meeting file, its kind, the kind's fields, and its
 /// warnings, every mistake of the frame and the fields found at once.
 fn read_parts(
@@ -213,6 +251,9 @@ fn read_parts(
     }
     if let Some(frame) = &frame {
         problems.extend(frame.check(file));
+        if let Some(kind) = kind.as_ref().filter(|kind| kind.lead) {
+            problems.extend(lead(file, frame, &kind.name));
+        }
     }
     if problems.iter().any(|p| p.severity == Severity::Error) {
         problems.sort_by_key(|p| p.severity != Severity::Error);

@@ -95,8 +95,13 @@ note_context! {
     honour: String = "the end of the opening: `et a l'honneur de`, `and has the honour to`, or with the earlier note referred to (`refers_to`)";
     /// Closing formula, whole sentence; empty for a note without one.
     closing: String = "the closing formula, a whole sentence, or nothing (`closing: none`)";
-    /// Free paragraphs before the closing.
-    paragraphs: Vec<String> = "the free paragraphs";
+    /// Free paragraphs before the closing, their texts alone.
+    paragraphs: Vec<String> = "the free paragraphs, their texts alone";
+    /// The same paragraphs as the meeting file sets them.
+    body_paragraphs: Vec<ParagraphContext> = "the free paragraphs as set: each `text`, `number` (`1.`, or nothing), `items` (each `label`, `a)` or `(a)`, and `text`) and `quotation` (true or false)";
+    /// The end of the opening joined to the first paragraph, as the
+    /// language joins them: "et a l'honneur d'informer …".
+    lead: String = "`honour` and the first of the free paragraphs, joined as the language joins them (`et a l'honneur d'informer …`): what a kind whose body is the free paragraphs opens with";
     /// "Pièce jointe", "Pièces jointes", or nothing.
     enclosures: Option<String> = "`Pièce jointe`, `Enclosures`…, or nothing";
     /// The titles of the documents enclosed, when the meeting file gives
@@ -125,6 +130,28 @@ pub struct Dateline {
     pub date: Option<String>,
     /// Text after the date: " 2017" when only the year is known.
     pub after: String,
+}
+
+/// A paragraph of the body, in one language, as the meeting file sets it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ParagraphContext {
+    /// Its text.
+    pub text: String,
+    /// Its number, as printed before it ("1."), when it is numbered.
+    pub number: Option<String>,
+    /// The items under it, lettered.
+    pub items: Vec<ItemContext>,
+    /// Whether it is set off as a quotation.
+    pub quotation: bool,
+}
+
+/// An item under a paragraph.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemContext {
+    /// Its letter, as printed: "a)", "(a)".
+    pub label: String,
+    /// Its text.
+    pub text: String,
 }
 
 /// The mission a note goes to, in one language.

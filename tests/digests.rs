@@ -15,11 +15,11 @@ use sha2::{Digest, Sha256};
 const RENDERED: &[(&str, &str)] = &[
     (
         "ccm-7msp.fr.pdf",
-        "d97e965bbee0cc99a4e1bc302b2d0a48ff33b1b830bd49928065d2aa965cdcbf",
+        "985761d2b3f2cd179758ff1908026492d2da58c01326af6cf98cfee9a219afea",
     ),
     (
         "ccm-7msp.en.pdf",
-        "9f42e51ce2da83d901c994267e3f6f7f9ac88bf5606877509321abef81ce1a32",
+        "d084cf108bed20f4a6659852375172e71c7fd89f1c76c7b057c27c1cda96a3c5",
     ),
 ];
 
@@ -28,23 +28,23 @@ const RENDERED: &[(&str, &str)] = &[
 const BATCHED: &[(&str, &str)] = &[
     (
         "FRA.fr.pdf",
-        "53d93133e2bd059d5f5aafdc4a5d63f17a5cd17063fbe857e19c87d5c9236237",
+        "83378d99abee25d767619485b9261fe18898810027c34d1618f134f3841ac607",
     ),
     (
         "HTI.fr.pdf",
-        "a0c925304bfad49c82f312f05182cf58aac23ffa556d79e787bbc36f498771ee",
+        "8c925ffe0e3ddd2a4f5a2bf568e1dfaf4c4f56679e03703fa1f6da3708019aef",
     ),
     (
         "NLD.en.pdf",
-        "9003b3328bad2ab26d1a643f7aca802968917b84ff5f4722fe01972fe702934d",
+        "33045a07b1ebd5ff103fa0320ade226a1a9a8d3d736337ce12231fa450636e5b",
     ),
     (
         "USA.en.pdf",
-        "881ded4d35013bf01300b5e28024081b9458c63df6a78c01cff0f926f0ea0ec8",
+        "c968110aa9bdbe2b0bd8cccb0db1a9499ec2c27de021378a46bb7b663511324a",
     ),
     (
         "VAT.en.pdf",
-        "f52b4e4376c007de93e887b122223cbd3ff74480f6a63aff20f392da0feda82c",
+        "190241fad1d99741964abf7e54d01e421d760401ce449f0e67d1324ddc8a1b57",
     ),
 ];
 

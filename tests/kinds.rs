@@ -115,7 +115,7 @@ fn the_built_in_kinds_are_listed_and_described() {
         .iter()
         .map(|k| k["name"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["invitation", "request-for-views"]);
+    assert_eq!(names, ["invitation", "note", "request-for-views"]);
     let out = noteverbale(dir.path(), &["kinds", "request-for-view"]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);

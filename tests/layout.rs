@@ -29,7 +29,7 @@ fn the_closing_never_stands_alone_on_a_page() {
     });
     let mut placements = std::collections::BTreeSet::new();
     for count in 0..40 {
-        input.frame.paragraphs = vec![paragraph.clone(); count];
+        input.frame.paragraphs = vec![paragraph.clone().into(); count];
         for (lang, closing) in [
             (Lang::Fr, "saisit cette occasion"),
             (Lang::En, "avails himself"),
@@ -238,6 +238,7 @@ fn no_line_ends_at_the_hyphen_of_a_compound() {
                 Lang::Fr => fr.clone(),
                 Lang::En => en.clone(),
             })
+            .into()
         })
         .collect();
     for lang in [Lang::Fr, Lang::En] {

@@ -20,6 +20,7 @@ mod limits;
 mod lists;
 mod locales;
 mod missions;
+mod note_kind;
 mod office;
 mod sandbox;
 mod seed;

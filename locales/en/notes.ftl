@@ -175,3 +175,8 @@ mail-subject = { $reference ->
    *[other] Note verbale { $reference } – { $title }
 }
 mail-body = Please find attached a note verbale addressed to { $addressee }.
+
+# The number of a numbered paragraph, and the letter of an item under a
+# paragraph, as United Nations English letters them.
+paragraph-number = { $number }.
+item-label = ({ $letter })

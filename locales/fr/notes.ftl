@@ -165,3 +165,8 @@ mail-subject = { $reference ->
    *[other] Note verbale { $reference } – { $title }
 }
 mail-body = Veuillez trouver ci-joint une note verbale adressée { $addressee }.
+
+# The number of a numbered paragraph, and the letter of an item under a
+# paragraph.
+paragraph-number = { $number }.
+item-label = { $letter })

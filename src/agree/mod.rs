@@ -52,11 +52,16 @@ pub fn pairs(top: &Yaml) -> Vec<Pair> {
                         _ => None,
                     })
                     .collect();
-                if map.len() == Lang::ALL.len()
-                    && let Some(texts) = texts
-                {
-                    out.push(Pair { path, texts });
-                    return;
+                // A text, and beside its languages, perhaps, how it is set
+                // (a paragraph's `items`, which are texts in turn).
+                if let Some(texts) = texts {
+                    out.push(Pair {
+                        path: path.clone(),
+                        texts,
+                    });
+                    if map.len() == Lang::ALL.len() {
+                        return;
+                    }
                 }
                 for (key, value) in map {
                     let Some(key) = key.as_str() else { continue };

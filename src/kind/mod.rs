@@ -32,6 +32,10 @@ pub struct Kind {
     pub name: String,
     /// What notes of this kind are for, in both languages.
     pub description: Translated,
+    /// Whether the note's body is the frame's `paragraphs`, the first
+    /// continuing the opening after `honour` (`lead: true`): they must be
+    /// given, and the first is running text.
+    pub lead: bool,
     /// Its fields, in the order of the schema.
     pub fields: Vec<Field>,
     /// Example values of frame fields that suit this kind (a sender, the

@@ -65,6 +65,9 @@ fn yes() -> bool {
     true
 }
 
+/// The keys of a schema.
+const TOP_KEYS: &[&str] = &["description", "lead", "frame", "fields"];
+
 /// Reads the schema of the kind `name` from `file`.
 pub fn read(name: &str, file: &YamlFile, languages: Vec<Lang>) -> Result<Kind, Vec<Diagnostic>> {
     let top = match file.parse_value().map_err(|e| e.into_diagnostics())? {
@@ -90,8 +93,8 @@ pub fn read(name: &str, file: &YamlFile, languages: Vec<Lang>) -> Result<Kind, V
     let mut problems = Vec::new();
     for key in top.keys() {
         let key = key.as_str().unwrap_or_default();
-        if !["description", "frame", "fields"].contains(&key) {
-            problems.push(file.unknown_field(key, key, &["description", "frame", "fields"]));
+        if !TOP_KEYS.contains(&key) {
+            problems.push(file.unknown_field(key, key, TOP_KEYS));
         }
     }
     // Each part is read on its own, so that all their mistakes are found.
@@ -105,6 +108,17 @@ pub fn read(name: &str, file: &YamlFile, languages: Vec<Lang>) -> Result<Kind, V
             .map_err(|e| problems.extend(e.into_diagnostics()))
             .ok()
     });
+    let lead = match top.get("lead") {
+        None => false,
+        Some(Yaml::Bool(lead)) => *lead,
+        Some(_) => {
+            problems.push(
+                file.error("lead", "`lead` is `true` or `false`")
+                    .hint("`lead: true` makes the frame's `paragraphs` the note's body, the first continuing the opening"),
+            );
+            false
+        }
+    };
     let frame = match top.get("frame") {
         Some(Yaml::Mapping(frame)) => {
             problems.extend(check_frame(file, frame));
@@ -134,6 +148,7 @@ pub fn read(name: &str, file: &YamlFile, languages: Vec<Lang>) -> Result<Kind, V
         Some(description) if problems.is_empty() => Ok(Kind {
             name: name.to_owned(),
             description,
+            lead,
             fields,
             frame,
             languages,

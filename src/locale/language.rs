@@ -145,6 +145,13 @@ pub trait Language: Sync {
     /// "to" a noun phrase given with its article: `au Canada`, `to Canada`.
     fn to(&self, np: &str) -> String;
 
+    /// The start of a sentence, `before` (`et a l'honneur de`), and what
+    /// continues it, `after` (`informer …`), joined as the language joins
+    /// words: `et a l'honneur d'informer …`.
+    fn continued(&self, before: &str, after: &str) -> String {
+        format!("{before} {after}")
+    }
+
     /// Running text with the language's typography: apostrophes, and in
     /// French the spaces before high punctuation and inside guillemets.
     fn typography(&self, text: &str) -> String;

@@ -9,7 +9,7 @@ use serde::{Deserialize, Deserializer};
 
 use super::{Addressee, Addressees, Closing, DutyStation, RefersTo, Sender, Side};
 use crate::error::Diagnostic;
-use crate::values::{Text, Translated, parse_date};
+use crate::values::{Paragraph, Text, Translated, parse_date};
 use crate::yaml::YamlFile;
 
 /// The keys of the frame in a meeting file; every other key is a field of
@@ -83,9 +83,11 @@ pub struct Frame {
     /// The closing formula's degree and verb, or no closing formula.
     #[serde(default)]
     pub closing: Closing,
-    /// Free paragraphs, printed before the closing formula.
+    /// Free paragraphs, printed before the closing formula; the body of a
+    /// note of a kind whose schema says `lead: true`, the first continuing
+    /// the opening.
     #[serde(default)]
-    pub paragraphs: Vec<Translated>,
+    pub paragraphs: Vec<Paragraph>,
     /// The documents enclosed: how many, printed as "Pièce(s) jointe(s)",
     /// or their titles, printed under it.
     #[serde(default)]

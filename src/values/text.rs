@@ -68,6 +68,105 @@ impl<'de> serde::de::Visitor<'de> for TranslatedVisitor {
     }
 }
 
+/// A paragraph of a note, as a meeting file writes it: its text in every
+/// language, `{ fr: …, en: … }`, with, beside the languages, how it is set:
+/// `numbered: true` ("1.", "2."), `items: [{ fr, en }, …]` for lettered
+/// items under it ("a)" in French, "(a)" in UN English), `quotation: true`
+/// to set it off as a quotation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Its text.
+    pub text: Translated,
+    /// Whether it is numbered, after the numbered paragraphs before it.
+    pub numbered: bool,
+    /// The items under it, lettered.
+    pub items: Vec<Translated>,
+    /// Whether it is a quotation, set off from the body.
+    pub quotation: bool,
+}
+
+impl From<Translated> for Paragraph {
+    /// A paragraph of running text, neither numbered, nor with items, nor
+    /// a quotation.
+    fn from(text: Translated) -> Self {
+        Paragraph {
+            text,
+            numbered: false,
+            items: Vec::new(),
+            quotation: false,
+        }
+    }
+}
+
+/// The keys of a paragraph besides its languages.
+const PARAGRAPH_KEYS: [&str; 3] = ["numbered", "items", "quotation"];
+
+impl<'de> Deserialize<'de> for Paragraph {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ParagraphVisitor)
+    }
+}
+
+struct ParagraphVisitor;
+
+impl<'de> serde::de::Visitor<'de> for ParagraphVisitor {
+    type Value = Paragraph;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a paragraph in every language, `{ fr: …, en: … }`, with `numbered`, `items` or `quotation` beside them if need be")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Paragraph, A::Error> {
+        let mut texts = BTreeMap::new();
+        let mut paragraph = Paragraph {
+            text: Translated(BTreeMap::new()),
+            numbered: false,
+            items: Vec::new(),
+            quotation: false,
+        };
+        let mut seen = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if seen.contains(&key) {
+                return Err(serde::de::Error::custom(format!("duplicate field `{key}`")));
+            }
+            seen.push(key.clone());
+            match key.as_str() {
+                "numbered" => paragraph.numbered = map.next_value()?,
+                "items" => paragraph.items = map.next_value()?,
+                "quotation" => paragraph.quotation = map.next_value()?,
+                code => match code.parse::<Lang>() {
+                    Ok(lang) => {
+                        texts.insert(lang, map.next_value::<Cleaned>()?.0);
+                    }
+                    Err(_) => {
+                        const KEYS: [&str; Lang::ALL.len() + PARAGRAPH_KEYS.len()] = {
+                            let mut keys = [""; Lang::ALL.len() + PARAGRAPH_KEYS.len()];
+                            let mut i = 0;
+                            while i < keys.len() {
+                                keys[i] = if i < Lang::CODES.len() {
+                                    Lang::CODES[i]
+                                } else {
+                                    PARAGRAPH_KEYS[i - Lang::CODES.len()]
+                                };
+                                i += 1;
+                            }
+                            keys
+                        };
+                        return Err(serde::de::Error::unknown_field(code, &KEYS));
+                    }
+                },
+            }
+        }
+        match Lang::ALL.into_iter().find(|lang| !texts.contains_key(lang)) {
+            Some(missing) => Err(serde::de::Error::missing_field(missing.code())),
+            None => {
+                paragraph.text = Translated(texts);
+                Ok(paragraph)
+            }
+        }
+    }
+}
+
 /// A language's code as the key of a text: a key that is none is an
 /// unknown field, at its own place.
 struct LangKey(Lang);

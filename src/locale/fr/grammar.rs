@@ -86,6 +86,18 @@ pub fn with_de(np: &str) -> String {
     }
 }
 
+/// `before` and `after` joined: a `de` that ends `before` elides before a
+/// vowel or a mute h (`a l'honneur d'informer`, `d'habiliter`), not before
+/// a consonant (`a l'honneur de se référer`).
+pub fn continued(before: &str, after: &str) -> String {
+    match before.strip_suffix("de") {
+        Some(start) if (start.is_empty() || start.ends_with(' ')) && elides(after) => {
+            format!("{start}d’{after}")
+        }
+        _ => format!("{before} {after}"),
+    }
+}
+
 /// The phrase after `à`: `à la France`, `au Canada`, `aux Pays-Bas`,
 /// `à l'Algérie`, `à Haïti`, `à Monaco`.
 pub fn with_a(np: &str) -> String {
@@ -102,4 +114,32 @@ pub fn with_a(np: &str) -> String {
 /// `l’` (any case). Otherwise unchanged.
 pub fn without_article(np: &str) -> &str {
     split(np).1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn de_elides_before_a_vowel_or_a_mute_h_only() {
+        assert_eq!(
+            continued("et a l'honneur de", "informer les missions"),
+            "et a l'honneur d’informer les missions"
+        );
+        assert_eq!(
+            continued("et a l'honneur de", "accuser réception"),
+            "et a l'honneur d’accuser réception"
+        );
+        assert_eq!(
+            continued("et a l'honneur de", "se référer à sa note"),
+            "et a l'honneur de se référer à sa note"
+        );
+        assert_eq!(
+            continued("et a l'honneur de", "transmettre ci-joint"),
+            "et a l'honneur de transmettre ci-joint"
+        );
+        // The word `de` alone: a word that ends in `de` is not cut.
+        assert_eq!(continued("prie de", "agréer"), "prie d’agréer");
+        assert_eq!(continued("monde", "entier"), "monde entier");
+    }
 }

@@ -81,6 +81,10 @@ impl Language for French {
         grammar::with_a(np)
     }
 
+    fn continued(&self, before: &str, after: &str) -> String {
+        grammar::continued(before, after)
+    }
+
     fn typography(&self, text: &str) -> String {
         french_spacing(&super::apostrophes(text))
     }

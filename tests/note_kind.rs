@@ -1,0 +1,174 @@
+//! The general kind, `note`: the frame's formulas around the paragraphs the
+//! meeting file gives, the first continuing the opening, the others set as
+//! the file sets them (numbered, with lettered items, as a quotation), read
+//! back from the PDFs in both languages; and the mistakes a body can hold.
+
+use crate::common;
+
+use common::{check_json, noteverbale, repo, squeeze, squeezed_pdf, succeed};
+
+/// Renders `meeting` (a file of `tests/fixtures/note`) into a temporary
+/// folder: its French and English notes' text, squeezed.
+fn rendered(meeting: &str) -> (String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = repo(&format!("tests/fixtures/note/{meeting}"));
+    succeed(dir.path(), &["render", path.to_str().unwrap(), "-o", "out"]);
+    let stem = meeting.trim_end_matches(".yaml");
+    let read = |lang: &str| squeezed_pdf(&dir.path().join(format!("out/{stem}.{lang}.pdf")));
+    (read("fr"), read("en"))
+}
+
+/// Asserts that the squeezed `text` holds each of `expected`, in order.
+fn in_order(text: &str, expected: &[&str]) {
+    let mut from = 0;
+    for phrase in expected {
+        let phrase = squeeze(phrase);
+        match text[from..].find(&phrase) {
+            Some(at) => from += at + phrase.len(),
+            None => panic!("missing, or out of order: «{phrase}» in\n{text}"),
+        }
+    }
+}
+
+#[test]
+fn the_body_continues_the_opening_and_is_set_as_the_file_sets_it() {
+    let (fr, en) = rendered("articles.yaml");
+    in_order(
+        &fr,
+        &[
+            "Le Secrétaire général de l'Organisation des Nations Unies présente ses compliments",
+            // `honour` and the first paragraph joined, "de" elided.
+            "se référant à sa note C.N.45.2026 du 15 janvier 2026, a l'honneur d'informer les États de ce qui suit",
+            "a) la Conférence se tiendra à Genève du 4 au 6 septembre 2026 ;",
+            "b) l'ordre du jour provisoire sera distribué en juin.",
+            "1. Le Secrétaire général rappelle l'article 11 de la Convention, qui dispose :",
+            "Les États parties se réunissent régulièrement",
+            "2. Les inscriptions seront ouvertes",
+            "Le Secrétaire général saisit cette occasion",
+            "New York, le 2 mars 2026",
+        ],
+    );
+    in_order(
+        &en,
+        &[
+            "The Secretary-General of the United Nations presents his compliments",
+            "with reference to his note C.N.45.2026 of 15 January 2026, has the honour to inform the States of the following",
+            "(a) the Conference will be held at Geneva from 4 to 6 September 2026;",
+            "(b) the provisional agenda will be circulated in June.",
+            "1. The Secretary-General recalls article 11 of the Convention, which provides:",
+            "The States Parties shall meet on a regular basis",
+            "2. Registration will be open until 1 August 2026.",
+            "The Secretary-General avails himself of this opportunity",
+            "New York, 2 March 2026",
+        ],
+    );
+}
+
+#[test]
+fn a_consonant_keeps_de_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(repo("tests/fixtures/note/articles.yaml"))
+        .unwrap()
+        .replace(
+            "fr: informer les États de ce qui suit",
+            "fr: porter à la connaissance des États ce qui suit",
+        );
+    std::fs::write(dir.path().join("consonant.yaml"), text).unwrap();
+    succeed(
+        dir.path(),
+        &["render", "consonant.yaml", "--lang", "fr", "-o", "out"],
+    );
+    let fr = squeezed_pdf(&dir.path().join("out/consonant.fr.pdf"));
+    assert!(
+        fr.contains(&squeeze(
+            "a l'honneur de porter à la connaissance des États"
+        )),
+        "{fr}"
+    );
+}
+
+/// The mistakes `check` finds in the articles' note changed by `change`:
+/// each message with its line.
+fn mistakes(change: impl Fn(String) -> String) -> Vec<(String, u64)> {
+    let dir = tempfile::tempdir().unwrap();
+    let text = change(std::fs::read_to_string(repo("tests/fixtures/note/articles.yaml")).unwrap());
+    std::fs::write(dir.path().join("note.yaml"), text).unwrap();
+    let (code, report) = check_json(dir.path(), &["note.yaml"]);
+    assert_eq!(code, Some(1), "{report:#}");
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .map(|d| {
+            (
+                d["message"].as_str().unwrap().to_owned(),
+                d["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_first_paragraph_is_running_text_and_the_body_is_there() {
+    let found = mistakes(|text| {
+        text.replace(
+            "    en: inform the States of the following concerning the Convention on Cluster Munitions.\n",
+            "    en: inform the States of the following concerning the Convention on Cluster Munitions.\n    numbered: true\n",
+        )
+    });
+    assert_eq!(
+        found,
+        [(
+            "the first paragraph continues the opening: it is never numbered".to_owned(),
+            17
+        )]
+    );
+    let found = mistakes(|text| text[..text.find("paragraphs:").unwrap()].to_owned());
+    assert_eq!(
+        found[0].0,
+        "a note of kind `note` says what it does in `paragraphs`, and there are none"
+    );
+    // A key that is neither a language nor a setting is named, with those
+    // that are.
+    let found = mistakes(|text| text.replace("    numbered: true\n", "    numbred: true\n"));
+    assert!(
+        found[0].0.starts_with("unknown field `numbred`")
+            && found[0].0.contains("`numbered`")
+            && found[0].0.contains("`quotation`"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_template_that_prints_the_paragraphs_alone_is_warned_of_their_setting() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("templates");
+    std::fs::create_dir(&templates).unwrap();
+    for lang in ["fr", "en"] {
+        let name = format!("note.{lang}.typ");
+        // The built-in template, its body printed from `paragraphs` alone.
+        let builtin = std::fs::read_to_string(repo(&format!("templates/{name}"))).unwrap();
+        let body = builtin.find("{% for p in body_paragraphs %}").unwrap();
+        let text = format!(
+            "{}{{{{ opening }}}} {{{{ honour }}}} {{% for p in paragraphs %}}{{{{ p }}}}\n\n{{% endfor %}}\n",
+            &builtin[..body]
+        );
+        std::fs::write(templates.join(name), text).unwrap();
+    }
+    std::fs::copy(repo("templates/note.yaml"), templates.join("note.yaml")).unwrap();
+    std::fs::copy(
+        repo("tests/fixtures/note/articles.yaml"),
+        dir.path().join("note.yaml"),
+    )
+    .unwrap();
+    let out = noteverbale(
+        dir.path(),
+        &["check", "--templates", "templates", "note.yaml"],
+    );
+    let stderr = common::stderr(&out);
+    assert!(
+        stderr.contains("warning: the template `note.fr.typ` does not print `body_paragraphs`, which the meeting file's `paragraphs` gives"),
+        "{stderr}"
+    );
+}
