@@ -6,7 +6,8 @@ use crate::kind;
 use crate::load::Loaded;
 use crate::locale::{self, Args, Gender, Lang, Messages};
 use crate::meeting::{
-    self, Addressee, Closing, Degree, DutyStation, Enclosures, NoteDate, Paper, Role, Side, Verb,
+    self, Addressee, Closing, Degree, DutyStation, Enclosures, NoteDate, Opening, Paper, Role,
+    Side, Verb,
 };
 use crate::recipients::{Recipient, Status};
 use crate::states::{StateNames, States};
@@ -443,6 +444,7 @@ impl Note<'_> {
     /// language joins them: "et a l'honneur d'informer".
     fn lead(&self, honour: &str) -> Result<String> {
         Ok(match self.loaded.frame.paragraphs.first() {
+            Some(first) if honour.is_empty() => self.text(&first.text),
             Some(first) => self.lang.rules().continued(honour, &self.text(&first.text)),
             None => honour.to_owned(),
         })
@@ -476,7 +478,14 @@ impl NoteContext {
         let sender = note.sender()?;
         let addressees = note.addressees(recipient)?;
         let letterhead = &frame.letterhead;
-        let honour = note.honour(&sender)?;
+        let depositary = frame.opening == Opening::Depositary;
+        // The depositary's opening is a sentence of its own: no `honour`
+        // ends it, and the first paragraph follows it as any other.
+        let honour = if depositary {
+            String::new()
+        } else {
+            note.honour(&sender)?
+        };
         Ok(NoteContext {
             lang,
             paper: match frame.paper {
@@ -494,14 +503,21 @@ impl NoteContext {
             markings: frame.markings.as_ref().map(|m| note.text(m)),
             subject: frame.subject.as_ref().map(|s| note.text(s)),
             dateline: note.dateline()?,
-            opening: note.formula(
-                "opening",
-                &sender,
-                &sender.full,
-                addressees.as_ref().map(|(opening, _)| opening.as_str()),
-            )?,
+            opening: if depositary {
+                let mut args = Args::new();
+                args.set("gender", sender.gender);
+                args.set("sender", sender.full.clone());
+                note.phrase("opening-depositary", Some(&args))?
+            } else {
+                note.formula(
+                    "opening",
+                    &sender,
+                    &sender.full,
+                    addressees.as_ref().map(|(opening, _)| opening.as_str()),
+                )?
+            },
             honour: honour.clone(),
-            closing: match frame.closing {
+            closing: match frame.closes() {
                 Closing::None => String::new(),
                 Closing::Formula { .. } => note.formula(
                     "closing",

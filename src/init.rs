@@ -80,6 +80,12 @@ const FRAME: &[(&str, &str, &str, bool)] = &[
         false,
     ),
     (
+        "opening",
+        "How the note opens: compliments (the default), or depositary, the United Nations depositary's notification (the Secretary-General's, a sentence of its own, with no addressee and no closing; kind: note).",
+        "compliments",
+        false,
+    ),
+    (
         "refers_to",
         "An earlier note the opening refers to, its reference printed as given: by: sender (its own, the default) or addressee (a reply).",
         "{ reference: ODA/12-2015/CCM, date: 2015-02-16 }",

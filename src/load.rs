@@ -254,6 +254,18 @@ fn read_parts(
         if let Some(kind) = kind.as_ref().filter(|kind| kind.lead) {
             problems.extend(lead(file, frame, &kind.name));
         }
+        if let Some(kind) = kind
+            .as_ref()
+            .filter(|kind| !kind.openings.contains(&frame.opening))
+        {
+            problems.push(
+                file.error(
+                    "opening",
+                    format!("the templates of the kind `{}` are not written for this opening", kind.name),
+                )
+                .hint("write the notification with `kind: note`, whose paragraphs follow the opening; a kind's own templates print `{{ opening }}` as a paragraph of its own when `honour` is empty, and its schema says `openings: [compliments, depositary]`"),
+            );
+        }
     }
     if problems.iter().any(|p| p.severity == Severity::Error) {
         problems.sort_by_key(|p| p.severity != Severity::Error);

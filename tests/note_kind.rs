@@ -149,7 +149,7 @@ fn a_template_that_prints_the_paragraphs_alone_is_warned_of_their_setting() {
         let name = format!("note.{lang}.typ");
         // The built-in template, its body printed from `paragraphs` alone.
         let builtin = std::fs::read_to_string(repo(&format!("templates/{name}"))).unwrap();
-        let body = builtin.find("{% for p in body_paragraphs %}").unwrap();
+        let body = builtin.find("{% if not honour %}").unwrap();
         let text = format!(
             "{}{{{{ opening }}}} {{{{ honour }}}} {{% for p in paragraphs %}}{{{{ p }}}}\n\n{{% endfor %}}\n",
             &builtin[..body]
@@ -170,5 +170,91 @@ fn a_template_that_prints_the_paragraphs_alone_is_warned_of_their_setting() {
     assert!(
         stderr.contains("warning: the template `note.fr.typ` does not print `body_paragraphs`, which the meeting file's `paragraphs` gives"),
         "{stderr}"
+    );
+}
+
+#[test]
+fn the_depositary_notification_opens_alone_and_does_not_close() {
+    let (fr, en) = rendered("depositary.yaml");
+    in_order(
+        &fr,
+        &[
+            "Le Secrétaire général de l'Organisation des Nations Unies, agissant en sa qualité de dépositaire, communique ce qui suit :",
+            "Convention sur les armes à sous-munitions, Dublin, 30 mai 2008",
+            "L'action susmentionnée a été effectuée le 1er mars 2018.",
+            "New York, le 5 mars 2018",
+        ],
+    );
+    in_order(
+        &en,
+        &[
+            "The Secretary-General of the United Nations, acting in his capacity as depositary, communicates the following:",
+            "Convention on Cluster Munitions, Dublin, 30 May 2008",
+            "The above action was effected on 1 March 2018.",
+            "New York, 5 March 2018",
+        ],
+    );
+    for text in [&fr, &en] {
+        for formula in [
+            "compliments",
+            "considération",
+            "consideration",
+            "honneur",
+            "honour",
+        ] {
+            assert!(!text.contains(formula), "«{formula}» in\n{text}");
+        }
+    }
+}
+
+#[test]
+fn the_depositary_opening_is_the_secretary_general_s_to_no_addressee() {
+    let depositary = |change: &dyn Fn(String) -> String| {
+        let dir = tempfile::tempdir().unwrap();
+        let text =
+            change(std::fs::read_to_string(repo("tests/fixtures/note/depositary.yaml")).unwrap());
+        std::fs::write(dir.path().join("n.yaml"), text).unwrap();
+        let (code, report) = check_json(dir.path(), &["n.yaml"]);
+        assert_eq!(code, Some(1), "{report:#}");
+        report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                format!(
+                    "{} ({})",
+                    d["message"].as_str().unwrap(),
+                    d["field"].as_str().unwrap_or_default()
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let found = depositary(&|text| {
+        text.replace(
+            "sender: { role: secretary-general, gender: male }",
+            "sender: { role: office, name: { fr: Le Bureau, en: The Office } }\naddressees: member-states\nclosing: { degree: high }",
+        )
+    });
+    assert_eq!(
+        found,
+        [
+            "the depositary's notification is the Secretary-General's (opening)",
+            "a depositary notification names no addressee (addressees)",
+            "a depositary notification has no closing formula (closing)",
+        ]
+    );
+    // A kind whose templates are written for the compliments alone.
+    let dir = tempfile::tempdir().unwrap();
+    let example = std::fs::read_to_string(repo("examples/ccm-7msp.yaml")).unwrap();
+    std::fs::write(
+        dir.path().join("i.yaml"),
+        example.replace("\naddressees: circular\n", "\nopening: depositary\n"),
+    )
+    .unwrap();
+    let (_, report) = check_json(dir.path(), &["i.yaml"]);
+    assert_eq!(
+        report["diagnostics"][0]["message"],
+        "the templates of the kind `invitation` are not written for this opening",
+        "{report:#}"
     );
 }

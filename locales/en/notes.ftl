@@ -180,3 +180,12 @@ mail-body = Please find attached a note verbale addressed to { $addressee }.
 # paragraph, as United Nations English letters them.
 paragraph-number = { $number }.
 item-label = ({ $letter })
+
+# The opening of the depositary's notification, a sentence of its own, with
+# no addressee and no closing.
+#   $sender  the Secretary-General, as secretary-general names them
+#   $gender  male | female
+opening-depositary = { $sender }, acting in { $gender ->
+    [female] her
+   *[male] his
+} capacity as depositary, communicates the following:

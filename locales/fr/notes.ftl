@@ -170,3 +170,8 @@ mail-body = Veuillez trouver ci-joint une note verbale adressée { $addressee }.
 # paragraph.
 paragraph-number = { $number }.
 item-label = { $letter })
+
+# The opening of the depositary's notification, a sentence of its own, with
+# no addressee and no closing.
+#   $sender  the Secretary-General, as secretary-general names them
+opening-depositary = { $sender }, agissant en sa qualité de dépositaire, communique ce qui suit :

@@ -36,6 +36,9 @@ pub struct Kind {
     /// continuing the opening after `honour` (`lead: true`): they must be
     /// given, and the first is running text.
     pub lead: bool,
+    /// The openings its templates are written for (`openings:`): with
+    /// compliments alone unless the schema says otherwise.
+    pub openings: Vec<crate::meeting::Opening>,
     /// Its fields, in the order of the schema.
     pub fields: Vec<Field>,
     /// Example values of frame fields that suit this kind (a sender, the

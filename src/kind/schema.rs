@@ -9,6 +9,7 @@ use super::types::{self, TYPES};
 use super::{Field, Kind};
 use crate::error::Diagnostic;
 use crate::locale::Lang;
+use crate::meeting::Opening;
 use crate::values::Translated;
 use crate::yaml::YamlFile;
 
@@ -66,7 +67,7 @@ fn yes() -> bool {
 }
 
 /// The keys of a schema.
-const TOP_KEYS: &[&str] = &["description", "lead", "frame", "fields"];
+const TOP_KEYS: &[&str] = &["description", "lead", "openings", "frame", "fields"];
 
 /// Reads the schema of the kind `name` from `file`.
 pub fn read(name: &str, file: &YamlFile, languages: Vec<Lang>) -> Result<Kind, Vec<Diagnostic>> {
@@ -119,6 +120,13 @@ pub fn read(name: &str, file: &YamlFile, languages: Vec<Lang>) -> Result<Kind, V
             false
         }
     };
+    let openings = match top.get("openings") {
+        None => vec![Opening::Compliments],
+        Some(value) => file
+            .read_value::<Vec<Opening>>("openings", value.clone())
+            .map_err(|e| problems.extend(e.into_diagnostics()))
+            .unwrap_or_default(),
+    };
     let frame = match top.get("frame") {
         Some(Yaml::Mapping(frame)) => {
             problems.extend(check_frame(file, frame));
@@ -149,6 +157,7 @@ pub fn read(name: &str, file: &YamlFile, languages: Vec<Lang>) -> Result<Kind, V
             name: name.to_owned(),
             description,
             lead,
+            openings,
             fields,
             frame,
             languages,

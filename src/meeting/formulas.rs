@@ -31,6 +31,22 @@ pub enum Side {
     Addressee,
 }
 
+/// How the note opens.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Opening {
+    /// The sender presents its compliments to the addressees and has the
+    /// honour to …, and the note closes with the assurances of its
+    /// consideration.
+    #[default]
+    Compliments,
+    /// The United Nations depositary's notification: "The Secretary-General
+    /// of the United Nations, acting in his capacity as depositary,
+    /// communicates the following:", a sentence of its own, with no
+    /// addressee and no closing.
+    Depositary,
+}
+
 /// The closing formula.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Closing {

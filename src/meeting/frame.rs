@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer};
 
-use super::{Addressee, Addressees, Closing, DutyStation, RefersTo, Sender, Side};
+use super::{Addressee, Addressees, Closing, DutyStation, Opening, RefersTo, Role, Sender, Side};
 use crate::error::Diagnostic;
 use crate::values::{Paragraph, Text, Translated, parse_date};
 use crate::yaml::YamlFile;
@@ -27,6 +27,7 @@ pub const FRAME_FIELDS: &[&str] = &[
     "sender",
     "addressees",
     "duty_station",
+    "opening",
     "refers_to",
     "closing",
     "paragraphs",
@@ -76,6 +77,10 @@ pub struct Frame {
     /// default, Geneva, Vienna or Nairobi.
     #[serde(default)]
     pub duty_station: DutyStation,
+    /// How the note opens: with compliments (the default), or as the
+    /// depositary's notification.
+    #[serde(default)]
+    pub opening: Opening,
     /// An earlier note the opening refers to: "et, se référant à sa note …
     /// du …, a l'honneur de".
     #[serde(default)]
@@ -134,6 +139,9 @@ impl Frame {
     pub fn check(&self, file: &YamlFile) -> Vec<Diagnostic> {
         let mut problems = self.sender.check(file);
         problems.extend(self.addressees.check(file));
+        if self.opening == Opening::Depositary {
+            problems.extend(self.check_depositary(file));
+        }
         if let Some(earlier) = &self.refers_to {
             if let Some(day) = self.day()
                 && earlier.date.0 > day
@@ -170,6 +178,49 @@ impl Frame {
             }
         }
         problems
+    }
+
+    /// The depositary's notification is the Secretary-General's, to no
+    /// addressee, with no closing and no earlier note in its opening.
+    fn check_depositary(&self, file: &YamlFile) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        if self.sender.role != Role::SecretaryGeneral {
+            problems.push(
+                file.error("opening", "the depositary's notification is the Secretary-General's")
+                    .hint("give `sender: { role: secretary-general, gender: … }`, or leave `opening` out for a note with compliments"),
+            );
+        }
+        let given = |key: &str| file.locate(key).is_some();
+        if given("addressees") && self.addressees.form != Addressee::None {
+            problems.push(
+                file.error("addressees", "a depositary notification names no addressee")
+                    .hint("leave `addressees` out: the notification is sent to every State without compliments"),
+            );
+        }
+        if given("closing") && self.closing != Closing::None {
+            problems.push(
+                file.error(
+                    "closing",
+                    "a depositary notification has no closing formula",
+                )
+                .hint("leave `closing` out"),
+            );
+        }
+        if self.refers_to.is_some() {
+            problems.push(
+                file.error("refers_to", "the depositary's opening refers to no earlier note")
+                    .hint("refer to it in the first paragraph: « Il est fait référence à la notification dépositaire C.N.… du … »"),
+            );
+        }
+        problems
+    }
+
+    /// The closing the note has: none for a depositary notification.
+    pub fn closes(&self) -> Closing {
+        match self.opening {
+            Opening::Depositary => Closing::None,
+            Opening::Compliments => self.closing,
+        }
     }
 
     /// The logo's path, resolved against the folder of the meeting file.
