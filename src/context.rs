@@ -6,8 +6,8 @@ use crate::kind;
 use crate::load::Loaded;
 use crate::locale::{self, Args, Gender, Lang, Messages};
 use crate::meeting::{
-    self, Addressee, Closing, Degree, DutyStation, Enclosures, NoteDate, Opening, Paper, Role,
-    Side, Verb,
+    self, Addressee, Closing, DateAt, Degree, DutyStation, Enclosures, NoteDate, Opening, Paper,
+    Role, Side, Verb,
 };
 use crate::recipients::{Recipient, Status};
 use crate::states::{StateNames, States};
@@ -503,6 +503,10 @@ impl NoteContext {
             markings: frame.markings.as_ref().map(|m| note.text(m)),
             subject: frame.subject.as_ref().map(|s| note.text(s)),
             dateline: note.dateline()?,
+            date_at: match frame.date_at {
+                DateAt::Foot => "foot",
+                DateAt::Head => "head",
+            },
             opening: if depositary {
                 let mut args = Args::new();
                 args.set("gender", sender.gender);

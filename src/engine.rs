@@ -221,7 +221,7 @@ impl Engine {
         };
         // Each key of the file, the template's values that print it, and
         // whether the file gives it.
-        let given: [(&str, &[&str], bool); 8] = [
+        let given: [(&str, &[&str], bool); 9] = [
             ("subject", &["subject"], frame.subject.is_some()),
             ("markings", &["markings"], frame.markings.is_some()),
             ("reference", &["reference"], frame.reference.is_some()),
@@ -234,6 +234,11 @@ impl Engine {
                 frame.enclosures.as_ref().is_some_and(|e| e.count() > 0),
             ),
             ("refers_to", &["honour", "lead"], frame.refers_to.is_some()),
+            (
+                "date_at",
+                &["date_at"],
+                frame.date_at == crate::meeting::DateAt::Head,
+            ),
         ];
         let kind = &loaded.kind.name;
         let unprinted: Vec<(&str, &str)> = given

@@ -62,6 +62,12 @@ const FRAME: &[(&str, &str, &str, bool)] = &[
         true,
     ),
     (
+        "date_at",
+        "Where the place and date stand: foot (under the closing, as the United Nations prints them; the default) or head (above the reference, flush right, as ministries print them).",
+        "foot",
+        false,
+    ),
+    (
         "sender",
         "Who sends the note: role: secretary-general with gender: male | female; role: office, ministry or embassy with its name and short name in both languages; role: mission with state: FRA (the State's code or name); role: person with name, short name and gender.",
         "{ role: secretary-general, gender: male }",

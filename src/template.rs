@@ -80,8 +80,10 @@ note_context! {
     markings: Option<String> = "the markings line, or nothing";
     /// Subject line.
     subject: Option<String> = "the subject line, or nothing";
-    /// The place and date at the foot.
-    dateline: Dateline = "`before`, `date`, `after`: the place and date at the foot";
+    /// The place and date.
+    dateline: Dateline = "`before`, `date`, `after`: the place and date";
+    /// Where the place and date stand.
+    date_at: &'static str = "`foot` (under the closing) or `head` (above the reference), for the page design's `date-at`";
     /// The sender as the opening names it: "Le Secrétaire général de l'Organisation des Nations Unies".
     sender: String = "the sender as the opening names it";
     /// The sender in later sentences: "Le Secrétaire général".

@@ -15,11 +15,11 @@ use sha2::{Digest, Sha256};
 const RENDERED: &[(&str, &str)] = &[
     (
         "ccm-7msp.fr.pdf",
-        "985761d2b3f2cd179758ff1908026492d2da58c01326af6cf98cfee9a219afea",
+        "8273a53598721affc3afca85e95e9d9fba28b2fd62994930b1fd638998e86b9d",
     ),
     (
         "ccm-7msp.en.pdf",
-        "d084cf108bed20f4a6659852375172e71c7fd89f1c76c7b057c27c1cda96a3c5",
+        "42735560267382d5938f7a68683e83b39939bf53f8bc4320eaa2c006c7d5ac3e",
     ),
 ];
 
@@ -28,23 +28,23 @@ const RENDERED: &[(&str, &str)] = &[
 const BATCHED: &[(&str, &str)] = &[
     (
         "FRA.fr.pdf",
-        "83378d99abee25d767619485b9261fe18898810027c34d1618f134f3841ac607",
+        "0ea376ca1ba4d68e7f610982ee876c3529162e5bf2c33a8fa601253822c3d640",
     ),
     (
         "HTI.fr.pdf",
-        "8c925ffe0e3ddd2a4f5a2bf568e1dfaf4c4f56679e03703fa1f6da3708019aef",
+        "ff3f7fabef10e9f897fe6dd5bb673b935aaf982b97c71c1a743458400993b8dc",
     ),
     (
         "NLD.en.pdf",
-        "33045a07b1ebd5ff103fa0320ade226a1a9a8d3d736337ce12231fa450636e5b",
+        "79af477dfd4d41addd0404bbf64912fae83dcc6ae0e764b873f50a222c18f015",
     ),
     (
         "USA.en.pdf",
-        "c968110aa9bdbe2b0bd8cccb0db1a9499ec2c27de021378a46bb7b663511324a",
+        "f5d91ede11dee031491a23d17b6f6b2d66307633ffd863bc13097cf3e71a78c2",
     ),
     (
         "VAT.en.pdf",
-        "190241fad1d99741964abf7e54d01e421d760401ce449f0e67d1324ddc8a1b57",
+        "8944ef3ca5ea8854a3ee2c98732882b6d5ea1acec2015cce273403aac6a3022a",
     ),
 ];
 

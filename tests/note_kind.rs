@@ -258,3 +258,35 @@ fn the_depositary_opening_is_the_secretary_general_s_to_no_addressee() {
         "{report:#}"
     );
 }
+
+#[test]
+fn a_note_dated_at_its_head_carries_place_and_date_above_the_reference() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(repo("tests/fixtures/note/depositary.yaml"))
+        .unwrap()
+        .replace("paper: us-letter\n", "paper: a4\ndate_at: head\n");
+    std::fs::write(dir.path().join("head.yaml"), text).unwrap();
+    succeed(dir.path(), &["render", "head.yaml", "-o", "out"]);
+    let fr = squeezed_pdf(&dir.path().join("out/head.fr.pdf"));
+    let en = squeezed_pdf(&dir.path().join("out/head.en.pdf"));
+    in_order(
+        &fr,
+        &[
+            "NATIONS UNIES",
+            "New York, le 5 mars 2018",
+            "REFERENCE",
+            "L'action susmentionnée",
+        ],
+    );
+    in_order(
+        &en,
+        &[
+            "NATIONS UNIES",
+            "New York, 5 March 2018",
+            "REFERENCE",
+            "The above action",
+        ],
+    );
+    // Once only: not at the foot too.
+    assert_eq!(en.matches(&squeeze("5 March 2018")).count(), 1, "{en}");
+}

@@ -24,6 +24,7 @@ pub const FRAME_FIELDS: &[&str] = &[
     "subject",
     "place",
     "date",
+    "date_at",
     "sender",
     "addressees",
     "duty_station",
@@ -68,6 +69,11 @@ pub struct Frame {
     /// The date of the note; a year alone, or nothing, leaves dots to fill by hand.
     #[serde(default)]
     pub date: Option<NoteDate>,
+    /// Where the place and date stand: at the foot, under the closing, as
+    /// the United Nations prints them, or at the head, above the
+    /// reference, as ministries do.
+    #[serde(default)]
+    pub date_at: DateAt,
     /// Who sends the note.
     pub sender: Sender,
     /// Who receives it.
@@ -333,6 +339,17 @@ impl<'de> Deserialize<'de> for NoteDate {
             },
         }
     }
+}
+
+/// Where the place and date stand.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateAt {
+    /// At the foot, under the closing formula.
+    #[default]
+    Foot,
+    /// At the head, above the reference, flush right.
+    Head,
 }
 
 /// Paper size.
