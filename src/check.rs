@@ -8,7 +8,7 @@ use crate::allow;
 use crate::error::{Diagnostic, Error, Severity};
 use crate::recipients::{self, Record};
 use crate::yaml::YamlFile;
-use crate::{Engine, Lang, NoteOptions, Sources};
+use crate::{Engine, NoteOptions, Sources};
 
 /// What checking found.
 #[derive(Debug, Default)]
@@ -161,7 +161,8 @@ pub fn meeting(engine: &Engine, path: &Path, missions: &[Record]) -> Findings {
     let mut all_typeset = true;
     // The notes to the meeting's addressees, kept to compare their languages.
     let mut circular = Vec::new();
-    for lang in Lang::ALL {
+    let written = loaded.frame.languages();
+    for &lang in &written {
         let note = engine
             .compose_note(&loaded, lang, None, &options)
             .and_then(|composed| Ok((engine.typeset(&composed)?, composed)));
@@ -191,7 +192,14 @@ pub fn meeting(engine: &Engine, path: &Path, missions: &[Record]) -> Findings {
         if i % CHUNK == CHUNK - 1 {
             typst::comemo::evict(1);
         }
-        match engine.note(&loaded, recipient.language, Some(recipient), &options) {
+        // A mission gets the note in its language when it is written in
+        // it, else in the note's first.
+        let lang = if written.contains(&recipient.language) {
+            recipient.language
+        } else {
+            written[0]
+        };
+        match engine.note(&loaded, lang, Some(recipient), &options) {
             Ok(note) => {
                 acknowledged.extend(note.acknowledged);
                 findings.diagnostics.extend(note.warnings);

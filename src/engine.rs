@@ -134,6 +134,22 @@ impl Engine {
         recipient: Option<&Recipient>,
         options: &NoteOptions,
     ) -> Result<NoteContext> {
+        let written = loaded.frame.languages();
+        if !written.contains(&lang) {
+            let names: Vec<&str> = written.iter().map(|l| l.code()).collect();
+            return Err(in_meeting(
+                Error::invalid(
+                    Diagnostic::error(format!(
+                        "the note is not written in {}: its `languages` are {}",
+                        lang.rules().name(),
+                        names.join(", ")
+                    ))
+                    .field("languages")
+                    .hint(format!("ask for a language it is written in (`--lang {}`), or add `{lang}` to `languages` and its texts", names[0])),
+                ),
+                &loaded.path,
+            ));
+        }
         NoteContext::new(loaded, lang, recipient, &self.messages, options)
             .map_err(|e| in_meeting(e, &loaded.path))
     }
@@ -358,14 +374,17 @@ impl Engine {
     /// The meeting's circular notes in French and English, typeset and
     /// compared as wholes: an error for each fact they state otherwise.
     pub fn check_agreement(&self, loaded: &Loaded, options: &NoteOptions) -> Result<()> {
-        if !Lang::ALL
-            .iter()
-            .all(|lang| loaded.kind.languages.contains(lang))
+        // A note written in one language has nothing to compare.
+        let written = loaded.frame.languages();
+        if written.len() < 2
+            || !written
+                .iter()
+                .all(|lang| loaded.kind.languages.contains(lang))
         {
             return Ok(());
         }
         let mut notes = Vec::new();
-        for lang in Lang::ALL {
+        for lang in written {
             let composed = self.compose_note(loaded, lang, None, options)?;
             let note = self.typeset(&composed)?;
             notes.push((composed, note));

@@ -14,6 +14,12 @@ use crate::locale::Lang;
 /// commented line to fill in) when the kind gives no example of its own.
 const FRAME: &[(&str, &str, &str, bool)] = &[
     (
+        "languages",
+        "The languages the note is written in, when not every one: [en] or [fr] for a note in one language, as bilateral notes often are; its texts then need only that language. Every language by default.",
+        "[fr, en]",
+        false,
+    ),
+    (
         "paper",
         "Paper size: a4 (Geneva, Vienna, most capitals) or us-letter (New York).",
         "a4",

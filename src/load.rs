@@ -8,6 +8,7 @@ use serde_yaml::{Mapping, Value as Yaml};
 
 use crate::error::{Diagnostic, Error, Result, Severity, SourceText};
 use crate::kind::{Kind, Kinds, Values};
+use crate::locale::Lang;
 use crate::meeting::{FRAME_FIELDS, Frame};
 use crate::yaml::YamlFile;
 use crate::{agree, allow, input};
@@ -198,6 +199,23 @@ fn read_parts(
             ));
         }
     };
+    // The languages the file is written in, read first: its texts need
+    // only those. A wrong value is said when the frame is read.
+    let languages: Vec<Lang> = top
+        .get("languages")
+        .and_then(|value| serde_yaml::from_value::<Vec<Lang>>(value.clone()).ok())
+        .filter(|languages| !languages.is_empty())
+        .unwrap_or_else(|| Lang::ALL.to_vec());
+    crate::values::reading_in(&languages, || read_frame_and_fields(file, top, kinds))
+}
+
+/// The frame and the kind's fields of a meeting file's `top`, with their
+/// texts in the languages being read.
+fn read_frame_and_fields(
+    file: &YamlFile,
+    top: &Mapping,
+    kinds: &Kinds,
+) -> Result<(Frame, Arc<Kind>, Values, Vec<Diagnostic>)> {
     let mut problems = Vec::new();
     let frame_part: Mapping = top
         .iter()

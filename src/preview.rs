@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
 use crate::error::{Error, Result};
-use crate::{Engine, Lang, Loaded, Note, NoteOptions, Sources};
+use crate::{Engine, Loaded, Note, NoteOptions, Sources};
 
 /// How many renders an unused cache entry survives (typst-cli's choice).
 const CACHE_AGE: usize = 10;
@@ -112,9 +112,11 @@ impl Preview {
             None => engine.load(&self.meeting)?,
         };
         let loaded = self.loaded.insert(loaded);
-        let notes = Lang::ALL
-            .iter()
-            .map(|lang| engine.note(loaded, *lang, None, &self.options))
+        let notes = loaded
+            .frame
+            .languages()
+            .into_iter()
+            .map(|lang| engine.note(loaded, lang, None, &self.options))
             .collect();
         typst::comemo::evict(CACHE_AGE);
         notes

@@ -290,3 +290,91 @@ fn a_note_dated_at_its_head_carries_place_and_date_above_the_reference() {
     // Once only: not at the foot too.
     assert_eq!(en.matches(&squeeze("5 March 2018")).count(), 1, "{en}");
 }
+
+#[test]
+fn a_note_in_one_language_needs_its_texts_in_that_language_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = repo("tests/fixtures/note/embassy.yaml");
+    let path = path.to_str().unwrap();
+    succeed(dir.path(), &["render", path, "-o", "out"]);
+    assert_eq!(common::pdfs(&dir.path().join("out")), ["embassy.en.pdf"]);
+    let en = squeezed_pdf(&dir.path().join("out/embassy.en.pdf"));
+    in_order(
+        &en,
+        &[
+            "The Hague, 14 May 2026",
+            "The Embassy of the Republic of Ruritania presents its compliments to the Ministry of Foreign Affairs of the Kingdom of the Netherlands and, with reference to the Ministry's note DVB/CV-123/26 of 2 May 2026, has the honour to inform the Ministry that",
+            "The Embassy avails itself of this opportunity to renew to the Ministry the assurances of its highest consideration.",
+        ],
+    );
+    // A language it is not written in is refused, with the way out.
+    let out = noteverbale(dir.path(), &["render", path, "--lang", "fr", "-o", "fr"]);
+    let stderr = common::stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "error: the note is not written in French: its `languages` are en (field `languages`)"
+        ),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("fr").exists());
+    // `check` compares nothing and finds nothing.
+    let (code, report) = check_json(dir.path(), &[path]);
+    assert_eq!(code, Some(0), "{report:#}");
+
+    // A note in every language still needs every text in each.
+    let text = std::fs::read_to_string(path)
+        .unwrap()
+        .replace("languages: [en]\n", "");
+    std::fs::write(dir.path().join("both.yaml"), text).unwrap();
+    let (code, report) = check_json(dir.path(), &["both.yaml"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        report["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("missing field `fr`"),
+        "{report:#}"
+    );
+    // `languages` names languages, each once.
+    let text = std::fs::read_to_string(path)
+        .unwrap()
+        .replace("languages: [en]", "languages: [en, en]");
+    std::fs::write(dir.path().join("twice.yaml"), text).unwrap();
+    let (_, report) = check_json(dir.path(), &["twice.yaml"]);
+    assert_eq!(
+        report["diagnostics"][0]["message"],
+        "`languages` names each language of the note once"
+    );
+}
+
+#[test]
+fn a_batch_of_a_note_in_one_language_sends_it_to_every_mission_in_that_language() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("list.csv"),
+        "code,name_fr,name_en,language\nFRA,la France,France,fr\nGHA,le Ghana,Ghana,en\n",
+    )
+    .unwrap();
+    let path = repo("tests/fixtures/note/embassy.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    // A note from an office to each mission, in English alone.
+    let text = text[..text.find("sender:").unwrap()].to_owned()
+        + "sender:\n  role: office\n  name: { en: The Office for Disarmament Affairs }\n  short: { en: The Office }\nparagraphs:\n  - en: inform the Permanent Mission that the meeting will be held on 4 June 2026.\n";
+    std::fs::write(dir.path().join("office.yaml"), text).unwrap();
+    succeed(
+        dir.path(),
+        &["batch", "office.yaml", "-r", "list.csv", "-o", "out"],
+    );
+    assert_eq!(
+        common::pdfs(&dir.path().join("out")),
+        ["FRA.en.pdf", "GHA.en.pdf"]
+    );
+    let france = squeezed_pdf(&dir.path().join("out/FRA.en.pdf"));
+    assert!(
+        france.contains(&squeeze(
+            "presents its compliments to the Permanent Mission of France to the United Nations"
+        )),
+        "{france}"
+    );
+}

@@ -227,7 +227,7 @@ pub fn run(
     options: &BatchOptions,
     progress: &(dyn Fn(&Entry, usize) + Sync),
 ) -> Result<Outcome> {
-    let (jobs, unreadable) = plan(records, options);
+    let (jobs, unreadable) = plan(records, options, &loaded.frame.languages());
     outputs::check(&jobs, options)?;
     let folder = Folder::open(&options.out)?;
     folder.remove_stale_parts(jobs.iter().filter_map(|j| Path::new(&j.file).parent()));
@@ -348,7 +348,11 @@ struct Typeset {
 }
 
 /// The notes to make, and the records that cannot make one, already done.
-fn plan<'a>(records: &'a [Record], options: &BatchOptions) -> (Vec<Job<'a>>, Vec<Done>) {
+fn plan<'a>(
+    records: &'a [Record],
+    options: &BatchOptions,
+    written: &[Lang],
+) -> (Vec<Job<'a>>, Vec<Done>) {
     let mut jobs = Vec::new();
     let mut unreadable = Vec::new();
     for record in records {
@@ -373,7 +377,7 @@ fn plan<'a>(records: &'a [Record], options: &BatchOptions) -> (Vec<Job<'a>>, Vec
                 }),
             )),
             Ok(recipient) => {
-                for lang in languages(recipient, options.languages) {
+                for lang in languages(recipient, options.languages, written) {
                     jobs.push(Job {
                         mission: mission.clone(),
                         recipient,
@@ -387,11 +391,16 @@ fn plan<'a>(records: &'a [Record], options: &BatchOptions) -> (Vec<Job<'a>>, Vec
     (jobs, unreadable)
 }
 
-fn languages(recipient: &Recipient, choice: Languages) -> Vec<Lang> {
+/// The languages of a mission's notes, of those the note is `written` in:
+/// a mission whose language the note is not written in gets it in the
+/// note's first; one language asked for and not written is refused when
+/// the note is composed.
+fn languages(recipient: &Recipient, choice: Languages, written: &[Lang]) -> Vec<Lang> {
     match choice {
-        Languages::Mission => vec![recipient.language],
+        Languages::Mission if written.contains(&recipient.language) => vec![recipient.language],
+        Languages::Mission => written.iter().take(1).copied().collect(),
         Languages::Only(lang) => vec![lang],
-        Languages::All => Lang::ALL.to_vec(),
+        Languages::All => written.to_vec(),
     }
 }
 

@@ -6,7 +6,7 @@ use std::time::Instant;
 use noteverbale::{Engine, Error, NoteOptions, PdfOptions, Result, output};
 
 use super::{Exit, note_file};
-use crate::cli::{Format, RenderArgs};
+use crate::cli::{Format, LangChoice, RenderArgs};
 use crate::console::{self, Console};
 
 /// Typesets the notes in memory, then writes them all or none.
@@ -23,7 +23,12 @@ pub fn run(args: &RenderArgs, console: &Console) -> Result<Exit> {
     let mut commands = Vec::new();
     let mut typeset = Vec::new();
     let file = |lang, page, ext| note_file(&args.out, &args.meeting, lang, page, ext);
-    for &lang in args.lang.langs() {
+    // Every language the note is written in, or the one asked for.
+    let langs = match args.lang {
+        LangChoice::All => loaded.frame.languages(),
+        choice => choice.langs().to_vec(),
+    };
+    for lang in langs {
         console.step(format!("typesetting the {lang} note"));
         let composed = engine.compose_note(&loaded, lang, None, &note_options)?;
         if args.format == Format::Typ {

@@ -9,6 +9,7 @@ use serde::{Deserialize, Deserializer};
 
 use super::{Addressee, Addressees, Closing, DutyStation, Opening, RefersTo, Role, Sender, Side};
 use crate::error::Diagnostic;
+use crate::locale::Lang;
 use crate::values::{Paragraph, Text, Translated, parse_date};
 use crate::yaml::YamlFile;
 
@@ -16,6 +17,7 @@ use crate::yaml::YamlFile;
 /// the note's kind.
 pub const FRAME_FIELDS: &[&str] = &[
     "kind",
+    "languages",
     "paper",
     "letterhead",
     "logo",
@@ -43,6 +45,10 @@ pub struct Frame {
     /// `<kind>.<lang>.typ`.
     #[serde(default = "default_kind")]
     pub kind: String,
+    /// The languages the note is written in, when not every language: a
+    /// bilateral note is often in one. Its texts need only these.
+    #[serde(default)]
+    pub languages: Option<Vec<Lang>>,
     /// Paper size: `a4` or `us-letter`.
     #[serde(default)]
     pub paper: Paper,
@@ -141,9 +147,39 @@ impl Frame {
         }
     }
 
+    /// The languages the note is written in, in the order of
+    /// [`Lang::ALL`].
+    pub fn languages(&self) -> Vec<Lang> {
+        match &self.languages {
+            Some(languages) => Lang::ALL
+                .into_iter()
+                .filter(|lang| languages.contains(lang))
+                .collect(),
+            None => Lang::ALL.to_vec(),
+        }
+    }
+
     /// What types alone cannot check.
     pub fn check(&self, file: &YamlFile) -> Vec<Diagnostic> {
         let mut problems = self.sender.check(file);
+        if let Some(languages) = &self.languages {
+            let repeated = languages
+                .iter()
+                .enumerate()
+                .any(|(i, lang)| languages[..i].contains(lang));
+            if languages.is_empty() || repeated {
+                problems.push(
+                    file.error(
+                        "languages",
+                        "`languages` names each language of the note once",
+                    )
+                    .hint(format!(
+                        "as `[en]`, `[fr]`, or leave it out for every language ({})",
+                        Lang::CODES.join(", ")
+                    )),
+                );
+            }
+        }
         problems.extend(self.addressees.check(file));
         if self.opening == Opening::Depositary {
             problems.extend(self.check_depositary(file));

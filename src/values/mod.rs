@@ -10,5 +10,5 @@ mod text;
 pub use self::shapes::{
     href, is_document_symbol, is_email, is_phone, is_resolution_symbol, is_web_address,
 };
-pub use self::text::{Date, Paragraph, Text, Time, Translated};
+pub use self::text::{Date, Paragraph, Text, Time, Translated, reading_in};
 pub(crate) use self::text::{cleaned_option, parse_date};

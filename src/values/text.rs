@@ -8,8 +8,42 @@ use serde::{Deserialize, Deserializer};
 
 use crate::locale::{Lang, clean};
 
+thread_local! {
+    /// The languages a text read now must give, as a set of places in
+    /// [`Lang::ALL`]: every language, unless a meeting file written in
+    /// fewer is being read ([`reading_in`]).
+    static REQUIRED: std::cell::Cell<Option<u32>> = const { std::cell::Cell::new(None) };
+}
+
+/// Runs `read` with the texts it reads required in `languages` only: a
+/// meeting file that says `languages: [en]` gives its texts in English
+/// alone. serde gives a value no context as it is read, so the languages
+/// are set for this thread while `read` runs, and restored after it.
+pub fn reading_in<R>(languages: &[Lang], read: impl FnOnce() -> R) -> R {
+    struct Restore(Option<u32>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            REQUIRED.set(self.0);
+        }
+    }
+    let set = languages
+        .iter()
+        .fold(0, |set, lang| set | 1 << lang.index());
+    let _restore = Restore(REQUIRED.replace(Some(set)));
+    read()
+}
+
+/// The first language a text read now must give and `texts` lacks.
+fn missing<T>(texts: &BTreeMap<Lang, T>) -> Option<Lang> {
+    let required = REQUIRED.get();
+    Lang::ALL.into_iter().find(|lang| {
+        required.is_none_or(|set| set & 1 << lang.index() != 0) && !texts.contains_key(lang)
+    })
+}
+
 /// A text in every language a note is written in, as a meeting file writes
-/// it: one value a language, `{ fr: …, en: … }`, each language required.
+/// it: one value a language, `{ fr: …, en: … }`, each language required
+/// (each of those the file is written in, [`reading_in`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Translated(BTreeMap<Lang, String>);
 
@@ -61,7 +95,7 @@ impl<'de> serde::de::Visitor<'de> for TranslatedVisitor {
             let text: Cleaned = map.next_value()?;
             texts.insert(lang, text.0);
         }
-        match Lang::ALL.into_iter().find(|lang| !texts.contains_key(lang)) {
+        match missing(&texts) {
             Some(missing) => Err(serde::de::Error::missing_field(missing.code())),
             None => Ok(Translated(texts)),
         }
@@ -157,7 +191,7 @@ impl<'de> serde::de::Visitor<'de> for ParagraphVisitor {
                 },
             }
         }
-        match Lang::ALL.into_iter().find(|lang| !texts.contains_key(lang)) {
+        match missing(&texts) {
             Some(missing) => Err(serde::de::Error::missing_field(missing.code())),
             None => {
                 paragraph.text = Translated(texts);
