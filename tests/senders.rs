@@ -351,7 +351,7 @@ fn addressees_that_cannot_be_read_are_refused_at_their_key() {
         ),
         (
             "{ fr: aux missions }",
-            "the addressees written out need both languages: { fr: \"aux …\", en: \"the …\" }",
+            "the addressees written out lack their English text: { fr: \"aux …\", en: \"the …\" }",
             "addressees",
         ),
     ];

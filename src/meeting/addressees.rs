@@ -5,7 +5,7 @@ use serde::{Deserialize, Deserializer};
 
 use super::Role;
 use crate::error::Diagnostic;
-use crate::locale::Gender;
+use crate::locale::{Gender, Lang};
 use crate::values::{Text, Translated};
 use crate::yaml::YamlFile;
 
@@ -97,7 +97,8 @@ impl Addressees {
 /// A mistake if the French of `text`, which follows « présente ses
 /// compliments » or « renouveler », does not begin with its preposition.
 fn preposition(file: &YamlFile, at: &str, text: &Translated) -> Option<Diagnostic> {
-    let french = text.get(crate::locale::Lang::Fr);
+    // A note written without French (`languages: [en]`) has none to check.
+    let (_, french) = text.iter().find(|(lang, _)| *lang == Lang::Fr)?;
     let (first, rest) = french
         .split_once([' ', '\u{a0}', '\'', '’'])
         .unwrap_or((french, ""));
@@ -167,16 +168,19 @@ struct AddresseesMap {
 
 impl AddresseesMap {
     fn into_addressees(self) -> Result<Addressees, String> {
-        let text = match (self.fr, self.en) {
-            (Some(fr), Some(en)) => Some(Translated::from_fn(|lang| match lang {
-                crate::locale::Lang::Fr => fr.clone(),
-                crate::locale::Lang::En => en.clone(),
-            })),
-            (None, None) => None,
-            _ => return Err(
-                "the addressees written out need both languages: { fr: \"aux …\", en: \"the …\" }"
-                    .into(),
-            ),
+        let given: Vec<(Lang, String)> = [(Lang::Fr, self.fr), (Lang::En, self.en)]
+            .into_iter()
+            .filter_map(|(lang, text)| Some((lang, text?)))
+            .collect();
+        let text = if given.is_empty() {
+            None
+        } else {
+            Some(Translated::from_given(given).map_err(|lang| {
+                format!(
+                    "the addressees written out lack their {} text: {{ fr: \"aux …\", en: \"the …\" }}",
+                    lang.rules().name()
+                )
+            })?)
         };
         let mut forms = Vec::new();
         if let Some(text) = text {

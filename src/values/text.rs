@@ -63,6 +63,17 @@ impl Translated {
         )
     }
 
+    /// The texts given, or the first language that a text read now must
+    /// give and they lack (every language, or those of the meeting file
+    /// being read, [`reading_in`]).
+    pub fn from_given(texts: impl IntoIterator<Item = (Lang, String)>) -> Result<Self, Lang> {
+        let texts: BTreeMap<Lang, String> = texts.into_iter().collect();
+        match missing(&texts) {
+            Some(lang) => Err(lang),
+            None => Ok(Self(texts)),
+        }
+    }
+
     /// Each language and its text, in the order of [`Lang::ALL`].
     pub fn iter(&self) -> impl Iterator<Item = (Lang, &str)> {
         self.0.iter().map(|(lang, text)| (*lang, text.as_str()))
