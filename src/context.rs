@@ -479,12 +479,12 @@ impl NoteContext {
         let addressees = note.addressees(recipient)?;
         let letterhead = &frame.letterhead;
         let depositary = frame.opening == Opening::Depositary;
-        // The depositary's opening is a sentence of its own: no `honour`
-        // ends it, and the first paragraph follows it as any other.
-        let honour = if depositary {
-            String::new()
-        } else {
-            note.honour(&sender)?
+        // The depositary's opening, and the compliments alone, are a
+        // sentence of their own: no `honour` ends them, and the first
+        // paragraph follows as any other.
+        let honour = match frame.opening {
+            Opening::Compliments => note.honour(&sender)?,
+            Opening::ComplimentsAlone | Opening::Depositary => String::new(),
         };
         Ok(NoteContext {
             lang,
@@ -513,12 +513,17 @@ impl NoteContext {
                 args.set("sender", sender.full.clone());
                 note.phrase("opening-depositary", Some(&args))?
             } else {
-                note.formula(
+                let opening = note.formula(
                     "opening",
                     &sender,
                     &sender.full,
                     addressees.as_ref().map(|(opening, _)| opening.as_str()),
-                )?
+                )?;
+                if frame.opening == Opening::ComplimentsAlone {
+                    format!("{opening}.")
+                } else {
+                    opening
+                }
             },
             honour: honour.clone(),
             closing: match frame.closes() {

@@ -93,7 +93,7 @@ const FRAME: &[(&str, &str, &str, bool)] = &[
     ),
     (
         "opening",
-        "How the note opens: compliments (the default), or depositary, the United Nations depositary's notification (the Secretary-General's, a sentence of its own, with no addressee and no closing; kind: note).",
+        "How the note opens: compliments (the default: « présente ses compliments à … et a l'honneur de … »); compliments-alone, the compliments as a sentence of their own, the paragraphs after them (kind: note); or depositary, the United Nations depositary's notification (the Secretary-General's, a sentence of its own, with no addressee and no closing; kind: note).",
         "compliments",
         false,
     ),

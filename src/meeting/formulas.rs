@@ -40,6 +40,10 @@ pub enum Opening {
     /// consideration.
     #[default]
     Compliments,
+    /// The compliments as a sentence of their own, "… presents its
+    /// compliments to …."; the paragraphs follow it as sentences of their
+    /// own, and the note closes as any other.
+    ComplimentsAlone,
     /// The United Nations depositary's notification: "The Secretary-General
     /// of the United Nations, acting in his capacity as depositary,
     /// communicates the following:", a sentence of its own, with no

@@ -184,6 +184,12 @@ impl Frame {
         if self.opening == Opening::Depositary {
             problems.extend(self.check_depositary(file));
         }
+        if self.opening == Opening::ComplimentsAlone && self.refers_to.is_some() {
+            problems.push(
+                file.error("refers_to", "the compliments alone refer to no earlier note")
+                    .hint("refer to it in the first paragraph, or leave `opening` out: « et, se référant à sa note … du …, a l'honneur de »"),
+            );
+        }
         if let Some(earlier) = &self.refers_to {
             if let Some(day) = self.day()
                 && earlier.date.0 > day
@@ -261,7 +267,7 @@ impl Frame {
     pub fn closes(&self) -> Closing {
         match self.opening {
             Opening::Depositary => Closing::None,
-            Opening::Compliments => self.closing,
+            Opening::Compliments | Opening::ComplimentsAlone => self.closing,
         }
     }
 
