@@ -267,7 +267,10 @@ impl Note<'_> {
         let mut args = Args::new();
         args.set("gender", sender.gender);
         args.set("reference", earlier.reference.0.clone());
-        args.set("date", locale::date(earlier.date.0, self.lang));
+        args.set(
+            "date",
+            locale::date_in(earlier.date.0, self.lang, frame.date_style),
+        );
         match earlier.by {
             Side::Sender => args.set("by", "sender"),
             Side::Addressee => {
@@ -361,7 +364,7 @@ impl Note<'_> {
         args.set(
             "date",
             match frame.date {
-                Some(NoteDate::Day(day)) => locale::date(day, self.lang),
+                Some(NoteDate::Day(day)) => locale::date_in(day, self.lang, frame.date_style),
                 Some(NoteDate::Year(year)) => format!("{DATE_MARK} {year}"),
                 None => DATE_MARK.to_owned(),
             },
@@ -555,7 +558,7 @@ impl NoteContext {
                 Some(Enclosures::Titles(titles)) => titles.iter().map(|t| note.text(t)).collect(),
                 _ => Vec::new(),
             },
-            fields: kind::localize(&loaded.kind.fields, &loaded.fields, lang),
+            fields: kind::localize(&loaded.kind.fields, &loaded.fields, lang, frame.date_style),
         })
     }
 }

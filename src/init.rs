@@ -74,6 +74,12 @@ const FRAME: &[(&str, &str, &str, bool)] = &[
         false,
     ),
     (
+        "date_style",
+        "How the English note writes every date: un (14 August 1987, the default) or us (August 14, 1987), as notes from the United States write them. French writes its dates one way.",
+        "un",
+        false,
+    ),
+    (
         "sender",
         "Who sends the note: role: secretary-general with gender: male | female; role: office, ministry or embassy with its name and short name in both languages; role: mission with state: FRA (the State's code or name); role: person with name, short name and gender.",
         "{ role: secretary-general, gender: male }",

@@ -378,3 +378,29 @@ fn a_batch_of_a_note_in_one_language_sends_it_to_every_mission_in_that_language(
         "{france}"
     );
 }
+
+#[test]
+fn the_english_note_writes_its_dates_in_the_united_states_style_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(repo("examples/ccm-7msp.yaml"))
+        .unwrap()
+        .replace("\ndate: 2017\n", "\ndate: 2017-04-12\ndate_style: us\n");
+    std::fs::write(dir.path().join("us.yaml"), text).unwrap();
+    // The two notes still agree: the comparison reads the dates month first.
+    let (code, report) = check_json(dir.path(), &["us.yaml"]);
+    assert_eq!(code, Some(0), "{report:#}");
+    succeed(dir.path(), &["render", "us.yaml", "-o", "out"]);
+    let en = squeezed_pdf(&dir.path().join("out/us.en.pdf"));
+    in_order(
+        &en,
+        &[
+            "adopted by the General Assembly on December 7, 2015",
+            "from September 4 to 6, 2017",
+            "no later than Friday, August 18, 2017",
+            "April 12, 2017",
+        ],
+    );
+    // French writes its dates one way.
+    let fr = squeezed_pdf(&dir.path().join("out/us.fr.pdf"));
+    in_order(&fr, &["du 4 au 6 septembre 2017", "Le 12 avril 2017"]);
+}

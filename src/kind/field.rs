@@ -15,7 +15,7 @@ use serde_yaml::{Mapping, Value as Yaml};
 
 use super::value::{Value, Values};
 use crate::error::Diagnostic;
-use crate::locale::Lang;
+use crate::locale::{DateStyle, Lang};
 use crate::yaml::YamlFile;
 
 /// A field of a kind.
@@ -70,7 +70,7 @@ pub trait FieldType: Any + fmt::Debug + Send + Sync {
 
     /// The value in `lang`, as templates receive it; `siblings` are the
     /// values of its record.
-    fn localize(&self, value: &Value, siblings: &Values, lang: Lang) -> Json;
+    fn localize(&self, value: &Value, siblings: &Values, lang: Lang, dates: DateStyle) -> Json;
 
     /// The fields the schema names from this one, checked: each wrong one
     /// as its option, the name given, and what it should name.
@@ -472,8 +472,13 @@ impl Checker<'_> {
     }
 }
 
-/// The values of `fields` in `lang`, by name.
-pub fn localize(fields: &[Field], values: &Values, lang: Lang) -> Map<String, Json> {
+/// The values of `fields` in `lang`, its dates in `dates`' style, by name.
+pub fn localize(
+    fields: &[Field],
+    values: &Values,
+    lang: Lang,
+    dates: DateStyle,
+) -> Map<String, Json> {
     let mut out = Map::new();
     for field in fields {
         let value = match values.get(&field.name).unwrap_or(&Value::Absent) {
@@ -481,7 +486,7 @@ pub fn localize(fields: &[Field], values: &Values, lang: Lang) -> Map<String, Js
             // as well.
             Value::Absent if field.ty.is_list() => json!([]),
             Value::Absent => Json::Null,
-            value => field.ty.localize(value, values, lang),
+            value => field.ty.localize(value, values, lang, dates),
         };
         out.insert(field.name.clone(), value);
     }

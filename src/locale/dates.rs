@@ -7,6 +7,19 @@ use super::Lang;
 #[cfg(test)]
 use super::{en::MONTHS as MONTHS_EN, fr::MONTHS as MONTHS_FR, language::NBSP};
 
+/// How a note writes its dates: as the United Nations writes them ("14
+/// August 1987", « 14 août 1987 »), or, in English, as the United States
+/// writes them ("August 14, 1987"). French writes its dates one way.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateStyle {
+    /// Day, month, year.
+    #[default]
+    Un,
+    /// Month, day, year, in English.
+    Us,
+}
+
 /// The names of the months in `lang`, January first, as a date prints them.
 pub fn month_names(lang: Lang) -> &'static [&'static str; 12] {
     lang.rules().months()
@@ -21,6 +34,22 @@ pub fn weekday_names(lang: Lang) -> &'static [&'static str; 7] {
 /// `7\u{a0}December 2015`.
 pub fn date(d: NaiveDate, lang: Lang) -> String {
     lang.rules().date(d)
+}
+
+/// A date in full in `style`: `August 14, 1987` in English in the United
+/// States' style.
+pub fn date_in(d: NaiveDate, lang: Lang, style: DateStyle) -> String {
+    lang.rules().dated(style).date(d)
+}
+
+/// A date with its weekday, in `style`: `Friday, August 18, 2017`.
+pub fn date_with_weekday_in(d: NaiveDate, lang: Lang, style: DateStyle) -> String {
+    lang.rules().dated(style).date_with_weekday(d)
+}
+
+/// A period, in `style`: `from September 4 to 6, 2017`.
+pub fn date_range_in(start: NaiveDate, end: NaiveDate, lang: Lang, style: DateStyle) -> String {
+    lang.rules().dated(style).date_range(start, end)
 }
 
 /// A date with its weekday: `vendredi 18\u{a0}août 2017`,

@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use regex::{Captures, Regex};
 
-use super::Gender;
+use super::{DateStyle, Gender};
 
 /// No-break space: keeps the day on the same line as its month.
 pub const NBSP: char = '\u{a0}';
@@ -52,6 +52,11 @@ pub trait Language: Sync {
     /// The names of the months, January first, as a date prints them.
     fn months(&self) -> &'static [&'static str; 12];
 
+    /// This language writing its dates in `style`: itself, unless it
+    /// writes them otherwise in that style (English in the United States'
+    /// style: "August 14, 1987").
+    fn dated(&self, style: DateStyle) -> &'static dyn Language;
+
     /// The names of the days of the week, Monday first.
     fn weekdays(&self) -> &'static [&'static str; 7];
 
@@ -91,23 +96,7 @@ pub trait Language: Sync {
     /// month and year are written once when the two ends share them. If
     /// `end` is before `start` the two are swapped.
     fn date_range(&self, start: NaiveDate, end: NaiveDate) -> String {
-        let (start, end) = if end < start {
-            (end, start)
-        } else {
-            (start, end)
-        };
-        let Period { on, from, to } = self.period();
-        if start == end {
-            return format!("{on} {}", self.date(start));
-        }
-        let first = if start.year() != end.year() {
-            self.date(start)
-        } else if start.month() != end.month() {
-            self.day_month(start)
-        } else {
-            self.day(start)
-        };
-        format!("{from} {first} {to} {}", self.date(end))
+        day_first_range(self, start, end)
     }
 
     /// A time of day in running text: `15\u{a0}h\u{a0}30`, `3.30\u{a0}p.m.`.
@@ -197,4 +186,31 @@ pub trait Language: Sync {
     /// Whether number words, lowercase, after the word `before`, are no
     /// number at all: an article (`une`), a percentage's `cent`, a fraction.
     fn not_a_number(&self, words: &[&str], before: Option<&str>) -> bool;
+}
+
+/// A period whose dates are written day first: `du 4 au 6\u{a0}septembre
+/// 2017`, a single day `le …`; month and year are written once when the two
+/// ends share them. If `end` is before `start` the two are swapped.
+pub(super) fn day_first_range<L: Language + ?Sized>(
+    language: &L,
+    start: NaiveDate,
+    end: NaiveDate,
+) -> String {
+    let (start, end) = if end < start {
+        (end, start)
+    } else {
+        (start, end)
+    };
+    let Period { on, from, to } = language.period();
+    if start == end {
+        return format!("{on} {}", language.date(start));
+    }
+    let first = if start.year() != end.year() {
+        language.date(start)
+    } else if start.month() != end.month() {
+        language.day_month(start)
+    } else {
+        language.day(start)
+    };
+    format!("{from} {first} {to} {}", language.date(end))
 }

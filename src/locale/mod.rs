@@ -14,7 +14,10 @@ mod ordinals;
 pub mod toy;
 mod typography;
 
-pub use dates::{date, date_range, date_with_weekday, month_names, time, weekday_names};
+pub use dates::{
+    DateStyle, date, date_in, date_range, date_range_in, date_with_weekday, date_with_weekday_in,
+    month_names, time, weekday_names,
+};
 pub use en::English;
 pub use fr::French;
 pub use grammar::{
@@ -60,7 +63,7 @@ const LANGUAGES: [Entry; 2] = [
     Entry {
         lang: Lang::En,
         code: "en",
-        rules: &English,
+        rules: &English::UN,
     },
 ];
 

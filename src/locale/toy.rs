@@ -52,6 +52,10 @@ static READING: LazyLock<Reading> = LazyLock::new(|| {
 pub struct Toy;
 
 impl Language for Toy {
+    fn dated(&self, _style: crate::locale::DateStyle) -> &'static dyn Language {
+        &Toy
+    }
+
     fn name(&self) -> &'static str {
         "Toy"
     }

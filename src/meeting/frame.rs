@@ -9,7 +9,7 @@ use serde::{Deserialize, Deserializer};
 
 use super::{Addressee, Addressees, Closing, DutyStation, Opening, RefersTo, Role, Sender, Side};
 use crate::error::Diagnostic;
-use crate::locale::Lang;
+use crate::locale::{DateStyle, Lang};
 use crate::values::{Paragraph, Text, Translated, parse_date};
 use crate::yaml::YamlFile;
 
@@ -27,6 +27,7 @@ pub const FRAME_FIELDS: &[&str] = &[
     "place",
     "date",
     "date_at",
+    "date_style",
     "sender",
     "addressees",
     "duty_station",
@@ -80,6 +81,11 @@ pub struct Frame {
     /// reference, as ministries do.
     #[serde(default)]
     pub date_at: DateAt,
+    /// How the English note writes every date: as the United Nations
+    /// ("14 August 1987", the default) or as the United States ("August
+    /// 14, 1987").
+    #[serde(default)]
+    pub date_style: DateStyle,
     /// Who sends the note.
     pub sender: Sender,
     /// Who receives it.

@@ -7,7 +7,7 @@ use serde_yaml::Value as Yaml;
 use super::contact::Contact;
 use crate::kind::field::{self, Checker, Field, FieldType, Place, Reader, TypeInfo, join};
 use crate::kind::value::{Value, Values};
-use crate::locale::{self, Lang};
+use crate::locale::{self, DateStyle, Lang};
 use crate::values::href;
 
 /// `address`.
@@ -56,7 +56,7 @@ impl FieldType for AddressBlock {
         }
     }
 
-    fn localize(&self, value: &Value, _siblings: &Values, lang: Lang) -> Json {
+    fn localize(&self, value: &Value, _siblings: &Values, lang: Lang, _dates: DateStyle) -> Json {
         let Value::Address(address) = value else {
             return Json::Null;
         };

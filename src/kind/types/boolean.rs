@@ -5,7 +5,7 @@ use serde_yaml::Value as Yaml;
 
 use crate::kind::field::{self, FieldType, Reader, TypeInfo};
 use crate::kind::value::{Value, Values};
-use crate::locale::Lang;
+use crate::locale::{DateStyle, Lang};
 
 /// `boolean`.
 pub static BOOLEAN: TypeInfo = TypeInfo {
@@ -28,7 +28,7 @@ impl FieldType for Boolean {
         reader.parse(at, node).map(Value::Boolean)
     }
 
-    fn localize(&self, value: &Value, _siblings: &Values, _lang: Lang) -> Json {
+    fn localize(&self, value: &Value, _siblings: &Values, _lang: Lang, _dates: DateStyle) -> Json {
         match value {
             Value::Boolean(yes) => (*yes).into(),
             _ => Json::Null,

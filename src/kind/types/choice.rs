@@ -5,7 +5,7 @@ use serde_yaml::Value as Yaml;
 
 use crate::kind::field::{self, FieldType, Options, Reader, TypeInfo};
 use crate::kind::value::{Value, Values};
-use crate::locale::Lang;
+use crate::locale::{DateStyle, Lang};
 use crate::values::Text;
 
 /// `choice`.
@@ -58,7 +58,7 @@ impl FieldType for Choice {
         None
     }
 
-    fn localize(&self, value: &Value, _siblings: &Values, _lang: Lang) -> Json {
+    fn localize(&self, value: &Value, _siblings: &Values, _lang: Lang, _dates: DateStyle) -> Json {
         match value {
             Value::Word(word) => word.clone().into(),
             _ => Json::Null,

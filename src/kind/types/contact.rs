@@ -6,7 +6,7 @@ use serde_yaml::Value as Yaml;
 
 use crate::kind::field::{self, Checker, Field, FieldType, Place, Reader, TypeInfo};
 use crate::kind::value::{Value, Values};
-use crate::locale::{self, Lang};
+use crate::locale::{self, DateStyle, Lang};
 use crate::values::{Text, is_email, is_phone, is_web_address};
 
 /// `email`.
@@ -92,7 +92,7 @@ impl FieldType for Contact {
         }
     }
 
-    fn localize(&self, value: &Value, _siblings: &Values, lang: Lang) -> Json {
+    fn localize(&self, value: &Value, _siblings: &Values, lang: Lang, _dates: DateStyle) -> Json {
         match (self, value) {
             (Contact::Phone, Value::Word(number)) => locale::phone(number, lang).into(),
             (_, Value::Word(word)) => word.clone().into(),

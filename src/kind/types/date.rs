@@ -11,7 +11,7 @@ use crate::kind::field::{
     join,
 };
 use crate::kind::value::{Value, Values};
-use crate::locale::{self, Lang};
+use crate::locale::{self, DateStyle, Lang};
 use crate::values::Date as Written;
 
 /// `date`.
@@ -117,10 +117,12 @@ impl FieldType for Date {
         }
     }
 
-    fn localize(&self, value: &Value, _siblings: &Values, lang: Lang) -> Json {
+    fn localize(&self, value: &Value, _siblings: &Values, lang: Lang, dates: DateStyle) -> Json {
         match value {
-            Value::Date(date) if self.weekday => locale::date_with_weekday(*date, lang).into(),
-            Value::Date(date) => locale::date(*date, lang).into(),
+            Value::Date(date) if self.weekday => {
+                locale::date_with_weekday_in(*date, lang, dates).into()
+            }
+            Value::Date(date) => locale::date_in(*date, lang, dates).into(),
             _ => Json::Null,
         }
     }

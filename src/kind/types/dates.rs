@@ -12,7 +12,7 @@ use crate::kind::field::{
     self, Checker, Field, FieldType, Options, Place, Reader, Reference, Scope, TypeInfo, join,
 };
 use crate::kind::value::{Value, Values};
-use crate::locale::{self, Lang};
+use crate::locale::{self, DateStyle, Lang};
 use crate::values::Date as Written;
 
 /// `dates`.
@@ -104,9 +104,9 @@ impl FieldType for Dates {
         checker.error(field, &at, ended_before(start, end));
     }
 
-    fn localize(&self, value: &Value, _siblings: &Values, lang: Lang) -> Json {
+    fn localize(&self, value: &Value, _siblings: &Values, lang: Lang, dates: DateStyle) -> Json {
         match value {
-            Value::Dates(start, end) => locale::date_range(*start, *end, lang).into(),
+            Value::Dates(start, end) => locale::date_range_in(*start, *end, lang, dates).into(),
             _ => Json::Null,
         }
     }

@@ -7,7 +7,7 @@ use serde_yaml::Value as Yaml;
 
 use crate::kind::field::{self, FieldType, Reader, TypeInfo};
 use crate::kind::value::{Value, Values};
-use crate::locale::{self, Gender as Noun, Lang};
+use crate::locale::{self, DateStyle, Gender as Noun, Lang};
 
 /// `gender`.
 pub static GENDER: TypeInfo = TypeInfo {
@@ -41,7 +41,7 @@ impl FieldType for Gender {
             .map(|g| Value::Gender(g.0))
     }
 
-    fn localize(&self, value: &Value, _siblings: &Values, _lang: Lang) -> Json {
+    fn localize(&self, value: &Value, _siblings: &Values, _lang: Lang, _dates: DateStyle) -> Json {
         match value {
             Value::Gender(gender) => gender.noun().into(),
             _ => Json::Null,

@@ -5,7 +5,7 @@ use serde_yaml::Value as Yaml;
 
 use crate::kind::field::{self, Checker, Field, FieldType, Options, Place, Reader, TypeInfo};
 use crate::kind::value::{Value, Values};
-use crate::locale::Lang;
+use crate::locale::{DateStyle, Lang};
 
 /// `integer`.
 pub static INTEGER: TypeInfo = TypeInfo {
@@ -91,7 +91,7 @@ impl FieldType for Integer {
         }
     }
 
-    fn localize(&self, value: &Value, _siblings: &Values, _lang: Lang) -> Json {
+    fn localize(&self, value: &Value, _siblings: &Values, _lang: Lang, _dates: DateStyle) -> Json {
         match value {
             Value::Number(n) => (*n).into(),
             Value::Numbers(list) => list.clone().into(),

@@ -8,7 +8,7 @@ use crate::kind::field::{
     self, Checker, Field, FieldType, Options, Place, Reader, Reference, Scope, TypeInfo,
 };
 use crate::kind::value::{Value, Values};
-use crate::locale::{self, Gender, Lang};
+use crate::locale::{self, DateStyle, Gender, Lang};
 
 /// `ordinal`.
 pub static ORDINAL: TypeInfo = TypeInfo {
@@ -81,7 +81,7 @@ impl FieldType for Ordinal {
         }
     }
 
-    fn localize(&self, value: &Value, siblings: &Values, lang: Lang) -> Json {
+    fn localize(&self, value: &Value, siblings: &Values, lang: Lang, _dates: DateStyle) -> Json {
         let Value::Number(n) = value else {
             return Json::Null;
         };

@@ -7,7 +7,7 @@ use crate::kind::field::{
     self, Checker, Field, FieldType, Options, Place, Reader, TypeInfo, localize,
 };
 use crate::kind::value::{Value, Values};
-use crate::locale::Lang;
+use crate::locale::{DateStyle, Lang};
 
 /// `record`.
 pub static RECORD: TypeInfo = TypeInfo {
@@ -87,12 +87,12 @@ impl FieldType for Record {
         }
     }
 
-    fn localize(&self, value: &Value, _siblings: &Values, lang: Lang) -> Json {
+    fn localize(&self, value: &Value, _siblings: &Values, lang: Lang, dates: DateStyle) -> Json {
         match value {
-            Value::Record(values) => localize(&self.fields, values, lang).into(),
+            Value::Record(values) => localize(&self.fields, values, lang, dates).into(),
             Value::Records(list) => list
                 .iter()
-                .map(|values| Json::Object(localize(&self.fields, values, lang)))
+                .map(|values| Json::Object(localize(&self.fields, values, lang, dates)))
                 .collect(),
             _ => Json::Null,
         }

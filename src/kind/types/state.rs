@@ -6,7 +6,7 @@ use serde_yaml::Value as Yaml;
 
 use crate::kind::field::{self, FieldType, Reader, TypeInfo};
 use crate::kind::value::{Value, Values};
-use crate::locale::Lang;
+use crate::locale::{DateStyle, Lang};
 use crate::states::States;
 use crate::values::Text;
 
@@ -44,7 +44,7 @@ impl FieldType for State {
         }
     }
 
-    fn localize(&self, value: &Value, _siblings: &Values, lang: Lang) -> Json {
+    fn localize(&self, value: &Value, _siblings: &Values, lang: Lang, _dates: DateStyle) -> Json {
         match value {
             Value::State(code) => state(code, lang),
             _ => Json::Null,

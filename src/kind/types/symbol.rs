@@ -7,7 +7,7 @@ use serde_yaml::Value as Yaml;
 
 use crate::kind::field::{self, Checker, Field, FieldType, Options, Place, Reader, TypeInfo};
 use crate::kind::value::{Value, Values};
-use crate::locale::Lang;
+use crate::locale::{DateStyle, Lang};
 use crate::values::{Text, is_document_symbol, is_resolution_symbol};
 
 /// `symbol`.
@@ -69,7 +69,7 @@ impl FieldType for Symbol {
             .push(example.into());
     }
 
-    fn localize(&self, value: &Value, _siblings: &Values, _lang: Lang) -> Json {
+    fn localize(&self, value: &Value, _siblings: &Values, _lang: Lang, _dates: DateStyle) -> Json {
         match value {
             Value::Word(word) => word.clone().into(),
             _ => Json::Null,

@@ -7,7 +7,7 @@ use serde_yaml::Value as Yaml;
 use crate::error::Severity;
 use crate::kind::field::{self, Checker, Field, FieldType, Place, Reader, TypeInfo, join};
 use crate::kind::value::{Value, Values};
-use crate::locale::Lang;
+use crate::locale::{DateStyle, Lang};
 use crate::values::Translated;
 
 /// `text`: one text.
@@ -91,7 +91,7 @@ impl FieldType for Texts {
         }
     }
 
-    fn localize(&self, value: &Value, _siblings: &Values, lang: Lang) -> Json {
+    fn localize(&self, value: &Value, _siblings: &Values, lang: Lang, _dates: DateStyle) -> Json {
         match value {
             Value::Text(text) => text.get(lang).into(),
             Value::Texts(list) => list.iter().map(|t| t.get(lang)).collect(),

@@ -8,7 +8,7 @@ use crate::kind::field::{
     self, Checker, Field, FieldType, Order, Place, Reader, Reference, Scope, TypeInfo, join,
 };
 use crate::kind::value::{Value, Values};
-use crate::locale::{self, Lang};
+use crate::locale::{self, DateStyle, Lang};
 use crate::values::Time as Written;
 
 /// `time`.
@@ -65,7 +65,7 @@ impl FieldType for Time {
         }
     }
 
-    fn localize(&self, value: &Value, _siblings: &Values, lang: Lang) -> Json {
+    fn localize(&self, value: &Value, _siblings: &Values, lang: Lang, _dates: DateStyle) -> Json {
         match value {
             Value::Time(time) => locale::time(*time, lang).into(),
             _ => Json::Null,

@@ -22,9 +22,9 @@ pub static READING: LazyLock<Reading> = LazyLock::new(|| {
             regex(&format!(
                 r"\b(?:(?P<weekday>{days}),?\s+)?(?P<first>\d{{1,2}})(?:\s*(?:to|and|-|–)\s*(?:(?:{days}),?\s+)?(?P<last>\d{{1,2}}))?\s+(?P<month>{months})\b(?:,?\s+(?P<year>\d{{4}}))?"
             )),
-            // Month day(, year), as the United States write it.
+            // Month day (to day)(, year), as the United States write it.
             regex(&format!(
-                r"\b(?:(?P<weekday>{days}),?\s+)?(?P<month>{months})\s+(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,\s*(?P<year>\d{{4}}))?"
+                r"\b(?:(?P<weekday>{days}),?\s+)?(?P<month>{months})\s+(?P<first>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:to|and|-|–)\s*(?P<last>\d{{1,2}})(?:st|nd|rd|th)?)?\b(?:,\s*(?P<year>\d{{4}}))?"
             )),
         ],
         // "from 10 a.m. to 1 p.m.", "from 3 to 6 p.m.", "noon", "midnight".

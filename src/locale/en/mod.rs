@@ -8,18 +8,65 @@ mod numbers;
 #[cfg(test)]
 pub use dates::MONTHS;
 
-use chrono::NaiveTime;
+use chrono::{Datelike, NaiveDate, NaiveTime};
 use regex::Captures;
 
 use super::language::{Language, Period, Reading};
-use super::{Gender, typography};
+use super::{DateStyle, Gender, typography};
 
-/// The English language.
-pub struct English;
+/// The English language, its dates written as the United Nations writes
+/// them ("14 August 1987") or as the United States does ("August 14,
+/// 1987").
+pub struct English {
+    /// Whether dates are written month first.
+    us_dates: bool,
+}
+
+impl English {
+    /// English with the United Nations' dates.
+    pub const UN: English = English { us_dates: false };
+    /// English with the United States' dates.
+    pub const US: English = English { us_dates: true };
+}
 
 impl Language for English {
     fn name(&self) -> &'static str {
         "English"
+    }
+
+    fn dated(&self, style: DateStyle) -> &'static dyn Language {
+        match style {
+            DateStyle::Un => &English::UN,
+            DateStyle::Us => &English::US,
+        }
+    }
+
+    /// "14\u{a0}August", or "August\u{a0}14" month first.
+    fn day_month(&self, d: NaiveDate) -> String {
+        if self.us_dates {
+            dates::us_day_month(d)
+        } else {
+            dates::day_month(d)
+        }
+    }
+
+    /// "14\u{a0}August 1987", or "August\u{a0}14, 1987" month first.
+    fn date(&self, d: NaiveDate) -> String {
+        if self.us_dates {
+            format!("{}, {}", dates::us_day_month(d), d.year())
+        } else {
+            format!("{} {}", dates::day_month(d), d.year())
+        }
+    }
+
+    /// "from 4 to 6\u{a0}September 2017", or "from September\u{a0}4 to 6,
+    /// 2017" month first.
+    fn date_range(&self, start: NaiveDate, end: NaiveDate) -> String {
+        if self.us_dates {
+            dates::us_range(start, end)
+        } else {
+            super::language::day_first_range(self, start, end)
+        }
     }
 
     fn months(&self) -> &'static [&'static str; 12] {

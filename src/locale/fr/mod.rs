@@ -29,6 +29,11 @@ impl Language for French {
         "French"
     }
 
+    /// French writes its dates one way.
+    fn dated(&self, _style: crate::locale::DateStyle) -> &'static dyn Language {
+        &French
+    }
+
     fn months(&self) -> &'static [&'static str; 12] {
         &dates::MONTHS
     }
