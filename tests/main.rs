@@ -22,6 +22,7 @@ mod locales;
 mod missions;
 mod note_kind;
 mod office;
+mod real;
 mod sandbox;
 mod seed;
 mod senders;
