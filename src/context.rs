@@ -12,9 +12,10 @@ use crate::meeting::{
 use crate::recipients::{Recipient, Status};
 use crate::states::{StateNames, States};
 use crate::template::{
-    Dateline, DocumentInfo, ItemContext, NoteContext, ParagraphContext, RecipientContext,
+    AnnexContext, Dateline, DocumentInfo, ItemContext, NoteContext, ParagraphContext,
+    RecipientContext,
 };
-use crate::values::Translated;
+use crate::values::{Paragraph, Translated};
 
 /// What a note shows besides what the meeting file says.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -406,10 +407,29 @@ impl Note<'_> {
     /// The free paragraphs as the meeting file sets them: numbered ones
     /// counted from 1, items lettered from `a`.
     fn body(&self) -> Result<Vec<ParagraphContext>> {
-        let mut numbered = 0;
+        self.set(&self.loaded.frame.paragraphs)
+    }
+
+    /// The document printed after the note, if any.
+    fn annex(&self) -> Result<Option<AnnexContext>> {
         self.loaded
             .frame
-            .paragraphs
+            .annex
+            .as_ref()
+            .map(|annex| {
+                Ok(AnnexContext {
+                    heading: self.text(&annex.heading),
+                    paragraphs: self.set(&annex.paragraphs)?,
+                })
+            })
+            .transpose()
+    }
+
+    /// Paragraphs as the meeting file sets them: numbered ones counted
+    /// from 1, items lettered from `a`.
+    fn set(&self, paragraphs: &[Paragraph]) -> Result<Vec<ParagraphContext>> {
+        let mut numbered = 0;
+        paragraphs
             .iter()
             .map(|paragraph| {
                 let number = if paragraph.numbered {
@@ -554,6 +574,7 @@ impl NoteContext {
             body_paragraphs: note.body()?,
             lead: note.lead(&honour)?,
             enclosures: note.enclosures()?,
+            annex: note.annex()?,
             enclosure_titles: match &frame.enclosures {
                 Some(Enclosures::Titles(titles)) => titles.iter().map(|t| note.text(t)).collect(),
                 _ => Vec::new(),

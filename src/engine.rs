@@ -237,7 +237,7 @@ impl Engine {
         };
         // Each key of the file, the template's values that print it, and
         // whether the file gives it.
-        let given: [(&str, &[&str], bool); 9] = [
+        let given: [(&str, &[&str], bool); 10] = [
             ("subject", &["subject"], frame.subject.is_some()),
             ("markings", &["markings"], frame.markings.is_some()),
             ("reference", &["reference"], frame.reference.is_some()),
@@ -255,6 +255,7 @@ impl Engine {
                 &["date_at"],
                 frame.date_at == crate::meeting::DateAt::Head,
             ),
+            ("annex", &["annex"], frame.annex.is_some()),
         ];
         let kind = &loaded.kind.name;
         let unprinted: Vec<(&str, &str)> = given

@@ -127,6 +127,12 @@ const FRAME: &[(&str, &str, &str, bool)] = &[
         "1",
         false,
     ),
+    (
+        "annex",
+        "A document printed after the note, on a page of its own (the text of a State's note that a depositary transmits, a programme): its heading and paragraphs in both languages, the paragraphs set as the note's are.",
+        "{ heading: { fr: Annexe, en: Annex }, paragraphs: [{ fr: …, en: … }] }",
+        false,
+    ),
 ];
 
 /// A meeting file for `kind`, filled with its examples; `sources` is what

@@ -109,6 +109,8 @@ note_context! {
     /// The titles of the documents enclosed, when the meeting file gives
     /// them.
     enclosure_titles: Vec<String> = "the titles of the documents enclosed, printed under `enclosures`, one a line";
+    /// A document printed after the note.
+    annex: Option<AnnexContext> = "`heading` and `paragraphs` (each as in `body_paragraphs`): a document printed after the note, on a page of its own, or nothing";
 }
 
 /// PDF metadata.
@@ -145,6 +147,15 @@ pub struct ParagraphContext {
     pub items: Vec<ItemContext>,
     /// Whether it is set off as a quotation.
     pub quotation: bool,
+}
+
+/// A document printed after the note, in one language.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnnexContext {
+    /// Its heading.
+    pub heading: String,
+    /// Its paragraphs, as the meeting file sets them.
+    pub paragraphs: Vec<ParagraphContext>,
 }
 
 /// An item under a paragraph.

@@ -15,11 +15,11 @@ use sha2::{Digest, Sha256};
 const RENDERED: &[(&str, &str)] = &[
     (
         "ccm-7msp.fr.pdf",
-        "8273a53598721affc3afca85e95e9d9fba28b2fd62994930b1fd638998e86b9d",
+        "65841073e3bc1a8dc9a04f61710386a2b0870f2e246beb273794fcb53f1aed0c",
     ),
     (
         "ccm-7msp.en.pdf",
-        "42735560267382d5938f7a68683e83b39939bf53f8bc4320eaa2c006c7d5ac3e",
+        "fa811e6651d569b03499ac4844a46996ba06a519d0f9a6e3f0a7c8d7684061c6",
     ),
 ];
 
@@ -28,23 +28,23 @@ const RENDERED: &[(&str, &str)] = &[
 const BATCHED: &[(&str, &str)] = &[
     (
         "FRA.fr.pdf",
-        "0ea376ca1ba4d68e7f610982ee876c3529162e5bf2c33a8fa601253822c3d640",
+        "0d0cc7cef7514253bc768b5aaa4e5b9e01defbc650a0b74cb392381b86db0ca6",
     ),
     (
         "HTI.fr.pdf",
-        "ff3f7fabef10e9f897fe6dd5bb673b935aaf982b97c71c1a743458400993b8dc",
+        "5fe2ab2d4309a0c790fb3bdd3e5725df41836b5f6794cd5c5669de3ee4f0bc57",
     ),
     (
         "NLD.en.pdf",
-        "79af477dfd4d41addd0404bbf64912fae83dcc6ae0e764b873f50a222c18f015",
+        "d449ea184ab14f3ae7c27b0dcab588ba5016e4b6779de79968bd1d8f77356476",
     ),
     (
         "USA.en.pdf",
-        "f5d91ede11dee031491a23d17b6f6b2d66307633ffd863bc13097cf3e71a78c2",
+        "8343e2f18df9d0acc335d3c655f3f9a421288657c8d310f400bc4e17ac3165e5",
     ),
     (
         "VAT.en.pdf",
-        "8944ef3ca5ea8854a3ee2c98732882b6d5ea1acec2015cce273403aac6a3022a",
+        "e26f18d5a7737878e101fc5ef574ef5aaebb7f785fa9b10c41ea84237b913b09",
     ),
 ];
 

@@ -404,3 +404,33 @@ fn the_english_note_writes_its_dates_in_the_united_states_style_when_asked() {
     let fr = squeezed_pdf(&dir.path().join("out/us.fr.pdf"));
     in_order(&fr, &["du 4 au 6 septembre 2017", "Le 12 avril 2017"]);
 }
+
+#[test]
+fn an_annex_is_printed_after_the_note_on_a_page_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(repo("tests/fixtures/note/depositary.yaml")).unwrap()
+        + "annex:\n  heading: { fr: Annexe, en: Annex }\n  paragraphs:\n    - fr: Texte de la déclaration faite lors de l'adhésion.\n      en: Text of the declaration made upon accession.\n    - fr: La déclaration est reproduite ci-après.\n      en: The declaration reads as follows.\n      numbered: true\n";
+    std::fs::write(dir.path().join("annexed.yaml"), text).unwrap();
+    succeed(dir.path(), &["render", "annexed.yaml", "-o", "out"]);
+    for (lang, heading, first, numbered) in [
+        (
+            "fr",
+            "Annexe",
+            "Texte de la déclaration faite lors de l'adhésion.",
+            "1. La déclaration est reproduite ci-après.",
+        ),
+        (
+            "en",
+            "Annex",
+            "Text of the declaration made upon accession.",
+            "1. The declaration reads as follows.",
+        ),
+    ] {
+        let pdf = std::fs::read(dir.path().join(format!("out/annexed.{lang}.pdf"))).unwrap();
+        let pages: Vec<String> = common::pdf_pages(&pdf);
+        assert_eq!(pages.len(), 2, "{lang}: {pages:?}");
+        // The note ends on its page; the annex has the next to itself.
+        assert!(!squeeze(&pages[0]).contains(&squeeze(first)), "{lang}");
+        in_order(&squeeze(&pages[1]), &[heading, first, numbered]);
+    }
+}

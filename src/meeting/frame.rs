@@ -36,6 +36,7 @@ pub const FRAME_FIELDS: &[&str] = &[
     "closing",
     "paragraphs",
     "enclosures",
+    "annex",
 ];
 
 /// The frame of a note, read and checked.
@@ -115,6 +116,20 @@ pub struct Frame {
     /// or their titles, printed under it.
     #[serde(default)]
     pub enclosures: Option<Enclosures>,
+    /// A document printed after the note, on a page of its own: the text
+    /// of a State's note that a depositary transmits, a list, a programme.
+    #[serde(default)]
+    pub annex: Option<Annex>,
+}
+
+/// A document printed after the note, in the note's page design.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Annex {
+    /// Its heading, as "Annexe" / "Annex", or a title.
+    pub heading: Translated,
+    /// Its paragraphs, set as the note's are.
+    pub paragraphs: Vec<Paragraph>,
 }
 
 /// The documents a note encloses.

@@ -12,5 +12,5 @@ mod sender;
 
 pub use self::addressees::{Addressee, Addressees};
 pub use self::formulas::{Closing, Degree, Opening, RefersTo, Side, Verb};
-pub use self::frame::{DateAt, Enclosures, FRAME_FIELDS, Frame, NoteDate, Paper};
+pub use self::frame::{Annex, DateAt, Enclosures, FRAME_FIELDS, Frame, NoteDate, Paper};
 pub use self::sender::{DutyStation, Role, Sender};

@@ -131,6 +131,18 @@ pub fn pdf_text(pdf: &[u8]) -> String {
     fold(&lines.join("\n"))
 }
 
+/// The text of each page of a PDF, folded as [`pdf_text`] folds it.
+pub fn pdf_pages(pdf: &[u8]) -> Vec<String> {
+    pdf_extract::extract_text_from_mem_by_pages(pdf)
+        .expect("text can be extracted from the PDF")
+        .iter()
+        .map(|page| {
+            let lines: Vec<&str> = page.lines().filter(|line| !is_page_number(line)).collect();
+            fold(&lines.join("\n"))
+        })
+        .collect()
+}
+
 /// Whether a line is a page number, "– 2 –".
 fn is_page_number(line: &str) -> bool {
     let inner = line
