@@ -58,16 +58,12 @@ pub(crate) fn addressee(
     args.set("gender", recipient.gender().person());
     args.set("state", recipient.name.get(lang).to_owned());
     args.set("of-state", lang.rules().of(recipient.name.get(lang)));
-    let title = recipient
-        .representative
-        .as_ref()
-        .and_then(|r| r.title.as_ref());
-    match title {
+    match recipient.addressed_title(lang) {
         _ if sender.role != Role::SecretaryGeneral => {
             messages.format(lang, "addressee-permanent-mission", Some(&args))
         }
         Some(title) => {
-            args.set("title", title.get(lang).to_owned());
+            args.set("title", title);
             messages.format(lang, "addressee-titled", Some(&args))
         }
         None => messages.format(lang, "addressee-mission", Some(&args)),

@@ -718,3 +718,52 @@ fn a_list_wrong_in_every_row_says_its_first_thousand_mistakes_and_counts_the_res
         notes[1_499]
     );
 }
+
+#[test]
+fn a_title_of_the_list_is_composed_with_its_preposition_and_the_head_s_gender() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("list.csv"),
+        "code,name_fr,name_en,language,gender,title_fr,title_en\n\
+         FRA,la France,France,fr,female,Chargée d'affaires par intérim,Chargé d'affaires a.i.\n\
+         GHA,le Ghana,Ghana,en,male,Chargé d'affaires par intérim,the Chargé d'affaires a.i.\n",
+    )
+    .unwrap();
+    let out = common::batch_example(dir.path(), "list.csv", &["--lang", "all"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let read = |file: &str| common::squeezed_pdf(&dir.path().join("out").join(file));
+    let phrase = |text: &str| common::squeeze(text);
+    assert!(
+        read("FRA.fr.pdf").contains(&phrase("présente ses compliments à la Chargée d'affaires par intérim de la France auprès de l'Organisation des Nations Unies")),
+        "{}",
+        read("FRA.fr.pdf")
+    );
+    assert!(
+        read("FRA.en.pdf").contains(&phrase(
+            "presents his compliments to the Chargé d'affaires a.i. of France to the United Nations"
+        )),
+        "{}",
+        read("FRA.en.pdf")
+    );
+    assert!(
+        read("GHA.fr.pdf").contains(&phrase(
+            "présente ses compliments au Chargé d'affaires par intérim du Ghana"
+        )),
+        "{}",
+        read("GHA.fr.pdf")
+    );
+    // A title that cannot be composed is refused at its cell.
+    std::fs::write(
+        dir.path().join("wrong.csv"),
+        "code,name_fr,name_en,language,gender,title_fr,title_en\n\
+         FRA,la France,France,fr,male,la Chargée d'affaires par intérim,Chargé d'affaires a.i.\n",
+    )
+    .unwrap();
+    let (_, errors) = list_errors(dir.path(), "wrong.csv");
+    assert_eq!(
+        errors[0]["message"],
+        "the title `la Chargée d'affaires par intérim` has the article of the other gender than the head of mission's (column `title_fr`)",
+        "{errors:?}"
+    );
+    assert_eq!(errors[0]["line"], 2);
+}

@@ -134,6 +134,14 @@ pub trait Language: Sync {
     /// "to" a noun phrase given with its article: `au Canada`, `to Canada`.
     fn to(&self, np: &str) -> String;
 
+    /// A head of mission's title as the opening names the person after
+    /// its compliments, with what the language puts before it and in
+    /// agreement with `gender`: `au Chargé d'affaires par intérim`, `à la
+    /// Chargée d'affaires par intérim`, `the Chargé d'affaires a.i.`; a title
+    /// already so written is kept. `Err` says why a title cannot be so
+    /// composed.
+    fn addressed(&self, title: &str, gender: Gender) -> Result<String, String>;
+
     /// The start of a sentence, `before` (`et a l'honneur de`), and what
     /// continues it, `after` (`informer …`), joined as the language joins
     /// words: `et a l'honneur d'informer …`.

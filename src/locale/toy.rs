@@ -52,6 +52,10 @@ static READING: LazyLock<Reading> = LazyLock::new(|| {
 pub struct Toy;
 
 impl Language for Toy {
+    fn addressed(&self, title: &str, _gender: Gender) -> Result<String, String> {
+        Ok(title.to_owned())
+    }
+
     fn dated(&self, _style: crate::locale::DateStyle) -> &'static dyn Language {
         &Toy
     }

@@ -96,6 +96,29 @@ impl Recipient {
             .and_then(|r| r.gender)
             .unwrap_or(Gender::Masculine)
     }
+
+    /// The title that replaces the usual one, in `lang`, as the opening
+    /// names the person (`au Chargé d'affaires par intérim`), if any.
+    pub fn addressed_title(&self, lang: Lang) -> Option<String> {
+        let title = self.representative.as_ref()?.title.as_ref()?.get(lang);
+        Some(
+            lang.rules()
+                .addressed(title, self.gender())
+                .unwrap_or_else(|_| title.to_owned()),
+        )
+    }
+
+    /// The first language whose title cannot be composed with the head's
+    /// gender, and why.
+    fn title_mistake(&self) -> Option<(Lang, String)> {
+        let title = self.representative.as_ref()?.title.as_ref()?;
+        title.iter().find_map(|(lang, text)| {
+            lang.rules()
+                .addressed(text, self.gender())
+                .err()
+                .map(|why| (lang, why))
+        })
+    }
 }
 
 /// A record of the list and what became of it.
@@ -357,6 +380,9 @@ fn check(mut recipient: Recipient) -> Result<Recipient, String> {
     check_code(&recipient.code)?;
     if let Some(email) = &recipient.email {
         recipient.email = Some(check_email(email)?);
+    }
+    if let Some((_, mistake)) = recipient.title_mistake() {
+        return Err(mistake);
     }
     Ok(recipient)
 }

@@ -612,6 +612,22 @@ impl Row<'_> {
         });
         let representative =
             (gender.is_some() || title.is_some()).then_some(Representative { gender, title });
+        // A title is composed with its preposition and the head's gender.
+        if let Some(Representative {
+            title: Some(title), ..
+        }) = &representative
+        {
+            let gender = gender.unwrap_or(Gender::Masculine);
+            for (lang, text) in title.iter() {
+                if let Err(why) = lang.rules().addressed(text, gender) {
+                    self.mistake(
+                        &format!("title_{lang}"),
+                        why,
+                        "give the title alone, as `Chargé d'affaires par intérim`: the note puts « au », « à la » or \"the\" before it, from the head's `gender`",
+                    );
+                }
+            }
+        }
         Some(Recipient {
             code: code?,
             name: name?,

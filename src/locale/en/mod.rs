@@ -116,6 +116,25 @@ impl Language for English {
         format!("the {noun}")
     }
 
+    /// `the Chargé d'affaires a.i.`; a title that begins with `the` is
+    /// kept.
+    fn addressed(&self, title: &str, _gender: Gender) -> Result<String, String> {
+        let title = title.trim();
+        if title.is_empty() {
+            return Err("the title is empty".to_owned());
+        }
+        if let Some(rest) = title.strip_prefix("The ") {
+            return Err(format!(
+                "the title `{title}` begins with a capital, in the middle of the sentence: write `the {rest}`"
+            ));
+        }
+        Ok(if title.starts_with("the ") {
+            title.to_owned()
+        } else {
+            format!("the {title}")
+        })
+    }
+
     fn of(&self, np: &str) -> String {
         format!("of {np}")
     }

@@ -86,6 +86,34 @@ pub fn with_de(np: &str) -> String {
     }
 }
 
+/// A title after « présente ses compliments »: `au Chargé d'affaires par
+/// intérim`, `à la Chargée d'affaires par intérim`, `à l'Ambassadeur`; one
+/// that already begins with `à`, `au` or `aux` is kept, one that begins with
+/// its article is contracted (`le Chargé` gives `au Chargé`). A preposition
+/// with a capital, or an article of the other gender, is refused.
+pub fn addressed(title: &str, gender: Gender) -> Result<String, String> {
+    let title = title.trim();
+    let first = title.split([' ', '\'', '’']).next().unwrap_or_default();
+    if ["à", "au", "aux"].contains(&first) {
+        return Ok(title.to_owned());
+    }
+    if ["À", "Au", "Aux", "AU", "AUX", "A"].contains(&first) {
+        return Err(format!(
+            "the title `{title}` begins with a capital, in the middle of the sentence"
+        ));
+    }
+    match (split(title), gender) {
+        ((Article::Le, _), Gender::Feminine) | ((Article::La, _), Gender::Masculine) => {
+            Err(format!(
+                "the title `{title}` has the article of the other gender than the head of mission's"
+            ))
+        }
+        ((Article::None, ""), _) => Err("the title is empty".to_owned()),
+        ((Article::None, noun), gender) => Ok(with_a(&with_article(noun, gender))),
+        _ => Ok(with_a(title)),
+    }
+}
+
 /// `before` and `after` joined: a `de` that ends `before` elides before a
 /// vowel or a mute h (`a l'honneur d'informer`, `d'habiliter`), not before
 /// a consonant (`a l'honneur de se référer`).
@@ -119,6 +147,33 @@ pub fn without_article(np: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_takes_its_preposition_and_article_from_the_head_s_gender() {
+        let composed = |title, gender| addressed(title, gender).unwrap();
+        assert_eq!(
+            composed("Chargé d'affaires par intérim", Gender::Masculine),
+            "au Chargé d'affaires par intérim"
+        );
+        assert_eq!(
+            composed("Chargée d'affaires par intérim", Gender::Feminine),
+            "à la Chargée d'affaires par intérim"
+        );
+        assert_eq!(
+            composed("Ambassadeur", Gender::Masculine),
+            "à l’Ambassadeur"
+        );
+        assert_eq!(
+            composed("le Chargé d'affaires", Gender::Masculine),
+            "au Chargé d'affaires"
+        );
+        assert_eq!(
+            composed("au Chargé d'affaires par intérim", Gender::Masculine),
+            "au Chargé d'affaires par intérim"
+        );
+        assert!(addressed("Au Chargé d'affaires", Gender::Masculine).is_err());
+        assert!(addressed("la Chargée d'affaires", Gender::Masculine).is_err());
+    }
 
     #[test]
     fn de_elides_before_a_vowel_or_a_mute_h_only() {

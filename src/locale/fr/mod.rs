@@ -86,6 +86,10 @@ impl Language for French {
         grammar::with_a(np)
     }
 
+    fn addressed(&self, title: &str, gender: Gender) -> Result<String, String> {
+        grammar::addressed(title, gender)
+    }
+
     fn continued(&self, before: &str, after: &str) -> String {
         grammar::continued(before, after)
     }
