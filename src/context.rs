@@ -406,6 +406,49 @@ impl Note<'_> {
         self.set(&self.loaded.frame.paragraphs)
     }
 
+    /// The addressee's name and postal address, one line each, for the
+    /// block at the foot; nothing when the file does not ask for it.
+    fn addressee_block(&self, recipient: Option<&Recipient>) -> Result<Vec<String>> {
+        let frame = &self.loaded.frame;
+        if !frame.addressee_block {
+            return Ok(Vec::new());
+        }
+        // A name as the block heads it: without its article, capitalized.
+        let head = |name: &str| locale::upper_first(locale::without_article(name, self.lang));
+        let mission = |names: Option<&StateNames>| -> Result<String> {
+            let mut args = Args::new();
+            args.set("status", names.map_or("member", StateNames::status));
+            args.set(
+                "of-state",
+                self.lang
+                    .rules()
+                    .of(names.map_or("", |n| n.name.get(self.lang))),
+            );
+            args.set("at", self.at()?);
+            Ok(head(&self.phrase("mission", Some(&args))?))
+        };
+        let mut lines = Vec::new();
+        match (recipient, &frame.addressees.form) {
+            (Some(recipient), _) => {
+                lines.push(mission(States::builtin().named(&recipient.code))?);
+                lines.extend(recipient.address.iter().cloned());
+                lines.extend(recipient.city.clone());
+            }
+            (None, Addressee::Mission { state, .. }) => {
+                lines.push(mission(States::builtin().named(&state.0))?);
+            }
+            (None, Addressee::Body { name, .. }) => lines.push(head(&self.text(name))),
+            (None, Addressee::SecretaryGeneral { gender }) => {
+                let mut args = Args::new();
+                args.set("gender", person(*gender));
+                lines.push(head(&self.phrase("secretary-general", Some(&args))?));
+            }
+            _ => {}
+        }
+        lines.extend(frame.addressees.address.iter().map(|line| line.0.clone()));
+        Ok(lines)
+    }
+
     /// The document printed after the note, if any.
     fn annex(&self) -> Result<Option<AnnexContext>> {
         self.loaded
@@ -571,6 +614,7 @@ impl NoteContext {
             lead: note.lead(&honour)?,
             enclosures: note.enclosures()?,
             annex: note.annex()?,
+            addressee_block: note.addressee_block(recipient)?,
             enclosure_titles: match &frame.enclosures {
                 Some(Enclosures::Titles(titles)) => titles.iter().map(|t| note.text(t)).collect(),
                 _ => Vec::new(),

@@ -237,7 +237,7 @@ impl Engine {
         };
         // Each key of the file, the template's values that print it, and
         // whether the file gives it.
-        let given: [(&str, &[&str], bool); 10] = [
+        let given: [(&str, &[&str], bool); 11] = [
             ("subject", &["subject"], frame.subject.is_some()),
             ("markings", &["markings"], frame.markings.is_some()),
             ("reference", &["reference"], frame.reference.is_some()),
@@ -256,6 +256,11 @@ impl Engine {
                 frame.date_at == crate::meeting::DateAt::Head,
             ),
             ("annex", &["annex"], frame.annex.is_some()),
+            (
+                "addressee_block",
+                &["addressee_block"],
+                frame.addressee_block,
+            ),
         ];
         let kind = &loaded.kind.name;
         let unprinted: Vec<(&str, &str)> = given

@@ -92,6 +92,12 @@ const FRAME: &[(&str, &str, &str, bool)] = &[
         true,
     ),
     (
+        "addressee_block",
+        "Whether the addressee's name and address are printed at the foot, on the left, as bilateral notes carry them: its name from the addressees, its lines from address: [ … ] beside them, and in a batch each mission's name with its city and address from the list.",
+        "false",
+        false,
+    ),
+    (
         "duty_station",
         "The United Nations the formulas name: new-york (the default), geneva, vienna or nairobi.",
         "new-york",

@@ -109,6 +109,8 @@ note_context! {
     /// The titles of the documents enclosed, when the meeting file gives
     /// them.
     enclosure_titles: Vec<String> = "the titles of the documents enclosed, printed under `enclosures`, one a line";
+    /// The addressee's name and address at the foot.
+    addressee_block: Vec<String> = "the addressee's name and address, one line each, for the block at the foot (`addressee_block: true`), or nothing";
     /// A document printed after the note.
     annex: Option<AnnexContext> = "`heading` and `paragraphs` (each as in `body_paragraphs`): a document printed after the note, on a page of its own, or nothing";
 }

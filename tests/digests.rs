@@ -15,11 +15,11 @@ use sha2::{Digest, Sha256};
 const RENDERED: &[(&str, &str)] = &[
     (
         "ccm-7msp.fr.pdf",
-        "65841073e3bc1a8dc9a04f61710386a2b0870f2e246beb273794fcb53f1aed0c",
+        "4fc24d687c9d434dde8facfaab16be950e898c7165fb6c1ef54f7952ce88a367",
     ),
     (
         "ccm-7msp.en.pdf",
-        "fa811e6651d569b03499ac4844a46996ba06a519d0f9a6e3f0a7c8d7684061c6",
+        "4d173c887857b7bb6674709a20b824abf058609b7a4c517b7976b51005ad1530",
     ),
 ];
 
@@ -28,23 +28,23 @@ const RENDERED: &[(&str, &str)] = &[
 const BATCHED: &[(&str, &str)] = &[
     (
         "FRA.fr.pdf",
-        "0d0cc7cef7514253bc768b5aaa4e5b9e01defbc650a0b74cb392381b86db0ca6",
+        "fea25da7e0df82db51af811df7437e329dbe33e8acebceefaec9cb4e01d5aae5",
     ),
     (
         "HTI.fr.pdf",
-        "5fe2ab2d4309a0c790fb3bdd3e5725df41836b5f6794cd5c5669de3ee4f0bc57",
+        "3a73c1fda46a39892c140cc532afb538f942e442e45df20b942ba3ac5f182f7c",
     ),
     (
         "NLD.en.pdf",
-        "d449ea184ab14f3ae7c27b0dcab588ba5016e4b6779de79968bd1d8f77356476",
+        "a0c7782b1973791403463dce76a9a26b41b278378585a6541e18a21beebf9420",
     ),
     (
         "USA.en.pdf",
-        "8343e2f18df9d0acc335d3c655f3f9a421288657c8d310f400bc4e17ac3165e5",
+        "0781546254f6d7b8d118704ce859f10953a177ccc390b1fa844aa43c1af56581",
     ),
     (
         "VAT.en.pdf",
-        "e26f18d5a7737878e101fc5ef574ef5aaebb7f785fa9b10c41ea84237b913b09",
+        "6332011cdb14aa94e96a2ca86bb0a9f1fc9cb8184a5d1219ba9a52748688e6a1",
     ),
 ];
 

@@ -305,6 +305,8 @@ fn a_note_in_one_language_needs_its_texts_in_that_language_alone() {
             "The Hague, 14 May 2026",
             "The Embassy of the Republic of Ruritania presents its compliments to the Ministry of Foreign Affairs of the Kingdom of the Netherlands and, with reference to the Ministry's note DVB/CV-123/26 of 2 May 2026, has the honour to inform the Ministry that",
             "The Embassy avails itself of this opportunity to renew to the Ministry the assurances of its highest consideration.",
+            // The addressee's block, at the foot.
+            "Ministry of Foreign Affairs of the Kingdom of the Netherlands P.O. Box 20061 2500 EB The Hague",
         ],
     );
     // A language it is not written in is refused, with the way out.
@@ -361,7 +363,11 @@ fn a_batch_of_a_note_in_one_language_sends_it_to_every_mission_in_that_language(
     // A note from an office to each mission, in English alone.
     let text = text[..text.find("sender:").unwrap()].to_owned()
         + "sender:\n  role: office\n  name: { en: The Office for Disarmament Affairs }\n  short: { en: The Office }\nparagraphs:\n  - en: inform the Permanent Mission that the meeting will be held on 4 June 2026.\n";
-    std::fs::write(dir.path().join("office.yaml"), text).unwrap();
+    std::fs::write(
+        dir.path().join("office.yaml"),
+        text.replace("addressee_block: true\n", ""),
+    )
+    .unwrap();
     succeed(
         dir.path(),
         &["batch", "office.yaml", "-r", "list.csv", "-o", "out"],
@@ -433,4 +439,45 @@ fn an_annex_is_printed_after_the_note_on_a_page_of_its_own() {
         assert!(!squeeze(&pages[0]).contains(&squeeze(first)), "{lang}");
         in_order(&squeeze(&pages[1]), &[heading, first, numbered]);
     }
+}
+
+#[test]
+fn each_mission_of_a_batch_is_named_with_its_address_in_the_block_at_the_foot() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("list.csv"),
+        "code,name_fr,name_en,language,city,address\nGHA,le Ghana,Ghana,en,New York,19 East 47th Street\n",
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(repo("tests/fixtures/note/embassy.yaml")).unwrap();
+    let text = text[..text.find("sender:").unwrap()].to_owned()
+        + "sender:\n  role: office\n  name: { en: The Office for Disarmament Affairs }\n  short: { en: The Office }\nparagraphs:\n  - en: inform the Permanent Mission that the meeting will be held on 4 June 2026.\n";
+    std::fs::write(dir.path().join("office.yaml"), text).unwrap();
+    succeed(
+        dir.path(),
+        &["batch", "office.yaml", "-r", "list.csv", "-o", "out"],
+    );
+    let ghana = squeezed_pdf(&dir.path().join("out/GHA.en.pdf"));
+    in_order(
+        &ghana,
+        &[
+            "The Office avails itself",
+            "Permanent Mission of Ghana to the United Nations 19 East 47th Street New York",
+        ],
+    );
+    // A note to nobody has no block.
+    let example = std::fs::read_to_string(repo("examples/ccm-7msp.yaml")).unwrap();
+    std::fs::write(
+        dir.path().join("nobody.yaml"),
+        example.replace(
+            "\naddressees: circular\n",
+            "\naddressees: none\naddressee_block: true\n",
+        ),
+    )
+    .unwrap();
+    let (_, report) = check_json(dir.path(), &["nobody.yaml"]);
+    assert_eq!(
+        report["diagnostics"][0]["message"],
+        "the addressee's block names the addressee, and this note has none"
+    );
 }

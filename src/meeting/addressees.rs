@@ -19,6 +19,9 @@ pub struct Addressees {
     /// ("au Ministère des affaires étrangères", "the Ministry"), when not
     /// as the opening does.
     pub closing: Option<Translated>,
+    /// The addressee's postal address, its lines as given, for the block
+    /// at the foot of bilateral notes (`addressee_block: true`).
+    pub address: Vec<Text>,
 }
 
 /// Who receives a note.
@@ -164,6 +167,8 @@ struct AddresseesMap {
     gender: Option<Gender>,
     #[serde(default)]
     closing: Option<Translated>,
+    #[serde(default)]
+    address: Vec<Text>,
 }
 
 impl AddresseesMap {
@@ -246,9 +251,13 @@ impl AddresseesMap {
             0 => return Err("say who receives the note: `form:`, `states-parties:`, `mission:`, `office:`, `ministry:`, `embassy:`, or the text in both languages".into()),
             _ => return Err("the addressees are given in two forms at once: give one".into()),
         };
+        if !self.address.is_empty() && matches!(form, Addressee::None) {
+            return Err("a note to nobody has no address: leave out `address`".into());
+        }
         Ok(Addressees {
             form,
             closing: self.closing,
+            address: self.address,
         })
     }
 }
@@ -273,6 +282,7 @@ impl<'de> Deserialize<'de> for Addressees {
                 Ok(Addressees {
                     form,
                     closing: None,
+                    address: Vec::new(),
                 })
             }
 

@@ -30,6 +30,7 @@ pub const FRAME_FIELDS: &[&str] = &[
     "date_style",
     "sender",
     "addressees",
+    "addressee_block",
     "duty_station",
     "opening",
     "refers_to",
@@ -92,6 +93,10 @@ pub struct Frame {
     /// Who receives it.
     #[serde(default)]
     pub addressees: Addressees,
+    /// Whether the addressee's name and address are printed at the foot,
+    /// on the left, as bilateral notes carry them.
+    #[serde(default)]
+    pub addressee_block: bool,
     /// The United Nations at which place the formulas name: New York by
     /// default, Geneva, Vienna or Nairobi.
     #[serde(default)]
@@ -204,6 +209,12 @@ impl Frame {
         problems.extend(self.addressees.check(file));
         if self.opening == Opening::Depositary {
             problems.extend(self.check_depositary(file));
+        }
+        if self.addressee_block && self.addressees.form == Addressee::None {
+            problems.push(
+                file.error("addressee_block", "the addressee's block names the addressee, and this note has none")
+                    .hint("address the note to a mission, an office, a ministry or an embassy, or leave out `addressee_block`"),
+            );
         }
         if self.opening == Opening::ComplimentsAlone && self.refers_to.is_some() {
             problems.push(
