@@ -59,6 +59,15 @@ pub(crate) fn addressee(
     args.set("state", recipient.name.get(lang).to_owned());
     args.set("of-state", lang.rules().of(recipient.name.get(lang)));
     match recipient.addressed_title(lang) {
+        // The mission by its own formal name, when the list gives one.
+        _ if sender.role != Role::SecretaryGeneral
+            && let Some(name) = &recipient.mission_name =>
+        {
+            let name = name.get(lang);
+            args.set("to-name", lang.rules().to(name));
+            args.set("name", name.to_owned());
+            messages.format(lang, "addressee-body", Some(&args))
+        }
         _ if sender.role != Role::SecretaryGeneral => {
             messages.format(lang, "addressee-permanent-mission", Some(&args))
         }
@@ -430,7 +439,10 @@ impl Note<'_> {
         let mut lines = Vec::new();
         match (recipient, &frame.addressees.form) {
             (Some(recipient), _) => {
-                lines.push(mission(States::builtin().named(&recipient.code))?);
+                lines.push(match &recipient.mission_name {
+                    Some(name) => head(&self.text(name)),
+                    None => mission(States::builtin().named(&recipient.code))?,
+                });
                 lines.extend(recipient.address.iter().cloned());
                 lines.extend(recipient.city.clone());
             }

@@ -41,7 +41,7 @@ pub const LIST_RECORDS: u32 = 100_000;
 pub const LIST_ROWS: u32 = LIST_RECORDS + 1;
 
 /// The columns of a sheet that holds a list of missions, counted from `A`
-/// (256 reach `IV`, the old limit of Excel): a list has thirteen columns
+/// (256 reach `IV`, the old limit of Excel): a list has fifteen columns
 /// and a few of the office's own; a cell to the right is a stray one.
 pub const LIST_COLUMNS: u32 = 256;
 

@@ -767,3 +767,52 @@ fn a_title_of_the_list_is_composed_with_its_preposition_and_the_head_s_gender() 
     );
     assert_eq!(errors[0]["line"], 2);
 }
+
+#[test]
+fn a_mission_s_own_formal_name_from_the_list_wins_in_the_notes_to_missions() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("list.csv"),
+        "code,name_fr,name_en,language,mission_name_fr,mission_name_en\n\
+         FRA,la France,France,fr,la Représentation permanente de la France auprès de l'Office des Nations Unies à Genève et des organisations internationales en Suisse,the Permanent Mission of France to the United Nations Office at Geneva and other international organizations in Switzerland\n\
+         GHA,le Ghana,Ghana,en,,\n",
+    )
+    .unwrap();
+    // An office writes to missions: the list's name, contracted in French.
+    let meeting = std::fs::read_to_string(repo("examples/request-for-views.yaml")).unwrap();
+    std::fs::write(dir.path().join("views.yaml"), meeting).unwrap();
+    succeed(
+        dir.path(),
+        &[
+            "batch",
+            "views.yaml",
+            "-r",
+            "list.csv",
+            "-o",
+            "out",
+            "--lang",
+            "all",
+        ],
+    );
+    let read = |file: &str| common::squeezed_pdf(&dir.path().join("out").join(file));
+    for (file, phrase) in [
+        (
+            "FRA.fr.pdf",
+            "présente ses compliments à la Représentation permanente de la France auprès de l'Office des Nations Unies à Genève et des organisations internationales en Suisse et a l'honneur",
+        ),
+        (
+            "FRA.en.pdf",
+            "presents its compliments to the Permanent Mission of France to the United Nations Office at Geneva and other international organizations in Switzerland and has the honour",
+        ),
+        (
+            "GHA.fr.pdf",
+            "présente ses compliments à la Mission permanente du Ghana auprès de l'Organisation des Nations Unies",
+        ),
+    ] {
+        assert!(
+            read(file).contains(&common::squeeze(phrase)),
+            "{file}: {}",
+            read(file)
+        );
+    }
+}

@@ -44,6 +44,12 @@ pub struct Recipient {
     /// The head of mission, when known.
     #[serde(default)]
     pub representative: Option<Representative>,
+    /// The mission's own formal name, with its article, when it is not
+    /// composed from the State's: "la Représentation permanente de la
+    /// France auprès de l'Office des Nations Unies à Genève et des
+    /// organisations internationales en Suisse".
+    #[serde(default)]
+    pub mission_name: Option<Translated>,
     /// The mission's city, as `New York`.
     #[serde(default)]
     pub city: Option<String>,

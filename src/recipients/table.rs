@@ -16,13 +16,15 @@ use crate::values::Translated;
 
 /// The columns a list may have, in the order a new list would put them;
 /// the first four are required.
-pub const COLUMNS: [&str; 13] = [
+pub const COLUMNS: [&str; 15] = [
     "code",
     "name_fr",
     "name_en",
     "language",
     "list_name_fr",
     "list_name_en",
+    "mission_name_fr",
+    "mission_name_en",
     "status",
     "gender",
     "title_fr",
@@ -565,6 +567,7 @@ impl Row<'_> {
         });
         let name = self.pair("name_fr", "name_en", true);
         let list_name = self.pair("list_name_fr", "list_name_en", false);
+        let mission_name = self.pair("mission_name_fr", "mission_name_en", false);
         let language = self.required("language", |language| {
             language.to_lowercase().parse::<Lang>().map_err(|_| {
                 (
@@ -632,6 +635,7 @@ impl Row<'_> {
             code: code?,
             name: name?,
             list_name,
+            mission_name,
             language: language?,
             status,
             representative,
