@@ -73,6 +73,10 @@ pub enum Command {
     /// with an example.
     #[command(after_help = INIT_EXAMPLES)]
     Init(InitArgs),
+    /// Print or write the JSON Schema of a meeting file of a kind, for
+    /// editors to complete and check the file as it is typed.
+    #[command(after_help = SCHEMA_EXAMPLES)]
+    Schema(SchemaArgs),
     /// Typeset the notes again each time the meeting file, its logo, a
     /// template or a locale is saved.
     #[command(after_help = format!("{WATCH_EXAMPLES}\n\n{EXIT_STATUS}"))]
@@ -246,6 +250,27 @@ pub struct InitArgs {
     #[command(flatten)]
     pub sources: SourceArgs,
 }
+
+/// Arguments of `schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// The kind; with `--out` and no kind, every kind.
+    pub kind: Option<String>,
+    /// Write `KIND.schema.json` into this folder instead of printing it.
+    #[arg(short, long)]
+    pub out: Option<PathBuf>,
+    /// Template and locale folders.
+    #[command(flatten)]
+    pub sources: SourceArgs,
+}
+
+const SCHEMA_EXAMPLES: &str = "Examples:
+  noteverbale schema note > note.schema.json
+  noteverbale schema --out schemas
+      invitation.schema.json, note.schema.json, request-for-views.schema.json
+  In a meeting file, the first line
+      # yaml-language-server: $schema=note.schema.json
+  makes the YAML extensions of VS Code and JetBrains editors complete and check it.";
 
 const COMPLETIONS_EXAMPLES: &str = "Examples:
   noteverbale completions bash > ~/.local/share/bash-completion/completions/noteverbale

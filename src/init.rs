@@ -9,6 +9,14 @@ use serde_yaml::{Mapping, Value as Yaml};
 use crate::kind::{Field, Kind};
 use crate::locale::Lang;
 
+/// What the frame's field `key` means, as a new file's comment says it.
+pub fn frame_doc(key: &str) -> Option<&'static str> {
+    FRAME
+        .iter()
+        .find(|(k, ..)| *k == key)
+        .map(|(_, doc, ..)| *doc)
+}
+
 /// The frame's fields as a new file writes them: the key, what it means,
 /// its example, and whether it is written out (rather than left as a
 /// commented line to fill in) when the kind gives no example of its own.

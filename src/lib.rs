@@ -42,6 +42,7 @@ pub mod output;
 pub mod pixels;
 pub mod preview;
 pub mod recipients;
+pub mod schema;
 pub mod serve;
 pub mod source;
 pub mod states;

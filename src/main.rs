@@ -29,6 +29,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check::run(args, &console),
         Command::Kinds(args) => cmd::kinds::run(args, &console),
         Command::Init(args) => cmd::init::run(args, &console),
+        Command::Schema(args) => cmd::schema::run(args, &console),
         Command::Watch(args) => cmd::watch::run(args, &console),
         Command::Serve(args) => cmd::serve::run(args, &console),
         Command::Completions(args) => cmd::completions::run(args),

@@ -24,6 +24,7 @@ mod note_kind;
 mod office;
 mod real;
 mod sandbox;
+mod schemas;
 mod seed;
 mod senders;
 mod trace;

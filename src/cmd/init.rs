@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use noteverbale::{Diagnostic, Engine, Error, Result, init, output};
+use noteverbale::{Diagnostic, Engine, Error, Result, init, output, schema};
 
 use super::Exit;
 use crate::cli::InitArgs;
@@ -35,8 +35,19 @@ pub fn run(args: &InitArgs, console: &Console) -> Result<Exit> {
                 .hint("name another file, or replace it with `--force`"),
         ));
     }
-    output::write_atomic(&path, text.as_bytes())?;
-    console.wrote([path.as_path()]);
+    // The kind's schema beside the file, which names it on its first line:
+    // editors complete and check the file as it is typed.
+    let schema_path = path
+        .parent()
+        .unwrap_or(std::path::Path::new(""))
+        .join(schema::file_name(&kind.name));
+    let schema_text = format!("{:#}\n", schema::meeting(&kind));
+    let text = schema::modeline(&schema::file_name(&kind.name)) + &text;
+    output::write_all_atomic(&[
+        (path.clone(), text.into_bytes()),
+        (schema_path.clone(), schema_text.into_bytes()),
+    ])?;
+    console.wrote([path.as_path(), schema_path.as_path()]);
     console.done(format!(
         "next: noteverbale check{sources} {0}, then noteverbale render{sources} {0}",
         path.display()

@@ -8,6 +8,7 @@ pub mod init;
 pub mod kinds;
 pub mod manpage;
 pub mod render;
+pub mod schema;
 pub mod serve;
 pub mod watch;
 

@@ -54,6 +54,10 @@ pub trait FieldType: Any + fmt::Debug + Send + Sync {
     /// Its entry in [`TYPES`].
     fn info(&self) -> &'static TypeInfo;
 
+    /// The JSON Schema of a value as a meeting file writes it, for
+    /// editors.
+    fn json_schema(&self) -> Json;
+
     /// The options its schema gave, as `kinds` shows them: `weekday`,
     /// `not_before date`, `min 1`.
     fn options(&self) -> Vec<String> {

@@ -8,6 +8,7 @@ use super::contact::Contact;
 use crate::kind::field::{self, Checker, Field, FieldType, Place, Reader, TypeInfo, join};
 use crate::kind::value::{Value, Values};
 use crate::locale::{self, DateStyle, Lang};
+use crate::schema;
 use crate::values::href;
 
 /// `address`.
@@ -23,6 +24,20 @@ pub static ADDRESS: TypeInfo = TypeInfo {
 struct AddressBlock;
 
 impl FieldType for AddressBlock {
+    fn json_schema(&self) -> Json {
+        json!({
+            "type": "object",
+            "properties": {
+                "address": { "type": "array", "items": { "anyOf": [{ "type": "string" }, schema::translated()] } },
+                "phone": { "type": "string" },
+                "fax": { "type": "string" },
+                "email": { "type": "string" },
+                "website": { "type": "string" },
+            },
+            "additionalProperties": false,
+        })
+    }
+
     fn info(&self) -> &'static TypeInfo {
         &ADDRESS
     }

@@ -1,6 +1,7 @@
 //! `boolean`: yes or no.
 
 use serde_json::Value as Json;
+use serde_json::json;
 use serde_yaml::Value as Yaml;
 
 use crate::kind::field::{self, FieldType, Reader, TypeInfo};
@@ -20,6 +21,10 @@ pub static BOOLEAN: TypeInfo = TypeInfo {
 struct Boolean;
 
 impl FieldType for Boolean {
+    fn json_schema(&self) -> Json {
+        json!({ "type": "boolean" })
+    }
+
     fn info(&self) -> &'static TypeInfo {
         &BOOLEAN
     }

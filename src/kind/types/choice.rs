@@ -1,6 +1,7 @@
 //! `choice`: one of the names the schema lists.
 
 use serde_json::Value as Json;
+use serde_json::json;
 use serde_yaml::Value as Yaml;
 
 use crate::kind::field::{self, FieldType, Options, Reader, TypeInfo};
@@ -39,6 +40,10 @@ struct Choice {
 }
 
 impl FieldType for Choice {
+    fn json_schema(&self) -> Json {
+        json!({ "type": "string", "enum": self.values })
+    }
+
     fn info(&self) -> &'static TypeInfo {
         &CHOICE
     }

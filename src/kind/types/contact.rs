@@ -2,6 +2,7 @@
 //! for its form.
 
 use serde_json::Value as Json;
+use serde_json::json;
 use serde_yaml::Value as Yaml;
 
 use crate::kind::field::{self, Checker, Field, FieldType, Place, Reader, TypeInfo};
@@ -74,6 +75,10 @@ impl Contact {
 }
 
 impl FieldType for Contact {
+    fn json_schema(&self) -> Json {
+        json!({ "type": "string" })
+    }
+
     fn info(&self) -> &'static TypeInfo {
         match self {
             Contact::Email => &EMAIL,

@@ -12,6 +12,7 @@ use crate::kind::field::{
 };
 use crate::kind::value::{Value, Values};
 use crate::locale::{self, DateStyle, Lang};
+use crate::schema;
 use crate::values::Date as Written;
 
 /// `date`.
@@ -60,6 +61,10 @@ impl Date {
 }
 
 impl FieldType for Date {
+    fn json_schema(&self) -> Json {
+        schema::date()
+    }
+
     fn info(&self) -> &'static TypeInfo {
         &DATE
     }

@@ -1,6 +1,7 @@
 //! `dates`: a range of days, written `{ start: …, end: … }` or made of two
 //! date fields of the same record.
 
+use serde_json::json;
 use std::any::Any;
 
 use chrono::NaiveDate;
@@ -13,6 +14,7 @@ use crate::kind::field::{
 };
 use crate::kind::value::{Value, Values};
 use crate::locale::{self, DateStyle, Lang};
+use crate::schema;
 use crate::values::Date as Written;
 
 /// `dates`.
@@ -57,6 +59,15 @@ struct Range {
 }
 
 impl FieldType for Dates {
+    fn json_schema(&self) -> Json {
+        json!({
+            "type": "object",
+            "properties": { "start": schema::date(), "end": schema::date() },
+            "required": ["start", "end"],
+            "additionalProperties": false,
+        })
+    }
+
     fn info(&self) -> &'static TypeInfo {
         &DATES
     }

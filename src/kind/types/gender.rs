@@ -8,6 +8,7 @@ use serde_yaml::Value as Yaml;
 use crate::kind::field::{self, FieldType, Reader, TypeInfo};
 use crate::kind::value::{Value, Values};
 use crate::locale::{self, DateStyle, Gender as Noun, Lang};
+use crate::schema;
 
 /// `gender`.
 pub static GENDER: TypeInfo = TypeInfo {
@@ -31,6 +32,10 @@ impl<'de> Deserialize<'de> for Written {
 }
 
 impl FieldType for Gender {
+    fn json_schema(&self) -> Json {
+        schema::one_of(&["masculine", "feminine"])
+    }
+
     fn info(&self) -> &'static TypeInfo {
         &GENDER
     }

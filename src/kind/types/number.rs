@@ -1,6 +1,7 @@
 //! `integer` and `integers`: whole numbers, within bounds.
 
 use serde_json::Value as Json;
+use serde_json::json;
 use serde_yaml::Value as Yaml;
 
 use crate::kind::field::{self, Checker, Field, FieldType, Options, Place, Reader, TypeInfo};
@@ -45,6 +46,23 @@ struct Integer {
 }
 
 impl FieldType for Integer {
+    fn json_schema(&self) -> Json {
+        {
+            let mut one = json!({ "type": "integer" });
+            if let Some(min) = self.min {
+                one["minimum"] = min.into();
+            }
+            if let Some(max) = self.max {
+                one["maximum"] = max.into();
+            }
+            if self.list {
+                json!({ "type": "array", "items": one })
+            } else {
+                one
+            }
+        }
+    }
+
     fn info(&self) -> &'static TypeInfo {
         if self.list { &INTEGERS } else { &INTEGER }
     }

@@ -2,6 +2,7 @@
 //! noun's gender.
 
 use serde_json::Value as Json;
+use serde_json::json;
 use serde_yaml::Value as Yaml;
 
 use crate::kind::field::{
@@ -52,6 +53,10 @@ enum GenderOf {
 }
 
 impl FieldType for Ordinal {
+    fn json_schema(&self) -> Json {
+        json!({ "type": "integer", "minimum": 1, "maximum": 999 })
+    }
+
     fn info(&self) -> &'static TypeInfo {
         &ORDINAL
     }

@@ -1,6 +1,7 @@
 //! `record` and `records`: fields of their own, once or as a list.
 
 use serde_json::Value as Json;
+use serde_json::json;
 use serde_yaml::Value as Yaml;
 
 use crate::kind::field::{
@@ -8,6 +9,7 @@ use crate::kind::field::{
 };
 use crate::kind::value::{Value, Values};
 use crate::locale::{DateStyle, Lang};
+use crate::schema;
 
 /// `record`.
 pub static RECORD: TypeInfo = TypeInfo {
@@ -43,6 +45,23 @@ struct Record {
 }
 
 impl FieldType for Record {
+    fn json_schema(&self) -> Json {
+        {
+            let (properties, required) = schema::fields(&self.fields);
+            let one = json!({
+                "type": "object",
+                "properties": properties,
+                "required": required,
+                "additionalProperties": false,
+            });
+            if self.list {
+                json!({ "type": "array", "items": one })
+            } else {
+                one
+            }
+        }
+    }
+
     fn info(&self) -> &'static TypeInfo {
         if self.list { &RECORDS } else { &RECORD }
     }

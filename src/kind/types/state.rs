@@ -24,6 +24,10 @@ pub static STATE: TypeInfo = TypeInfo {
 struct State;
 
 impl FieldType for State {
+    fn json_schema(&self) -> Json {
+        json!({ "type": "string" })
+    }
+
     fn info(&self) -> &'static TypeInfo {
         &STATE
     }

@@ -3,6 +3,7 @@
 
 use serde::Deserialize;
 use serde_json::Value as Json;
+use serde_json::json;
 use serde_yaml::Value as Yaml;
 
 use crate::kind::field::{self, Checker, Field, FieldType, Options, Place, Reader, TypeInfo};
@@ -35,6 +36,10 @@ enum Symbol {
 }
 
 impl FieldType for Symbol {
+    fn json_schema(&self) -> Json {
+        json!({ "type": "string" })
+    }
+
     fn info(&self) -> &'static TypeInfo {
         &SYMBOL
     }

@@ -2,12 +2,14 @@
 //! `quotation`, an official text quoted as it is.
 
 use serde_json::Value as Json;
+use serde_json::json;
 use serde_yaml::Value as Yaml;
 
 use crate::error::Severity;
 use crate::kind::field::{self, Checker, Field, FieldType, Place, Reader, TypeInfo, join};
 use crate::kind::value::{Value, Values};
 use crate::locale::{DateStyle, Lang};
+use crate::schema;
 use crate::values::Translated;
 
 /// `text`: one text.
@@ -69,6 +71,15 @@ struct Texts {
 }
 
 impl FieldType for Texts {
+    fn json_schema(&self) -> Json {
+        match self.kind {
+            Kind::Text | Kind::Quotation => schema::translated(),
+            Kind::Texts | Kind::Paragraphs => {
+                json!({ "type": "array", "items": schema::translated() })
+            }
+        }
+    }
+
     fn info(&self) -> &'static TypeInfo {
         match self.kind {
             Kind::Text => &TEXT,

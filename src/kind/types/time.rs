@@ -2,6 +2,7 @@
 //! bounded by other times of the same record.
 
 use serde_json::Value as Json;
+use serde_json::json;
 use serde_yaml::Value as Yaml;
 
 use crate::kind::field::{
@@ -32,6 +33,10 @@ struct Time {
 }
 
 impl FieldType for Time {
+    fn json_schema(&self) -> Json {
+        json!({ "type": "string", "pattern": "^[0-9]{1,2}:[0-9]{2}$" })
+    }
+
     fn info(&self) -> &'static TypeInfo {
         &TIME
     }
