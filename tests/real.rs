@@ -18,7 +18,8 @@ struct Expected {
     opening: &'static str,
     /// The start of the body's last paragraph.
     body: &'static str,
-    /// The end of the closing, or `None` for a note without one.
+    /// A phrase of the closing, as the original writes it, or `None` for a
+    /// note without one.
     closing: Option<&'static str>,
 }
 
@@ -28,7 +29,9 @@ const CORPUS: &[Expected] = &[
         lang: "en",
         opening: "The Department of Foreign Affairs and International Trade (Office of Protocol) presents its compliments",
         body: "It is therefore hoped that the Heads of Diplomatic Missions",
-        closing: Some("the assurances of its highest consideration"),
+        closing: Some(
+            "The Department of Foreign Affairs and International Trade (Office of Protocol) takes this opportunity to renew",
+        ),
     },
     Expected {
         file: "canada-xdc-0394-2-agrement-en",
@@ -49,21 +52,25 @@ const CORPUS: &[Expected] = &[
         lang: "fr",
         opening: "Le ministère des Affaires étrangères présente ses compliments",
         body: "L'expression « membres du personnel de service » désigne soit",
-        closing: Some("les assurances de sa très haute considération"),
+        closing: Some("Le ministère des Affaires étrangères saisit cette occasion pour renouveler"),
     },
     Expected {
         file: "canada-xdc-0531-service-staff",
         lang: "en",
         opening: "The Department of Foreign Affairs and International Trade presents its compliments",
         body: "Members of the service staff are defined as either members",
-        closing: Some("the assurances of its highest consideration"),
+        closing: Some(
+            "The Department of Foreign Affairs takes this opportunity to renew to Their Excellencies",
+        ),
     },
     Expected {
         file: "canada-xdc-0904-health-care-ontario",
         lang: "en",
         opening: "The Department of Foreign Affairs and International Trade (Office of Protocol) presents its compliments",
         body: "On May 5th, the Cabinet Office of Intergovernmental Affairs of",
-        closing: Some("the assurances of its highest consideration"),
+        closing: Some(
+            "The Department of Foreign Affairs and International Trade (Office of Protocol) avails itself of this opportunity to renew",
+        ),
     },
     Expected {
         file: "canada-xdc-1081-emergency-contacts",
@@ -98,7 +105,9 @@ const CORPUS: &[Expected] = &[
         lang: "en",
         opening: "The Department of Foreign Affairs, Trade and Development (Office of Protocol) presents its compliments",
         body: "The contact list for the Offices of Protocol of Canada's",
-        closing: Some("the assurances of its highest consideration"),
+        closing: Some(
+            "The Department of Foreign Affairs, Trade and Development (Office of Protocol) avails itself of this opportunity to renew",
+        ),
     },
     Expected {
         file: "canada-xdc-4884-official-travel",
