@@ -272,10 +272,24 @@ impl Note<'_> {
         };
         let mut args = Args::new();
         args.set("gender", sender.gender);
-        args.set("reference", earlier.reference.0.clone());
+        // The frame's check gives either the note's reference and date, or
+        // what else is referred to.
+        if let Some(to) = &earlier.to {
+            args.set("to", self.text(to));
+            return self.phrase("honour-referring-to", Some(&args));
+        }
+        args.set(
+            "reference",
+            earlier
+                .reference
+                .as_ref()
+                .map_or_else(String::new, |r| r.0.clone()),
+        );
         args.set(
             "date",
-            locale::date_in(earlier.date.0, self.lang, frame.date_style),
+            earlier.date.as_ref().map_or_else(String::new, |date| {
+                locale::date_in(date.0, self.lang, frame.date_style)
+            }),
         );
         match earlier.by {
             Side::Sender => args.set("by", "sender"),

@@ -119,7 +119,7 @@ const FRAME: &[(&str, &str, &str, bool)] = &[
     ),
     (
         "refers_to",
-        "An earlier note the opening refers to, its reference printed as given: by: sender (its own, the default) or addressee (a reply).",
+        "An earlier note the opening refers to, its reference printed as given: by: sender (its own, the default) or addressee (a reply); or, with to: { fr: aux entretiens …, en: the talks … }, something else it refers to, written out (French with its preposition).",
         "{ reference: ODA/12-2015/CCM, date: 2015-02-16 }",
         false,
     ),

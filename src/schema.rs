@@ -184,8 +184,8 @@ fn frame_field(key: &str, kind: &Kind) -> Json {
                 "reference": { "type": "string" },
                 "date": date(),
                 "by": one_of(&["sender", "addressee"]),
+                "to": translated(),
             },
-            "required": ["reference", "date"],
             "additionalProperties": false,
         }),
         "closing" => json!({ "anyOf": [

@@ -481,3 +481,44 @@ fn each_mission_of_a_batch_is_named_with_its_address_in_the_block_at_the_foot() 
         "the addressee's block names the addressee, and this note has none"
     );
 }
+
+#[test]
+fn the_opening_refers_to_talks_as_well_as_to_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(repo("tests/fixtures/note/articles.yaml"))
+        .unwrap()
+        .replace(
+            "refers_to: { reference: C.N.45.2026, date: 2026-01-15 }",
+            "refers_to:\n  to: { fr: aux consultations tenues à Genève en janvier 2026, en: the consultations held at Geneva in January 2026 }",
+        );
+    std::fs::write(dir.path().join("talks.yaml"), &text).unwrap();
+    succeed(dir.path(), &["render", "talks.yaml", "-o", "out"]);
+    let fr = squeezed_pdf(&dir.path().join("out/talks.fr.pdf"));
+    let en = squeezed_pdf(&dir.path().join("out/talks.en.pdf"));
+    in_order(
+        &fr,
+        &[
+            "et, se référant aux consultations tenues à Genève en janvier 2026, a l'honneur d'informer les États",
+        ],
+    );
+    in_order(
+        &en,
+        &[
+            "and, with reference to the consultations held at Geneva in January 2026, has the honour to inform the States",
+        ],
+    );
+    // A note by its reference and date, or something else: not both.
+    std::fs::write(
+        dir.path().join("both.yaml"),
+        text.replace(
+            "refers_to:\n  to:",
+            "refers_to:\n  reference: C.N.45.2026\n  to:",
+        ),
+    )
+    .unwrap();
+    let (_, report) = check_json(dir.path(), &["both.yaml"]);
+    assert_eq!(
+        report["diagnostics"][0]["message"],
+        "the opening refers to an earlier note, by its `reference` and `date`, or to something else written out, `to`"
+    );
+}

@@ -147,7 +147,7 @@ const CORPUS: &[Expected] = &[
     Expected {
         file: "germany-aa-arbitral-archives-fr",
         lang: "fr",
-        opening: "Le ministère fédéral des Affaires étrangères présente ses compliments",
+        opening: "Le ministère fédéral des Affaires étrangères présente ses compliments aux ambassades de la République française, du Royaume-Uni de Grande-Bretagne et d'Irlande du Nord ainsi que des Etats-Unis d'Amérique et, se référant aux entretiens menés avec les représentants des ambassades",
         body: "leur proposer de conclure l'arrangement suivant :",
         closing: Some("les assurances de sa très haute considération"),
     },

@@ -189,3 +189,7 @@ opening-depositary = { $sender }, acting in { $gender ->
     [female] her
    *[male] his
 } capacity as depositary, communicates the following:
+
+# The end of the opening with what else it refers to, written out: "the
+# talks held at Bonn".
+honour-referring-to = and, with reference to { $to }, has the honour to

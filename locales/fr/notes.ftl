@@ -175,3 +175,7 @@ item-label = { $letter })
 # no addressee and no closing.
 #   $sender  the Secretary-General, as secretary-general names them
 opening-depositary = { $sender }, agissant en sa qualité de dépositaire, communique ce qui suit :
+
+# The end of the opening with what else it refers to, written out with its
+# preposition: « aux entretiens qui ont eu lieu à Bonn ».
+honour-referring-to = et, se référant { $to }, a l'honneur de

@@ -99,7 +99,7 @@ impl Addressees {
 
 /// A mistake if the French of `text`, which follows « présente ses
 /// compliments » or « renouveler », does not begin with its preposition.
-fn preposition(file: &YamlFile, at: &str, text: &Translated) -> Option<Diagnostic> {
+pub(super) fn preposition(file: &YamlFile, at: &str, text: &Translated) -> Option<Diagnostic> {
     // A note written without French (`languages: [en]`) has none to check.
     let (_, french) = text.iter().find(|(lang, _)| *lang == Lang::Fr)?;
     let (first, rest) = french

@@ -4,20 +4,29 @@
 
 use serde::{Deserialize, Deserializer};
 
-use crate::values::Text;
+use crate::values::{Text, Translated};
 
-/// An earlier note, referred to in the opening.
+/// What the opening refers to: an earlier note, by its reference and date,
+/// or something else, written out (talks, a meeting, a letter).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RefersTo {
-    /// Its reference, printed as given: `ODA/12-2015/CCM`, `No. 75`.
-    pub reference: Text,
-    /// Its date.
-    pub date: crate::values::Date,
+    /// The earlier note's reference, printed as given: `ODA/12-2015/CCM`,
+    /// `No. 75`.
+    #[serde(default)]
+    pub reference: Option<Text>,
+    /// The earlier note's date.
+    #[serde(default)]
+    pub date: Option<crate::values::Date>,
     /// Whose note it is: the sender's own (the default) or the addressee's,
     /// for a reply.
     #[serde(default)]
     pub by: Side,
+    /// What else the opening refers to, written out, French with its
+    /// preposition: `{ fr: aux entretiens qui ont eu lieu à Bonn, en: the
+    /// talks held at Bonn }`.
+    #[serde(default)]
+    pub to: Option<Translated>,
 }
 
 /// Whose note an earlier note is.

@@ -223,15 +223,32 @@ impl Frame {
             );
         }
         if let Some(earlier) = &self.refers_to {
+            match (&earlier.reference, &earlier.date, &earlier.to) {
+                (Some(_), Some(_), None) => {}
+                (None, None, Some(to)) => {
+                    problems.extend(super::addressees::preposition(file, "refers_to.to.fr", to));
+                    if earlier.by == Side::Addressee {
+                        problems.push(
+                            file.error("refers_to.by", "`by` says whose note is referred to, and `to` refers to no note")
+                                .hint("leave out `by`, or refer to the note by its `reference` and `date`"),
+                        );
+                    }
+                }
+                _ => problems.push(
+                    file.error("refers_to", "the opening refers to an earlier note, by its `reference` and `date`, or to something else written out, `to`")
+                        .hint("`refers_to: { reference: ODA/12-2015/CCM, date: 2015-02-16 }`, or `refers_to: { to: { fr: aux entretiens qui ont eu lieu …, en: the talks held … } }`"),
+                ),
+            }
             if let Some(day) = self.day()
-                && earlier.date.0 > day
+                && let Some(date) = &earlier.date
+                && date.0 > day
             {
                 problems.push(
                     file.error(
                         "refers_to.date",
                         format!(
                             "the note referred to is dated {}, after this note's date, {day}",
-                            earlier.date.0
+                            date.0
                         ),
                     )
                     .hint("a note refers to one sent before it, or the same day"),
