@@ -22,6 +22,8 @@ pub enum Value {
     Dates(NaiveDate, NaiveDate),
     /// A time of day.
     Time(NaiveTime),
+    /// An earlier note: its reference, as written, and its date.
+    NoteRef(String, NaiveDate),
     /// An integer or an ordinal.
     Number(i64),
     /// Integers.

@@ -15,6 +15,7 @@ mod contact;
 mod date;
 mod dates;
 mod gender;
+mod note_ref;
 mod number;
 mod ordinal;
 mod record;
@@ -34,6 +35,7 @@ pub static TYPES: &[&TypeInfo] = &[
     &date::DATE,
     &dates::DATES,
     &time::TIME,
+    &note_ref::NOTE_REF,
     &ordinal::ORDINAL,
     &number::INTEGER,
     &number::INTEGERS,
