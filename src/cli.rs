@@ -217,6 +217,9 @@ const KINDS_EXAMPLES: &str = "Examples:
   noteverbale kinds --templates my-templates --format json";
 
 const INIT_EXAMPLES: &str = "Examples:
+  noteverbale init --kind note reply.yaml
+      reply.yaml, a note of any purpose: the formulas around your paragraphs,
+      for a note that no other kind fits; and note.schema.json beside it
   noteverbale init
       invitation.yaml, a new invitation
   noteverbale init --kind request-for-views views-76-231.yaml
