@@ -15,11 +15,11 @@ use sha2::{Digest, Sha256};
 const RENDERED: &[(&str, &str)] = &[
     (
         "ccm-7msp.fr.pdf",
-        "4fc24d687c9d434dde8facfaab16be950e898c7165fb6c1ef54f7952ce88a367",
+        "52c634a854485721f163ab6968408f3b795b9f140d7a61acd499807dff23acc9",
     ),
     (
         "ccm-7msp.en.pdf",
-        "4d173c887857b7bb6674709a20b824abf058609b7a4c517b7976b51005ad1530",
+        "2c9a3687d322c1b4d8f2e9aa9ea32d690c04e1e3b9077ee42599c8ccdd452b78",
     ),
 ];
 
@@ -28,23 +28,23 @@ const RENDERED: &[(&str, &str)] = &[
 const BATCHED: &[(&str, &str)] = &[
     (
         "FRA.fr.pdf",
-        "fea25da7e0df82db51af811df7437e329dbe33e8acebceefaec9cb4e01d5aae5",
+        "6a3e7ba2f5bd0af2a4b05d80c1e5cb29468329bf0241ae52c27f115fd0207ce1",
     ),
     (
         "HTI.fr.pdf",
-        "3a73c1fda46a39892c140cc532afb538f942e442e45df20b942ba3ac5f182f7c",
+        "62dce06368cbcc307e4b73f376ff1625dc2bd4f59b46ddcdcf9541e49f6bd261",
     ),
     (
         "NLD.en.pdf",
-        "a0c7782b1973791403463dce76a9a26b41b278378585a6541e18a21beebf9420",
+        "14157ab5351eb8786e07eda993e5f47f343bb9cbc17014731cf16b010b45d8af",
     ),
     (
         "USA.en.pdf",
-        "0781546254f6d7b8d118704ce859f10953a177ccc390b1fa844aa43c1af56581",
+        "04908fd156f6d0178a93ecfce123a7901275703d6154206e57c8d78c2d124d2d",
     ),
     (
         "VAT.en.pdf",
-        "6332011cdb14aa94e96a2ca86bb0a9f1fc9cb8184a5d1219ba9a52748688e6a1",
+        "54dca2b4ceda09a7a6a6f8e2d18e1d72102fc537e8784b20b63a71a4a952c3d8",
     ),
 ];
 

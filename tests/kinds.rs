@@ -354,7 +354,7 @@ fields:
   quotation: { type: quotation, doc: A quotation., example: { fr: prie le Secrétaire général, en: requests the Secretary-General } }
   day: { type: date, doc: A day., weekday: true, example: 2017-08-18 }
   days: { type: dates, doc: Days., example: { start: 2022-08-30, end: 2022-09-02 } }
-  earlier: { type: note-ref, doc: An earlier note., example: { reference: No. 75, date: 2015-02-16 } }
+  earlier: { type: note-ref, doc: An earlier note., example: { reference: ODA/12-2015/CCM, date: 2015-02-16 } }
   rank: { type: ordinal, gender: noun_gender, doc: A rank., example: 1 }
   noun_gender: { type: gender, doc: A noun's gender., example: feminine }
   count: { type: integer, doc: A count., min: 1, example: 3000 }
@@ -418,7 +418,7 @@ fn every_field_type_reaches_the_template_as_the_guide_says() {
         "quotation=prieleSecrétairegénéral;",
         "day=vendredi18août2017;",
         "days=du30aoûtau2septembre2022;",
-        "earlier=No.7516février2015;",
+        "earlier=ODA/12-2015/CCM16février2015;",
         "rank=première;",
         "the=lapremière;",
         "gender=feminine;",
@@ -444,7 +444,7 @@ fn every_field_type_reaches_the_template_as_the_guide_says() {
     for expected in [
         "day=Friday,18August2017;",
         "days=from30Augustto2September2022;",
-        "earlier=No.7516February2015;",
+        "earlier=ODA/12-2015/CCM16February2015;",
         "rank=first;",
         "the=thefirst;",
         "count=3000,3,000;",

@@ -40,8 +40,10 @@ fn typeset<const L: usize>(input: &str, output: &mut dyn Write) -> std::io::Resu
 /// `= heading`, `"quotes"`, `--` dashes, `~`, URLs, comments, escapes) is
 /// preceded by a backslash, and line breaks become spaces.
 ///
-/// Hyphenated compounds (`sous-munitions`, `Secretary-General`) are boxed, so
-/// that no line ends at their hyphen, which would read as a word cut in two.
+/// Hyphenated compounds (`sous-munitions`, `Secretary-General`), document
+/// symbols and addresses are boxed, so that no line ends inside them: a
+/// compound cut at its hyphen reads as a word cut in two, a symbol or an
+/// address cut anywhere is another one.
 /// The `;` ends the box's call: a `[` that follows is text, not an argument.
 pub fn markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
@@ -59,29 +61,72 @@ pub fn markup(text: &str) -> String {
     out
 }
 
-/// Splits `text` around its first hyphenated compound (`sous-munitions`,
-/// `CH-1211`): the text before it, the compound, and the rest.
+/// Splits `text` around its first word that no line may end inside: a
+/// hyphenated compound (`sous-munitions`, `CH-1211`), a document symbol
+/// (`A/CONF.192/BMS/2008/3`, `71/45`), an e-mail or web address
+/// (`oda-ndv@un.org`, `www.unog.ch/ccm`). Such a word holds a hyphen, a
+/// slash or an at sign between two word characters, and runs on through
+/// them and through points and underscores between word characters. Returns
+/// the text before it, the word, and the rest.
 fn split_compound(text: &str) -> (&str, &str, &str) {
     // Letters, digits, and the combining marks that decomposed letters carry.
     let word = |c: char| c.is_alphanumeric() || is_combining_mark(c);
-    // A hyphen with a word character on either side.
-    let joins = |i: usize| {
+    // A character at `i` with a word character on either side.
+    let between_words = |i: usize, len: usize| {
         text[..i].chars().next_back().is_some_and(word)
-            && text[i + 1..].chars().next().is_some_and(word)
+            && text[i + len..].chars().next().is_some_and(word)
     };
-    let Some(hyphen) = text.match_indices('-').map(|(i, _)| i).find(|&i| joins(i)) else {
+    // What makes a word unbreakable, and what a word runs on through.
+    let binds = |c: char| matches!(c, '-' | '/' | '@');
+    let runs_through = |c: char| binds(c) || matches!(c, '.' | '_');
+    let joint = text
+        .char_indices()
+        .find(|&(i, c)| binds(c) && between_words(i, c.len_utf8()))
+        .map(|(i, _)| i);
+    // A web address with its scheme is whole from the scheme to the last
+    // character that is not closing punctuation.
+    let scheme = text
+        .match_indices("://")
+        .map(|(i, _)| i)
+        .find(|&i| text[..i].chars().next_back().is_some_and(word));
+    let url_start = scheme.map(|at| (at, text[..at].trim_end_matches(word).len()));
+    if let Some((at, start)) = url_start
+        && joint.is_none_or(|joint| start <= joint)
+    {
+        let end = at
+            + text[at..]
+                .find(char::is_whitespace)
+                .unwrap_or(text.len() - at);
+        let end = start
+            + text[start..end]
+                .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '»', '"', '”'])
+                .len();
+        return (&text[..start], &text[start..end], &text[end..]);
+    }
+    let Some(joint) = joint else {
         return (text, "", "");
     };
-    let start = text[..hyphen].trim_end_matches(word).len();
-    let mut end = hyphen;
+    // Back to the word's start, through the same joints.
+    let mut start = joint;
     loop {
-        end += 1;
+        start = text[..start].trim_end_matches(word).len();
+        match text[..start].chars().next_back() {
+            Some(c) if runs_through(c) && between_words(start - c.len_utf8(), c.len_utf8()) => {
+                start -= c.len_utf8();
+            }
+            _ => break,
+        }
+    }
+    let mut end = joint;
+    loop {
+        let c = text[end..].chars().next().unwrap_or(' ');
+        if !(runs_through(c) && between_words(end, c.len_utf8())) {
+            break;
+        }
+        end += c.len_utf8();
         end += text[end..]
             .find(|c: char| !word(c))
             .unwrap_or(text.len() - end);
-        if !(text[end..].starts_with('-') && joins(end)) {
-            break;
-        }
     }
     (&text[..start], &text[start..end], &text[end..])
 }
@@ -134,9 +179,31 @@ mod tests {
     fn markup_escapes_every_special_character() {
         assert_eq!(markup("*a* #b $c$"), "\\*a\\* \\#b \\$c\\$");
         assert_eq!(markup("= T"), "\\= T");
-        assert_eq!(markup("http://x.org"), "http\\:\\/\\/x\\.org");
+        assert_eq!(markup("http://x.org"), "#box[http\\:\\/\\/x\\.org];");
         assert_eq!(markup("a\nb"), "a b");
         assert_eq!(markup("été « x »"), "été « x »");
+    }
+
+    #[test]
+    fn symbols_and_addresses_are_boxed_whole() {
+        assert_eq!(
+            markup("symbol A/CONF.192/BMS/2008/3, see"),
+            "symbol #box[A\\/CONF\\.192\\/BMS\\/2008\\/3];, see"
+        );
+        assert_eq!(
+            markup("to oda-ndv@un.org."),
+            "to #box[oda\\-ndv\\@un\\.org];\\."
+        );
+        assert_eq!(markup("resolution 71/45"), "resolution #box[71\\/45];");
+        assert_eq!(markup("et/ou"), "#box[et\\/ou];");
+        // A point or a slash at a word's edge is no joint.
+        assert_eq!(markup("a.m. / b"), "a\\.m\\. \\/ b");
+        assert_eq!(markup("www.unog.ch/ccm"), "#box[www\\.unog\\.ch\\/ccm];");
+        // A web address is whole from its scheme on, its final point left out.
+        assert_eq!(
+            markup("see https://www.un.org/en."),
+            "see #box[https\\:\\/\\/www\\.un\\.org\\/en];\\."
+        );
     }
 
     #[test]
