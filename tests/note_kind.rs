@@ -522,3 +522,21 @@ fn the_opening_refers_to_talks_as_well_as_to_a_note() {
         "the opening refers to an earlier note, by its `reference` and `date`, or to something else written out, `to`"
     );
 }
+
+#[test]
+fn the_letterhead_is_printed_as_given_in_every_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(repo("tests/fixtures/note/articles.yaml"))
+        .unwrap()
+        .replace(
+            "letterhead: [UNITED NATIONS, NATIONS UNIES]",
+            "letterhead: [UNITED NATIONS, \"TEL.: 1 (212) 963.1234\"]",
+        );
+    std::fs::write(dir.path().join("head.yaml"), text).unwrap();
+    succeed(
+        dir.path(),
+        &["render", "head.yaml", "-o", "out", "--lang", "fr"],
+    );
+    let raw = pdf_extract::extract_text(dir.path().join("out/head.fr.pdf")).unwrap();
+    assert!(raw.contains("TEL.: 1 (212) 963.1234"), "{raw}");
+}

@@ -446,6 +446,12 @@ fn register(tera: &mut Tera, lang: Lang, messages: Arc<Messages>) {
     tera.register_filter("href", |text: &str, _: Kwargs, _: &State| {
         crate::values::href(text)
     });
+    // `{{ line | as_given }}`: markup of the text as it is written, without
+    // the language's typography: a letterhead printed the same in every
+    // language ("TEL.: 1 (212)", not "TEL. : 1 (212)" in French).
+    tera.register_filter("as_given", |text: &str, _: Kwargs, _: &State| {
+        tera::Value::safe_string(&escape::markup(text))
+    });
     // `{{ value | str }}`: a Typst string literal, for code positions.
     tera.register_filter("str", |value: tera::Value, _: Kwargs, _: &State| {
         let text = match value.as_str() {
