@@ -607,8 +607,9 @@ impl NoteContext {
                     &sender.full,
                     addressees.as_ref().map(|(opening, _)| opening.as_str()),
                 )?;
+                // A sentence of its own: one final point, even after "a.i.".
                 if frame.opening == Opening::ComplimentsAlone {
-                    format!("{opening}.")
+                    format!("{}.", opening.trim_end_matches('.'))
                 } else {
                     opening
                 }

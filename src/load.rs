@@ -269,7 +269,10 @@ fn read_frame_and_fields(
     }
     if let Some(frame) = &frame {
         problems.extend(frame.check(file));
-        if let Some(kind) = kind.as_ref().filter(|kind| kind.lead) {
+        // The first paragraph continues the opening only after the
+        // compliments and `honour`.
+        let continues = frame.opening == crate::meeting::Opening::Compliments;
+        if let Some(kind) = kind.as_ref().filter(|kind| kind.lead && continues) {
             problems.extend(lead(file, frame, &kind.name));
         }
         if let Some(kind) = kind

@@ -540,3 +540,44 @@ fn the_letterhead_is_printed_as_given_in_every_language() {
     let raw = pdf_extract::extract_text(dir.path().join("out/head.fr.pdf")).unwrap();
     assert!(raw.contains("TEL.: 1 (212) 963.1234"), "{raw}");
 }
+
+#[test]
+fn after_an_opening_of_its_own_the_first_paragraph_is_set_as_any_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(repo("tests/fixtures/note/depositary.yaml"))
+        .unwrap()
+        .replace(
+            "    en: \"Convention on Cluster Munitions, Dublin, 30 May 2008\"\n",
+            "    en: \"Convention on Cluster Munitions, Dublin, 30 May 2008\"\n    numbered: true\n",
+        );
+    std::fs::write(dir.path().join("numbered.yaml"), &text).unwrap();
+    succeed(
+        dir.path(),
+        &["render", "numbered.yaml", "-o", "out", "--lang", "en"],
+    );
+    let en = squeezed_pdf(&dir.path().join("out/numbered.en.pdf"));
+    in_order(
+        &en,
+        &[
+            "communicates the following:",
+            "1. Convention on Cluster Munitions",
+        ],
+    );
+    // The compliments alone end with one point, whatever the addressee's.
+    let alone = text
+        .replace("opening: depositary", "opening: compliments-alone")
+        .replace(
+            "sender: { role: secretary-general, gender: male }",
+            "sender: { role: secretary-general, gender: male }\naddressees: { fr: \"au Chargé d'affaires p.i.\", en: \"the Chargé d'affaires a.i.\" }",
+        );
+    std::fs::write(dir.path().join("alone.yaml"), alone).unwrap();
+    succeed(
+        dir.path(),
+        &["render", "alone.yaml", "-o", "out", "--lang", "en"],
+    );
+    let en = squeezed_pdf(&dir.path().join("out/alone.en.pdf"));
+    assert!(
+        en.contains(&squeeze("his compliments to the Chargé d'affaires a.i. 1.")),
+        "{en}"
+    );
+}
