@@ -58,6 +58,60 @@ pub struct Assets {
 /// Templates built into the binary.
 const TEMPLATES: &[(&str, &[u8])] = &[
     ("note.typ", include_bytes!("../templates/note.typ")),
+    ("_frame.typ", include_bytes!("../templates/_frame.typ")),
+    ("_address.typ", include_bytes!("../templates/_address.typ")),
+    (
+        "_paragraphs.typ",
+        include_bytes!("../templates/_paragraphs.typ"),
+    ),
+    (
+        "reminder.fr.typ",
+        include_bytes!("../templates/reminder.fr.typ"),
+    ),
+    (
+        "reminder.en.typ",
+        include_bytes!("../templates/reminder.en.typ"),
+    ),
+    (
+        "reminder.yaml",
+        include_bytes!("../templates/reminder.yaml"),
+    ),
+    (
+        "transmittal.fr.typ",
+        include_bytes!("../templates/transmittal.fr.typ"),
+    ),
+    (
+        "transmittal.en.typ",
+        include_bytes!("../templates/transmittal.en.typ"),
+    ),
+    (
+        "transmittal.yaml",
+        include_bytes!("../templates/transmittal.yaml"),
+    ),
+    (
+        "change-of-dates.fr.typ",
+        include_bytes!("../templates/change-of-dates.fr.typ"),
+    ),
+    (
+        "change-of-dates.en.typ",
+        include_bytes!("../templates/change-of-dates.en.typ"),
+    ),
+    (
+        "change-of-dates.yaml",
+        include_bytes!("../templates/change-of-dates.yaml"),
+    ),
+    (
+        "delegation.fr.typ",
+        include_bytes!("../templates/delegation.fr.typ"),
+    ),
+    (
+        "delegation.en.typ",
+        include_bytes!("../templates/delegation.en.typ"),
+    ),
+    (
+        "delegation.yaml",
+        include_bytes!("../templates/delegation.yaml"),
+    ),
     (
         "invitation.fr.typ",
         include_bytes!("../templates/invitation.fr.typ"),

@@ -6,7 +6,10 @@ use std::path::Path;
 
 use crate::allow;
 use crate::error::{Diagnostic, Error, Severity};
+use crate::load::Loaded;
+use crate::meeting::Role;
 use crate::recipients::{self, Record};
+use crate::states::States;
 use crate::yaml::YamlFile;
 use crate::{Engine, NoteOptions, Sources};
 
@@ -154,6 +157,9 @@ pub fn meeting(engine: &Engine, path: &Path, missions: &[Record]) -> Findings {
         }
     };
     findings.diagnostics.extend(loaded.warnings.iter().cloned());
+    if let Some(problem) = sender_outside(&loaded, missions) {
+        findings.diagnostics.push(problem);
+    }
     let options = NoteOptions::default();
     // The warnings of every note that the file acknowledges, and whether
     // every note was typeset: to review the acknowledgments.
@@ -216,4 +222,33 @@ pub fn meeting(engine: &Engine, path: &Path, missions: &[Record]) -> Findings {
             .extend(allow::review_typeset(&acknowledged, &loaded.source));
     }
     findings
+}
+
+/// A permanent mission that sends the note and is not among the missions of
+/// the list checked with it.
+fn sender_outside(loaded: &Loaded, missions: &[Record]) -> Option<Diagnostic> {
+    let sender = &loaded.frame.sender;
+    if sender.role != Role::Mission || missions.is_empty() {
+        return None;
+    }
+    let written = &sender.state.as_ref()?.0;
+    let code = States::builtin().find(written).unwrap_or(written);
+    let listed = missions
+        .iter()
+        .filter_map(|record| record.recipient.as_ref().ok())
+        .any(|recipient| recipient.code.eq_ignore_ascii_case(code));
+    if listed {
+        return None;
+    }
+    Some(
+        loaded
+            .file
+            .error(
+                "sender.state",
+                format!(
+                    "the mission that sends the note, `{code}`, is not in the list of missions"
+                ),
+            )
+            .hint("send the note from a mission of the list, or add the mission to it"),
+    )
 }

@@ -300,7 +300,12 @@ impl Note<'_> {
                 args.set("addressee", addressee);
             }
         }
-        self.phrase("honour-referring", Some(&args))
+        let key = if self.loaded.kind.follows {
+            "honour-further"
+        } else {
+            "honour-referring"
+        };
+        self.phrase(key, Some(&args))
     }
 
     /// The one addressee as later sentences name it, in running text: "l'Ambassade",
@@ -632,6 +637,14 @@ impl NoteContext {
             }),
             sender: sender.full,
             sender_short: sender.short,
+            sender_state: match (frame.sender.role, &frame.sender.state) {
+                (meeting::Role::Mission, Some(state)) => States::builtin()
+                    .find(&state.0)
+                    .map_or(serde_json::Value::Null, |code| {
+                        kind::types::state::localized(code, lang)
+                    }),
+                _ => serde_json::Value::Null,
+            },
             paragraphs: frame
                 .paragraphs
                 .iter()

@@ -104,7 +104,9 @@ impl Engine {
         let mut files: BTreeMap<String, Vec<u8>> = self
             .templates
             .iter()
-            .filter(|(name, _)| template::note_template_lang(name).is_none())
+            .filter(|(name, _)| {
+                template::note_template_lang(name).is_none() && !template::is_part(name)
+            })
             .filter(|(name, _)| {
                 !self
                     .kinds

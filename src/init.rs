@@ -22,6 +22,12 @@ pub fn frame_doc(key: &str) -> Option<&'static str> {
 /// commented line to fill in) when the kind gives no example of its own.
 const FRAME: &[(&str, &str, &str, bool)] = &[
     (
+        "extends",
+        "The meeting file this one extends, relative to it: a reminder, a transmittal or a change of dates takes the sender, the addressees, the meeting and the rest from the invitation's file and gives only what is its own (kind, reference, date, what differs). Its keys replace that file's, inside mappings too; lists are replaced whole.",
+        "ccm-7msp.yaml",
+        false,
+    ),
+    (
         "languages",
         "The languages the note is written in, when not every one: [en] or [fr] for a note in one language, as bilateral notes often are; its texts then need only that language. Every language by default.",
         "[fr, en]",

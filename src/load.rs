@@ -18,6 +18,8 @@ use crate::{agree, allow, input};
 pub struct Loaded {
     /// Where it was read from.
     pub path: PathBuf,
+    /// The files it extends, nearest first.
+    pub extended: Vec<PathBuf>,
     /// The frame every note shares.
     pub frame: Frame,
     /// The note's kind.
@@ -34,6 +36,9 @@ pub struct Loaded {
     pub given: agree::Given,
     /// The file's text, to point at a place in it.
     pub source: SourceText,
+    /// The file over those it extends, to locate a value in whichever
+    /// holds it.
+    pub file: YamlFile,
 }
 
 /// An emblem printed above the letterhead.
@@ -63,22 +68,27 @@ pub fn load(path: &Path, kinds: &Kinds) -> Result<Loaded> {
     Ok(loaded)
 }
 
-/// Reads and checks a meeting file already in memory; the logo it names is
-/// not read.
+/// Reads and checks a meeting file already in memory, with the files it
+/// extends (read from disk); the logo it names is not read.
 pub fn read(file: &YamlFile, kinds: &Kinds) -> Result<Loaded> {
     let top = file.parse_value()?;
+    let (file, top) = extend(file, top, kinds, &mut Vec::new())?;
+    let file = &file;
     let (frame, kind, fields, found) = match read_parts(file, &top, kinds) {
         Ok(read) => read,
         // The warnings that come with the errors are acknowledged as well.
         Err(Error::Invalid(found)) => {
-            return Err(Error::Invalid(allow::acknowledge(found, &file.source)));
+            return Err(Error::Invalid(acknowledge(found, file)));
         }
         Err(error) => return Err(error),
     };
-    // The texts given in both languages state the same facts.
+    // The texts given in both languages state the same facts, each
+    // compared in the file that gives it.
     let compared = agree::check_pairs(file, &top, agree::States::builtin());
+    // The comments of the files extended are theirs: they are reviewed
+    // when those files are checked.
     let mut warnings = allow::review(&found, &compared.acknowledged, &file.source);
-    warnings.splice(0..0, allow::acknowledge(found, &file.source));
+    warnings.splice(0..0, acknowledge(found, file));
     if !compared.errors.is_empty() {
         return Err(Error::Invalid(
             compared.errors.into_iter().chain(warnings).collect(),
@@ -86,6 +96,7 @@ pub fn read(file: &YamlFile, kinds: &Kinds) -> Result<Loaded> {
     }
     Ok(Loaded {
         path: file.path.clone(),
+        extended: file.layers().skip(1).map(|f| f.path.clone()).collect(),
         frame,
         kind,
         fields,
@@ -93,7 +104,274 @@ pub fn read(file: &YamlFile, kinds: &Kinds) -> Result<Loaded> {
         warnings,
         given: compared.given,
         source: file.source.clone(),
+        file: file.clone(),
     })
+}
+
+/// The warnings that none of the files read acknowledges.
+fn acknowledge(found: Vec<Diagnostic>, file: &YamlFile) -> Vec<Diagnostic> {
+    file.layers().fold(found, |found, layer| {
+        allow::acknowledge(found, &layer.source)
+    })
+}
+
+/// The files that `path` extends, nearest first, as far as they can be
+/// read: what a preview follows besides the file itself, even when one of
+/// them has a mistake.
+pub fn extended_files(path: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = Vec::new();
+    let mut at = path.to_owned();
+    while files.len() < MAX_EXTENDS {
+        let Ok(file) = YamlFile::read(&at) else { break };
+        let Ok(top) = file.parse_value() else { break };
+        let Some(name) = top.get("extends").and_then(Yaml::as_str) else {
+            break;
+        };
+        let next = at.parent().unwrap_or(Path::new("")).join(name);
+        if next == path || files.contains(&next) {
+            break;
+        }
+        files.push(next.clone());
+        at = next;
+    }
+    files
+}
+
+/// How many files may extend one another, one after the other.
+pub const MAX_EXTENDS: usize = 8;
+
+/// The frame's fields that are a note's own and that a file extending
+/// another never takes from it: a reminder has its own reference and date,
+/// and says what it does in its own words.
+pub const NOTE_OWN: &[&str] = &[
+    "extends",
+    "reference",
+    "date",
+    "subject",
+    "markings",
+    "refers_to",
+    "paragraphs",
+    "enclosures",
+    "annex",
+];
+
+/// A meeting file over the files it extends (`extends: ccm-7msp.yaml`):
+/// the file layered over them, the values of all merged, and the file's
+/// own values. Its keys replace the extended file's, at the top and inside
+/// mappings; a list or a text is replaced whole. Of the extended file are
+/// taken the frame but the note's own fields ([`NOTE_OWN`]), and, when its
+/// kind is another, only the fields that this file's kind declares. When
+/// the note follows another (`follows: true` in its kind's schema) and
+/// gives no `refers_to`, it refers to the extended file's note.
+fn extend(
+    file: &YamlFile,
+    top: Yaml,
+    kinds: &Kinds,
+    seen: &mut Vec<PathBuf>,
+) -> Result<(YamlFile, Yaml)> {
+    let Some(extends) = top.get("extends") else {
+        return Ok((file.clone(), top));
+    };
+    let Some(name) = extends.as_str().filter(|name| !name.trim().is_empty()) else {
+        return Err(Error::invalid(
+            file.error(
+                "extends",
+                "`extends` names the meeting file this one extends",
+            )
+            .hint("give its path, relative to this file: `extends: ccm-7msp.yaml`"),
+        ));
+    };
+    let folder = file.path.parent().unwrap_or(Path::new(""));
+    let path = folder.join(name);
+    seen.push(std::fs::canonicalize(&file.path).unwrap_or_else(|_| file.path.clone()));
+    let real = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+    if seen.contains(&real) {
+        return Err(Error::invalid(
+            file.error(
+                "extends",
+                format!(
+                    "`{name}` extends this file in turn: the files extend one another in a circle"
+                ),
+            )
+            .hint("a file extends the one that describes the meeting, which extends none"),
+        ));
+    }
+    if seen.len() >= MAX_EXTENDS {
+        return Err(Error::invalid(
+            file.error(
+                "extends",
+                format!("more than {MAX_EXTENDS} files extend one another"),
+            )
+            .hint("extend the file that describes the meeting itself"),
+        ));
+    }
+    let base = YamlFile::read(&path).map_err(|error| {
+        Error::Invalid(
+            error
+                .into_diagnostics()
+                .into_iter()
+                .map(|d| match d.location {
+                    // A file that cannot be read is said where it is named.
+                    None => {
+                        let mut named = file.error(
+                            "extends",
+                            format!("cannot read `{}`: {}", path.display(), d.message),
+                        );
+                        named.hints = d.hints;
+                        named
+                    }
+                    Some(_) => d,
+                })
+                .collect(),
+        )
+    })?;
+    let base_top = base.parse_value()?;
+    let (base, base_top) = extend(&base, base_top, kinds, seen)?;
+    let Yaml::Mapping(base_map) = base_top else {
+        return Err(Error::invalid(
+            Diagnostic::error("a meeting file is a mapping of fields, as `kind: invitation`")
+                .in_file(&base.path),
+        ));
+    };
+    let Yaml::Mapping(own) = &top else {
+        return Ok((file.clone(), top));
+    };
+    let kind_of = |map: &Mapping| map.get("kind").and_then(Yaml::as_str).map(str::to_owned);
+    let base_kind = kind_of(&base_map);
+    let kind = kind_of(own).or_else(|| base_kind.clone());
+    // Of a file of another kind, only what this kind declares is taken.
+    let other_kind = match (&kind, &base_kind) {
+        (Some(kind), Some(base_kind)) if kind != base_kind => Some(
+            kinds
+                .get(kind)
+                .ok()
+                .map(|kind| kind.fields.clone())
+                .unwrap_or_default(),
+        ),
+        _ => None,
+    };
+    let mut taken = Mapping::new();
+    for (key, value) in &base_map {
+        let Some(name) = key.as_str() else { continue };
+        if NOTE_OWN.contains(&name) {
+            continue;
+        }
+        let mut value = value.clone();
+        if let Some(fields) = &other_kind
+            && !FRAME_FIELDS.contains(&name)
+        {
+            match fields.iter().find(|field| field.name == name) {
+                Some(field) => value = declared(field, value),
+                None => continue,
+            }
+        }
+        // An emblem named by the extended file is beside it.
+        if name == "logo"
+            && let Some(logo) = value.as_str()
+        {
+            let folder = base.path.parent().unwrap_or(Path::new(""));
+            value = Yaml::String(folder.join(logo).to_string_lossy().into_owned());
+        }
+        taken.insert(key.clone(), value);
+    }
+    let follows = kind
+        .as_deref()
+        .and_then(|kind| kinds.get(kind).ok())
+        .is_some_and(|kind| kind.follows);
+    let mut merged = merge_top(Yaml::Mapping(taken), top.clone());
+    if follows
+        && !own.contains_key("refers_to")
+        && let Yaml::Mapping(merged) = &mut merged
+    {
+        // Only a note with a reference and a day can be referred to; for
+        // another, the kind's check asks for `refers_to`.
+        if let (Some(reference), Some(date)) = (
+            base_map.get("reference").filter(|r| !r.is_null()),
+            base_map.get("date").filter(|d| d.is_string()),
+        ) {
+            let mut earlier = Mapping::new();
+            earlier.insert("reference".into(), reference.clone());
+            earlier.insert("date".into(), date.clone());
+            merged.insert("refers_to".into(), Yaml::Mapping(earlier));
+        }
+    }
+    Ok((file.clone().extending(base), merged))
+}
+
+/// A value of a file of another kind, with only what `field` declares: a
+/// record's fields that this kind's record does not have are left out.
+fn declared(field: &crate::kind::Field, value: Yaml) -> Yaml {
+    let Some(fields) = field.ty.fields() else {
+        return value;
+    };
+    let keep = |map: Mapping| -> Yaml {
+        Yaml::Mapping(
+            map.into_iter()
+                .filter_map(|(key, value)| {
+                    let inner = fields
+                        .iter()
+                        .find(|f| Some(f.name.as_str()) == key.as_str())?;
+                    Some((key, declared(inner, value)))
+                })
+                .collect(),
+        )
+    };
+    match value {
+        Yaml::Mapping(map) => keep(map),
+        Yaml::Sequence(items) => Yaml::Sequence(
+            items
+                .into_iter()
+                .map(|item| match item {
+                    Yaml::Mapping(map) => keep(map),
+                    other => other,
+                })
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+/// The frame's values that are one thing each, which a file extending
+/// another replaces whole: a sender of another role keeps nothing of the
+/// first.
+const WHOLE: &[&str] = &["sender", "addressees", "letterhead", "closing", "refers_to"];
+
+/// A file's values over those of the file it extends: keys replace keys,
+/// at the top and inside mappings; anything else is replaced whole, and so
+/// are the frame's values that are one thing each ([`WHOLE`]).
+fn merge_top(base: Yaml, over: Yaml) -> Yaml {
+    match (base, over) {
+        (Yaml::Mapping(mut base), Yaml::Mapping(over)) => {
+            for (key, value) in over {
+                let whole = key.as_str().is_some_and(|key| WHOLE.contains(&key));
+                let value = match base.remove(&key) {
+                    Some(under) if !whole => merge(under, value),
+                    _ => value,
+                };
+                base.insert(key, value);
+            }
+            Yaml::Mapping(base)
+        }
+        (_, over) => over,
+    }
+}
+
+/// Values over values: keys replace keys, inside mappings; anything else
+/// is replaced whole.
+fn merge(base: Yaml, over: Yaml) -> Yaml {
+    match (base, over) {
+        (Yaml::Mapping(mut base), Yaml::Mapping(over)) => {
+            for (key, value) in over {
+                let value = match base.remove(&key) {
+                    Some(under) => merge(under, value),
+                    None => value,
+                };
+                base.insert(key, value);
+            }
+            Yaml::Mapping(base)
+        }
+        (_, over) => over,
+    }
 }
 
 /// Reads the logo named by a meeting file; only images Typst can place are taken.
@@ -178,6 +456,49 @@ fn lead(file: &YamlFile, frame: &Frame, kind: &str) -> Vec<Diagnostic> {
                 "the first paragraph continues the opening: it is not a quotation",
             )
             .hint(hint),
+        );
+    }
+    problems
+}
+
+/// What a kind's schema asks of the frame: the earlier note that a note
+/// following one refers to, and who may send it.
+fn follows_and_senders(file: &YamlFile, frame: &Frame, kind: &Kind) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    if kind.follows && frame.refers_to.is_none() {
+        let problem = match &frame.extends {
+            Some(extends) => file
+                .error(
+                    "extends",
+                    format!(
+                        "a note of kind `{}` refers to the note it follows, and `{}` has no reference or no day to refer to",
+                        kind.name,
+                        extends.display()
+                    ),
+                )
+                .hint("give the note referred to: `refers_to: { reference: ODA/25-2017/CCM, date: 2017-04-12 }`"),
+            None => file
+                .error(
+                    "kind",
+                    format!("a note of kind `{}` refers to the note it follows, and there is none", kind.name),
+                )
+                .hint("give it, `refers_to: { reference: ODA/25-2017/CCM, date: 2017-04-12 }`, or extend that note's meeting file: `extends: ccm-7msp.yaml`"),
+        };
+        problems.push(problem);
+    }
+    if !kind.senders.is_empty() && !kind.senders.contains(&frame.sender.role) {
+        let roles: Vec<&str> = kind.senders.iter().map(|role| role.name()).collect();
+        problems.push(
+            file.error(
+                "sender.role",
+                format!(
+                    "a note of kind `{}` is sent by {}, not by `{}`",
+                    kind.name,
+                    crate::yaml::code_list(&roles),
+                    frame.sender.role.name()
+                ),
+            )
+            .hint(format!("write `sender: {{ role: {} … }}`", roles[0])),
         );
     }
     problems
@@ -274,6 +595,9 @@ fn read_frame_and_fields(
         let continues = frame.opening == crate::meeting::Opening::Compliments;
         if let Some(kind) = kind.as_ref().filter(|kind| kind.lead && continues) {
             problems.extend(lead(file, frame, &kind.name));
+        }
+        if let Some(kind) = &kind {
+            problems.extend(follows_and_senders(file, frame, kind));
         }
         if let Some(kind) = kind
             .as_ref()

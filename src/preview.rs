@@ -58,6 +58,7 @@ impl Preview {
     /// and the template and locale folders.
     pub fn folders(&self) -> Vec<PathBuf> {
         let mut folders = vec![folder_of(&self.meeting)];
+        folders.extend(self.extended().iter().map(|file| folder_of(file)));
         if let Some(logo) = self.logo_path() {
             folders.push(folder_of(&logo));
         }
@@ -66,6 +67,15 @@ impl Preview {
         folders.sort();
         folders.dedup();
         folders
+    }
+
+    /// The files the meeting file extends: those of the last load, or, when
+    /// it failed, those that can be read.
+    fn extended(&self) -> Vec<PathBuf> {
+        match &self.loaded {
+            Some(loaded) => loaded.extended.clone(),
+            None => crate::load::extended_files(&self.meeting),
+        }
     }
 
     fn logo_path(&self) -> Option<PathBuf> {
@@ -85,7 +95,10 @@ impl Preview {
             return Change::Engine;
         }
         let logo = self.logo_path();
-        if same_file(path, &self.meeting) || logo.is_some_and(|logo| same_file(path, &logo)) {
+        if same_file(path, &self.meeting)
+            || logo.is_some_and(|logo| same_file(path, &logo))
+            || self.extended().iter().any(|file| same_file(path, file))
+        {
             Change::Meeting
         } else {
             Change::Unrelated

@@ -44,7 +44,10 @@ pub fn meeting(kind: &Kind) -> Json {
         "description": format!("{} / {}", kind.description.get(Lang::En), kind.description.get(Lang::Fr)),
         "type": "object",
         "properties": properties,
-        "required": required,
+        // A file that extends another may take every field from it.
+        "if": { "required": ["extends"] },
+        "then": {},
+        "else": { "required": required },
         "additionalProperties": false,
     })
 }
@@ -118,6 +121,7 @@ fn frame_field(key: &str, kind: &Kind) -> Json {
     let genders = one_of(&["male", "female"]);
     match key {
         "kind" => json!({ "const": kind.name }),
+        "extends" => json!({ "type": "string", "minLength": 1 }),
         "languages" => json!({
             "type": "array",
             "items": one_of(&Lang::CODES),

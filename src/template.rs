@@ -26,6 +26,13 @@ pub fn note_template_parts(name: &str) -> Option<(&str, Lang)> {
     Some((kind, lang.parse().ok()?))
 }
 
+/// Whether a file of the set is a part that note templates include, in
+/// every language (`{% include "_frame.typ" %}`): `_<name>.typ`, at the top
+/// of the set. A part is no kind.
+pub fn is_part(name: &str) -> bool {
+    name.starts_with('_') && name.ends_with(".typ") && !name.contains('/')
+}
+
 /// The language of a note template of the set, or `None` for a file that is
 /// not one.
 pub fn note_template_lang(name: &str) -> Option<Lang> {
@@ -88,6 +95,8 @@ note_context! {
     sender: String = "the sender as the opening names it";
     /// The sender in later sentences: "Le Secrétaire général".
     sender_short: String = "the sender in later sentences";
+    /// The State of the permanent mission that sends the note.
+    sender_state: serde_json::Value = "the State of the permanent mission that sends the note, as a `state` field gives it (`name`, `of`, `to`, `code`), or nothing";
     /// The mission the note goes to, in a batch.
     recipient: Option<RecipientContext> = "`code`, `name`, `city`, `address`: the mission, in a batch";
     /// Opening formula up to the addressees: "… présente ses compliments aux représentants permanents …".

@@ -20,6 +20,9 @@ pub struct YamlFile {
     /// Where each field path's values are, found on the first search: a
     /// schema's thousand mistakes cost one reading of the file, not one each.
     places: std::sync::OnceLock<Places>,
+    /// The file this one extends (`extends:`), which gives the values this
+    /// one does not: a mistake in one of those is located there.
+    pub base: Option<std::sync::Arc<YamlFile>>,
 }
 
 /// Each value of a file by its field path (`a.b[2].c`), in the order of the
@@ -70,7 +73,54 @@ impl YamlFile {
             path: path.to_owned(),
             source: SourceText::from_path(path, text),
             places: std::sync::OnceLock::new(),
+            base: None,
         }
+    }
+
+    /// This file over `base`, the file it extends.
+    pub fn extending(mut self, base: YamlFile) -> Self {
+        self.base = Some(std::sync::Arc::new(base));
+        self
+    }
+
+    /// The file that holds the value at `field`: this one, unless it does
+    /// not give it and the file it extends does. A value this file gives,
+    /// or one inside a list or a scalar it gives (which replace the
+    /// extended file's whole), is its own.
+    pub fn holder(&self, field: &str) -> &YamlFile {
+        let Some(base) = &self.base else {
+            return self;
+        };
+        let field = field.trim_start_matches('.');
+        if field.is_empty() || self.place(field, false).is_some() {
+            return self;
+        }
+        let replaced = field
+            .char_indices()
+            .filter(|(_, c)| matches!(c, '.' | '['))
+            .map(|(at, _)| &field[..at])
+            .any(|prefix| {
+                let places = self.places.get_or_init(|| places(&self.source.text));
+                let next = field[prefix.len()..].starts_with('[');
+                places
+                    .get(prefix)
+                    .and_then(|found| found.first())
+                    .is_some_and(|(_, _, scalar)| *scalar || next)
+            });
+        if replaced {
+            return self;
+        }
+        let holder = base.holder(field);
+        if holder.place(field, false).is_some() {
+            holder
+        } else {
+            self
+        }
+    }
+
+    /// The files read: this one, then those it extends, nearest first.
+    pub fn layers(&self) -> impl Iterator<Item = &YamlFile> {
+        std::iter::successors(Some(self), |file| file.base.as_deref())
     }
 
     /// Deserializes the whole file; a mistake becomes a diagnostic with the
@@ -156,8 +206,15 @@ impl YamlFile {
         if let Some(key) = &duplicate_key {
             message = format!("duplicate field `{key}`");
         }
+        // A value read from the text is placed in it; one read from the
+        // values of files layered one over another, in the file that holds it.
+        let file = if inner.location().is_some() {
+            self
+        } else {
+            self.holder(&field)
+        };
         let mut diagnostic = Diagnostic::error(&message)
-            .in_file(&self.path)
+            .in_file(&file.path)
             .field(duplicate.as_deref().unwrap_or(&field));
         if duplicate.is_some() {
             diagnostic = diagnostic.hint("keep one of the two: YAML takes a key once in a mapping");
@@ -169,18 +226,18 @@ impl YamlFile {
         {
             None
         } else if message.starts_with("unknown field") {
-            self.locate_key(&field)
+            file.locate_key(&field)
         } else if let Some(duplicate) = &duplicate {
             locate_nth(text, duplicate, 1)
         } else {
-            self.locate(&field)
+            file.locate(&field)
         };
         let serde_place = inner.location().map(|l| l.index()..l.index());
         // A value read alone has no place of its own: a field missing at the
         // top is shown at the top.
-        let top = || field.is_empty().then(|| self.locate("")).flatten();
+        let top = || field.is_empty().then(|| file.locate("")).flatten();
         if let Some(span) = found.or(serde_place).or_else(top) {
-            diagnostic = diagnostic.at(self.location(span));
+            diagnostic = diagnostic.at(file.location(span));
         }
         hint_for(diagnostic)
     }
@@ -193,9 +250,10 @@ impl YamlFile {
             [] => format!("unknown field `{key}`, there are no fields"),
             _ => format!("unknown field `{key}`, {}", expected_list(expected)),
         };
-        let mut diagnostic = Diagnostic::error(message).in_file(&self.path).field(field);
-        if let Some(span) = self.locate_key(field) {
-            diagnostic = diagnostic.at(self.location(span));
+        let file = self.holder(field);
+        let mut diagnostic = Diagnostic::error(message).in_file(&file.path).field(field);
+        if let Some(span) = file.locate_key(field) {
+            diagnostic = diagnostic.at(file.location(span));
         }
         hint_for(diagnostic)
     }
@@ -224,11 +282,18 @@ impl YamlFile {
     /// An error about the field at `field` (as `meeting.start`), located at
     /// its value in the file when it can be found.
     pub fn error(&self, field: &str, message: impl Into<String>) -> Diagnostic {
-        let diagnostic = Diagnostic::error(message).in_file(&self.path).field(field);
-        match self.locate(field) {
-            Some(span) => diagnostic.at(self.location(span)),
+        let file = self.holder(field);
+        let diagnostic = Diagnostic::error(message).in_file(&file.path).field(field);
+        match file.locate(field) {
+            Some(span) => diagnostic.at(file.location(span)),
             None => diagnostic,
         }
+    }
+
+    /// Where the value at `field` is, in whichever file holds it.
+    pub fn place_of(&self, field: &str) -> Option<Location> {
+        let file = self.holder(field);
+        file.locate(field).map(|span| file.location(span))
     }
 
     /// The byte range of the value at a field path (`a.b[2].c`): the scalar

@@ -7,7 +7,7 @@ use crate::common;
 
 use std::path::Path;
 
-use common::{check_json, files, noteverbale, repo, succeed};
+use common::{check_json, noteverbale, repo, succeed};
 use noteverbale::Lang;
 use noteverbale::agree::{self, States};
 use serde::Deserialize;
@@ -218,25 +218,17 @@ fn an_acknowledgment_that_outlives_its_difference_is_a_warning() {
 #[test]
 fn a_state_named_in_one_language_of_an_acknowledged_text_is_no_difference_of_the_notes() {
     let dir = tempfile::tempdir().unwrap();
-    let venue = "venue: { fr: à Dubrovnik (Croatie), en: \"in Dubrovnik, Croatia\" }";
+    let venue = "  venue: { fr: à Dubrovnik (Croatie), en: \"in Dubrovnik, Croatia\" }";
     // The English leaves the State out, on purpose, acknowledged on both
     // lines; the template names the host State in both notes.
     let name = changed(
         dir.path(),
-        "examples/kinds/new-dates.yaml",
+        "examples/ccm-review-change-of-dates.yaml",
         venue,
-        "venue:\n  fr: à Dubrovnik (Croatie)  # allow(languages-differ): the French names the country\n  en: in Dubrovnik  # allow(languages-differ): the English does not",
+        "  venue:\n    fr: à Dubrovnik (Croatie)  # allow(languages-differ): the French names the country\n    en: in Dubrovnik  # allow(languages-differ): the English does not",
     );
-    let kinds = repo("examples/kinds");
-    let kinds = kinds.to_str().unwrap();
-    succeed(
-        dir.path(),
-        &["check", "--deny-warnings", "--templates", kinds, &name],
-    );
-    succeed(
-        dir.path(),
-        &["render", "--templates", kinds, &name, "-o", "out"],
-    );
+    succeed(dir.path(), &["check", "--deny-warnings", &name]);
+    succeed(dir.path(), &["render", &name, "-o", "out"]);
 }
 
 #[test]
@@ -244,12 +236,21 @@ fn notes_whose_templates_differ_are_refused_at_the_template_line() {
     let dir = tempfile::tempdir().unwrap();
     let kinds = dir.path().join("kinds");
     std::fs::create_dir(&kinds).unwrap();
-    for name in files(&repo("examples/kinds")) {
-        std::fs::copy(repo("examples/kinds").join(&name), kinds.join(&name)).unwrap();
+    for name in [
+        "transmittal.yaml",
+        "transmittal.fr.typ",
+        "transmittal.en.typ",
+    ] {
+        std::fs::copy(repo("templates").join(name), kinds.join(name)).unwrap();
     }
+    std::fs::copy(
+        repo("examples/ccm-8msp-transmittal.yaml"),
+        kinds.join("agenda.yaml"),
+    )
+    .unwrap();
     let template = kinds.join("transmittal.en.typ");
     let text = std::fs::read_to_string(&template).unwrap();
-    let from = "would welcome the comments of Governments no later than {{ comments_by }}.";
+    let from = "no later than {{ comments.deadline }}.";
     assert!(text.contains(from));
     std::fs::write(
         &template,

@@ -19,6 +19,7 @@ mod layout;
 mod limits;
 mod lists;
 mod locales;
+mod meeting;
 mod missions;
 mod note_kind;
 mod office;

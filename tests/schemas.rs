@@ -44,7 +44,15 @@ fn every_example_and_real_note_is_valid_against_its_kind_s_schema() {
     let schemas = schemas(dir.path());
     assert_eq!(
         schemas.keys().collect::<Vec<_>>(),
-        ["invitation", "note", "request-for-views"]
+        [
+            "change-of-dates",
+            "delegation",
+            "invitation",
+            "note",
+            "reminder",
+            "request-for-views",
+            "transmittal"
+        ]
     );
     let mut files = vec![
         repo("examples/ccm-7msp.yaml"),

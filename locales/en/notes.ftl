@@ -145,6 +145,15 @@ honour-referring = { $by ->
        *[male] his
     } note { $reference } of { $date }, has the honour to
 }
+# The note that follows another (a reminder, a change of dates).
+honour-further = { $by ->
+    [addressee] and, further to { $addressee }'s note { $reference } of { $date }, has the honour to
+   *[sender] and, further to { $gender ->
+        [female] her
+        [neuter] its
+       *[male] his
+    } note { $reference } of { $date }, has the honour to
+}
 
 ## Place and date, at the foot of the note
 
@@ -193,3 +202,28 @@ opening-depositary = { $sender }, acting in { $gender ->
 # The end of the opening with what else it refers to, written out: "the
 # talks held at Bonn".
 honour-referring-to = and, with reference to { $to }, has the honour to
+
+## The persons a note lists, as the members of a delegation
+# The courtesy title before the name.
+#   $gender      male | female
+#   $excellency  true (an ambassador, a minister: "H.E.") | false
+courtesy = { $excellency ->
+    [true] { $gender ->
+        [female] H.E. Ms.
+       *[male] H.E. Mr.
+    }
+   *[false] { $gender ->
+        [female] Ms.
+       *[male] Mr.
+    }
+}
+# The place in the delegation, after the title.
+#   $role    head | deputy | alternate | adviser | expert
+#   $gender  male | female
+delegation-role = { $role ->
+    [head] Head of Delegation
+    [deputy] Deputy Head of Delegation
+    [alternate] Alternate Representative
+    [adviser] Adviser
+   *[expert] Expert
+}

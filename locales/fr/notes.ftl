@@ -134,6 +134,11 @@ honour-referring = { $by ->
     [addressee] et, se référant à la note { $reference } { $of-addressee } en date du { $date }, a l'honneur de
    *[sender] et, se référant à sa note { $reference } du { $date }, a l'honneur de
 }
+# La note qui fait suite à une autre (un rappel, un changement de dates).
+honour-further = { $by ->
+    [addressee] et, comme suite à la note { $reference } { $of-addressee } en date du { $date }, a l'honneur de
+   *[sender] et, comme suite à sa note { $reference } du { $date }, a l'honneur de
+}
 
 ## Lieu et date, au pied de la note
 
@@ -179,3 +184,43 @@ opening-depositary = { $sender }, agissant en sa qualité de dépositaire, commu
 # The end of the opening with what else it refers to, written out with its
 # preposition: « aux entretiens qui ont eu lieu à Bonn ».
 honour-referring-to = et, se référant { $to }, a l'honneur de
+
+## Les personnes qu'une note énumère, comme les membres d'une délégation
+# Le titre de courtoisie devant le nom.
+#   $gender      male | female
+#   $excellency  true (un ambassadeur, un ministre : « S. E. ») | false
+courtesy = { $excellency ->
+    [true] { $gender ->
+        [female] S. E. Mme
+       *[male] S. E. M.
+    }
+   *[false] { $gender ->
+        [female] Mme
+       *[male] M.
+    }
+}
+# Sa place dans la délégation, après son titre.
+#   $role    head | deputy | alternate | adviser | expert
+#   $gender  male | female
+delegation-role = { $role ->
+    [head] { $gender ->
+        [female] cheffe de la délégation
+       *[male] chef de la délégation
+    }
+    [deputy] { $gender ->
+        [female] cheffe adjointe de la délégation
+       *[male] chef adjoint de la délégation
+    }
+    [alternate] { $gender ->
+        [female] représentante suppléante
+       *[male] représentant suppléant
+    }
+    [adviser] { $gender ->
+        [female] conseillère
+       *[male] conseiller
+    }
+   *[expert] { $gender ->
+        [female] experte
+       *[male] expert
+    }
+}

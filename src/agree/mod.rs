@@ -268,6 +268,10 @@ pub fn check_pairs(file: &YamlFile, top: &Yaml, states: &States) -> Compared {
                 }
                 let one_path = format!("{}.{one}", pair.path);
                 let other_path = format!("{}.{other}", pair.path);
+                // The file that gives the text: this one, or one it extends.
+                let holder = file.holder(&one_path);
+                let own = std::ptr::eq(holder, file);
+                let file = holder;
                 let one_value = file.locate(&one_path);
                 let other_value = file.locate(&other_path);
                 let lines = acknowledgments_of(
@@ -276,7 +280,9 @@ pub fn check_pairs(file: &YamlFile, top: &Yaml, states: &States) -> Compared {
                     &[&one_value, &other_value],
                 );
                 if !lines.is_empty() {
-                    acknowledgments.extend(lines);
+                    if own {
+                        acknowledgments.extend(lines);
+                    }
                     continue;
                 }
                 for difference in differences {

@@ -15,7 +15,7 @@ use crate::assets::Assets;
 use crate::error::{Diagnostic, Error, Location, Result, SourceText};
 use crate::locale::{self, Args, Gender, Lang, Messages};
 use crate::source::{Origins, SourceMap};
-use crate::template::note_template_lang;
+use crate::template::{is_part, note_template_lang};
 
 /// The most Typst source a note template may write: a note is a few
 /// kilobytes, a thousand times that is plenty, and more is a loop gone wrong.
@@ -74,7 +74,7 @@ impl Composer {
         let mut marked = HashMap::new();
         let mut words = HashMap::new();
         for (name, asset) in templates.iter() {
-            if note_template_lang(name).is_none() {
+            if note_template_lang(name).is_none() && !is_part(name) {
                 continue;
             }
             let text = asset.text(templates.set, name)?;
@@ -99,6 +99,34 @@ impl Composer {
             );
             lines.sources.push(source);
         }
+        // A template prints what the parts it includes print.
+        let parts: Vec<(String, std::collections::HashSet<String>)> = words
+            .iter()
+            .filter(|(name, _)| is_part(name))
+            .map(|(name, words)| (name.clone(), words.clone()))
+            .collect();
+        for (name, words) in words.iter_mut().filter(|(name, _)| !is_part(name)) {
+            let Ok(text) = templates
+                .get(name)
+                .map_or(Ok(""), |asset| asset.text(templates.set, name))
+            else {
+                continue;
+            };
+            let included: Vec<&str> = text
+                .split("include \"")
+                .skip(1)
+                .filter_map(|rest| rest.split_once('"').map(|(name, _)| name))
+                .collect();
+            for (part, part_words) in &parts {
+                if included.contains(&part.as_str()) {
+                    words.extend(part_words.iter().cloned());
+                }
+            }
+            // What the parts print is known: only another template's is not.
+            if !included.is_empty() && included.iter().all(|name| is_part(name)) {
+                words.remove("include");
+            }
+        }
         let mut composer = Self {
             engines: Vec::new(),
             templates: templates.clone(),
@@ -114,7 +142,7 @@ impl Composer {
             let sources = composer
                 .marked
                 .iter()
-                .filter(|(name, _)| note_template_lang(name) == Some(lang))
+                .filter(|(name, _)| note_template_lang(name) == Some(lang) || is_part(name))
                 .map(|(name, marked)| (name.as_str(), marked.text.as_str()));
             tera.add_raw_templates(sources)
                 .map_err(|e| composer.tera_error(e))?;

@@ -439,6 +439,9 @@ pub struct Checker<'a> {
     pub moments: Moments,
     /// The note's date, if it is one.
     pub note_date: Option<NaiveDate>,
+    /// The values at the top of the file, for a field that compares its
+    /// value with another's.
+    pub root: &'a Values,
 }
 
 impl Checker<'_> {

@@ -39,6 +39,13 @@ pub struct Kind {
     /// The openings its templates are written for (`openings:`): with
     /// compliments alone unless the schema says otherwise.
     pub openings: Vec<crate::meeting::Opening>,
+    /// Whether a note of this kind follows an earlier one (`follows:
+    /// true`): its opening refers to it, « comme suite à sa note … »,
+    /// "further to its note …", the meeting file's `refers_to` or, when it
+    /// extends another file, that file's note.
+    pub follows: bool,
+    /// The roles that send notes of this kind (`senders:`), or any.
+    pub senders: Vec<crate::meeting::Role>,
     /// Its fields, in the order of the schema.
     pub fields: Vec<Field>,
     /// Example values of frame fields that suit this kind (a sender, the

@@ -34,9 +34,11 @@ pub fn read(
         problems: reader.problems,
         moments,
         note_date,
+        root: &values,
     };
     checker.check(fields, &values, "");
-    (values, checker.problems)
+    let problems = checker.problems;
+    (values, problems)
 }
 
 /// Whether `example` is a value that `field` takes: what is wrong with it,

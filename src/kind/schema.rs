@@ -9,7 +9,7 @@ use super::types::{self, TYPES};
 use super::{Field, Kind};
 use crate::error::Diagnostic;
 use crate::locale::Lang;
-use crate::meeting::Opening;
+use crate::meeting::{Opening, Role};
 use crate::values::Translated;
 use crate::yaml::YamlFile;
 
@@ -67,7 +67,15 @@ fn yes() -> bool {
 }
 
 /// The keys of a schema.
-const TOP_KEYS: &[&str] = &["description", "lead", "openings", "frame", "fields"];
+const TOP_KEYS: &[&str] = &[
+    "description",
+    "lead",
+    "openings",
+    "follows",
+    "senders",
+    "frame",
+    "fields",
+];
 
 /// Reads the schema of the kind `name` from `file`.
 pub fn read(name: &str, file: &YamlFile, languages: Vec<Lang>) -> Result<Kind, Vec<Diagnostic>> {
@@ -127,6 +135,24 @@ pub fn read(name: &str, file: &YamlFile, languages: Vec<Lang>) -> Result<Kind, V
             .map_err(|e| problems.extend(e.into_diagnostics()))
             .unwrap_or_default(),
     };
+    let follows = match top.get("follows") {
+        None => false,
+        Some(Yaml::Bool(follows)) => *follows,
+        Some(_) => {
+            problems.push(
+                file.error("follows", "`follows` is `true` or `false`")
+                    .hint("`follows: true` makes the note refer to the one it follows, as a reminder does"),
+            );
+            false
+        }
+    };
+    let senders = match top.get("senders") {
+        None => Vec::new(),
+        Some(value) => file
+            .read_value::<Vec<Role>>("senders", value.clone())
+            .map_err(|e| problems.extend(e.into_diagnostics()))
+            .unwrap_or_default(),
+    };
     let frame = match top.get("frame") {
         Some(Yaml::Mapping(frame)) => {
             problems.extend(check_frame(file, frame));
@@ -158,6 +184,8 @@ pub fn read(name: &str, file: &YamlFile, languages: Vec<Lang>) -> Result<Kind, V
             description,
             lead,
             openings,
+            follows,
+            senders,
             fields,
             frame,
             languages,
@@ -172,13 +200,17 @@ pub fn read(name: &str, file: &YamlFile, languages: Vec<Lang>) -> Result<Kind, V
 fn check_frame(file: &YamlFile, frame: &Mapping) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let mut whole = Mapping::new();
-    let fields = &crate::meeting::FRAME_FIELDS[1..];
+    let fields: Vec<&str> = crate::meeting::FRAME_FIELDS
+        .iter()
+        .copied()
+        .filter(|name| !matches!(*name, "kind" | "extends"))
+        .collect();
     for (key, value) in frame {
         let name = key.as_str().unwrap_or_default();
         if fields.contains(&name) {
             whole.insert(key.clone(), value.clone());
         } else {
-            problems.push(file.unknown_field(&format!("frame.{name}"), name, fields));
+            problems.push(file.unknown_field(&format!("frame.{name}"), name, &fields));
         }
     }
     // A sender, for a frame that gives none, so that the rest is read.

@@ -17,6 +17,7 @@ use crate::yaml::YamlFile;
 /// the note's kind.
 pub const FRAME_FIELDS: &[&str] = &[
     "kind",
+    "extends",
     "languages",
     "paper",
     "letterhead",
@@ -48,6 +49,10 @@ pub struct Frame {
     /// `<kind>.<lang>.typ`.
     #[serde(default = "default_kind")]
     pub kind: String,
+    /// The meeting file this one extends, relative to it: its values stand
+    /// where this file gives none (see [`crate::load`]).
+    #[serde(default)]
+    pub extends: Option<PathBuf>,
     /// The languages the note is written in, when not every language: a
     /// bilateral note is often in one. Its texts need only these.
     #[serde(default)]

@@ -100,6 +100,32 @@ impl FieldType for Dates {
     }
 
     fn check(&self, field: &Field, value: &Value, place: &Place, checker: &mut Checker) {
+        // A range made of two optional dates needs both, or neither.
+        if let (Value::Absent, Some((first, last))) = (value, &self.of) {
+            let given = |name: &str| {
+                checker
+                    .moments
+                    .dates
+                    .contains_key(&join(place.parent, name))
+            };
+            let missing = match (given(first), given(last)) {
+                (true, false) => Some((first, last)),
+                (false, true) => Some((last, first)),
+                _ => None,
+            };
+            // A required date that is missing or wrong is said at its place.
+            let optional =
+                |name: &str| place.siblings.iter().any(|f| f.name == name && !f.required);
+            if let Some((given, missing)) = missing.filter(|(_, missing)| optional(missing)) {
+                let at = join(place.parent, given);
+                checker.error(
+                    field,
+                    &at,
+                    format!("`{given}` is given without `{missing}`: the range needs both"),
+                );
+            }
+            return;
+        }
         let Value::Dates(start, end) = *value else {
             return;
         };

@@ -15,11 +15,12 @@ mod contact;
 mod date;
 mod dates;
 mod gender;
+mod name;
 mod note_ref;
 mod number;
 mod ordinal;
 mod record;
-mod state;
+pub mod state;
 mod symbol;
 mod text;
 mod time;
@@ -40,6 +41,7 @@ pub static TYPES: &[&TypeInfo] = &[
     &number::INTEGER,
     &number::INTEGERS,
     &symbol::SYMBOL,
+    &name::NAME,
     &contact::EMAIL,
     &contact::URL,
     &contact::PHONE,

@@ -50,7 +50,7 @@ impl FieldType for State {
 
     fn localize(&self, value: &Value, _siblings: &Values, lang: Lang, _dates: DateStyle) -> Json {
         match value {
-            Value::State(code) => state(code, lang),
+            Value::State(code) => localized(code, lang),
             _ => Json::Null,
         }
     }
@@ -59,7 +59,7 @@ impl FieldType for State {
 /// A State as a template names it in `lang`: `name` as running text says
 /// it, `of` and `to` with their prepositions (French contracts them: `du
 /// Mexique`, `aux Pays-Bas`), `list_name` as lists give it, and `code`.
-fn state(code: &str, lang: Lang) -> Json {
+pub fn localized(code: &str, lang: Lang) -> Json {
     let Some(names) = States::builtin().names(code) else {
         return Json::Null;
     };
@@ -81,7 +81,7 @@ mod tests {
     #[test]
     fn a_state_is_named_with_its_prepositions() {
         let of = |code: &str, lang: Lang| {
-            let names = state(code, lang);
+            let names = localized(code, lang);
             [
                 &names["name"],
                 &names["of"],
@@ -113,6 +113,6 @@ mod tests {
             ]
         );
         assert_eq!(of("AUT", Lang::Fr)[1], "de l'Autriche");
-        assert_eq!(state("XXX", Lang::Fr), Json::Null);
+        assert_eq!(localized("XXX", Lang::Fr), Json::Null);
     }
 }
