@@ -581,3 +581,40 @@ fn after_an_opening_of_its_own_the_first_paragraph_is_set_as_any_other() {
         "{en}"
     );
 }
+
+#[test]
+fn more_items_than_letters_and_a_reference_without_its_preposition_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(repo("tests/fixtures/note/articles.yaml")).unwrap();
+    let item = "      - { fr: un point ;, en: an item; }\n";
+    let many = text.replacen(
+        "    items:\n",
+        &format!("    items:\n{}", item.repeat(26)),
+        1,
+    );
+    std::fs::write(dir.path().join("many.yaml"), &many).unwrap();
+    let out = noteverbale(dir.path(), &["check", "many.yaml"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("a paragraph has at most 26 lettered items, a) to z), and this one has 28"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("paragraphs[0].items[26]"), "{stderr}");
+
+    let to = text.replace(
+        "refers_to: { reference: C.N.45.2026, date: 2026-01-15 }",
+        "refers_to: { to: { fr: les entretiens de Bonn, en: the talks held at Bonn } }",
+    );
+    assert_ne!(to, text);
+    std::fs::write(dir.path().join("to.yaml"), &to).unwrap();
+    let out = noteverbale(dir.path(), &["check", "to.yaml"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "the French words of what the opening refers to do not begin with their preposition"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("addressees"), "{stderr}");
+}

@@ -100,23 +100,38 @@ impl Addressees {
 /// A mistake if the French of `text`, which follows « présente ses
 /// compliments » or « renouveler », does not begin with its preposition.
 pub(super) fn preposition(file: &YamlFile, at: &str, text: &Translated) -> Option<Diagnostic> {
+    with_preposition(
+        file,
+        at,
+        text,
+        "the French addressees",
+        "French names the addressees after « présente ses compliments » with à, au or aux, in lowercase: `aux missions permanentes …`, `au Ministère …`, `à l'Ambassade …`",
+    )
+}
+
+/// Whether a French text that continues a sentence, `what` the message
+/// calls it, begins with à, au or aux in lowercase; `hint` says how.
+pub(super) fn with_preposition(
+    file: &YamlFile,
+    at: &str,
+    text: &Translated,
+    what: &str,
+    hint: &str,
+) -> Option<Diagnostic> {
     // A note written without French (`languages: [en]`) has none to check.
     let (_, french) = text.iter().find(|(lang, _)| *lang == Lang::Fr)?;
     let (first, rest) = french
         .split_once([' ', '\u{a0}', '\'', '’'])
         .unwrap_or((french, ""));
-    let hint = "French names the addressees after « présente ses compliments » with à, au or aux, in lowercase: `aux missions permanentes …`, `au Ministère …`, `à l'Ambassade …`";
     if ["à", "au", "aux"].contains(&first) && !rest.trim().is_empty() {
         return None;
     }
     let message = if ["À", "Au", "Aux", "AU", "AUX", "A"].contains(&first) {
-        format!(
-            "the French addressees begin with a capital, in the middle of the sentence: `{french}`"
-        )
+        format!("{what} begin with a capital, in the middle of the sentence: `{french}`")
     } else {
-        format!("the French addressees do not begin with their preposition: `{french}`")
+        format!("{what} do not begin with their preposition: `{french}`")
     };
-    Some(file.error(at, message).hint(hint))
+    Some(file.error(at, message).hint(hint.to_owned()))
 }
 
 /// The keywords of the addressees' forms.

@@ -41,6 +41,9 @@ pub const FRAME_FIELDS: &[&str] = &[
     "annex",
 ];
 
+/// The most lettered items a paragraph has: a) to z).
+pub const MAX_ITEMS: usize = 26;
+
 /// The frame of a note, read and checked.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -193,6 +196,34 @@ impl Frame {
     /// What types alone cannot check.
     pub fn check(&self, file: &YamlFile) -> Vec<Diagnostic> {
         let mut problems = self.sender.check(file);
+        // Items are lettered a) to z).
+        let annexed = self.annex.iter().flat_map(|annex| {
+            annex
+                .paragraphs
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (format!("annex.paragraphs[{i}]"), p))
+        });
+        let paragraphs = self
+            .paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (format!("paragraphs[{i}]"), p))
+            .chain(annexed);
+        for (at, paragraph) in paragraphs {
+            if paragraph.items.len() > MAX_ITEMS {
+                problems.push(
+                    file.error(
+                        &format!("{at}.items[{MAX_ITEMS}]"),
+                        format!(
+                            "a paragraph has at most {MAX_ITEMS} lettered items, a) to z), and this one has {}",
+                            paragraph.items.len()
+                        ),
+                    )
+                    .hint("give the items after z) a paragraph of their own, or number the paragraphs"),
+                );
+            }
+        }
         if let Some(languages) = &self.languages {
             let repeated = languages
                 .iter()
@@ -231,7 +262,13 @@ impl Frame {
             match (&earlier.reference, &earlier.date, &earlier.to) {
                 (Some(_), Some(_), None) => {}
                 (None, None, Some(to)) => {
-                    problems.extend(super::addressees::preposition(file, "refers_to.to.fr", to));
+                    problems.extend(super::addressees::with_preposition(
+                        file,
+                        "refers_to.to.fr",
+                        to,
+                        "the French words of what the opening refers to",
+                        "French continues « et, se référant » with à, au or aux, in lowercase: `aux entretiens qui ont eu lieu à Bonn`, `à la lettre du Ministre`",
+                    ));
                     if earlier.by == Side::Addressee {
                         problems.push(
                             file.error("refers_to.by", "`by` says whose note is referred to, and `to` refers to no note")

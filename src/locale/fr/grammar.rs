@@ -61,6 +61,29 @@ fn elides(noun: &str) -> bool {
     (starts_with_vowel || h_muet) && !onze
 }
 
+/// The stems of the common verbs in h aspiré, before which `de` stays
+/// whole (« de haïr », « de hâter »); every other verb in h is h muet
+/// (« d'habiliter », « d'héberger », « d'honorer »).
+const H_ASPIRE_VERBS: [&str; 14] = [
+    "haï", "hai", "hâte", "hate", "hiss", "heurt", "harcel", "harcèl", "hurl", "hauss", "hach",
+    "hant", "hasard", "hérisse",
+];
+
+/// Whether `de` elides before the words that continue it: a verb or a
+/// pronoun beginning with a vowel (« d'informer »), the pronoun y (« d'y
+/// joindre »), or a verb in h muet (« d'héberger »).
+fn verb_elides(words: &str) -> bool {
+    let lower = words.to_lowercase();
+    if lower.starts_with("y ") || lower.starts_with("y’") || lower.starts_with("y'") {
+        return true;
+    }
+    if let Some(rest) = lower.strip_prefix('h') {
+        let aspire = H_ASPIRE_VERBS.iter().any(|stem| lower.starts_with(stem));
+        return !aspire && rest.starts_with(|c: char| c.is_alphabetic());
+    }
+    elides(words)
+}
+
 /// A noun with its definite article: `l’Assemblée`, `la Conférence`,
 /// `le Sommet`. Not for ordinals: they never elide (`le onzième`).
 pub fn with_article(noun: &str, gender: Gender) -> String {
@@ -119,7 +142,7 @@ pub fn addressed(title: &str, gender: Gender) -> Result<String, String> {
 /// a consonant (`a l'honneur de se référer`).
 pub fn continued(before: &str, after: &str) -> String {
     match before.strip_suffix("de") {
-        Some(start) if (start.is_empty() || start.ends_with(' ')) && elides(after) => {
+        Some(start) if (start.is_empty() || start.ends_with(' ')) && verb_elides(after) => {
             format!("{start}d’{after}")
         }
         _ => format!("{before} {after}"),
@@ -147,6 +170,22 @@ pub fn without_article(np: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn de_elides_before_y_and_verbs_in_h_muet_but_not_in_h_aspire() {
+        let honour = "a l'honneur de";
+        for (verb, joined) in [
+            ("informer", "a l'honneur d’informer"),
+            ("y joindre", "a l'honneur d’y joindre"),
+            ("habiliter", "a l'honneur d’habiliter"),
+            ("héberger la réunion", "a l'honneur d’héberger la réunion"),
+            ("hâter", "a l'honneur de hâter"),
+            ("se référer", "a l'honneur de se référer"),
+            ("yodler", "a l'honneur de yodler"),
+        ] {
+            assert_eq!(continued(honour, verb), joined, "{verb}");
+        }
+    }
 
     #[test]
     fn a_title_takes_its_preposition_and_article_from_the_head_s_gender() {
