@@ -63,7 +63,7 @@ pub fn load(path: &Path, kinds: &Kinds) -> Result<Loaded> {
     let file = YamlFile::read(path)?;
     let mut loaded = read(&file, kinds)?;
     if let Some(logo) = loaded.frame.logo_path(path) {
-        loaded.logo = Some(read_logo(&file, &logo)?);
+        loaded.logo = Some(read_logo(&loaded.file, &logo)?);
     }
     Ok(loaded)
 }
@@ -215,7 +215,7 @@ fn extend(
                     None => {
                         let mut named = file.error(
                             "extends",
-                            format!("cannot read `{}`: {}", path.display(), d.message),
+                            format!("`extends` names a file that cannot be read: {}", d.message),
                         );
                         named.hints = d.hints;
                         named
@@ -236,8 +236,9 @@ fn extend(
     let Yaml::Mapping(own) = &top else {
         return Ok((file.clone(), top));
     };
+    // A file that names no kind is an invitation, as the frame reads it.
     let kind_of = |map: &Mapping| map.get("kind").and_then(Yaml::as_str).map(str::to_owned);
-    let base_kind = kind_of(&base_map);
+    let base_kind = Some(kind_of(&base_map).unwrap_or_else(|| "invitation".to_owned()));
     let kind = kind_of(own).or_else(|| base_kind.clone());
     // Of a file of another kind, only what this kind declares is taken.
     let other_kind = match (&kind, &base_kind) {
@@ -270,7 +271,9 @@ fn extend(
             && let Some(logo) = value.as_str()
         {
             let folder = base.path.parent().unwrap_or(Path::new(""));
-            value = Yaml::String(folder.join(logo).to_string_lossy().into_owned());
+            let beside =
+                std::path::absolute(folder.join(logo)).unwrap_or_else(|_| folder.join(logo));
+            value = Yaml::String(beside.to_string_lossy().into_owned());
         }
         taken.insert(key.clone(), value);
     }
@@ -589,7 +592,29 @@ fn read_frame_and_fields(
         problems.extend(found);
     }
     if let Some(frame) = &frame {
-        problems.extend(frame.check(file));
+        let mut found = frame.check(file);
+        // The note referred to by default is the extended file's: a mistake
+        // in it is said where this file names that file.
+        if file.base.is_some() && file.locate("refers_to").is_none() {
+            for problem in found
+                .iter_mut()
+                .filter(|p| p.location.is_none())
+                .filter(|p| {
+                    p.field
+                        .as_deref()
+                        .is_some_and(|f| f.starts_with("refers_to"))
+                })
+            {
+                if let Some(location) = file.place_of("extends") {
+                    problem.location = Some(location);
+                    problem.file = Some(file.path.clone());
+                    problem.hints.push(
+                        "the note referred to is the one this file extends, by its reference and date".into(),
+                    );
+                }
+            }
+        }
+        problems.extend(found);
         // The first paragraph continues the opening only after the
         // compliments and `honour`.
         let continues = frame.opening == crate::meeting::Opening::Compliments;

@@ -181,7 +181,7 @@ fn files_that_extend_one_another_in_a_circle_are_refused() {
     .unwrap();
     let out = noteverbale(dir.path(), &["check", "c.yaml"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("cannot read"), "{stderr}");
+    assert!(stderr.contains("names a file that cannot be read"), "{stderr}");
     assert!(stderr.contains("c.yaml:2:"), "{stderr}");
 }
 
@@ -323,4 +323,50 @@ fn a_delegation_lists_its_members_under_one_head_from_a_mission_of_the_list() {
         stderr.contains("is sent by `mission`, not by `office`"),
         "{stderr}"
     );
+}
+
+#[test]
+fn an_emblem_named_by_the_extended_file_is_found_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    seed_and_reminder(&sub);
+    std::fs::copy(repo("tests/fixtures/emblem.svg"), sub.join("emblem.svg")).unwrap();
+    let seed = std::fs::read_to_string(sub.join("ccm-7msp.yaml")).unwrap();
+    std::fs::write(
+        sub.join("ccm-7msp.yaml"),
+        seed.replace("# logo: un-emblem.svg", "logo: emblem.svg"),
+    )
+    .unwrap();
+    succeed(
+        dir.path(),
+        &["render", "sub/ccm-7msp-reminder.yaml", "-o", "out"],
+    );
+    assert!(dir.path().join("out/ccm-7msp-reminder.fr.pdf").is_file());
+}
+
+#[test]
+fn a_delegation_extending_a_file_that_names_no_kind_takes_only_its_meeting() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["ccm-7msp.yaml", "ccm-7msp-delegation.yaml"] {
+        std::fs::copy(repo("examples").join(name), dir.path().join(name)).unwrap();
+    }
+    let seed = std::fs::read_to_string(dir.path().join("ccm-7msp.yaml")).unwrap();
+    let unnamed = seed.replace("\nkind: invitation\n", "\n");
+    assert_ne!(unnamed, seed);
+    std::fs::write(dir.path().join("ccm-7msp.yaml"), unnamed).unwrap();
+    succeed(
+        dir.path(),
+        &["check", "--deny-warnings", "ccm-7msp-delegation.yaml"],
+    );
+    // An item that is no mapping does not move the others' places.
+    let text = std::fs::read_to_string(dir.path().join("ccm-7msp-delegation.yaml")).unwrap();
+    let junk = text
+        .replace("delegation:\n", "delegation:\n  - junk\n")
+        .replace("    role: alternate", "    role: head");
+    std::fs::write(dir.path().join("junk.yaml"), junk).unwrap();
+    let stderr = String::from_utf8_lossy(&noteverbale(dir.path(), &["check", "junk.yaml"]).stderr)
+        .into_owned();
+    assert!(stderr.contains("delegation[2].role"), "{stderr}");
+    assert!(stderr.contains("after item 2"), "{stderr}");
 }

@@ -102,11 +102,10 @@ impl FieldType for Dates {
     fn check(&self, field: &Field, value: &Value, place: &Place, checker: &mut Checker) {
         // A range made of two optional dates needs both, or neither.
         if let (Value::Absent, Some((first, last))) = (value, &self.of) {
+            // A date written but wrong is said at its place, and counts as given.
             let given = |name: &str| {
-                checker
-                    .moments
-                    .dates
-                    .contains_key(&join(place.parent, name))
+                let at = join(place.parent, name);
+                checker.moments.dates.contains_key(&at) || checker.file.locate(&at).is_some()
             };
             let missing = match (given(first), given(last)) {
                 (true, false) => Some((first, last)),

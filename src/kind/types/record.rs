@@ -73,6 +73,7 @@ impl Record {
     fn marks(mark: &Yaml, value: &Value) -> bool {
         match (mark, value) {
             (Yaml::Bool(mark), Value::Boolean(value)) => mark == value,
+            (Yaml::Bool(false), Value::Absent) => true,
             (Yaml::String(mark), Value::Word(value)) => mark == value,
             _ => false,
         }
@@ -110,7 +111,7 @@ impl Record {
             "give what is new: {}",
             self.fields
                 .iter()
-                .filter(|f| f.is_written())
+                .filter(|f| f.is_written() && before.get(&f.name).is_some())
                 .map(|f| format!("`{}`", f.name))
                 .collect::<Vec<_>>()
                 .join(", ")
@@ -214,11 +215,15 @@ impl FieldType for Record {
                     .enumerate()
                     .filter_map(|(i, item)| {
                         let at = format!("{at}[{i}]");
+                        // An item that is no mapping is said, and kept empty
+                        // so that the others keep their places.
                         match item {
                             Yaml::Mapping(mapping) => {
                                 Some(reader.record(&self.fields, mapping, &at, true))
                             }
-                            _ => reader.wrong_shape(&at, item, "a mapping of fields"),
+                            _ => reader
+                                .wrong_shape::<Values>(&at, item, "a mapping of fields")
+                                .or(Some(Values::default())),
                         }
                     })
                     .collect(),
@@ -269,14 +274,29 @@ impl FieldType for Record {
                 what: "another record, at the top of the kind",
             });
         }
-        if let Some((field, _)) = &self.exactly_one
-            && !self.fields.iter().any(|f| &f.name == field)
-        {
-            wrong.push(Reference {
-                option: "exactly_one",
-                target: field.clone(),
-                what: "a field of the records",
-            });
+        if let Some((field, mark)) = &self.exactly_one {
+            let marks = self
+                .fields
+                .iter()
+                .find(|f| &f.name == field)
+                .is_some_and(|f| match mark {
+                    Yaml::Bool(_) => f.is(&super::boolean::BOOLEAN),
+                    Yaml::String(value) => {
+                        f.is(&super::choice::CHOICE)
+                            && f.ty
+                                .options()
+                                .first()
+                                .is_some_and(|values| values.split(" | ").any(|v| v == value))
+                    }
+                    _ => false,
+                });
+            if !marks {
+                wrong.push(Reference {
+                    option: "exactly_one",
+                    target: field.clone(),
+                    what: "a `choice` field of the records with that value among its `values`, or a `boolean` one",
+                });
+            }
         }
         wrong
     }
