@@ -181,7 +181,10 @@ fn files_that_extend_one_another_in_a_circle_are_refused() {
     .unwrap();
     let out = noteverbale(dir.path(), &["check", "c.yaml"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("names a file that cannot be read"), "{stderr}");
+    assert!(
+        stderr.contains("names a file that cannot be read"),
+        "{stderr}"
+    );
     assert!(stderr.contains("c.yaml:2:"), "{stderr}");
 }
 
