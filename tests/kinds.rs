@@ -480,6 +480,11 @@ fn mistakes_in_a_schema_are_located_in_it() {
             ":3:",
         ),
         (
+            "fields:\n  document: { type: text, doc: A., example: { fr: a, en: a } }\n",
+            "`document` is a value that every template receives already",
+            ":3:",
+        ),
+        (
             "fields:\n  a: { type: text, doc: A. }\n",
             "the field `a` has no example",
             ":3:",

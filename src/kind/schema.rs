@@ -340,16 +340,23 @@ impl Review<'_> {
         for field in fields {
             let path = format!("{at}.{}", field.name);
             if top && is_reserved(&field.name) {
-                self.problems.push(
-                    self.file
-                        .error(
-                            &path,
-                            format!("`{}` is a field of every note's frame", field.name),
-                        )
-                        .hint(
-                            "give the kind's field another name; docs/kinds.md lists the frame's",
+                let frame = crate::meeting::FRAME_FIELDS.contains(&field.name.as_str());
+                let (message, hint) = if frame {
+                    (
+                        format!("`{}` is a field of every note's frame", field.name),
+                        "give the kind's field another name; docs/kinds.md lists the frame's fields",
+                    )
+                } else {
+                    (
+                        format!(
+                            "`{}` is a value that every template receives already",
+                            field.name
                         ),
-                );
+                        "give the kind's field another name; docs/kinds.md lists what every template receives",
+                    )
+                };
+                self.problems
+                    .push(self.file.error(&path, message).hint(hint));
             }
             self.check_references(&path, field, fields);
             match field.ty.fields() {
