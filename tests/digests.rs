@@ -15,7 +15,7 @@ use sha2::{Digest, Sha256};
 const RENDERED: &[(&str, &str)] = &[
     (
         "ccm-7msp.fr.pdf",
-        "52c634a854485721f163ab6968408f3b795b9f140d7a61acd499807dff23acc9",
+        "61710f4e8e4c6f5c61cb67980ed52c014cae661175e60a75cb4a7f53e07db69c",
     ),
     (
         "ccm-7msp.en.pdf",
@@ -28,11 +28,11 @@ const RENDERED: &[(&str, &str)] = &[
 const BATCHED: &[(&str, &str)] = &[
     (
         "FRA.fr.pdf",
-        "6a3e7ba2f5bd0af2a4b05d80c1e5cb29468329bf0241ae52c27f115fd0207ce1",
+        "812b2b061775c937f82e68c17ea1e03cf7634465e31b5216edaf48aff58bda88",
     ),
     (
         "HTI.fr.pdf",
-        "62dce06368cbcc307e4b73f376ff1625dc2bd4f59b46ddcdcf9541e49f6bd261",
+        "81ff47c633d54de642d840fbf35d89e99d29c9c405983619524ebf51e09ca1f0",
     ),
     (
         "NLD.en.pdf",

@@ -95,7 +95,14 @@ impl Language for French {
     }
 
     fn typography(&self, text: &str) -> String {
-        french_spacing(&super::apostrophes(text))
+        // An omission in a quotation is the ellipsis in brackets, « […] »,
+        // as the Imprimerie nationale sets it.
+        let text = super::apostrophes(text);
+        if text.contains("[...]") {
+            french_spacing(&text.replace("[...]", "[…]"))
+        } else {
+            french_spacing(&text)
+        }
     }
 
     fn phone(&self, code: &str, rest: &str) -> String {
@@ -145,5 +152,24 @@ impl Language for French {
 
     fn not_a_number(&self, words: &[&str], before: Option<&str>) -> bool {
         numbers::not_a_number(words, before)
+    }
+}
+
+#[cfg(test)]
+mod omission_tests {
+    use crate::locale::Lang;
+
+    #[test]
+    fn an_omission_in_a_french_quotation_is_the_ellipsis_in_brackets() {
+        let french = Lang::Fr.rules();
+        assert_eq!(
+            french.typography("les coûts [...] seront pris en charge"),
+            "les coûts […] seront pris en charge"
+        );
+        let english = Lang::En.rules();
+        assert_eq!(
+            english.typography("the costs [...] shall be borne"),
+            "the costs [...] shall be borne"
+        );
     }
 }
