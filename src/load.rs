@@ -18,8 +18,6 @@ use crate::{agree, allow, input};
 pub struct Loaded {
     /// Where it was read from.
     pub path: PathBuf,
-    /// The files it extends, nearest first.
-    pub extended: Vec<PathBuf>,
     /// The frame every note shares.
     pub frame: Frame,
     /// The note's kind.
@@ -39,6 +37,13 @@ pub struct Loaded {
     /// The file over those it extends, to locate a value in whichever
     /// holds it.
     pub file: YamlFile,
+}
+
+impl Loaded {
+    /// The files it extends, nearest first.
+    pub fn extended(&self) -> impl Iterator<Item = &Path> {
+        self.file.layers().skip(1).map(|layer| layer.path.as_path())
+    }
 }
 
 /// An emblem printed above the letterhead.
@@ -72,8 +77,8 @@ pub fn load(path: &Path, kinds: &Kinds) -> Result<Loaded> {
 /// extends (read from disk); the logo it names is not read.
 pub fn read(file: &YamlFile, kinds: &Kinds) -> Result<Loaded> {
     let top = file.parse_value()?;
-    let (file, top) = extend(file, top, kinds, &mut Vec::new())?;
-    let file = &file;
+    let (layered, top) = extend(file, top, kinds, &mut Vec::new())?;
+    let file = &layered;
     let (frame, kind, fields, found) = match read_parts(file, &top, kinds) {
         Ok(read) => read,
         // The warnings that come with the errors are acknowledged as well.
@@ -96,7 +101,6 @@ pub fn read(file: &YamlFile, kinds: &Kinds) -> Result<Loaded> {
     }
     Ok(Loaded {
         path: file.path.clone(),
-        extended: file.layers().skip(1).map(|f| f.path.clone()).collect(),
         frame,
         kind,
         fields,
@@ -104,7 +108,7 @@ pub fn read(file: &YamlFile, kinds: &Kinds) -> Result<Loaded> {
         warnings,
         given: compared.given,
         source: file.source.clone(),
-        file: file.clone(),
+        file: layered,
     })
 }
 
@@ -240,17 +244,14 @@ fn extend(
     let kind_of = |map: &Mapping| map.get("kind").and_then(Yaml::as_str).map(str::to_owned);
     let base_kind = Some(kind_of(&base_map).unwrap_or_else(|| "invitation".to_owned()));
     let kind = kind_of(own).or_else(|| base_kind.clone());
+    let new_kind = kind.as_deref().and_then(|kind| kinds.get(kind).ok());
     // Of a file of another kind, only what this kind declares is taken.
-    let other_kind = match (&kind, &base_kind) {
-        (Some(kind), Some(base_kind)) if kind != base_kind => Some(
-            kinds
-                .get(kind)
-                .ok()
-                .map(|kind| kind.fields.clone())
-                .unwrap_or_default(),
-        ),
-        _ => None,
-    };
+    let other_kind = (kind != base_kind).then(|| {
+        new_kind
+            .as_ref()
+            .map(|kind| kind.fields.as_slice())
+            .unwrap_or_default()
+    });
     let mut taken = Mapping::new();
     for (key, value) in &base_map {
         let Some(name) = key.as_str() else { continue };
@@ -258,7 +259,7 @@ fn extend(
             continue;
         }
         let mut value = value.clone();
-        if let Some(fields) = &other_kind
+        if let Some(fields) = other_kind
             && !FRAME_FIELDS.contains(&name)
         {
             match fields.iter().find(|field| field.name == name) {
@@ -277,11 +278,8 @@ fn extend(
         }
         taken.insert(key.clone(), value);
     }
-    let follows = kind
-        .as_deref()
-        .and_then(|kind| kinds.get(kind).ok())
-        .is_some_and(|kind| kind.follows);
-    let mut merged = merge_top(Yaml::Mapping(taken), top.clone());
+    let follows = new_kind.as_ref().is_some_and(|kind| kind.follows);
+    let mut merged = merge(Yaml::Mapping(taken), top.clone(), WHOLE);
     if follows
         && !own.contains_key("refers_to")
         && let Yaml::Mapping(merged) = &mut merged
@@ -341,33 +339,16 @@ const WHOLE: &[&str] = &["sender", "addressees", "letterhead", "closing", "refer
 
 /// A file's values over those of the file it extends: keys replace keys,
 /// at the top and inside mappings; anything else is replaced whole, and so
-/// are the frame's values that are one thing each ([`WHOLE`]).
-fn merge_top(base: Yaml, over: Yaml) -> Yaml {
+/// are the values of the keys `whole` names at this level (the frame's
+/// [`WHOLE`] at the top).
+fn merge(base: Yaml, over: Yaml, whole: &[&str]) -> Yaml {
     match (base, over) {
         (Yaml::Mapping(mut base), Yaml::Mapping(over)) => {
             for (key, value) in over {
-                let whole = key.as_str().is_some_and(|key| WHOLE.contains(&key));
+                let replaced = key.as_str().is_some_and(|key| whole.contains(&key));
                 let value = match base.remove(&key) {
-                    Some(under) if !whole => merge(under, value),
+                    Some(under) if !replaced => merge(under, value, &[]),
                     _ => value,
-                };
-                base.insert(key, value);
-            }
-            Yaml::Mapping(base)
-        }
-        (_, over) => over,
-    }
-}
-
-/// Values over values: keys replace keys, inside mappings; anything else
-/// is replaced whole.
-fn merge(base: Yaml, over: Yaml) -> Yaml {
-    match (base, over) {
-        (Yaml::Mapping(mut base), Yaml::Mapping(over)) => {
-            for (key, value) in over {
-                let value = match base.remove(&key) {
-                    Some(under) => merge(under, value),
-                    None => value,
                 };
                 base.insert(key, value);
             }
@@ -462,6 +443,32 @@ fn lead(file: &YamlFile, frame: &Frame, kind: &str) -> Vec<Diagnostic> {
         );
     }
     problems
+}
+
+/// The frame's mistakes, those in the note referred to by default, the
+/// extended file's own, which no file writes as `refers_to`, said where
+/// this file names that file.
+fn at_extends(file: &YamlFile, mut found: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let Some(location) = file
+        .place_of("extends")
+        .filter(|_| file.locate("refers_to").is_none())
+    else {
+        return found;
+    };
+    let unplaced = |p: &&mut Diagnostic| {
+        p.location.is_none()
+            && p.field
+                .as_deref()
+                .is_some_and(|f| f.starts_with("refers_to"))
+    };
+    for problem in found.iter_mut().filter(unplaced) {
+        problem.location = Some(location.clone());
+        problem.file = Some(file.path.clone());
+        problem.hints.push(
+            "the note referred to is the one this file extends, by its reference and date".into(),
+        );
+    }
+    found
 }
 
 /// What a kind's schema asks of the frame: the earlier note that a note
@@ -592,29 +599,7 @@ fn read_frame_and_fields(
         problems.extend(found);
     }
     if let Some(frame) = &frame {
-        let mut found = frame.check(file);
-        // The note referred to by default is the extended file's: a mistake
-        // in it is said where this file names that file.
-        if file.base.is_some() && file.locate("refers_to").is_none() {
-            for problem in found
-                .iter_mut()
-                .filter(|p| p.location.is_none())
-                .filter(|p| {
-                    p.field
-                        .as_deref()
-                        .is_some_and(|f| f.starts_with("refers_to"))
-                })
-            {
-                if let Some(location) = file.place_of("extends") {
-                    problem.location = Some(location);
-                    problem.file = Some(file.path.clone());
-                    problem.hints.push(
-                        "the note referred to is the one this file extends, by its reference and date".into(),
-                    );
-                }
-            }
-        }
-        problems.extend(found);
+        problems.extend(at_extends(file, frame.check(file)));
         // The first paragraph continues the opening only after the
         // compliments and `honour`.
         let continues = frame.opening == crate::meeting::Opening::Compliments;

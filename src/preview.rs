@@ -73,7 +73,7 @@ impl Preview {
     /// it failed, those that can be read.
     fn extended(&self) -> Vec<PathBuf> {
         match &self.loaded {
-            Some(loaded) => loaded.extended.clone(),
+            Some(loaded) => loaded.extended().map(Path::to_owned).collect(),
             None => crate::load::extended_files(&self.meeting),
         }
     }

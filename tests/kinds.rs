@@ -7,7 +7,7 @@ use crate::common;
 
 use std::path::Path;
 
-use common::{check_json, noteverbale, repo, squeeze, squeezed_pdf, succeed};
+use common::{BUILT_IN_KINDS, check_json, noteverbale, repo, squeeze, squeezed_pdf, succeed};
 
 /// The kind `trial` in the folder `kinds`: its schema, and a template in
 /// each language over the page design, printing `body`.
@@ -115,18 +115,7 @@ fn the_built_in_kinds_are_listed_and_described() {
         .iter()
         .map(|k| k["name"].as_str().unwrap())
         .collect();
-    assert_eq!(
-        names,
-        [
-            "change-of-dates",
-            "delegation",
-            "invitation",
-            "note",
-            "reminder",
-            "request-for-views",
-            "transmittal"
-        ]
-    );
+    assert_eq!(names, BUILT_IN_KINDS);
     let out = noteverbale(dir.path(), &["kinds", "request-for-view"]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -139,15 +128,7 @@ fn the_built_in_kinds_are_listed_and_described() {
 #[test]
 fn a_new_meeting_file_of_every_kind_checks_and_renders_as_written() {
     let dir = tempfile::tempdir().unwrap();
-    for kind in [
-        "change-of-dates",
-        "delegation",
-        "invitation",
-        "note",
-        "reminder",
-        "request-for-views",
-        "transmittal",
-    ] {
+    for kind in BUILT_IN_KINDS {
         let file = format!("{kind}.yaml");
         succeed(dir.path(), &["init", "--kind", kind, &file]);
         let text = std::fs::read_to_string(dir.path().join(&file)).unwrap();

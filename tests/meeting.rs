@@ -16,6 +16,19 @@ fn seed_and_reminder(dir: &Path) {
     }
 }
 
+/// What `check` says of `args` in `dir`, which it refuses.
+fn refused(dir: &Path, args: &[&str]) -> String {
+    let out = noteverbale(dir, &[&["check"], args].concat());
+    assert_eq!(out.status.code(), Some(1), "{args:?}");
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// What `check` says of `text`, written as `dir/name`, which it refuses.
+fn refused_text(dir: &Path, name: &str, text: &str) -> String {
+    std::fs::write(dir.join(name), text).unwrap();
+    refused(dir, &[name])
+}
+
 /// The French and the English of a rendered meeting file, squeezed.
 fn both(dir: &Path, file: &str) -> (String, String) {
     succeed(dir, &["render", file, "-o", "out"]);
@@ -147,9 +160,7 @@ fn the_earlier_note_is_by_default_the_extended_file_s_own() {
 
     // A file extended that has no day to refer to is said at `extends`.
     std::fs::write(dir.path().join("ccm-7msp.yaml"), &seed).unwrap();
-    let out = noteverbale(dir.path(), &["check", "ccm-7msp-reminder.yaml"]);
-    assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = refused(dir.path(), &["ccm-7msp-reminder.yaml"]);
     assert!(
         stderr.contains("has no reference or no day to refer to"),
         "{stderr}"
@@ -170,17 +181,14 @@ fn files_that_extend_one_another_in_a_circle_are_refused() {
         "kind: reminder\nextends: a.yaml\n",
     )
     .unwrap();
-    let out = noteverbale(dir.path(), &["check", "a.yaml"]);
-    assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = refused(dir.path(), &["a.yaml"]);
     assert!(stderr.contains("in a circle"), "{stderr}");
     std::fs::write(
         dir.path().join("c.yaml"),
         "kind: reminder\nextends: missing.yaml\n",
     )
     .unwrap();
-    let out = noteverbale(dir.path(), &["check", "c.yaml"]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = refused(dir.path(), &["c.yaml"]);
     assert!(
         stderr.contains("names a file that cannot be read"),
         "{stderr}"
@@ -221,17 +229,12 @@ fn a_change_that_changes_nothing_is_refused() {
             "  venue: { fr: \"au Palais des Nations, à Genève\", en: at the Palais des Nations in Geneva }",
         );
     assert_ne!(same, text);
-    std::fs::write(dir.path().join("same.yaml"), &same).unwrap();
-    let out = noteverbale(dir.path(), &["check", "same.yaml"]);
-    assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = refused_text(dir.path(), "same.yaml", &same);
     assert!(stderr.contains("the change changes nothing"), "{stderr}");
     assert!(stderr.contains("(field `new`)"), "{stderr}");
     // A first day without a last is refused at the first.
     let half = text.replace("  end: 2015-09-11\n", "");
-    std::fs::write(dir.path().join("half.yaml"), &half).unwrap();
-    let out = noteverbale(dir.path(), &["check", "half.yaml"]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = refused_text(dir.path(), "half.yaml", &half);
     assert!(
         stderr.contains("`start` is given without `end`"),
         "{stderr}"
@@ -278,10 +281,7 @@ fn a_delegation_lists_its_members_under_one_head_from_a_mission_of_the_list() {
     let text = std::fs::read_to_string(dir.path().join("ccm-7msp-delegation.yaml")).unwrap();
     // Two heads: the second is refused at its role.
     let two = text.replace("    role: alternate", "    role: head");
-    std::fs::write(dir.path().join("two.yaml"), &two).unwrap();
-    let out = noteverbale(dir.path(), &["check", "two.yaml"]);
-    assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = refused_text(dir.path(), "two.yaml", &two);
     assert!(
         stderr.contains("a second item has `role: head`"),
         "{stderr}"
@@ -289,9 +289,7 @@ fn a_delegation_lists_its_members_under_one_head_from_a_mission_of_the_list() {
     assert!(stderr.contains("delegation[1].role"), "{stderr}");
     // No head.
     let none = text.replace("    role: head", "    role: deputy");
-    std::fs::write(dir.path().join("none.yaml"), &none).unwrap();
-    let stderr = String::from_utf8_lossy(&noteverbale(dir.path(), &["check", "none.yaml"]).stderr)
-        .into_owned();
+    let stderr = refused_text(dir.path(), "none.yaml", &none);
     assert!(stderr.contains("no item has `role: head`"), "{stderr}");
     // A mission that is not in the list checked with it.
     let list = std::fs::read_to_string(dir.path().join("missions.yaml")).unwrap();
@@ -302,12 +300,10 @@ fn a_delegation_lists_its_members_under_one_head_from_a_mission_of_the_list() {
         format!("{}{}", &list[..start], &list[end..]),
     )
     .unwrap();
-    let out = noteverbale(
+    let stderr = refused(
         dir.path(),
-        &["check", "ccm-7msp-delegation.yaml", "-r", "others.yaml"],
+        &["ccm-7msp-delegation.yaml", "-r", "others.yaml"],
     );
-    assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("the mission that sends the note, `FRA`, is not in the list of missions"),
         "{stderr}"
@@ -318,10 +314,7 @@ fn a_delegation_lists_its_members_under_one_head_from_a_mission_of_the_list() {
         "sender:\n  role: office\n  name: { fr: Le Bureau, en: The Office }\n  short: { fr: Le Bureau, en: The Office }",
     );
     assert_ne!(office, text);
-    std::fs::write(dir.path().join("office.yaml"), &office).unwrap();
-    let stderr =
-        String::from_utf8_lossy(&noteverbale(dir.path(), &["check", "office.yaml"]).stderr)
-            .into_owned();
+    let stderr = refused_text(dir.path(), "office.yaml", &office);
     assert!(
         stderr.contains("is sent by `mission`, not by `office`"),
         "{stderr}"
@@ -367,9 +360,7 @@ fn a_delegation_extending_a_file_that_names_no_kind_takes_only_its_meeting() {
     let junk = text
         .replace("delegation:\n", "delegation:\n  - junk\n")
         .replace("    role: alternate", "    role: head");
-    std::fs::write(dir.path().join("junk.yaml"), junk).unwrap();
-    let stderr = String::from_utf8_lossy(&noteverbale(dir.path(), &["check", "junk.yaml"]).stderr)
-        .into_owned();
+    let stderr = refused_text(dir.path(), "junk.yaml", &junk);
     assert!(stderr.contains("delegation[2].role"), "{stderr}");
     assert!(stderr.contains("after item 2"), "{stderr}");
 }

@@ -196,6 +196,19 @@ pub fn tag_words(template: &str) -> std::collections::HashSet<String> {
         .collect()
 }
 
+/// The templates that a template's `{% include "…" %}` tags name, in
+/// order; comments and raw blocks are passed over.
+pub fn includes(template: &str) -> Vec<String> {
+    tag_insides(template)
+        .filter_map(|inside| {
+            let tag = template[inside].trim().trim_matches('-').trim();
+            let name = tag.strip_prefix("include")?.trim();
+            let name = name.strip_prefix('"')?.split_once('"')?.0;
+            Some(name.to_owned())
+        })
+        .collect()
+}
+
 /// The byte ranges of what stands inside each tag of a template, `{{ … }}`
 /// or `{% … %}`, in order; comments and `{% raw %}` blocks are passed over.
 fn tag_insides(template: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
@@ -422,6 +435,12 @@ fn block_named(text: &str, name: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn includes_are_read_from_tags_alone() {
+        let template = "{# {% include \"_no.typ\" %} #}{% include \"_frame.typ\" %}\nx {%- include \"_paragraphs.typ\" -%}";
+        assert_eq!(includes(template), ["_frame.typ", "_paragraphs.typ"]);
+    }
 
     /// Renders `template` with Tera, unmarked and marked: both outputs, the
     /// second with its marks taken out, and where its marks were.

@@ -73,6 +73,7 @@ impl Composer {
         let mut lines = Origins::default();
         let mut marked = HashMap::new();
         let mut words = HashMap::new();
+        let mut included: HashMap<String, Vec<String>> = HashMap::new();
         for (name, asset) in templates.iter() {
             if note_template_lang(name).is_none() && !is_part(name) {
                 continue;
@@ -92,6 +93,7 @@ impl Composer {
                 ));
             }
             words.insert(name.to_owned(), lines::tag_words(text));
+            included.insert(name.to_owned(), lines::includes(text));
             let index = lines.sources.len() as u32;
             marked.insert(
                 name.to_owned(),
@@ -106,19 +108,9 @@ impl Composer {
             .map(|(name, words)| (name.clone(), words.clone()))
             .collect();
         for (name, words) in words.iter_mut().filter(|(name, _)| !is_part(name)) {
-            let Ok(text) = templates
-                .get(name)
-                .map_or(Ok(""), |asset| asset.text(templates.set, name))
-            else {
-                continue;
-            };
-            let included: Vec<&str> = text
-                .split("include \"")
-                .skip(1)
-                .filter_map(|rest| rest.split_once('"').map(|(name, _)| name))
-                .collect();
+            let included = included.get(name).map_or(&[][..], Vec::as_slice);
             for (part, part_words) in &parts {
-                if included.contains(&part.as_str()) {
+                if included.contains(part) {
                     words.extend(part_words.iter().cloned());
                 }
             }

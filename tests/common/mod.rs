@@ -11,6 +11,17 @@ use std::sync::OnceLock;
 
 use noteverbale::{Engine, Lang, Loaded, Note, NoteOptions, PdfOptions, Sources};
 
+/// The kinds built into the binary, in the order `kinds` lists them.
+pub const BUILT_IN_KINDS: [&str; 7] = [
+    "change-of-dates",
+    "delegation",
+    "invitation",
+    "note",
+    "reminder",
+    "request-for-views",
+    "transmittal",
+];
+
 /// The path of a file of the repository.
 pub fn repo(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)

@@ -275,20 +275,14 @@ impl FieldType for Record {
             });
         }
         if let Some((field, mark)) = &self.exactly_one {
+            // A value that the field takes, as its type reads it.
             let marks = self
                 .fields
                 .iter()
                 .find(|f| &f.name == field)
-                .is_some_and(|f| match mark {
-                    Yaml::Bool(_) => f.is(&super::boolean::BOOLEAN),
-                    Yaml::String(value) => {
-                        f.is(&super::choice::CHOICE)
-                            && f.ty
-                                .options()
-                                .first()
-                                .is_some_and(|values| values.split(" | ").any(|v| v == value))
-                    }
-                    _ => false,
+                .is_some_and(|f| {
+                    (f.is(&super::boolean::BOOLEAN) || f.is(&super::choice::CHOICE))
+                        && crate::kind::read::example(f, mark).is_ok()
                 });
             if !marks {
                 wrong.push(Reference {
