@@ -28,6 +28,7 @@ mod sandbox;
 mod schemas;
 mod seed;
 mod senders;
+mod together;
 mod trace;
 mod typst_project;
 mod variants;

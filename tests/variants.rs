@@ -98,7 +98,7 @@ fn a_female_secretary_general_and_a_dated_note_with_its_place() {
         fr.contains("La Secrétaire générale saisit cette occasion"),
         "{fr}"
     );
-    assert!(fr.contains("New York, le 1er\u{a0}avril 2017"), "{fr}");
+    assert!(fr.contains("New York, le 1er\u{a0}avril\u{a0}2017"), "{fr}");
     let en = text_of(&input, Lang::En);
     assert!(en.contains("presents her compliments"), "{en}");
     assert!(

@@ -51,7 +51,27 @@ pub fn markup(text: &str) -> String {
     while !rest.is_empty() {
         let (plain, compound, after) = split_compound(rest);
         escape_into(plain, &mut out);
-        if !compound.is_empty() {
+        if compound.chars().count() > LONG_ADDRESS && is_web_address(compound) {
+            // A line may end after each slash of a web address too long for
+            // a line, and nowhere else in it.
+            let mut parts: Vec<&str> = Vec::new();
+            let mut start = 0;
+            // The scheme stays with the site's name: `https://www.un.org/`.
+            let site = compound.find("://").map_or(0, |at| at + 3);
+            for (i, _) in compound.match_indices('/') {
+                if i < site {
+                    continue;
+                }
+                parts.push(&compound[start..=i]);
+                start = i + 1;
+            }
+            parts.push(&compound[start..]);
+            for part in parts.into_iter().filter(|p| !p.is_empty()) {
+                out.push_str("#box[");
+                escape_into(part, &mut out);
+                out.push_str("];");
+            }
+        } else if !compound.is_empty() {
             out.push_str("#box[");
             escape_into(compound, &mut out);
             out.push_str("];");
@@ -59,6 +79,15 @@ pub fn markup(text: &str) -> String {
         rest = after;
     }
     out
+}
+
+/// The length, in characters, past which a web address may break across
+/// lines (after a slash): about two thirds of a line of the note.
+const LONG_ADDRESS: usize = 50;
+
+/// Whether a word no line may end inside is a web address.
+fn is_web_address(word: &str) -> bool {
+    word.contains("://") || word.to_ascii_lowercase().starts_with("www.")
 }
 
 /// Splits `text` around its first word that no line may end inside: a
@@ -138,7 +167,19 @@ fn is_combining_mark(c: char) -> bool {
 
 /// Appends `text` to `out` with every markup character escaped.
 fn escape_into(text: &str, out: &mut String) {
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if let Some(letter) = lowered(c) {
+            // Raised letters, `1ᵉʳ`: set as a superscript, `1#super[er];`.
+            out.push_str("#super[");
+            out.push(letter);
+            while let Some(letter) = chars.peek().copied().and_then(lowered) {
+                out.push(letter);
+                chars.next();
+            }
+            out.push_str("];");
+            continue;
+        }
         match c {
             '\\' | '#' | '$' | '*' | '_' | '`' | '<' | '>' | '@' | '[' | ']' | '~' | '/' | '-'
             | '+' | '=' | '.' | ':' | '\'' | '"' | '{' | '}' => {
@@ -149,6 +190,17 @@ fn escape_into(text: &str, out: &mut String) {
             _ if lines::is_mark_character(c) => {}
             _ => out.push(c),
         }
+    }
+}
+
+/// The letter that a raised one stands for: `ᵉ` is a raised `e`.
+fn lowered(c: char) -> Option<char> {
+    match c {
+        'ᵉ' => Some('e'),
+        'ʳ' => Some('r'),
+        'ˢ' => Some('s'),
+        'ᵒ' => Some('o'),
+        _ => None,
     }
 }
 
@@ -204,6 +256,21 @@ mod tests {
             markup("see https://www.un.org/en."),
             "see #box[https\\:\\/\\/www\\.un\\.org\\/en];\\."
         );
+    }
+
+    #[test]
+    fn a_long_web_address_breaks_only_after_its_slashes() {
+        assert_eq!(
+            markup("https://www.un.org/disarmament/convention-on-cluster-munitions/meetings"),
+            "#box[https\\:\\/\\/www\\.un\\.org\\/];#box[disarmament\\/];\
+             #box[convention\\-on\\-cluster\\-munitions\\/];#box[meetings];"
+        );
+    }
+
+    #[test]
+    fn raised_letters_are_superscripts() {
+        assert_eq!(markup("le 1ᵉʳ mai"), "le 1#super[er]; mai");
+        assert_eq!(markup("nᵒ 5, 2ᵉ"), "n#super[o]; 5, 2#super[e];");
     }
 
     #[test]

@@ -226,7 +226,8 @@ impl Composer {
                 "the template wrote text that is not UTF-8",
             ))
         })?;
-        let (source, points) = lines::strip(&rendered);
+        let (mut source, points) = lines::strip(&rendered);
+        keep_together_where_values_meet(&mut source, &points, lang);
         Ok((source, SourceMap::new(points, self.lines.clone())))
     }
 
@@ -377,6 +378,58 @@ fn kept_character(source: &SourceText, at: usize) -> Diagnostic {
         span: at..at + c.len_utf8(),
     })
     .hint("remove it: U+FDD0 to U+FDEF are not characters to print")
+}
+
+/// Where a value meets the template's text or another value with one space
+/// between, the space is made a no-break space (`~`) when the words on
+/// either side hold together in `lang` ([`locale::keep_together`]): the
+/// template's `paragraphe {{ n }}` and `{{ courtesy }} {{ name }}` are kept
+/// on one line as a value's own words are. `points` are the places where
+/// the template's pieces start; nothing else moves.
+fn keep_together_where_values_meet(source: &mut String, points: &[(usize, u32)], lang: Lang) {
+    // The word of markup before `end` or from `start`, as it prints, if it
+    // is text: `#box[70\/54];` is `70/54`.
+    fn printed(markup: &str) -> Option<String> {
+        let bare = markup
+            .replace("#box[", "")
+            .replace("#super[", "")
+            .replace("];", "");
+        let mut out = String::with_capacity(bare.len());
+        let mut chars = bare.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => out.extend(chars.next()),
+                '#' | '[' | ']' | '(' | ')' | '{' | '}' | '"' | '$' => return None,
+                _ => out.push(c),
+            }
+        }
+        (!out.is_empty()).then_some(out)
+    }
+    let parts = |c: char| c.is_whitespace() || c == '~';
+    let mut spaces = Vec::new();
+    for &(at, _) in points {
+        let Some(before) = source[..at].strip_suffix(' ') else {
+            continue;
+        };
+        let left_start = before
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| parts(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let right_end = source[at..].find(parts).map_or(source.len(), |i| at + i);
+        let (Some(left), Some(right)) = (
+            printed(&source[left_start..at - 1]),
+            printed(&source[at..right_end]),
+        ) else {
+            continue;
+        };
+        if locale::together::binds(None, &left, &right, lang.rules()) {
+            spaces.push(at - 1);
+        }
+    }
+    for at in spaces {
+        source.replace_range(at..at + 1, "~");
+    }
 }
 
 /// Registers our filters and functions on one language's engine.

@@ -179,6 +179,15 @@ pub trait Language: Sync {
     /// The words that end a range of dates before its last day: `au`, `to`.
     fn range_ends(&self) -> &'static [&'static str];
 
+    /// The words, lowercase, that a number follows on the same line:
+    /// `article`, `paragraphe`, `résolution`, `page`, `no.`
+    /// ([`super::keep_together`]).
+    fn numbered(&self) -> &'static [&'static str];
+
+    /// The titles that stay on the line of the name after them: `M.`,
+    /// `Mme`, `Mr.`; initials (`J.`, `H.E.`) do in every language.
+    fn titles(&self) -> &'static [&'static str];
+
     /// The value of one cardinal word, lowercase: `onze` is 11.
     fn cardinal_word(&self, word: &str) -> Option<u64>;
 

@@ -12,6 +12,7 @@ mod messages;
 mod ordinals;
 #[cfg(test)]
 pub mod toy;
+pub mod together;
 mod typography;
 
 pub use dates::{
@@ -26,6 +27,7 @@ pub use grammar::{
 pub use language::Language;
 pub use messages::{Args, Messages};
 pub use ordinals::{cardinal, ordinal};
+pub use together::keep_together;
 pub use typography::{apostrophes, clean, french_spacing, number, phone, whole_phone_numbers};
 
 /// A language a note is written in.

@@ -151,6 +151,14 @@ impl Language for Toy {
         &["ĝis"]
     }
 
+    fn numbered(&self) -> &'static [&'static str] {
+        &["artikolo", "paragrafo"]
+    }
+
+    fn titles(&self) -> &'static [&'static str] {
+        &["s-ro", "s-ino"]
+    }
+
     fn cardinal_word(&self, word: &str) -> Option<u64> {
         UNITS.iter().position(|u| *u == word).map(|i| i as u64 + 1)
     }

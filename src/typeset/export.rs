@@ -166,9 +166,9 @@ pub fn svg(document: &PagedDocument) -> Vec<String> {
         .collect()
 }
 
-/// The text of each page, runs in layout order: a space between runs that
-/// do not touch, as between lines, but none where a run is cut without a gap
-/// (at a boxed compound, for one).
+/// The text of each page, runs in layout order, a line end after each line:
+/// a space between runs of a line that do not touch, but none where a run
+/// is cut without a gap (at a boxed compound, for one).
 pub fn page_texts(document: &PagedDocument) -> Vec<String> {
     /// Where the last run ended on the page.
     struct Page {
@@ -192,7 +192,14 @@ pub fn page_texts(document: &PagedDocument) -> Vec<String> {
                     let spaced = page.text.is_empty()
                         || page.text.ends_with(char::is_whitespace)
                         || run.text.starts_with(char::is_whitespace);
-                    if !touches && !spaced {
+                    let same_line = page.end.is_some_and(|end| (start.y - end.y).abs() < Abs::pt(1.0));
+                    if !touches && !same_line && !page.text.is_empty() {
+                        // A line of its own: the next line starts.
+                        while page.text.ends_with([' ', '\n']) {
+                            page.text.pop();
+                        }
+                        page.text.push('\n');
+                    } else if !touches && !spaced {
                         page.text.push(' ');
                     }
                     page.text.push_str(&run.text);

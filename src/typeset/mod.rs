@@ -149,8 +149,11 @@ impl Note {
         self.document.pages().len()
     }
 
-    /// The text of each page, in the order it was laid out, lines joined by
-    /// spaces: for a preview's search and screen readers.
+    /// The text of each page, in the order it was laid out, a line end
+    /// after each line: for a preview's search and screen readers, and for
+    /// the comparison of the notes, which never reads across a line end
+    /// what a line end parts (the number of a street and the postcode under
+    /// it).
     pub fn page_texts(&self) -> Vec<String> {
         export::page_texts(&self.document)
     }

@@ -130,7 +130,19 @@ pub fn pdf(loaded: &Loaded, lang: Lang) -> Vec<u8> {
 /// included), page after page: a space between lines, a line end between
 /// pages.
 pub fn laid_out_text(note: &Note) -> String {
-    note.page_texts().join("\n")
+    note.page_texts()
+        .iter()
+        .map(|page| page.replace('\n', " "))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The lines Typst laid out, character for character, page after page.
+pub fn laid_out_lines(note: &Note) -> Vec<String> {
+    note.page_texts()
+        .iter()
+        .flat_map(|page| page.lines().map(str::to_owned).collect::<Vec<_>>())
+        .collect()
 }
 
 /// The text of a PDF as extracted, for comparing with expected text through

@@ -144,7 +144,7 @@ impl Language for English {
     }
 
     fn typography(&self, text: &str) -> String {
-        typography::apostrophes(text)
+        super::keep_together(&typography::apostrophes(text), self)
     }
 
     fn phone(&self, code: &str, rest: &str) -> String {
@@ -169,6 +169,22 @@ impl Language for English {
 
     fn range_ends(&self) -> &'static [&'static str] {
         &["to", "until"]
+    }
+
+    fn numbered(&self) -> &'static [&'static str] {
+        &[
+            "article", "articles", "art.", "paragraph", "paragraphs", "para.", "paras.",
+            "subparagraph", "subparagraphs", "resolution", "resolutions", "decision",
+            "decisions", "page", "pages", "p.", "pp.", "annex", "annexes", "chapter", "chapters",
+            "section", "sections", "rule", "rules", "item", "items", "part", "parts", "volume",
+            "vol.", "no.", "nos.", "§",
+        ]
+    }
+
+    fn titles(&self) -> &'static [&'static str] {
+        &[
+            "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "H.E.",
+        ]
     }
 
     fn cardinal_word(&self, word: &str) -> Option<u64> {

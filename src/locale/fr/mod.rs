@@ -98,11 +98,12 @@ impl Language for French {
         // An omission in a quotation is the ellipsis in brackets, « […] »,
         // as the Imprimerie nationale sets it.
         let text = super::apostrophes(text);
-        if text.contains("[...]") {
+        let text = if text.contains("[...]") {
             french_spacing(&text.replace("[...]", "[…]"))
         } else {
             french_spacing(&text)
-        }
+        };
+        super::keep_together(&typography::figures(&text), self)
     }
 
     fn phone(&self, code: &str, rest: &str) -> String {
@@ -136,6 +137,22 @@ impl Language for French {
 
     fn range_ends(&self) -> &'static [&'static str] {
         &["au", "jusqu'au", "jusqu’au"]
+    }
+
+    fn numbered(&self) -> &'static [&'static str] {
+        &[
+            "article", "articles", "art.", "paragraphe", "paragraphes", "par.", "alinéa",
+            "alinéas", "résolution", "résolutions", "décision", "décisions", "page", "pages",
+            "p.", "annexe", "annexes", "chapitre", "chapitres", "section", "sections", "règle",
+            "règles", "point", "points", "partie", "parties", "titre", "tome", "volume", "vol.",
+            "numéro", "numéros", "no", "nᵒ", "n°", "nº", "§",
+        ]
+    }
+
+    fn titles(&self) -> &'static [&'static str] {
+        &[
+            "M.", "MM.", "Mme", "Mmes", "Mlle", "Mlles", "Me", "Dr", "Pr", "Mgr", "S.E.",
+        ]
     }
 
     fn cardinal_word(&self, word: &str) -> Option<u64> {
