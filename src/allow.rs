@@ -124,9 +124,17 @@ pub fn acknowledgments(source: &SourceText, name: &str, lines: &[usize]) -> Vec<
 
 /// The comments of `source` that name no warning, or that acknowledge none of
 /// `found`, every warning that reading the file raised, nor a difference
-/// between languages (`agreed`, the lines of the comments that acknowledged
-/// one): warnings themselves.
-pub fn review(found: &[Diagnostic], agreed: &[usize], source: &SourceText) -> Vec<Diagnostic> {
+/// between the languages of a text (`agreed`, the lines of the comments
+/// that acknowledged one; `texts`, the lines of the texts given in every
+/// language): warnings themselves. A difference acknowledged beside a value
+/// written once is one of the notes, found as they are typeset: `check`
+/// reviews those ([`review_notes`]).
+pub fn review(
+    found: &[Diagnostic],
+    agreed: &[usize],
+    texts: &[usize],
+    source: &SourceText,
+) -> Vec<Diagnostic> {
     if !source.text.contains("allow(") {
         return Vec::new();
     }
@@ -144,11 +152,15 @@ pub fn review(found: &[Diagnostic], agreed: &[usize], source: &SourceText) -> Ve
                     VALUE_HINT,
                 )
             }
-            Some((_, Stage::Agreement)) if !agreed.contains(&allowance.line) => stale(
-                &allowance,
-                "the French and the English of the text on this line agree",
-                "remove the comment, or move it beside a text whose languages differ on purpose",
-            ),
+            Some((_, Stage::Agreement))
+                if texts.contains(&allowance.line) && !agreed.contains(&allowance.line) =>
+            {
+                stale(
+                    &allowance,
+                    "the French and the English of the text on this line agree",
+                    "remove the comment, or move it beside a text whose languages differ on purpose",
+                )
+            }
             Some(_) => continue,
         };
         problems.push(problem.in_file(&source.name).at(Location {
@@ -157,6 +169,35 @@ pub fn review(found: &[Diagnostic], agreed: &[usize], source: &SourceText) -> Ve
         }));
     }
     problems
+}
+
+/// The comments of `source` that acknowledge a difference between the
+/// languages beside a value written once (on none of `texts`, the lines of
+/// the texts given in every language) and that acknowledge none of the
+/// differences of the notes (`used`, the lines of the comments that did):
+/// warnings themselves.
+pub fn review_notes(used: &[usize], texts: &[usize], source: &SourceText) -> Vec<Diagnostic> {
+    if !source.text.contains("allow(") {
+        return Vec::new();
+    }
+    allowances(&source.text)
+        .into_iter()
+        .filter(|a| {
+            a.name == crate::agree::CODE && !texts.contains(&a.line) && !used.contains(&a.line)
+        })
+        .map(|allowance| {
+            stale(
+                &allowance,
+                "the notes say the same of the value on this line in every language",
+                VALUE_HINT,
+            )
+            .in_file(&source.name)
+            .at(Location {
+                source: source.clone(),
+                span: allowance.span,
+            })
+        })
+        .collect()
 }
 
 /// What to do about an acknowledgment of a warning that is not there.
@@ -353,7 +394,7 @@ mod tests {
                 })
         };
         let found = vec![warning("2017-04-30"), warning("2017-04-29")];
-        assert!(review(&found, &[], &source).is_empty());
+        assert!(review(&found, &[], &[], &source).is_empty());
         let kept = acknowledge(found, &source);
         assert_eq!(kept.len(), 1);
         assert!(kept[0].location.as_ref().unwrap().span.start > text.find('\n').unwrap());
@@ -364,7 +405,7 @@ mod tests {
         let text = "a: 1  # allow(weekend-deadlin)\nb: 2  # allow(weekend-deadline)\n\
                     c: x  # allow(languages-differ)\nd: y  # allow(languages-differ)\n";
         let source = SourceText::new("m.yaml", text);
-        let kept = review(&[], &[3], &source);
+        let kept = review(&[], &[3], &[2, 3], &source);
         let messages: Vec<&str> = kept.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(
             messages,

@@ -185,9 +185,8 @@ pub fn meeting(engine: &Engine, path: &Path, missions: &[Record]) -> Findings {
         }
     }
     let notes: Vec<_> = circular.iter().map(|(c, n)| (c, n)).collect();
-    findings
-        .diagnostics
-        .extend(engine.agreement(&loaded, &notes));
+    let agreement = engine.agreement(&loaded, &notes);
+    findings.diagnostics.extend(agreement.errors);
     // Each mission's own note: its name may hold characters the fonts lack.
     let addressed = missions
         .iter()
@@ -220,6 +219,13 @@ pub fn meeting(engine: &Engine, path: &Path, missions: &[Record]) -> Findings {
         findings
             .diagnostics
             .extend(allow::review_typeset(&acknowledged, &loaded.source));
+        // What the notes of every language were compared for: an
+        // acknowledgment beside a value written once that none needed.
+        findings.diagnostics.extend(allow::review_notes(
+            &agreement.acknowledged,
+            &loaded.given.lines,
+            &loaded.source,
+        ));
     }
     findings
 }

@@ -2,6 +2,7 @@
 //! from a meeting file to typeset notes, one stage after the other.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -20,7 +21,17 @@ use crate::locale::{Lang, Messages};
 use crate::recipients::Recipient;
 use crate::source::{Composed, File};
 use crate::template::{self, NoteContext};
-use crate::typeset::{Note, Typesetter};
+use crate::typeset::{Note, PageText, Typesetter};
+
+/// What comparing the notes of a meeting's languages as wholes finds.
+#[derive(Debug, Default)]
+pub struct Agreement {
+    /// The differences that nothing acknowledges.
+    pub errors: Vec<Diagnostic>,
+    /// The lines (from 0) of the meeting file whose comments acknowledged a
+    /// difference beside the value that prints it.
+    pub acknowledged: Vec<usize>,
+}
 
 /// Origins, locales and fonts, loaded once and used for every note.
 #[derive(Debug)]
@@ -341,42 +352,67 @@ impl Engine {
     /// typeset from `notes`, differ as wholes, each with each other: facts
     /// that their templates and messages state otherwise (the meeting
     /// file's own texts are compared as the file is read).
-    pub fn agreement(&self, loaded: &Loaded, notes: &[(&Composed, &Note)]) -> Vec<Diagnostic> {
+    pub fn agreement(&self, loaded: &Loaded, notes: &[(&Composed, &Note)]) -> Agreement {
         let of = |lang: Lang| notes.iter().find(|(composed, _)| composed.lang == lang);
         let present: Vec<&(&Composed, &Note)> = Lang::ALL.into_iter().filter_map(of).collect();
         if present.len() < Lang::ALL.len() {
-            return Vec::new();
+            return Agreement::default();
         }
-        let locate = |composed: &Composed, written: &str| {
-            composed
-                .lines
-                .locate(agree::find(&composed.source, written)?)
+        // The lines of the meeting file whose comments acknowledged one.
+        let used = std::cell::RefCell::new(Vec::new());
+        let source = &loaded.source;
+        let acknowledged = |found: &agree::Found, at: Option<&crate::error::Location>| {
+            // On the template's line that prints it.
+            if let Some(at) = at {
+                let line = at.source.line_column(at.span.start).0 - 1;
+                if agree::template_acknowledges(&at.source, line) {
+                    return true;
+                }
+            }
+            // Beside the meeting file's value that prints it.
+            let Some(value) = agree::find(&source.text, &found.written) else {
+                return false;
+            };
+            let line = source.line_column(value.start).0 - 1;
+            let lines = allow::acknowledgments(source, agree::CODE, &[line]);
+            used.borrow_mut().extend(&lines);
+            !lines.is_empty()
+        };
+        let readings: Vec<PageText> = present.iter().map(|(_, note)| note.reading()).collect();
+        // Where the template wrote what the note prints at `range`.
+        let locate = |composed: &Composed, reading: &PageText, range: Range<usize>| {
+            composed.lines.locate(reading.source_range(range)?)
         };
         let kind = &loaded.kind.name;
         let mut errors = Vec::new();
-        for (i, (first, first_note)) in present.iter().copied().enumerate() {
-            for (second, second_note) in present[i + 1..].iter().copied() {
-                let first_locate = |written: &str| locate(first, written);
-                let second_locate = |written: &str| locate(second, written);
+        for (i, (first, _)) in present.iter().copied().enumerate() {
+            for (j, (second, _)) in present.iter().copied().enumerate().skip(i + 1) {
+                let (first_reading, second_reading) = (&readings[i], &readings[j]);
+                let first_locate = |range| locate(first, first_reading, range);
+                let second_locate = |range| locate(second, second_reading, range);
                 errors.extend(agree::check_notes(
                     &agree::NoteText {
                         lang: first.lang,
-                        text: first_note.text(),
+                        text: first_reading.text.clone(),
                         locate: &first_locate,
                         template: compose::template_name(kind, first.lang),
                     },
                     &agree::NoteText {
                         lang: second.lang,
-                        text: second_note.text(),
+                        text: second_reading.text.clone(),
                         locate: &second_locate,
                         template: compose::template_name(kind, second.lang),
                     },
                     &loaded.given,
                     agree::States::builtin(),
+                    &acknowledged,
                 ));
             }
         }
-        errors
+        Agreement {
+            errors,
+            acknowledged: used.into_inner(),
+        }
     }
 
     /// The meeting's circular notes in French and English, typeset and
@@ -398,7 +434,7 @@ impl Engine {
             notes.push((composed, note));
         }
         let notes: Vec<(&Composed, &Note)> = notes.iter().map(|(c, n)| (c, n)).collect();
-        let differences = self.agreement(loaded, &notes);
+        let differences = self.agreement(loaded, &notes).errors;
         if differences.is_empty() {
             Ok(())
         } else {

@@ -92,7 +92,12 @@ pub fn read(file: &YamlFile, kinds: &Kinds) -> Result<Loaded> {
     let compared = agree::check_pairs(file, &top, agree::States::builtin());
     // The comments of the files extended are theirs: they are reviewed
     // when those files are checked.
-    let mut warnings = allow::review(&found, &compared.acknowledged, &file.source);
+    let mut warnings = allow::review(
+        &found,
+        &compared.acknowledged,
+        &compared.given.lines,
+        &file.source,
+    );
     warnings.splice(0..0, acknowledge(found, file));
     if !compared.errors.is_empty() {
         return Err(Error::Invalid(

@@ -303,3 +303,170 @@ fn notes_whose_templates_differ_are_refused_at_the_template_line() {
     assert_eq!(out.status.code(), Some(1));
     assert!(!dir.path().join("out").exists());
 }
+
+/// The notes are compared as they read, wherever their lines end: an
+/// e-mail address and a document symbol set at every place of a line, and
+/// a foot address whose street number and postcode stand on two lines, are
+/// no difference.
+#[test]
+fn the_notes_are_compared_as_they_read_wherever_their_lines_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hague.yaml");
+    let words = "que les documents de la conférence qui se tiendra bientôt à La Haye";
+    let english = "that the documents of the conference to be held soon in The Hague";
+    for length in (0..words.len().min(english.len())).step_by(2) {
+        let fr: String = words.chars().take(length).collect();
+        let en: String = english.chars().take(length).collect();
+        let file = format!(
+            "kind: note\n\
+             date_at: head\n\
+             addressee_block: true\n\
+             place: {{ fr: La Haye, en: The Hague }}\n\
+             date: 2026-05-14\n\
+             sender:\n  role: embassy\n  \
+             name: {{ fr: L'Ambassade de la République de Ruritanie, en: The Embassy of the Republic of Ruritania }}\n  \
+             short: {{ fr: L'Ambassade, en: The Embassy }}\n\
+             addressees:\n  \
+             ministry: {{ fr: le Ministère des affaires étrangères, en: the Ministry of Foreign Affairs }}\n  \
+             short: {{ fr: le Ministère, en: the Ministry }}\n  \
+             address: [Scheveningseweg 6, 2517 KT Den Haag]\n\
+             paragraphs:\n  \
+             - fr: \"informer le Ministère {fr} (A/CONF.192/BMS/2008/3) peuvent être demandés à oda-ndv@un.org.\"\n    \
+             en: \"inform the Ministry {en} (A/CONF.192/BMS/2008/3) may be requested at oda-ndv@un.org.\"\n"
+        );
+        std::fs::write(&path, file).unwrap();
+        let loaded = common::engine()
+            .load(&path)
+            .unwrap_or_else(|e| panic!("{}", e.render(false)));
+        if let Err(error) = common::engine().check_agreement(&loaded, &Default::default()) {
+            panic!("{length} letters before: {}", error.render(false));
+        }
+    }
+    // Read as one line, the street number and the postcode make another
+    // number in French: a line end parts them.
+    let states = States::builtin();
+    let numbers = |text: &str, lang| {
+        agree::facts(text, lang, states)
+            .into_iter()
+            .map(|f| f.fact)
+            .collect::<Vec<_>>()
+    };
+    let address = "Scheveningseweg 6\n2517 KT Den Haag";
+    assert_eq!(numbers(address, Lang::Fr), numbers(address, Lang::En));
+    assert_ne!(
+        numbers(&address.replace('\n', " "), Lang::Fr),
+        numbers(&address.replace('\n', " "), Lang::En)
+    );
+}
+
+/// A difference of the notes that the writer means is acknowledged on the
+/// template's line that prints it, or beside the meeting file's value that
+/// it prints; an acknowledgment beside a value that the notes give alike is
+/// a warning. So is the parent key of a text given in both languages a
+/// place to acknowledge its difference.
+#[test]
+fn a_difference_of_the_notes_is_acknowledged_in_the_template_or_beside_the_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let kinds = dir.path().join("kinds");
+    std::fs::create_dir(&kinds).unwrap();
+    for name in [
+        "transmittal.yaml",
+        "transmittal.fr.typ",
+        "transmittal.en.typ",
+    ] {
+        std::fs::copy(repo("templates").join(name), kinds.join(name)).unwrap();
+    }
+    // The French note leaves the e-mail address out.
+    let french = kinds.join("transmittal.fr.typ");
+    let text = std::fs::read_to_string(&french).unwrap();
+    let link = "{% if comments.email %} à l'adresse #link({{ comments.email | href | str }})[{{ comments.email }}]{% endif %}";
+    assert!(text.contains(link), "{text}");
+    std::fs::write(&french, text.replace(link, "")).unwrap();
+    let meeting = std::fs::read_to_string(repo("examples/ccm-8msp-transmittal.yaml")).unwrap();
+    let write = |text: &str| std::fs::write(kinds.join("agenda.yaml"), text).unwrap();
+    let check = |extra: &[&str]| {
+        let mut args = vec!["--templates", "kinds", "kinds/agenda.yaml"];
+        args.extend(extra);
+        check_json(dir.path(), &args)
+    };
+
+    write(&meeting);
+    let (code, report) = check(&[]);
+    assert_eq!(code, Some(1));
+    let error = the_error(&report);
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .contains("the English gives the e-mail address “ccm@unog.ch”"),
+        "{error:#}"
+    );
+    assert!(
+        error["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("transmittal.en.typ"),
+        "{error:#}"
+    );
+    // At the line that prints it, though the note prints it escaped.
+    assert_eq!(
+        error["line"],
+        line_of(&kinds, "transmittal.en.typ", "[{{ comments.email }}]"),
+        "{error:#}"
+    );
+
+    // Beside the value.
+    let email = "  email: ccm@unog.ch";
+    write(&meeting.replace(
+        email,
+        &format!("{email}  # allow(languages-differ): the French note gives it by telephone"),
+    ));
+    let (code, report) = check(&["--deny-warnings"]);
+    assert_eq!(code, Some(0), "{report:#}");
+
+    // On the template's line.
+    write(&meeting);
+    let english = kinds.join("transmittal.en.typ");
+    let text = std::fs::read_to_string(&english).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.contains("{{ comments.email }}"))
+        .unwrap();
+    std::fs::write(
+        &english,
+        text.replace(
+            line,
+            &format!(
+                "{line}{{# allow(languages-differ): the French note gives it by telephone #}}"
+            ),
+        ),
+    )
+    .unwrap();
+    let (code, report) = check(&["--deny-warnings"]);
+    assert_eq!(code, Some(0), "{report:#}");
+
+    // Beside a value the notes give alike: a warning.
+    let deadline = "  deadline: 2018-06-29";
+    write(&meeting.replace(
+        deadline,
+        &format!("{deadline}  # allow(languages-differ): nothing differs"),
+    ));
+    let (code, report) = check(&[]);
+    assert_eq!(code, Some(0), "{report:#}");
+    assert_eq!(report["warnings"], 1, "{report:#}");
+    assert_eq!(
+        report["diagnostics"][0]["message"],
+        "`allow(languages-differ)` acknowledges nothing: the notes say the same of the value on this line in every language"
+    );
+
+    // The parent key of a text given in both languages.
+    let venue = "  venue: { fr: \"au Palais des Nations, à Genève\", en: at the Palais des Nations in Geneva }";
+    assert!(meeting.contains(venue));
+    let parent = meeting.replace(
+        venue,
+        "  venue:  # allow(languages-differ): the French names the hall\n    fr: \"au Palais des Nations, salle 19, à Genève\"\n    en: at the Palais des Nations in Geneva",
+    );
+    write(&parent);
+    let (code, report) = check(&["--deny-warnings"]);
+    assert_eq!(code, Some(0), "{report:#}");
+}

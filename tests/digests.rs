@@ -15,11 +15,11 @@ use sha2::{Digest, Sha256};
 const RENDERED: &[(&str, &str)] = &[
     (
         "ccm-7msp.fr.pdf",
-        "61710f4e8e4c6f5c61cb67980ed52c014cae661175e60a75cb4a7f53e07db69c",
+        "a92fbc2016490386cc96ace42acf7bc72b14700933eff4e3c1f76309ab308a64",
     ),
     (
         "ccm-7msp.en.pdf",
-        "2c9a3687d322c1b4d8f2e9aa9ea32d690c04e1e3b9077ee42599c8ccdd452b78",
+        "0d8df7f78bb4b2a54d90cd6fd20a9d2bdd503439a67c64860b50d6295cbaae43",
     ),
 ];
 
@@ -28,23 +28,23 @@ const RENDERED: &[(&str, &str)] = &[
 const BATCHED: &[(&str, &str)] = &[
     (
         "FRA.fr.pdf",
-        "812b2b061775c937f82e68c17ea1e03cf7634465e31b5216edaf48aff58bda88",
+        "d893c7b5ed0bd01888bdaac39176da7694b70f18eb51affa33eb4abe09ac2647",
     ),
     (
         "HTI.fr.pdf",
-        "81ff47c633d54de642d840fbf35d89e99d29c9c405983619524ebf51e09ca1f0",
+        "05d8f78b825b106e930ebe65ed0e39858abf51542ef25eb958c9960048ee130b",
     ),
     (
         "NLD.en.pdf",
-        "14157ab5351eb8786e07eda993e5f47f343bb9cbc17014731cf16b010b45d8af",
+        "29a58a44cbe814ce0e1741cb71c95bb9848567459d6737288ec55b3178af80a4",
     ),
     (
         "USA.en.pdf",
-        "04908fd156f6d0178a93ecfce123a7901275703d6154206e57c8d78c2d124d2d",
+        "662348f931579b9575bbe39a626b973e476ae3f41ad2b9df20be55b18ff0fd94",
     ),
     (
         "VAT.en.pdf",
-        "54dca2b4ceda09a7a6a6f8e2d18e1d72102fc537e8784b20b63a71a4a952c3d8",
+        "92a4c9373032e680468f135fcf5bfa6e865255ffef49c76d35fafdb0c7045cd3",
     ),
 ];
 

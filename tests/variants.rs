@@ -106,7 +106,7 @@ fn a_female_secretary_general_and_a_dated_note_with_its_place() {
             && en.contains("of her highest consideration"),
         "{en}"
     );
-    assert!(en.contains("New York, 1\u{a0}April 2017"), "{en}");
+    assert!(en.contains("New York, 1\u{a0}April\u{a0}2017"), "{en}");
     // The PDF is dated from the note.
     let pdf = engine()
         .note(&input, Lang::En, None, &NoteOptions::default())

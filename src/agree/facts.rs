@@ -144,7 +144,9 @@ fn regex(pattern: &str) -> Regex {
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| regex(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"));
 static WEB: LazyLock<Regex> = LazyLock::new(|| regex(r#"(?i)\b(?:https?://|www\.)[^\s<>«»“”"]+"#));
-static PHONE: LazyLock<Regex> = LazyLock::new(|| regex(r"\(?\+\d{1,3}\)?(?:[\s.\-]?\d{1,4}){2,}"));
+// Its groups parted by spaces of a line, never by a line end.
+static PHONE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"\(?\+\d{1,3}\)?(?:[ \u{a0}\u{202f}.\-]?\d{1,4}){2,}"));
 static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"\b(?:[A-Z]{1,12}(?:\.\d+)?(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+|\d{1,3}/\d{1,4}[A-Z]?)\b")
 });

@@ -178,14 +178,19 @@ pub fn differences(first: &str, second: &str, states: &States) -> Vec<Difference
 
 /// The facts that the meeting file's own texts state, in either language:
 /// compared as the file is read, and so left out of both notes when the
-/// notes are compared as wholes.
+/// notes are compared as wholes; and the lines of those texts.
 #[derive(Debug, Clone, Default)]
-pub struct Given(Vec<Fact>);
+pub struct Given {
+    facts: Vec<Fact>,
+    /// The lines (from 0) of the texts given in every language, their keys
+    /// and their parent keys: an acknowledgment there is about them.
+    pub lines: Vec<usize>,
+}
 
 impl Given {
     /// Whether a text of the file states `fact`, in either language.
     pub fn states(&self, fact: &Fact) -> bool {
-        self.0.iter().any(|g| g.agrees(fact))
+        self.facts.iter().any(|g| g.agrees(fact))
     }
 }
 
@@ -225,7 +230,7 @@ pub fn describe(
 }
 
 /// The hint of every difference.
-pub const HINT: &str = "make both languages state the same; if the difference is meant, acknowledge it beside either value: `# allow(languages-differ): why`";
+pub const HINT: &str = "make both languages state the same; if the difference is meant, acknowledge it beside either value or their key: `# allow(languages-differ): why`";
 
 /// What comparing the languages of a meeting file's texts finds.
 #[derive(Debug, Clone, Default)]
@@ -252,8 +257,13 @@ pub fn check_pairs(file: &YamlFile, top: &Yaml, states: &States) -> Compared {
             .map(|(lang, text)| facts(text, *lang, states))
             .collect();
         given
-            .0
+            .facts
             .extend(found.iter().flatten().map(|f| f.fact.clone()));
+        // The lines of the text, in the file that gives it.
+        let own = std::ptr::eq(file.holder(&pair.path), file);
+        if own {
+            given.lines.extend(text_lines(file, &pair));
+        }
         for i in 0..pair.texts.len() {
             for j in i + 1..pair.texts.len() {
                 let ((one, one_text), (other, other_text)) = (&pair.texts[i], &pair.texts[j]);
@@ -276,7 +286,7 @@ pub fn check_pairs(file: &YamlFile, top: &Yaml, states: &States) -> Compared {
                 let other_value = file.locate(&other_path);
                 let lines = acknowledgments_of(
                     file,
-                    &[&one_path, &other_path],
+                    &[&pair.path, &one_path, &other_path],
                     &[&one_value, &other_value],
                 );
                 if !lines.is_empty() {
@@ -324,9 +334,30 @@ pub fn check_pairs(file: &YamlFile, top: &Yaml, states: &States) -> Compared {
     }
 }
 
+/// The lines (from 0) of a text given in every language: its key, each
+/// language's key and value.
+fn text_lines(file: &YamlFile, pair: &Pair) -> Vec<usize> {
+    let line = |offset: usize| file.source.line_column(offset).0 - 1;
+    let mut lines = Vec::new();
+    if let Some(key) = file.locate_key(&pair.path) {
+        lines.push(line(key.start));
+    }
+    for (lang, _) in &pair.texts {
+        let path = format!("{}.{lang}", pair.path);
+        if let Some(key) = file.locate_key(&path) {
+            lines.push(line(key.start));
+        }
+        if let Some(value) = file.locate(&path) {
+            lines.extend(line(value.start)..=line(value.end.min(file.source.text.len())));
+        }
+    }
+    lines
+}
+
 /// The lines (from 0) of the comments by which the file acknowledges
 /// differences between the values at `paths`: an `allow(languages-differ)`
-/// on the line of either key, or on a line of either value.
+/// on the line of either key or of their parent key, or on a line of either
+/// value.
 fn acknowledgments_of(
     file: &YamlFile,
     paths: &[&str],
@@ -388,8 +419,9 @@ pub struct NoteText<'a> {
     pub lang: Lang,
     /// The text of its pages, page numbers left out.
     pub text: String,
-    /// Where a fact found in the text is written: a place in a template.
-    pub locate: &'a dyn Fn(&str) -> Option<Location>,
+    /// Where the bytes of the text that state a fact were written: a
+    /// place in a template.
+    pub locate: &'a dyn Fn(Range<usize>) -> Option<Location>,
     /// The template, when no place is found.
     pub template: String,
 }
@@ -398,11 +430,15 @@ pub struct NoteText<'a> {
 /// English), as wholes: the facts that the templates and messages state.
 /// Those that the meeting file's own texts state (`given`) were compared,
 /// or acknowledged, as the file was read, and are left out.
+/// A difference is left out when `acknowledged` says that the place
+/// where either language states it ([`NoteText::locate`]), or the meeting
+/// file's value that printed it, acknowledges it.
 pub fn check_notes(
     first: &NoteText,
     second: &NoteText,
     given: &Given,
     states: &States,
+    acknowledged: &dyn Fn(&Found, Option<&Location>) -> bool,
 ) -> Vec<Diagnostic> {
     // A fact the file's texts state was compared (or its difference
     // acknowledged) as the file was read: it is left out of both notes.
@@ -415,17 +451,30 @@ pub fn check_notes(
         .into_iter()
         .filter(own)
         .collect();
+    let place = |note: &NoteText, found: &Option<Found>| {
+        found.as_ref().and_then(|f| (note.locate)(f.span.clone()))
+    };
     compare(&first_facts, &second_facts, &first.text, &second.text)
         .into_iter()
+        .filter(|difference| {
+            let first_at = place(first, &difference.first);
+            let second_at = place(second, &difference.second);
+            let said = [
+                (&difference.first, first_at.as_ref()),
+                (&difference.second, second_at.as_ref()),
+            ];
+            !said
+                .into_iter()
+                .any(|(found, at)| found.as_ref().is_some_and(|f| acknowledged(f, at)))
+        })
         .map(|difference| {
             let (message, first_label, second_label) =
                 describe(&difference, first.lang.rules(), second.lang.rules());
-            let place = |note: &NoteText, found: &Option<Found>| {
-                found.as_ref().and_then(|f| (note.locate)(&f.written))
-            };
-            let mut error = Diagnostic::error(format!("the notes: {message}")).hint(
-                "the templates or the messages of the two languages say different things: make them agree",
-            );
+            let mut error = Diagnostic::error(format!("the notes: {message}"))
+                .code(CODE)
+                .hint(
+                    "the templates or the messages of the two languages say different things: make them agree; if the difference is meant, acknowledge it on the template's line, `{# allow(languages-differ): why #}`, or beside the meeting file's value that prints it, `# allow(languages-differ): why`",
+                );
             // The place of the language that states the fact comes first.
             match (
                 place(first, &difference.first),
@@ -453,6 +502,15 @@ pub fn check_notes(
             error
         })
         .collect()
+}
+
+/// Whether a template acknowledges a difference of the notes on its line
+/// `line` (from 0): `{# allow(languages-differ): why #}`.
+pub fn template_acknowledges(template: &crate::error::SourceText, line: usize) -> bool {
+    template.text.lines().nth(line).is_some_and(|text| {
+        text.find("{#")
+            .is_some_and(|at| text[at..].contains(&format!("allow({CODE})")))
+    })
 }
 
 /// Where `written` first appears in `text`, white space aside.

@@ -73,7 +73,7 @@ pub fn run(args: &RenderArgs, console: &Console) -> Result<Exit> {
     }
     // The notes of both languages say the same, or none is written.
     let notes: Vec<_> = typeset.iter().map(|(c, n)| (c, n)).collect();
-    let differences = engine.agreement(&loaded, &notes);
+    let differences = engine.agreement(&loaded, &notes).errors;
     if !differences.is_empty() {
         return Err(Error::Invalid(differences));
     }

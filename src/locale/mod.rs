@@ -10,9 +10,9 @@ mod grammar;
 pub mod language;
 mod messages;
 mod ordinals;
+pub mod together;
 #[cfg(test)]
 pub mod toy;
-pub mod together;
 mod typography;
 
 pub use dates::{

@@ -235,11 +235,17 @@ mod tests {
     #[test]
     fn numbers_hold_with_their_words() {
         assert_eq!(
-            kept("l'article 14 et le paragraphe 7 de la résolution 70/54", Lang::Fr),
+            kept(
+                "l'article 14 et le paragraphe 7 de la résolution 70/54",
+                Lang::Fr
+            ),
             "l'article~14~et le paragraphe~7~de la résolution~70/54"
         );
         assert_eq!(
-            kept("voir page 2 et l’annexe II, soit 3\u{202f}000 mots", Lang::Fr),
+            kept(
+                "voir page 2 et l’annexe II, soit 3\u{202f}000 mots",
+                Lang::Fr
+            ),
             "voir page~2~et l’annexe~II, soit 3\u{202f}000~mots"
         );
         assert_eq!(
@@ -252,7 +258,10 @@ mod tests {
 
     #[test]
     fn titles_and_initials_hold_with_the_name() {
-        assert_eq!(kept("S. E. M. Jean Dupont", Lang::Fr), "S.~E.~M.~Jean Dupont");
+        assert_eq!(
+            kept("S. E. M. Jean Dupont", Lang::Fr),
+            "S.~E.~M.~Jean Dupont"
+        );
         assert_eq!(kept("à Mme Dupont", Lang::Fr), "à Mme~Dupont");
         assert_eq!(
             kept("H.E. Mr. John Smith and J. R. Doe", Lang::En),
@@ -285,11 +294,7 @@ mod tests {
             ] {
                 let once = keep_together(text, lang.rules());
                 assert_eq!(keep_together(&once, lang.rules()), once);
-                assert_eq!(
-                    once.replace(NBSP, " "),
-                    text,
-                    "{text:?} in {lang}"
-                );
+                assert_eq!(once.replace(NBSP, " "), text, "{text:?} in {lang}");
             }
         }
     }

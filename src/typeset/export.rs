@@ -1,8 +1,11 @@
 //! A typeset note as PDF, PNG or SVG pages, or as the text of its pages.
 
 use chrono::NaiveDate;
+use std::ops::Range;
 use typst::foundations::Smart;
+
 use typst::layout::{Abs, Frame, FrameItem, Point, Transform};
+use typst::syntax::{Source, Span, SpanKind};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfStandards, Timestamp};
 
@@ -166,14 +169,87 @@ pub fn svg(document: &PagedDocument) -> Vec<String> {
         .collect()
 }
 
-/// The text of each page, runs in layout order, a line end after each line:
-/// a space between runs of a line that do not touch, but none where a run
-/// is cut without a gap (at a boxed compound, for one).
-pub fn page_texts(document: &PagedDocument) -> Vec<String> {
-    /// Where the last run ended on the page.
-    struct Page {
-        text: String,
+/// A page's text as it reads, and where the note's own source wrote each
+/// part of it.
+#[derive(Debug, Clone, Default)]
+pub struct PageText {
+    /// The text, runs in layout order, a line end after each line: a space
+    /// between runs of a line that do not touch, none where a run is cut
+    /// without a gap (at a boxed compound, for one), and none where a line
+    /// ends inside a word (a long web address broken after a slash).
+    pub text: String,
+    /// For each glyph that the note's source wrote: its bytes in `text`,
+    /// and where it starts in the source, in order.
+    pub places: Vec<(Range<usize>, usize)>,
+}
+
+impl PageText {
+    /// The bytes of the note's source that wrote `range` of the text, if
+    /// the source wrote any of it.
+    pub fn source_range(&self, range: Range<usize>) -> Option<Range<usize>> {
+        let first = self
+            .places
+            .partition_point(|(text, _)| text.end <= range.start);
+        let written: Vec<usize> = self.places[first..]
+            .iter()
+            .take_while(|(text, _)| text.start < range.end)
+            .map(|&(_, at)| at)
+            .collect();
+        let start = *written.iter().min()?;
+        let end = *written.iter().max()?;
+        Some(start..end + 1)
+    }
+}
+
+/// The text of each page ([`PageText`]); `source` is the note's own, which
+/// tells where a line ends inside a word.
+pub fn page_texts(document: &PagedDocument, source: Option<&Source>) -> Vec<PageText> {
+    /// A page being read.
+    struct Page<'a> {
+        out: PageText,
+        /// Where the last run ended on the page.
         end: Option<Point>,
+        /// Where the source wrote the last glyph read.
+        last: Option<usize>,
+        source: Option<&'a Source>,
+        /// The last span resolved, and where it starts in the source.
+        resolved: Option<(Span, Option<usize>)>,
+    }
+
+    impl Page<'_> {
+        /// Where the source wrote a glyph.
+        fn place(&mut self, (span, offset): (Span, u16)) -> Option<usize> {
+            let source = self.source?;
+            let start = match self.resolved {
+                Some((last, start)) if last == span => start,
+                _ => {
+                    let start = match span.get() {
+                        SpanKind::Number { id, num } if id == source.id() => {
+                            source.range(num, None).map(|r| r.start)
+                        }
+                        SpanKind::Range { id, range } if id == source.id() => {
+                            Some(range.start)
+                        }
+                        _ => None,
+                    };
+                    self.resolved = Some((span, start));
+                    start
+                }
+            };
+            Some(start? + usize::from(offset))
+        }
+
+        /// Whether a line that ends at the source's `before` and goes on
+        /// at `after` ends inside a word: nothing but markup between them,
+        /// no space.
+        fn inside_word(&self, before: Option<usize>, after: Option<usize>) -> bool {
+            let (Some(source), Some(before), Some(after)) = (self.source, before, after) else {
+                return false;
+            };
+            source.text().get(before..after).is_some_and(|between| {
+                between.len() <= 16 && !between.contains(|c: char| c.is_whitespace() || c == '~')
+            })
+        }
     }
 
     fn walk(frame: &Frame, ts: Transform, page: &mut Page) {
@@ -185,24 +261,40 @@ pub fn page_texts(document: &PagedDocument) -> Vec<String> {
                 }
                 FrameItem::Text(run) => {
                     let start = Point::zero().transform(here);
-                    let touches = page.end.is_some_and(|end| {
+                    let close = |end: Point, x: bool| {
                         (start.y - end.y).abs() < Abs::pt(1.0)
-                            && (start.x - end.x).abs() < Abs::pt(1.0)
-                    });
-                    let spaced = page.text.is_empty()
-                        || page.text.ends_with(char::is_whitespace)
+                            && (!x || (start.x - end.x).abs() < Abs::pt(1.0))
+                    };
+                    let touches = page.end.is_some_and(|end| close(end, true));
+                    let same_line = page.end.is_some_and(|end| close(end, false));
+                    let first = run.glyphs.first().and_then(|g| page.place(g.span));
+                    let text = &mut page.out.text;
+                    let spaced = text.is_empty()
+                        || text.ends_with(char::is_whitespace)
                         || run.text.starts_with(char::is_whitespace);
-                    let same_line = page.end.is_some_and(|end| (start.y - end.y).abs() < Abs::pt(1.0));
-                    if !touches && !same_line && !page.text.is_empty() {
-                        // A line of its own: the next line starts.
-                        while page.text.ends_with([' ', '\n']) {
-                            page.text.pop();
+                    if !touches && !same_line && !text.is_empty() {
+                        if !page.inside_word(page.last, first) {
+                            // A line of its own: the next line starts.
+                            let text = &mut page.out.text;
+                            while text.ends_with([' ', '\n']) {
+                                text.pop();
+                            }
+                            text.push('\n');
                         }
-                        page.text.push('\n');
                     } else if !touches && !spaced {
-                        page.text.push(' ');
+                        text.push(' ');
                     }
-                    page.text.push_str(&run.text);
+                    let at = page.out.text.len();
+                    page.out.text.push_str(&run.text);
+                    for glyph in &run.glyphs {
+                        if let Some(place) = page.place(glyph.span) {
+                            let range = glyph.range();
+                            page.out
+                                .places
+                                .push((at + range.start..at + range.end, place));
+                            page.last = Some(place);
+                        }
+                    }
                     page.end = Some(Point::with_x(run.width()).transform(here));
                 }
                 _ => {}
@@ -213,13 +305,17 @@ pub fn page_texts(document: &PagedDocument) -> Vec<String> {
     document
         .pages()
         .iter()
-        .map(|page| {
-            let mut out = Page {
-                text: String::new(),
+        .map(|frame| {
+            let mut page = Page {
+                out: PageText::default(),
                 end: None,
+                last: None,
+                source,
+                resolved: None,
             };
-            walk(&page.frame, Transform::identity(), &mut out);
-            out.text
+            walk(&frame.frame, Transform::identity(), &mut page);
+            page.out.places.sort_by_key(|(text, _)| text.start);
+            page.out
         })
         .collect()
 }

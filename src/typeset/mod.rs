@@ -18,7 +18,7 @@ use typst_kit::fonts::FontStore;
 use typst_layout::PagedDocument;
 
 pub use self::closing::KEEP_LAST;
-pub use self::export::{PdfOptions, PdfStandard};
+pub use self::export::{PageText, PdfOptions, PdfStandard};
 use self::world::{NoteWorld, TemplateFiles};
 use crate::assets::Assets;
 use crate::error::{Diagnostic, Error, Result};
@@ -57,6 +57,8 @@ pub struct Note {
     /// The room given up at the foot of the last paragraph's page, when its
     /// last lines are carried over with the closing.
     kept_last: Option<String>,
+    /// The note's own source, parsed: where each glyph was written.
+    source: Option<typst::syntax::Source>,
 }
 
 impl std::fmt::Debug for Note {
@@ -86,7 +88,7 @@ impl Typesetter {
         if let Some(room) = &kept_last {
             document = self.compile(input, &closing::keep_last_library(room))?;
         }
-        let (document, mut warnings) = document;
+        let (document, mut warnings, source) = document;
         warnings.splice(0..0, input.warnings.iter().cloned());
         warnings.extend(glyphs::missing(&document, input));
         Ok(Note {
@@ -97,6 +99,7 @@ impl Typesetter {
             ident: input.source.clone(),
             date: input.date,
             kept_last,
+            source: Some(source),
         })
     }
 
@@ -105,13 +108,13 @@ impl Typesetter {
         &self,
         input: &Composed,
         library: &LazyHash<Library>,
-    ) -> Result<(PagedDocument, Vec<Diagnostic>)> {
+    ) -> Result<(PagedDocument, Vec<Diagnostic>, typst::syntax::Source)> {
         let world = NoteWorld::new(input, library, &self.fonts, &self.templates)?;
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
         let diagnostic = |d| trace::diagnostic(&world, input, d);
         let warnings = warnings.iter().map(diagnostic).collect();
         match output {
-            Ok(document) => Ok((document, warnings)),
+            Ok(document) => Ok((document, warnings, world.main_source().clone())),
             Err(errors) => Err(Error::Invalid(errors.iter().map(diagnostic).collect())),
         }
     }
@@ -150,21 +153,52 @@ impl Note {
     }
 
     /// The text of each page, in the order it was laid out, a line end
-    /// after each line: for a preview's search and screen readers, and for
-    /// the comparison of the notes, which never reads across a line end
-    /// what a line end parts (the number of a street and the postcode under
-    /// it).
+    /// after each line ([`PageText`]): for a preview's search and screen
+    /// readers.
     pub fn page_texts(&self) -> Vec<String> {
-        export::page_texts(&self.document)
+        export::page_texts(&self.document, self.source.as_ref())
+            .into_iter()
+            .map(|page| page.text)
+            .collect()
     }
 
-    /// The note's text as it is read, page after page, without the numbers
-    /// of continuation pages (`– 2 –`), which the page design prints.
-    pub fn text(&self) -> String {
+    /// The note's text as it is read, page after page, a line end after
+    /// each line, without the numbers of continuation pages (`– 2 –`),
+    /// which the page design prints; and where the note's source wrote
+    /// each part of it. The comparison of the notes reads it so: a line end
+    /// inside a word joins it again, and none parts what the page parts
+    /// (the number of a street and the postcode under it).
+    pub fn reading(&self) -> PageText {
         static PAGE_NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
             regex::Regex::new(r"–\s*\d+\s*–").expect("the pattern is valid")
         });
-        let pages = self.page_texts().join("\n");
-        PAGE_NUMBER.replace_all(&pages, " ").into_owned()
+        let mut out = PageText::default();
+        for page in export::page_texts(&self.document, self.source.as_ref()) {
+            if !out.text.is_empty() {
+                out.text.push('\n');
+            }
+            let shift = out.text.len();
+            out.text.push_str(&page.text);
+            out.places.extend(
+                page.places
+                    .into_iter()
+                    .map(|(text, at)| (text.start + shift..text.end + shift, at)),
+            );
+        }
+        // Blanked out, every offset kept.
+        let numbers: Vec<std::ops::Range<usize>> = PAGE_NUMBER
+            .find_iter(&out.text)
+            .map(|m| m.range())
+            .collect();
+        for range in numbers {
+            let blank = " ".repeat(range.len());
+            out.text.replace_range(range, &blank);
+        }
+        out
+    }
+
+    /// The note's text as it is read ([`Note::reading`]).
+    pub fn text(&self) -> String {
+        self.reading().text
     }
 }

@@ -95,6 +95,11 @@ impl<'a> NoteWorld<'a> {
         self.templates.name(id)
     }
 
+    /// The note's own source, parsed.
+    pub fn main_source(&self) -> &Source {
+        &self.main_source
+    }
+
     /// A World in which `input` is the main file.
     pub fn new(
         input: &Composed,

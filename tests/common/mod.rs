@@ -137,14 +137,6 @@ pub fn laid_out_text(note: &Note) -> String {
         .join("\n")
 }
 
-/// The lines Typst laid out, character for character, page after page.
-pub fn laid_out_lines(note: &Note) -> Vec<String> {
-    note.page_texts()
-        .iter()
-        .flat_map(|page| page.lines().map(str::to_owned).collect::<Vec<_>>())
-        .collect()
-}
-
 /// The text of a PDF as extracted, for comparing with expected text through
 /// [`squeeze`]: page numbers ("– 2 –") taken out, typographic apostrophes and
 /// ellipses folded.

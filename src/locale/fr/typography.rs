@@ -96,7 +96,8 @@ pub fn figures(text: &str) -> String {
         let next = tail.split_whitespace().next();
         // `3 000`: a space between groups of figures is a narrow one.
         // The groups of a telephone number are no thousands: `(+41) 22 917`.
-        phone = word.starts_with("+") || word.starts_with("(+")
+        phone = word.starts_with("+")
+            || word.starts_with("(+")
             || (phone && word.chars().all(|c| c.is_ascii_digit()));
         let grouped = space == " " && opens && !phone && is_group(word);
         if grouped {
@@ -175,24 +176,46 @@ mod figures_tests {
     #[test]
     fn thousands_are_grouped_by_a_narrow_space() {
         assert_eq!(figures("3 000 mots"), "3\u{202f}000 mots");
-        assert_eq!(figures("1 000 000,5 francs"), "1\u{202f}000\u{202f}000,5 francs");
+        assert_eq!(
+            figures("1 000 000,5 francs"),
+            "1\u{202f}000\u{202f}000,5 francs"
+        );
         // Neither a telephone number nor two numbers.
         assert_eq!(figures("022 917 0034"), "022 917 0034");
         assert_eq!(figures("(+41) 22 917 0034"), "(+41) 22 917 0034");
         assert_eq!(figures("+1 212 963 1234"), "+1 212 963 1234");
-        assert_eq!(figures("paragraphes 4 et 5, 100 États"), "paragraphes 4 et 5, 100 États");
-        assert_eq!(figures("Scheveningseweg 6 2517 KT"), "Scheveningseweg 6 2517 KT");
+        assert_eq!(
+            figures("paragraphes 4 et 5, 100 États"),
+            "paragraphes 4 et 5, 100 États"
+        );
+        assert_eq!(
+            figures("Scheveningseweg 6 2517 KT"),
+            "Scheveningseweg 6 2517 KT"
+        );
     }
 
     #[test]
     fn ordinals_are_raised() {
         assert_eq!(figures("le 1er mai"), "le 1ᵉʳ mai");
         assert_eq!(figures("la 1re et la 2e séance"), "la 1ʳᵉ et la 2ᵉ séance");
-        assert_eq!(figures("la 72ème session, XXIe siècle"), "la 72ᵉ session, XXIᵉ siècle");
+        assert_eq!(
+            figures("la 72ème session, XXIe siècle"),
+            "la 72ᵉ session, XXIᵉ siècle"
+        );
         assert_eq!(figures("(no 5) et nº 6"), "(nᵒ 5) et nᵒ 6");
         // Words, symbols and a lone no stay.
-        for text in ["Le Ce De Me", "A/72/2e", "no comment", "2017e1", "Ve République"] {
-            let expected = if text == "Ve République" { "Vᵉ République" } else { text };
+        for text in [
+            "Le Ce De Me",
+            "A/72/2e",
+            "no comment",
+            "2017e1",
+            "Ve République",
+        ] {
+            let expected = if text == "Ve République" {
+                "Vᵉ République"
+            } else {
+                text
+            };
             assert_eq!(figures(text), expected);
         }
     }
