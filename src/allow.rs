@@ -38,6 +38,7 @@ const WARNINGS: &[(&str, Stage)] = &[
     ("weekend-deadline", Stage::Load),
     ("missing-glyph", Stage::Typeset),
     ("quotation-marks", Stage::Load),
+    ("resolution-tense", Stage::Load),
     ("unprinted", Stage::Typeset),
     ("languages-differ", Stage::Agreement),
 ];
@@ -230,14 +231,22 @@ fn unknown(allowance: &Allowance) -> Diagnostic {
     }
 }
 
-/// Whether `allowance` acknowledges `warning`: it names it, on its line.
+/// Whether `allowance` acknowledges `warning`: it names it, on its line,
+/// or on the key of a block scalar (`en: >-`) whose text the warning is at.
 fn acknowledges(allowance: &Allowance, warning: &Diagnostic, source: &SourceText) -> bool {
     let Some(location) = &warning.location else {
         return false;
     };
+    let at = line(&source.text, location.span.start);
+    let opens_block = || {
+        let key = source.text.lines().nth(allowance.line).unwrap_or_default();
+        let before = key[..key.find(" #").unwrap_or(key.len())].trim_end();
+        let indicator = before.rsplit(' ').next().unwrap_or_default();
+        before.contains(": ") && matches!(indicator, ">" | ">-" | ">+" | "|" | "|-" | "|+")
+    };
     warning.code == Some(allowance.name.as_str())
         && location.source.name == source.name
-        && line(&source.text, location.span.start) == allowance.line
+        && (at == allowance.line || (at == allowance.line + 1 && opens_block()))
 }
 
 /// The line (from 0) of a byte offset.

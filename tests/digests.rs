@@ -19,7 +19,7 @@ const RENDERED: &[(&str, &str)] = &[
     ),
     (
         "ccm-7msp.en.pdf",
-        "0d8df7f78bb4b2a54d90cd6fd20a9d2bdd503439a67c64860b50d6295cbaae43",
+        "a028515f2564ec5b25a2936c82a1c50f569faf32ba3303d7d525307a18cf66e5",
     ),
 ];
 
@@ -36,15 +36,15 @@ const BATCHED: &[(&str, &str)] = &[
     ),
     (
         "NLD.en.pdf",
-        "29a58a44cbe814ce0e1741cb71c95bb9848567459d6737288ec55b3178af80a4",
+        "7b803737880ee5a458d6e44d6b1e1be46fa1041f0b9c903a00c63916b8fa31c7",
     ),
     (
         "USA.en.pdf",
-        "662348f931579b9575bbe39a626b973e476ae3f41ad2b9df20be55b18ff0fd94",
+        "4fcebcfede311bd840cce0afccfa1677e1cd7ec399a6201b7e3d04350d013542",
     ),
     (
         "VAT.en.pdf",
-        "92a4c9373032e680468f135fcf5bfa6e865255ffef49c76d35fafdb0c7045cd3",
+        "f96ee6fa10e3285bf5401f653eebfe1346d656a98dd5f6f00c655a060ba71ea2",
     ),
 ];
 

@@ -292,7 +292,7 @@ fn the_request_for_views_reads_right_in_both_languages() {
     let fr = squeezed_pdf(&dir.path().join("out/request-for-views.fr.pdf"));
     for expected in [
         "Le Bureau des affaires de désarmement présente ses compliments aux missions permanentes des États Membres auprès de l'Organisation des Nations Unies et a l'honneur de se référer à la résolution 71/41, intitulée « Maîtrise des armes classiques aux niveaux régional et sous-régional », que l'Assemblée générale a adoptée le 5 décembre 2016.",
-        "Au paragraphe 3 de cette résolution, l'Assemblée générale « prie le Secrétaire général de s'enquérir [...] des vues des États Membres",
+        "Au paragraphe 3 de cette résolution, l'Assemblée générale a prié le Secrétaire général « de s'enquérir [...] des vues des États Membres",
         "sur cette question le vendredi 28 avril 2017",
         "Les contributions devront être adressées par courrier électronique, à l'adresse suivante : oda-views@un.org",
         "d'un résumé analytique de 300 mots au plus, qui figurera dans le rapport du Secrétaire général à l'Assemblée générale à sa soixante-douzième session.",
@@ -304,7 +304,7 @@ fn the_request_for_views_reads_right_in_both_languages() {
     let en = squeezed_pdf(&dir.path().join("out/request-for-views.en.pdf"));
     for expected in [
         "The Office for Disarmament Affairs presents its compliments to the Permanent Missions of Member States to the United Nations and has the honour to refer to resolution 71/41, entitled \u{201c}Conventional arms control at the regional and subregional levels\u{201d}, adopted by the General Assembly on 5 December 2016.",
-        "In paragraph 3 of that resolution, the General Assembly \u{201c}requests the Secretary-General to seek the views of Member States",
+        "In paragraph 3 of that resolution, the General Assembly requested the Secretary-General \u{201c}to seek the views of Member States",
         "no later than Friday, 28 April 2017",
         "views of Governments on the subject no later than Friday, 28 April 2017",
         "Submissions should be sent by email to oda-views@un.org",
@@ -714,4 +714,56 @@ fn an_acknowledged_unprinted_value_is_reviewed_by_check() {
         "`allow(unprinted)` acknowledges nothing: no note has such a warning on this line"
     );
     assert_eq!(report["diagnostics"][0]["line"], 3);
+}
+
+/// What a resolution did is reported as UN English notes report it: the
+/// present ("requests") is a warning that the writer may acknowledge; a
+/// request quoted after "requested the Secretary-General" that repeats
+/// those words is refused.
+#[test]
+fn a_resolution_is_reported_as_un_notes_report_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = std::fs::read_to_string(repo("examples/ccm-7msp.yaml")).unwrap();
+    let past =
+        "      requested the Secretary-General to continue to convene the Meetings of States";
+    assert!(example.contains(past));
+    let present = past.replace("requested", "requests");
+    std::fs::write(dir.path().join("m.yaml"), example.replace(past, &present)).unwrap();
+    let (code, report) = check_json(dir.path(), &["m.yaml"]);
+    assert_eq!(code, Some(0), "{report:#}");
+    assert_eq!(report["warnings"], 1, "{report:#}");
+    let warning = &report["diagnostics"][0];
+    assert_eq!(
+        warning["message"],
+        "the English says what the resolution did in the present, “requests”, where its notes write “requested”"
+    );
+    assert_eq!(warning["field"], "mandate.text.en");
+    // Acknowledged beside the value.
+    let acknowledged = example.replace(
+        "    en: >-\n      requested the Secretary-General",
+        "    en: >-  # allow(resolution-tense): quoted as adopted\n      requests the Secretary-General",
+    );
+    assert_ne!(acknowledged, example);
+    std::fs::write(dir.path().join("m.yaml"), acknowledged).unwrap();
+    let (code, report) = check_json(dir.path(), &["--deny-warnings", "m.yaml"]);
+    assert_eq!(code, Some(0), "{report:#}");
+
+    let views = std::fs::read_to_string(repo("examples/request-for-views.yaml")).unwrap();
+    let words = "    to seek the views of Member States";
+    assert!(views.contains(words));
+    std::fs::write(
+        dir.path().join("v.yaml"),
+        views.replace(
+            words,
+            "    requests the Secretary-General to seek the views of Member States",
+        ),
+    )
+    .unwrap();
+    let (code, report) = check_json(dir.path(), &["v.yaml"]);
+    assert_eq!(code, Some(1), "{report:#}");
+    assert_eq!(
+        report["diagnostics"][0]["message"],
+        "the request opens with “requests the Secretary-General”, which the note writes before it"
+    );
+    assert_eq!(report["diagnostics"][0]["field"], "request.en");
 }

@@ -184,6 +184,20 @@ pub trait Language: Sync {
     /// ([`super::keep_together`]).
     fn numbered(&self) -> &'static [&'static str];
 
+    /// How this language's notes report the verb with which a resolution's
+    /// paragraph opens, when they write it otherwise: UN English reports
+    /// what a resolution did in the past tense, `requests` is `requested`.
+    /// `None` when the verb is written as it is (French keeps the verb of
+    /// the resolution as adopted: `prie`).
+    fn reported(&self, verb: &str) -> Option<&'static str> {
+        let _ = verb;
+        None
+    }
+
+    /// The Secretary-General, as running text names the office:
+    /// `le Secrétaire général`, `the Secretary-General`.
+    fn secretary_general(&self) -> &'static str;
+
     /// The titles that stay on the line of the name after them: `M.`,
     /// `Mme`, `Mr.`; initials (`J.`, `H.E.`) do in every language.
     fn titles(&self) -> &'static [&'static str];

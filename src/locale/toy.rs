@@ -155,6 +155,10 @@ impl Language for Toy {
         &["artikolo", "paragrafo"]
     }
 
+    fn secretary_general(&self) -> &'static str {
+        "la Ĝenerala Sekretario"
+    }
+
     fn titles(&self) -> &'static [&'static str] {
         &["s-ro", "s-ino"]
     }

@@ -227,9 +227,7 @@ pub fn page_texts(document: &PagedDocument, source: Option<&Source>) -> Vec<Page
                         SpanKind::Number { id, num } if id == source.id() => {
                             source.range(num, None).map(|r| r.start)
                         }
-                        SpanKind::Range { id, range } if id == source.id() => {
-                            Some(range.start)
-                        }
+                        SpanKind::Range { id, range } if id == source.id() => Some(range.start),
                         _ => None,
                     };
                     self.resolved = Some((span, start));

@@ -210,6 +210,44 @@ impl Language for English {
         ]
     }
 
+    fn reported(&self, verb: &str) -> Option<&'static str> {
+        const VERBS: [(&str, &str); 24] = [
+            ("requests", "requested"),
+            ("urges", "urged"),
+            ("invites", "invited"),
+            ("decides", "decided"),
+            ("calls", "called"),
+            ("encourages", "encouraged"),
+            ("welcomes", "welcomed"),
+            ("notes", "noted"),
+            ("recognizes", "recognized"),
+            ("stresses", "stressed"),
+            ("emphasizes", "emphasized"),
+            ("reaffirms", "reaffirmed"),
+            ("expresses", "expressed"),
+            ("takes", "took"),
+            ("underlines", "underlined"),
+            ("acknowledges", "acknowledged"),
+            ("appeals", "appealed"),
+            ("authorizes", "authorized"),
+            ("endorses", "endorsed"),
+            ("approves", "approved"),
+            ("recommends", "recommended"),
+            ("reiterates", "reiterated"),
+            ("affirms", "affirmed"),
+            ("demands", "demanded"),
+        ];
+        let verb = verb.to_lowercase();
+        VERBS
+            .iter()
+            .find(|(present, _)| *present == verb)
+            .map(|&(_, past)| past)
+    }
+
+    fn secretary_general(&self) -> &'static str {
+        "the Secretary-General"
+    }
+
     fn titles(&self) -> &'static [&'static str] {
         &[
             "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "H.E.",

@@ -182,6 +182,10 @@ impl Language for French {
         ]
     }
 
+    fn secretary_general(&self) -> &'static str {
+        "le Secrétaire général"
+    }
+
     fn titles(&self) -> &'static [&'static str] {
         &[
             "M.", "MM.", "Mme", "Mmes", "Mlle", "Mlles", "Me", "Dr", "Pr", "Mgr", "S.E.",
