@@ -399,32 +399,72 @@ impl<'de> Deserialize<'de> for Letterhead {
         #[serde(deny_unknown_fields)]
         struct Full {
             #[serde(default)]
-            lines: Vec<Text>,
+            lines: Vec<Line>,
             #[serde(default)]
             reference_label: Option<Translated>,
             #[serde(default)]
             subject_label: Option<Translated>,
         }
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Lines(Vec<Text>),
-            Full(Full),
+
+        /// A line of the letterhead: a text, printed as given in every
+        /// language.
+        struct Line(Text);
+
+        impl<'de> Deserialize<'de> for Line {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = serde_yaml::Value::deserialize(deserializer)?;
+                match value {
+                    serde_yaml::Value::Mapping(_) => Err(serde::de::Error::custom(
+                        "a letterhead line is printed as given, the same in every language: write it once, as text; a letterhead in two languages gives a line for each, `- UNITED NATIONS` and `- NATIONS UNIES`",
+                    )),
+                    value => Text::deserialize(value)
+                        .map(Line)
+                        .map_err(serde::de::Error::custom),
+                }
+            }
         }
-        match Raw::deserialize(deserializer) {
-            Ok(Raw::Lines(lines)) => Ok(Letterhead {
-                lines,
-                ..Letterhead::default()
-            }),
-            Ok(Raw::Full(full)) => Ok(Letterhead {
-                lines: full.lines,
-                reference_label: full.reference_label,
-                subject_label: full.subject_label,
-            }),
-            Err(_) => Err(serde::de::Error::custom(
-                "expected the letterhead's lines, `[LINE, LINE]`, or `{ lines: […], reference_label: { fr: …, en: … }, subject_label: { fr: …, en: … } }`",
-            )),
+
+        /// Reads either form through the file's own deserializer, so that a
+        /// mistake in a line is placed at that line.
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Letterhead;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(
+                    "the letterhead's lines, `[LINE, LINE]`, or `{ lines: […], reference_label: { fr: …, en: … }, subject_label: { fr: …, en: … } }`",
+                )
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Letterhead, A::Error> {
+                let mut lines = Vec::new();
+                while let Some(Line(line)) = seq.next_element()? {
+                    lines.push(line);
+                }
+                Ok(Letterhead {
+                    lines,
+                    ..Letterhead::default()
+                })
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Letterhead, A::Error> {
+                let full = Full::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(Letterhead {
+                    lines: full.lines.into_iter().map(|Line(line)| line).collect(),
+                    reference_label: full.reference_label,
+                    subject_label: full.subject_label,
+                })
+            }
         }
+
+        deserializer.deserialize_any(Visitor)
     }
 }
 
