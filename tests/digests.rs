@@ -15,11 +15,11 @@ use sha2::{Digest, Sha256};
 const RENDERED: &[(&str, &str)] = &[
     (
         "ccm-7msp.fr.pdf",
-        "a92fbc2016490386cc96ace42acf7bc72b14700933eff4e3c1f76309ab308a64",
+        "927abc4ccca32927a80e165982761d2ac07107e59d9fc9433e80e44c10b71ca2",
     ),
     (
         "ccm-7msp.en.pdf",
-        "a028515f2564ec5b25a2936c82a1c50f569faf32ba3303d7d525307a18cf66e5",
+        "09d3adeb2b3626b84351594467fdd014d2109546cf39800457fad4a785307b76",
     ),
 ];
 
@@ -28,23 +28,23 @@ const RENDERED: &[(&str, &str)] = &[
 const BATCHED: &[(&str, &str)] = &[
     (
         "FRA.fr.pdf",
-        "d893c7b5ed0bd01888bdaac39176da7694b70f18eb51affa33eb4abe09ac2647",
+        "b750b5fb7fa0134de2e3827c7e34b097dfd0c81f2835c1d8e079b350cd913654",
     ),
     (
         "HTI.fr.pdf",
-        "05d8f78b825b106e930ebe65ed0e39858abf51542ef25eb958c9960048ee130b",
+        "ad076e11c5a6b96517647b3805c8be2da90646e977adba00627334b8f0bb1174",
     ),
     (
         "NLD.en.pdf",
-        "7b803737880ee5a458d6e44d6b1e1be46fa1041f0b9c903a00c63916b8fa31c7",
+        "65624be095e5fa5a0c488b2baf62dd24b0ab1c5bdd3df8493a31d6224c9b64fc",
     ),
     (
         "USA.en.pdf",
-        "4fcebcfede311bd840cce0afccfa1677e1cd7ec399a6201b7e3d04350d013542",
+        "7e7de06154c5802f6daef754393cfcf5b273acbd700bb3e0ca32d78fc9959186",
     ),
     (
         "VAT.en.pdf",
-        "f96ee6fa10e3285bf5401f653eebfe1346d656a98dd5f6f00c655a060ba71ea2",
+        "4699e7ddc09b23c4c9c92d34516c45d12db525bb126182672f2a0fe7a8a5a510",
     ),
 ];
 

@@ -291,10 +291,10 @@ fn the_request_for_views_reads_right_in_both_languages() {
     );
     let fr = squeezed_pdf(&dir.path().join("out/request-for-views.fr.pdf"));
     for expected in [
-        "Le Bureau des affaires de désarmement présente ses compliments aux missions permanentes des États Membres auprès de l'Organisation des Nations Unies et a l'honneur de se référer à la résolution 71/41, intitulée « Maîtrise des armes classiques aux niveaux régional et sous-régional », que l'Assemblée générale a adoptée le 5 décembre 2016.",
+        "Le Bureau des affaires de désarmement présente ses compliments aux missions permanentes des États Membres auprès de l'Organisation des Nations Unies et a l'honneur de se référer à la résolution 71/41 intitulée « Maîtrise des armes classiques aux niveaux régional et sous-régional », que l'Assemblée générale a adoptée le 5 décembre 2016.",
         "Au paragraphe 3 de cette résolution, l'Assemblée générale a prié le Secrétaire général « de s'enquérir [...] des vues des États Membres",
-        "sur cette question le vendredi 28 avril 2017",
-        "Les contributions devront être adressées par courrier électronique, à l'adresse suivante : oda-views@un.org",
+        "Le Bureau saurait gré aux gouvernements de bien vouloir lui communiquer leurs vues sur cette question le vendredi 28 avril 2017 au plus tard.",
+        "Les contributions devront être adressées par courriel à l'adresse suivante : oda-views@un.org",
         "d'un résumé analytique de 300 mots au plus, qui figurera dans le rapport du Secrétaire général à l'Assemblée générale à sa soixante-douzième session.",
         "Le Bureau saisit cette occasion pour renouveler aux missions permanentes",
         "OBJET : Résolution 71/41",

@@ -89,7 +89,7 @@ fn english_note_uses_the_un_formulas() {
          honour to refer to the 2008 Convention on Cluster Munitions (hereinafter “the Convention”) \
          and to resolution 70/54, entitled “Implementation of the Convention on Cluster Munitions”, \
          adopted by the General Assembly on 7 December 2015.",
-        "The Secretary-General has the honour to convene the Seventh Meeting of States Parties to \
+        "The Secretary-General has the pleasure to convene the Seventh Meeting of States Parties to \
          the Convention on Cluster Munitions, from 4 to 6 September 2017, at the Palais des Nations \
          in Geneva,",
         "in accordance with article 14, paragraph 1, of the Convention, “the costs of the Meetings of \

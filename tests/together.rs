@@ -30,6 +30,7 @@ fn items(lang: Lang) -> &'static [&'static str] {
             "3 000 mots",
             "S. E. M. Dupont",
             "nᵒ 5",
+            "bureau C.117",
         ],
         Lang::En => &[
             "oda-ndv@un.org",
@@ -45,6 +46,8 @@ fn items(lang: Lang) -> &'static [&'static str] {
             "3,000 words",
             "H.E. Mr. Smith",
             "J. R. Doe",
+            "Office C.117",
+            "P.O. Box 20061",
         ],
     }
 }

@@ -32,7 +32,32 @@ fn typeset<const L: usize>(input: &str, output: &mut dyn Write) -> std::io::Resu
         Some(lang) => lang.rules().typography(input),
         None => input.to_owned(),
     };
-    output.write_all(markup(&locale::whole_phone_numbers(&text)).as_bytes())
+    output.write_all(raised(markup(&locale::whole_phone_numbers(&text))).as_bytes())
+}
+
+/// Markup with the raised letters of the typography (`1ᵉʳ`, `nᵒ`) set as
+/// superscripts, `1#super[er];`, which print the letters of the font's
+/// own superscripts. [`markup`] leaves the letters as they are written.
+fn raised(markup: String) -> String {
+    if !markup.contains(|c| lowered(c).is_some()) {
+        return markup;
+    }
+    let mut out = String::with_capacity(markup.len() + 16);
+    let mut chars = markup.chars().peekable();
+    while let Some(c) = chars.next() {
+        let Some(letter) = lowered(c) else {
+            out.push(c);
+            continue;
+        };
+        out.push_str("#super[");
+        out.push(letter);
+        while let Some(letter) = chars.peek().copied().and_then(lowered) {
+            out.push(letter);
+            chars.next();
+        }
+        out.push_str("];");
+    }
+    out
 }
 
 /// Typst markup that prints `text` literally: every character that markup
@@ -167,19 +192,7 @@ fn is_combining_mark(c: char) -> bool {
 
 /// Appends `text` to `out` with every markup character escaped.
 fn escape_into(text: &str, out: &mut String) {
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if let Some(letter) = lowered(c) {
-            // Raised letters, `1ᵉʳ`: set as a superscript, `1#super[er];`.
-            out.push_str("#super[");
-            out.push(letter);
-            while let Some(letter) = chars.peek().copied().and_then(lowered) {
-                out.push(letter);
-                chars.next();
-            }
-            out.push_str("];");
-            continue;
-        }
+    for c in text.chars() {
         match c {
             '\\' | '#' | '$' | '*' | '_' | '`' | '<' | '>' | '@' | '[' | ']' | '~' | '/' | '-'
             | '+' | '=' | '.' | ':' | '\'' | '"' | '{' | '}' => {
@@ -269,8 +282,10 @@ mod tests {
 
     #[test]
     fn raised_letters_are_superscripts() {
-        assert_eq!(markup("le 1ᵉʳ mai"), "le 1#super[er]; mai");
-        assert_eq!(markup("nᵒ 5, 2ᵉ"), "n#super[o]; 5, 2#super[e];");
+        assert_eq!(raised(markup("le 1ᵉʳ mai")), "le 1#super[er]; mai");
+        assert_eq!(raised(markup("nᵒ 5, 2ᵉ")), "n#super[o]; 5, 2#super[e];");
+        // Markup alone prints them as written.
+        assert_eq!(markup("1ᵉʳ"), "1ᵉʳ");
     }
 
     #[test]

@@ -390,15 +390,24 @@ fn keep_together_where_values_meet(source: &mut String, points: &[(usize, u32)],
     // The word of markup before `end` or from `start`, as it prints, if it
     // is text: `#box[70\/54];` is `70/54`.
     fn printed(markup: &str) -> Option<String> {
-        let bare = markup
-            .replace("#box[", "")
-            .replace("#super[", "")
-            .replace("];", "");
-        let mut out = String::with_capacity(bare.len());
-        let mut chars = bare.chars();
-        while let Some(c) = chars.next() {
+        let mut out = String::with_capacity(markup.len());
+        let mut rest = markup;
+        while let Some(c) = rest.chars().next() {
+            if let Some(after) = ["#box[", "#super[", "];"]
+                .iter()
+                .find_map(|wrap| rest.strip_prefix(wrap))
+            {
+                rest = after;
+                continue;
+            }
+            rest = &rest[c.len_utf8()..];
             match c {
-                '\\' => out.extend(chars.next()),
+                '\\' => {
+                    if let Some(escaped) = rest.chars().next() {
+                        out.push(escaped);
+                        rest = &rest[escaped.len_utf8()..];
+                    }
+                }
                 '#' | '[' | ']' | '(' | ')' | '{' | '}' | '"' | '$' => return None,
                 _ => out.push(c),
             }

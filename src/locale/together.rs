@@ -17,8 +17,8 @@ const NBSP: char = '\u{a0}';
 /// Narrow no-break space.
 const NNBSP: char = '\u{202f}';
 
-/// The longest run of words kept together, in characters: past it a line
-/// may end again, so that no run outgrows a line.
+/// The longest run of words kept together, in bytes (as many characters,
+/// or fewer): past it a line may end again, so that no run outgrows a line.
 const LONGEST: usize = 40;
 
 /// Marks that may open a word before the word itself: `(article 3)`.
@@ -35,93 +35,108 @@ pub fn keep_together(text: &str, language: &dyn Language) -> String {
     if !text.contains(' ') {
         return text.to_owned();
     }
-    let words = words(text);
     let mut out = String::with_capacity(text.len() + 8);
-    out.push_str(&text[..words.first().map_or(text.len(), |w| w.0)]);
-    // The characters of the run the current word ends.
+    let mut words = Words { text, at: 0 };
+    let Some((start, mut word)) = words.next() else {
+        return text.to_owned();
+    };
+    out.push_str(&text[..start]);
+    let mut before: Option<&str> = None;
+    // The length of the run the current word ends, in bytes: as many
+    // characters, or fewer.
     let mut run = 0;
-    for (i, &(start, end)) in words.iter().enumerate() {
-        let word = &text[start..end];
+    loop {
         out.push_str(word);
-        run += word.chars().count();
-        let Some(&(next_start, next_end)) = words.get(i + 1) else {
+        run += word.len();
+        let end = word.as_ptr() as usize - text.as_ptr() as usize + word.len();
+        let Some((next_start, next)) = words.next() else {
             out.push_str(&text[end..]);
             break;
         };
         let gap = &text[end..next_start];
-        let before = i.checked_sub(1).map(|j| &text[words[j].0..words[j].1]);
-        let next = &text[next_start..next_end];
-        let fits = run + 1 + next.chars().count() <= LONGEST;
-        if gap == " " && fits && binds(before, word, next, language) {
+        if gap == " " && run + 1 + next.len() <= LONGEST && binds(before, word, next, language) {
             out.push(NBSP);
-            run += 1;
+            run += NBSP.len_utf8();
         } else {
             out.push_str(gap);
             if gap.chars().all(|c| c == NBSP || c == NNBSP) {
-                run += gap.chars().count();
+                run += gap.len();
             } else {
                 run = 0;
             }
         }
+        before = Some(word);
+        word = next;
     }
     out
 }
 
-/// The words of `text`, as byte ranges: what white space parts.
-fn words(text: &str) -> Vec<(usize, usize)> {
-    let mut words = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_whitespace(), start) {
-            (true, Some(s)) => {
-                words.push((s, i));
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
+/// The words of a text, each with where it starts: what white space parts.
+struct Words<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        let rest = &self.text[self.at..];
+        let start = self.at + rest.find(|c: char| !c.is_whitespace())?;
+        let end = self.text[start..]
+            .find(char::is_whitespace)
+            .map_or(self.text.len(), |i| start + i);
+        self.at = end;
+        Some((start, &self.text[start..end]))
     }
-    if let Some(s) = start {
-        words.push((s, text.len()));
-    }
-    words
 }
 
 /// Whether the words `left` and `right`, with one space between them and
 /// `before` the word before `left`, hold together in `language`: the space
 /// between them may not end a line.
 pub fn binds(before: Option<&str>, left: &str, right: &str, language: &dyn Language) -> bool {
+    let right_bare = right.trim_start_matches(OPENING);
+    let Some(right_first) = right_bare.chars().next() else {
+        return false;
+    };
+    // What the word on the right may be held to: a figure, a Roman numeral
+    // or a capital after the word before; a word after a number.
+    let figure = right_first.is_ascii_digit();
+    let capital = right_first.is_uppercase();
+    let left_is_number = left.starts_with(|c: char| c.is_ascii_digit());
+    if !figure && !capital && !left_is_number {
+        return false;
+    }
     // An elided article belongs to its word: l'article 14.
     let left_word = left
         .rsplit(['\'', '’'])
         .next()
         .unwrap_or(left)
         .trim_start_matches(OPENING);
-    let right_word = right.trim_start_matches(OPENING).trim_end_matches(CLOSING);
+    let right_word = right_bare.trim_end_matches(CLOSING);
     if left.ends_with(ENDING) {
         // August 14, 1987: the year goes with its month and day.
-        return left.ends_with(',')
-            && before.is_some_and(|b| is_month(b.trim_start_matches(OPENING), language))
+        return figure
+            && left.ends_with(',')
+            && is_year(right_word)
             && is_number(left_word.trim_end_matches(','))
-            && is_year(right_word);
+            && before.is_some_and(|b| is_month(b.trim_start_matches(OPENING), language));
     }
-    let starts_word = right
-        .trim_start_matches(OPENING)
-        .chars()
-        .next()
-        .is_some_and(char::is_alphabetic);
-    let starts_upper = right.chars().next().is_some_and(char::is_uppercase);
     // 3 000 mots, 14 States, 7 septembre, 1er mai, 10 a.m.
-    (is_number(left_word) && starts_word)
+    (left_is_number && right_first.is_alphabetic() && is_number(left_word))
         // article 14, résolution 70/54, annexe II, No. 3
-        || (is_numbered(left_word, language) && is_numeral(right_word))
-        // du 7 au 11, from 4 to 6 September, 4 and 5 September
-        || (left_word == language.period().from && is_day(right_word))
-        || (before.is_some_and(is_number) && is_range_word(left_word, language) && is_number(right_word))
-        // septembre 2015, August 14
-        || (is_month(left_word, language) && (is_year(right_word) || is_day(right_word)))
+        || ((figure || capital) && is_numeral(right_word) && is_numbered(left_word, language))
+        || (figure && (
+            // du 7 au 11, from 4 to 6 September, 4 and 5 September
+            (left_word == language.period().from && is_day(right_word))
+            || (is_range_word(left_word, language)
+                && is_number(right_word)
+                && before.is_some_and(is_number))
+            // septembre 2015, August 14
+            || ((is_year(right_word) || is_day(right_word)) && is_month(left_word, language))
+        ))
         // M. Dupont, S. E. M., H.E. Mr. Smith, J. Dupont
-        || (is_title(left_word, language) && starts_upper)
+        || (capital && is_title(left_word, language))
 }
 
 /// A number in figures, its groups of thousands or decimals included, or
@@ -149,10 +164,13 @@ fn is_ordinal_suffix(suffix: &str) -> bool {
 }
 
 /// What a word that counts may be followed by: a number (`14`, `70/54`,
-/// `7.2`, `3 bis`) or a Roman numeral (`II`).
+/// `7.2`, `3 bis`), a Roman numeral (`II`), or a capital with figures, as
+/// rooms and symbols are numbered (`C.117`, `S-3024`, `A/72/1`).
 fn is_numeral(word: &str) -> bool {
     word.starts_with(|c: char| c.is_ascii_digit())
         || (!word.is_empty() && word.chars().all(|c| "IVXLCDM".contains(c)))
+        || (word.starts_with(|c: char| c.is_ascii_uppercase())
+            && word.bytes().any(|b| b.is_ascii_digit()))
 }
 
 /// A year in figures: four digits.
@@ -168,10 +186,20 @@ fn is_day(word: &str) -> bool {
 
 /// A month's name, as the language writes it or capitalized.
 fn is_month(word: &str, language: &dyn Language) -> bool {
-    language
-        .months()
-        .iter()
-        .any(|month| word == *month || word == super::upper_first(month))
+    let Some(first) = word.chars().next().filter(|c| c.is_alphabetic()) else {
+        return false;
+    };
+    let rest = &word[first.len_utf8()..];
+    language.months().iter().any(|month| {
+        if month.len() != word.len() {
+            return false;
+        }
+        let mut chars = month.chars();
+        chars
+            .next()
+            .is_some_and(|m| m == first || m.to_uppercase().eq(std::iter::once(first)))
+            && chars.as_str() == rest
+    })
 }
 
 /// A word that ends a range of days before its last: `au`, `to`, `et`,
@@ -182,8 +210,13 @@ fn is_range_word(word: &str, language: &dyn Language) -> bool {
 
 /// A word a number follows, in any case: `article`, `paragraphe`, `No.`.
 fn is_numbered(word: &str, language: &dyn Language) -> bool {
-    let lower = word.to_lowercase();
-    language.numbered().contains(&lower.as_str())
+    language.numbered().iter().any(|numbered| {
+        numbered.len() == word.len()
+            && word
+                .chars()
+                .flat_map(char::to_lowercase)
+                .eq(numbered.chars())
+    })
 }
 
 /// A title or an initial before a name: `M.`, `Mme`, `Mr.`, `S.`, `H.E.`.

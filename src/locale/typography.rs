@@ -51,6 +51,9 @@ pub(super) fn address_mask(chars: &[char]) -> Vec<bool> {
 /// Turns every straight apostrophe `'` into the typographic `’`, except inside
 /// URL or e-mail tokens (as for [`french_spacing`]).
 pub fn apostrophes(text: &str) -> String {
+    if !text.contains('\'') {
+        return text.to_owned();
+    }
     let chars: Vec<char> = text.chars().collect();
     let address = address_mask(&chars);
     chars

@@ -207,6 +207,10 @@ impl Language for English {
             "no.",
             "nos.",
             "§",
+            "office",
+            "room",
+            "box",
+            "suite",
         ]
     }
 

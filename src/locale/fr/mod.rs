@@ -179,6 +179,9 @@ impl Language for French {
             "n°",
             "nº",
             "§",
+            "bureau",
+            "salle",
+            "postale",
         ]
     }
 

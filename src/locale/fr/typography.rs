@@ -47,6 +47,10 @@ fn wanted_space(chars: &[char], address: &[bool], l: usize, r: usize) -> Option<
 /// (a whitespace-delimited token containing `@` or `://`, or starting `www.` or
 /// `mailto:`). Idempotent.
 pub fn french_spacing(text: &str) -> String {
+    // Only high punctuation and guillemets take a space.
+    if !text.contains([':', ';', '!', '?', '«', '»']) {
+        return text.to_owned();
+    }
     let chars: Vec<char> = text.chars().collect();
     let address = address_mask(&chars);
     let mut out = String::with_capacity(text.len() + 16);
@@ -79,7 +83,10 @@ pub fn french_spacing(text: &str) -> String {
 /// number raised too (`nᵒ 5`). The raised letters are Unicode's modifier
 /// letters, which the page sets as superscripts.
 pub fn figures(text: &str) -> String {
-    if !text.contains(|c: char| c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X')) {
+    let roman = ["Ie", "Ve", "Xe", "Ir"]
+        .iter()
+        .any(|pair| text.contains(pair));
+    if !roman && !text.bytes().any(|b| b.is_ascii_digit()) {
         return text.to_owned();
     }
     let mut out = String::with_capacity(text.len() + 8);
