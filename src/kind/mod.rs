@@ -136,12 +136,16 @@ impl Kinds {
             let Some(stem) = file.strip_suffix(".yaml").filter(|s| !s.contains('/')) else {
                 continue;
             };
+            // A kind's schema was read already.
+            if kinds.iter().any(|k| k.name == stem) {
+                continue;
+            }
             let looks_like_schema = asset
                 .text(templates.set, file)
                 .ok()
                 .and_then(|text| serde_yaml::from_str::<serde_yaml::Mapping>(text).ok())
                 .is_some_and(|top| top.contains_key("fields") && top.contains_key("description"));
-            if looks_like_schema && !kinds.iter().any(|k| k.name == stem) {
+            if looks_like_schema {
                 warnings.push(
                     Diagnostic::warning(format!(
                         "the schema `{file}` has no template `{stem}.fr.typ` or `{stem}.en.typ`: it is no kind"

@@ -46,8 +46,9 @@ pub fn read(
 pub(super) fn example(field: &Field, example: &Yaml) -> Result<(), Vec<String>> {
     let mut top = Mapping::new();
     top.insert(Yaml::String(field.name.clone()), example.clone());
-    let text = serde_yaml::to_string(&top).unwrap_or_default();
-    let file = YamlFile::from_text(Path::new("example"), text);
+    // Only the messages are kept: the example is read from its value, with
+    // no text to place them in.
+    let file = YamlFile::from_text(Path::new("example"), String::new());
     let (_, problems) = read(std::slice::from_ref(field), &top, &file, None);
     let errors: Vec<String> = problems
         .into_iter()

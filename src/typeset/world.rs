@@ -25,22 +25,43 @@ pub struct TemplateFiles {
     names: HashMap<FileId, String>,
 }
 
-#[derive(Clone)]
 enum TemplateFile {
-    Source(Source),
+    /// A Typst file, parsed the first time a note imports it: the page
+    /// design is, the kinds' templates (Tera's, not Typst's) never are.
+    Source {
+        id: FileId,
+        text: String,
+        parsed: OnceLock<Source>,
+    },
     Binary(Bytes),
 }
 
+impl TemplateFile {
+    /// The file as Typst source, parsed once.
+    fn source(&self) -> Option<&Source> {
+        match self {
+            TemplateFile::Source { id, text, parsed } => {
+                Some(parsed.get_or_init(|| Source::new(*id, text.clone())))
+            }
+            TemplateFile::Binary(_) => None,
+        }
+    }
+}
+
 impl TemplateFiles {
-    /// Every file of the set under its Typst path (`/note.typ`); Typst files
-    /// are parsed once, here.
+    /// Every file of the set under its Typst path (`/note.typ`); a Typst
+    /// file is parsed once, when a note first needs it.
     pub fn new(templates: &Assets) -> Result<Self> {
         let mut files = HashMap::new();
         let mut names = HashMap::new();
         for (name, asset) in templates.iter() {
             let id = file_id(&format!("/{name}"))?;
             let file = if name.ends_with(".typ") {
-                TemplateFile::Source(Source::new(id, asset.text(templates.set, name)?.to_owned()))
+                TemplateFile::Source {
+                    id,
+                    text: asset.text(templates.set, name)?.to_owned(),
+                    parsed: OnceLock::new(),
+                }
             } else {
                 TemplateFile::Binary(Bytes::new(asset.bytes.clone()))
             };
@@ -148,8 +169,7 @@ impl World for NoteWorld<'_> {
             return Ok(self.main_source.clone());
         }
         match self.templates.files.get(&id) {
-            Some(TemplateFile::Source(source)) => Ok(source.clone()),
-            Some(TemplateFile::Binary(_)) => Err(FileError::InvalidUtf8),
+            Some(file) => file.source().cloned().ok_or(FileError::InvalidUtf8),
             None => Err(not_found(id)),
         }
     }
@@ -162,7 +182,7 @@ impl World for NoteWorld<'_> {
             return Ok(bytes.clone());
         }
         match self.templates.files.get(&id) {
-            Some(TemplateFile::Source(source)) => Ok(Bytes::from_string(source.clone())),
+            Some(TemplateFile::Source { text, .. }) => Ok(Bytes::from_string(text.clone())),
             Some(TemplateFile::Binary(bytes)) => Ok(bytes.clone()),
             None => Err(not_found(id)),
         }
