@@ -59,3 +59,15 @@ pub use crate::locale::Lang;
 pub use crate::output::hex;
 pub use crate::source::Composed;
 pub use crate::typeset::{Note, PdfOptions, PdfStandard};
+
+/// Compiles, on a thread of its own, the patterns with which the languages
+/// of a meeting file are compared, while the calling thread reads the
+/// templates, the locales and the fonts: a command that reads a meeting
+/// file calls it first.
+pub fn prepare_in_background() {
+    // Should the thread not start, the patterns are compiled when first
+    // used, as they would be without it.
+    let _ = std::thread::Builder::new()
+        .name("prepare".into())
+        .spawn(agree::prepare);
+}

@@ -25,6 +25,16 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let console = Console::new(&cli);
+    if matches!(
+        cli.command,
+        Command::Render(_)
+            | Command::Batch(_)
+            | Command::Check(_)
+            | Command::Watch(_)
+            | Command::Serve(_)
+    ) {
+        noteverbale::prepare_in_background();
+    }
     let result = match &cli.command {
         Command::Render(args) => cmd::render::run(args, &console),
         Command::Batch(args) => cmd::batch::run(args, &console),

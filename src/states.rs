@@ -4,7 +4,9 @@
 //! form ("Bolivie (État plurinational de)").
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use regex::Regex;
 use serde::Deserialize;
@@ -33,8 +35,9 @@ const SHORT_FORMS: &[(&str, &str, &str)] = &[
 /// State names, matched in a text of either language.
 #[derive(Debug, Default)]
 pub struct States {
-    /// Every name of a language, longest first, as one pattern.
-    patterns: [Option<Regex>; Lang::ALL.len()],
+    /// Every name of a language, found in a text at once; built the first
+    /// time a text of that language is read.
+    finders: [OnceLock<Option<AhoCorasick>>; Lang::ALL.len()],
     /// The State each name is of, by language and name.
     codes: [HashMap<String, String>; Lang::ALL.len()],
     /// The names of each State of the list, by its code.
@@ -165,28 +168,50 @@ impl States {
                 .filter_map(|(name, code)| Some((name, code?)))
                 .collect::<HashMap<_, _>>()
         });
-        let patterns = Lang::ALL.map(|lang| {
-            let mut names: Vec<&String> = codes[lang.index()].keys().collect();
-            names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-            let alternatives: Vec<String> = names
-                .iter()
-                .map(|n| regex::escape(n).replace('\'', "['’]"))
-                .collect();
-            (!alternatives.is_empty()).then(|| {
-                Regex::new(&format!(r"\b(?:{})(?:\b|$)", alternatives.join("|")))
-                    .expect("escaped names make a valid pattern")
-            })
-        });
         Self {
-            patterns,
+            finders: Default::default(),
             codes,
             names,
         }
     }
 
-    /// The pattern that finds the names of `lang`.
-    pub fn pattern(&self, lang: Lang) -> Option<&Regex> {
-        self.patterns[lang.index()].as_ref()
+    /// Where `text`, written in `lang`, names a State: each name whole,
+    /// between word boundaries, the longest where names overlap, its
+    /// apostrophe straight or typographic.
+    pub fn find_in(&self, lang: Lang, text: &str) -> Vec<std::ops::Range<usize>> {
+        let finder = self.finders[lang.index()].get_or_init(|| {
+            let names = self.codes[lang.index()].keys();
+            // Each name with an apostrophe, in both its forms.
+            let forms: Vec<String> = names
+                .flat_map(|name| {
+                    let curly = name.replace('\'', "’");
+                    let both = curly != *name;
+                    std::iter::once(name.clone()).chain(both.then_some(curly))
+                })
+                .collect();
+            // A text is short: building the automaton quickly matters more
+            // than searching with it quickly.
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .build(&forms)
+                .ok()
+        });
+        let Some(finder) = finder else {
+            return Vec::new();
+        };
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+        finder
+            .find_iter(text)
+            .map(|m| m.range())
+            .filter(|range| {
+                let before = text[..range.start].chars().next_back();
+                let first = text[range.clone()].chars().next();
+                let last = text[range.clone()].chars().next_back();
+                let after = text[range.end..].chars().next();
+                word(before) != word(first) && (after.is_none() || word(last) != word(after))
+            })
+            .collect()
     }
 
     /// The State that `name`, as found by [`States::pattern`], is of.
@@ -279,10 +304,9 @@ mod tests {
     fn codes(text: &str, lang: Lang) -> Vec<&'static str> {
         let states = States::builtin();
         states
-            .pattern(lang)
-            .unwrap()
-            .find_iter(text)
-            .filter_map(|m| states.code(lang, m.as_str()))
+            .find_in(lang, text)
+            .into_iter()
+            .filter_map(|range| states.code(lang, &text[range]))
             .collect()
     }
 

@@ -152,6 +152,19 @@ static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static WORD: LazyLock<Regex> = LazyLock::new(|| regex(r"\p{L}+"));
 
+/// Compiles the patterns that reading facts needs, in every language: a
+/// few milliseconds that a process may spend on another thread while it
+/// reads its templates.
+pub fn prepare() {
+    for pattern in [&EMAIL, &WEB, &PHONE, &SYMBOL, &WORD] {
+        LazyLock::force(pattern);
+    }
+    for lang in Lang::ALL {
+        lang.rules().reading();
+    }
+    States::builtin();
+}
+
 /// A text whose stated facts are blanked out as they are found, so that a
 /// later, looser pattern does not find them again (the year of a date is
 /// not a number of its own).
@@ -175,6 +188,27 @@ impl Reader {
                     fact,
                     span: whole.range(),
                     written: whole.as_str().to_owned(),
+                    weak: false,
+                });
+            }
+        }
+        for found in &taken {
+            self.blank(found.span.clone());
+        }
+        self.found.extend(taken);
+    }
+
+    /// Takes each of `ranges`, in order, as the fact `read` makes of its
+    /// words, if any.
+    fn take_ranges(&mut self, ranges: Vec<Range<usize>>, read: impl Fn(&str) -> Option<Fact>) {
+        let mut taken = Vec::new();
+        for range in ranges {
+            let written = &self.text[range.clone()];
+            if let Some(fact) = read(written) {
+                taken.push(Found {
+                    fact,
+                    span: range,
+                    written: written.to_owned(),
                     weak: false,
                 });
             }
@@ -259,15 +293,12 @@ pub fn read(text: &str, language: &dyn Language, states: Option<(&States, Lang)>
             .collect()
     });
     carry_years(&mut reader.found, text, language);
-    if let Some((states, lang)) = states
-        && let Some(pattern) = states.pattern(lang)
-    {
-        reader.take(pattern, |c| {
+    if let Some((states, lang)) = states {
+        let found = states.find_in(lang, &reader.text);
+        reader.take_ranges(found, |name| {
             states
-                .code(lang, &c[0])
+                .code(lang, name)
                 .map(|code| Fact::State(code.to_owned()))
-                .into_iter()
-                .collect()
         });
     }
     reader.take(&reading.ordinal, |c| {

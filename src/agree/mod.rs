@@ -21,7 +21,7 @@ use std::ops::Range;
 
 use serde_yaml::Value as Yaml;
 
-pub use self::facts::{Fact, Found, facts, read};
+pub use self::facts::{Fact, Found, facts, prepare, read};
 use crate::error::{Diagnostic, Location, Related};
 use crate::locale::{Lang, Language};
 pub use crate::states::States;
