@@ -90,22 +90,16 @@ pub fn review_typeset(found: &[Diagnostic], source: &SourceText) -> Vec<Diagnost
     allowances(&source.text)
         .into_iter()
         .filter(|allowance| {
-            WARNINGS
-                .iter()
-                .any(|(name, stage)| *name == allowance.name && *stage == Stage::Typeset)
+            stage_of(&allowance.name) == Some(Stage::Typeset)
                 && !found.iter().any(|w| acknowledges(allowance, w, source))
         })
         .map(|allowance| {
-            stale(
+            let stale = stale(
                 &allowance,
                 "no note has such a warning on this line",
                 VALUE_HINT,
-            )
-            .in_file(&source.name)
-            .at(Location {
-                source: source.clone(),
-                span: allowance.span,
-            })
+            );
+            at_allowance(stale, &allowance, source)
         })
         .collect()
 }
@@ -141,19 +135,16 @@ pub fn review(
     }
     let mut problems = Vec::new();
     for allowance in allowances(&source.text) {
-        let known = WARNINGS.iter().find(|(name, _)| *name == allowance.name);
-        let problem = match known {
+        let problem = match stage_of(&allowance.name) {
             None => unknown(&allowance),
-            Some((_, Stage::Load))
-                if !found.iter().any(|w| acknowledges(&allowance, w, source)) =>
-            {
+            Some(Stage::Load) if !found.iter().any(|w| acknowledges(&allowance, w, source)) => {
                 stale(
                     &allowance,
                     "there is no such warning on this line",
                     VALUE_HINT,
                 )
             }
-            Some((_, Stage::Agreement))
+            Some(Stage::Agreement)
                 if texts.contains(&allowance.line) && !agreed.contains(&allowance.line) =>
             {
                 stale(
@@ -164,10 +155,7 @@ pub fn review(
             }
             Some(_) => continue,
         };
-        problems.push(problem.in_file(&source.name).at(Location {
-            source: source.clone(),
-            span: allowance.span.clone(),
-        }));
+        problems.push(at_allowance(problem, &allowance, source));
     }
     problems
 }
@@ -184,21 +172,35 @@ pub fn review_notes(used: &[usize], texts: &[usize], source: &SourceText) -> Vec
     allowances(&source.text)
         .into_iter()
         .filter(|a| {
-            a.name == crate::agree::CODE && !texts.contains(&a.line) && !used.contains(&a.line)
+            stage_of(&a.name) == Some(Stage::Agreement)
+                && !texts.contains(&a.line)
+                && !used.contains(&a.line)
         })
         .map(|allowance| {
-            stale(
+            let stale = stale(
                 &allowance,
                 "the notes say the same of the value on this line in every language",
                 VALUE_HINT,
-            )
-            .in_file(&source.name)
-            .at(Location {
-                source: source.clone(),
-                span: allowance.span,
-            })
+            );
+            at_allowance(stale, &allowance, source)
         })
         .collect()
+}
+
+/// When the warning `name` is found, if it is one a writer may acknowledge.
+fn stage_of(name: &str) -> Option<Stage> {
+    WARNINGS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|&(_, stage)| stage)
+}
+
+/// A diagnostic about an `allow(…)`, placed at it.
+fn at_allowance(diagnostic: Diagnostic, allowance: &Allowance, source: &SourceText) -> Diagnostic {
+    diagnostic.in_file(&source.name).at(Location {
+        source: source.clone(),
+        span: allowance.span.clone(),
+    })
 }
 
 /// What to do about an acknowledgment of a warning that is not there.

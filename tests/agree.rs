@@ -81,6 +81,42 @@ fn line_of(dir: &Path, name: &str, needle: &str) -> usize {
         + 1
 }
 
+/// A folder `kinds` in `dir` holding a copy of the built-in transmittal
+/// kind, its schema and both templates, for a test to change.
+fn transmittal_kinds(dir: &Path) -> std::path::PathBuf {
+    let kinds = dir.join("kinds");
+    std::fs::create_dir(&kinds).unwrap();
+    for name in [
+        "transmittal.yaml",
+        "transmittal.fr.typ",
+        "transmittal.en.typ",
+    ] {
+        std::fs::copy(repo("templates").join(name), kinds.join(name)).unwrap();
+    }
+    kinds
+}
+
+/// That `error` says `message` and stands at the line of the English
+/// template in `kinds` that holds `needle`.
+fn assert_at_english_line(error: &serde_json::Value, message: &str, kinds: &Path, needle: &str) {
+    assert!(
+        error["message"].as_str().unwrap().contains(message),
+        "{error:#}"
+    );
+    assert!(
+        error["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("transmittal.en.typ"),
+        "{error:#}"
+    );
+    assert_eq!(
+        error["line"],
+        line_of(kinds, "transmittal.en.typ", needle),
+        "{error:#}"
+    );
+}
+
 /// The one error of a report of `check --format json`.
 fn the_error(report: &serde_json::Value) -> serde_json::Value {
     let errors: Vec<&serde_json::Value> = report["diagnostics"]
@@ -234,15 +270,7 @@ fn a_state_named_in_one_language_of_an_acknowledged_text_is_no_difference_of_the
 #[test]
 fn notes_whose_templates_differ_are_refused_at_the_template_line() {
     let dir = tempfile::tempdir().unwrap();
-    let kinds = dir.path().join("kinds");
-    std::fs::create_dir(&kinds).unwrap();
-    for name in [
-        "transmittal.yaml",
-        "transmittal.fr.typ",
-        "transmittal.en.typ",
-    ] {
-        std::fs::copy(repo("templates").join(name), kinds.join(name)).unwrap();
-    }
+    let kinds = transmittal_kinds(dir.path());
     std::fs::copy(
         repo("examples/ccm-8msp-transmittal.yaml"),
         kinds.join("agenda.yaml"),
@@ -263,22 +291,8 @@ fn notes_whose_templates_differ_are_refused_at_the_template_line() {
     let (code, report) = check_json(dir.path(), &["--templates", "kinds", "kinds/agenda.yaml"]);
     assert_eq!(code, Some(1));
     let error = the_error(&report);
-    assert!(
-        error["message"].as_str().unwrap().contains("“2,000”"),
-        "{error:#}"
-    );
     // At the English template's line that prints it.
-    assert!(
-        error["file"]
-            .as_str()
-            .unwrap()
-            .ends_with("transmittal.en.typ"),
-        "{error:#}"
-    );
-    assert_eq!(
-        error["line"],
-        line_of(&kinds, "transmittal.en.typ", "2,000 words")
-    );
+    assert_at_english_line(&error, "“2,000”", &kinds, "2,000 words");
     assert!(
         error["hints"]
             .as_array()
@@ -367,15 +381,7 @@ fn the_notes_are_compared_as_they_read_wherever_their_lines_end() {
 #[test]
 fn a_difference_of_the_notes_is_acknowledged_in_the_template_or_beside_the_value() {
     let dir = tempfile::tempdir().unwrap();
-    let kinds = dir.path().join("kinds");
-    std::fs::create_dir(&kinds).unwrap();
-    for name in [
-        "transmittal.yaml",
-        "transmittal.fr.typ",
-        "transmittal.en.typ",
-    ] {
-        std::fs::copy(repo("templates").join(name), kinds.join(name)).unwrap();
-    }
+    let kinds = transmittal_kinds(dir.path());
     // The French note leaves the e-mail address out.
     let french = kinds.join("transmittal.fr.typ");
     let text = std::fs::read_to_string(&french).unwrap();
@@ -394,25 +400,12 @@ fn a_difference_of_the_notes_is_acknowledged_in_the_template_or_beside_the_value
     let (code, report) = check(&[]);
     assert_eq!(code, Some(1));
     let error = the_error(&report);
-    assert!(
-        error["message"]
-            .as_str()
-            .unwrap()
-            .contains("the English gives the e-mail address “ccm@unog.ch”"),
-        "{error:#}"
-    );
-    assert!(
-        error["file"]
-            .as_str()
-            .unwrap()
-            .ends_with("transmittal.en.typ"),
-        "{error:#}"
-    );
     // At the line that prints it, though the note prints it escaped.
-    assert_eq!(
-        error["line"],
-        line_of(&kinds, "transmittal.en.typ", "[{{ comments.email }}]"),
-        "{error:#}"
+    assert_at_english_line(
+        &error,
+        "the English gives the e-mail address “ccm@unog.ch”",
+        &kinds,
+        "[{{ comments.email }}]",
     );
 
     // Beside the value.

@@ -190,14 +190,12 @@ impl PageText {
         let first = self
             .places
             .partition_point(|(text, _)| text.end <= range.start);
-        let written: Vec<usize> = self.places[first..]
+        self.places[first..]
             .iter()
             .take_while(|(text, _)| text.start < range.end)
-            .map(|&(_, at)| at)
-            .collect();
-        let start = *written.iter().min()?;
-        let end = *written.iter().max()?;
-        Some(start..end + 1)
+            .fold(None, |span: Option<Range<usize>>, &(_, at)| {
+                Some(span.map_or(at..at + 1, |s| s.start.min(at)..s.end.max(at + 1)))
+            })
     }
 }
 

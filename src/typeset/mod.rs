@@ -196,9 +196,4 @@ impl Note {
         }
         out
     }
-
-    /// The note's text as it is read ([`Note::reading`]).
-    pub fn text(&self) -> String {
-        self.reading().text
-    }
 }
