@@ -21,7 +21,7 @@ use crate::locale::{Lang, Messages};
 use crate::recipients::Recipient;
 use crate::source::{Composed, File};
 use crate::template::{self, NoteContext};
-use crate::typeset::{Note, PageText, Typesetter};
+use crate::typeset::{Fonts, Note, PageText, Typesetter};
 
 /// What comparing the notes of a meeting's languages as wholes finds.
 #[derive(Debug, Default)]
@@ -316,10 +316,17 @@ impl Engine {
             .collect()
     }
 
-    /// Typesets a note from its source; the warnings that the meeting file
-    /// acknowledges are left out.
+    /// Typesets a note from its source with the embedded fonts
+    /// ([`Engine::typeset_with`]).
     pub fn typeset(&self, composed: &Composed) -> Result<Note> {
-        let mut note = self.typesetter.typeset(composed)?;
+        self.typeset_with(composed, &Fonts::embedded())
+    }
+
+    /// Typesets a note from its source with `fonts`: a batch's worker
+    /// typesets with its own ([`Fonts::for_worker`]). The warnings that the
+    /// meeting file acknowledges are left out.
+    pub fn typeset_with(&self, composed: &Composed, fonts: &Fonts) -> Result<Note> {
+        let mut note = self.typesetter.typeset(composed, fonts)?;
         let pages = note.pages();
         if pages > MAX_PAGES {
             return Err(Error::invalid(

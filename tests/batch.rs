@@ -12,6 +12,8 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use common::{engine, example, files, pdfs, repo, squeeze, squeezed_pdf};
 use noteverbale::batch::{self, BatchOptions, FilePattern, Languages, Status};
 use noteverbale::recipients::{self, Record};
+use noteverbale::typeset::Fonts;
+use noteverbale::{Lang, NoteOptions, PdfOptions};
 
 fn options(out: &Path, languages: Languages) -> BatchOptions {
     BatchOptions {
@@ -154,6 +156,48 @@ fn each_note_names_its_one_addressee_with_french_contraction_and_english_form() 
     }
     // The circular form is gone from notes to one mission.
     assert!(!en("FRA").contains(&squeeze("Member States and observer States")));
+}
+
+#[test]
+fn a_note_is_the_same_bytes_whichever_worker_typesets_it() {
+    // Each worker of a batch typesets with its own copy of the fonts; the
+    // copy must change nothing in the PDF.
+    let loaded = example();
+    for lang in Lang::ALL {
+        let composed = engine()
+            .compose_note(&loaded, lang, None, &NoteOptions::default())
+            .unwrap();
+        let pdf = |fonts: &Fonts| {
+            engine()
+                .typeset_with(&composed, fonts)
+                .unwrap()
+                .pdf(&PdfOptions::default())
+                .unwrap()
+        };
+        let first = pdf(&Fonts::for_worker(0));
+        assert!(first == pdf(&Fonts::for_worker(1)), "{lang:?}: worker 1");
+        assert!(first == pdf(&Fonts::for_worker(7)), "{lang:?}: worker 7");
+    }
+
+    // And so is a whole batch, with one job or three.
+    let records = missions();
+    let codes = ["FRA", "CAN", "CIV", "GBR", "HTI", "MLI", "NLD", "USA"];
+    let (one, three) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let mut single = options(one.path(), Languages::All);
+    single.jobs = 1;
+    let mut parallel = options(three.path(), Languages::All);
+    parallel.jobs = 3;
+    run(&records, &codes, &single).unwrap();
+    run(&records, &codes, &parallel).unwrap();
+    let written = pdfs(one.path());
+    assert_eq!(written.len(), 16);
+    for name in written {
+        let read = |dir: &Path| std::fs::read(dir.join(&name)).unwrap();
+        assert!(
+            read(one.path()) == read(three.path()),
+            "{name} differs between one job and three"
+        );
+    }
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use noteverbale::assets::Assets;
 use noteverbale::compose::markup;
 use noteverbale::locale::clean;
-use noteverbale::typeset::Typesetter;
+use noteverbale::typeset::{Fonts, Typesetter};
 use noteverbale::{Composed, Lang};
 use proptest::prelude::*;
 use typst::foundations::{Label, Value};
@@ -17,7 +17,7 @@ fn typst_text(typesetter: &Typesetter, markup: &str) -> Result<String, String> {
     let source = format!("#metadata[{markup}] <probe>\n");
     let composed = Composed::handwritten(Lang::Fr, "/probe.typ", source);
     let document = typesetter
-        .typeset(&composed)
+        .typeset(&composed, &Fonts::embedded())
         .map_err(|e| e.to_string())?
         .document;
     let content = document

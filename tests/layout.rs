@@ -6,7 +6,7 @@ use crate::common;
 
 use common::{engine, example};
 use noteverbale::assets::Assets;
-use noteverbale::typeset::Typesetter;
+use noteverbale::typeset::{Fonts, Typesetter};
 use noteverbale::values::Translated;
 use noteverbale::{Composed, Lang, NoteOptions};
 use typst::layout::{Frame, FrameItem, Point};
@@ -270,7 +270,10 @@ fn without_protection_lines_would_end_at_hyphens() {
             body.join("\n\n")
         );
         let composed = Composed::handwritten(lang, "/probe.typ", source);
-        let document = typesetter.typeset(&composed).unwrap().document;
+        let document = typesetter
+            .typeset(&composed, &Fonts::embedded())
+            .unwrap()
+            .document;
         let broken = lines(&document)
             .iter()
             .filter(|l| ends_at_hyphen(l))

@@ -22,7 +22,7 @@ use crate::context::NoteOptions;
 use crate::error::{Diagnostic, Error, Result};
 use crate::output::{self, hex};
 use crate::recipients::{Recipient, Record};
-use crate::typeset::PdfOptions;
+use crate::typeset::{Fonts, PdfOptions};
 use crate::{Engine, Lang, Loaded};
 
 /// Which languages each mission gets.
@@ -70,7 +70,7 @@ pub const DEFAULT_PATTERN: &str = "{code}.{lang}.pdf";
 
 /// Notes typeset together before Typst's caches are trimmed: memory stays flat
 /// however long the list.
-const CHUNK: usize = 64;
+const CHUNK: usize = 16;
 
 /// Typst recurses deeply; rayon's default worker stacks are too small for it.
 const STACK_SIZE: usize = 64 * 1024 * 1024;
@@ -244,6 +244,7 @@ pub fn run(
         folder: &folder,
         progress,
         total,
+        fonts: (0..options.jobs.max(1)).map(Fonts::for_worker).collect(),
     };
     let typeset = batch.typeset_all(&jobs)?;
     let mut done = unreadable;
@@ -413,6 +414,9 @@ struct Batch<'a> {
     folder: &'a Folder,
     progress: &'a (dyn Fn(&Entry, usize) + Sync),
     total: usize,
+    /// Each worker's fonts, so that no two threads share Typst's and the
+    /// PDF writer's objects of a font ([`Fonts::for_worker`]).
+    fonts: Vec<Fonts>,
 }
 
 impl Batch<'_> {
@@ -459,7 +463,8 @@ impl Batch<'_> {
         // start other notes meanwhile, and hold many at once.)
         let next = AtomicUsize::new(0);
         let mut results: Vec<(usize, Option<Done>)> = pool
-            .broadcast(|_| {
+            .broadcast(|worker| {
+                let fonts = &self.fonts[worker.index()];
                 let mut mine = Vec::new();
                 loop {
                     let index = next.fetch_add(1, Ordering::Relaxed);
@@ -470,7 +475,7 @@ impl Batch<'_> {
                         mine.push((index, None));
                         continue;
                     }
-                    let done = self.produce(job);
+                    let done = self.produce(job, fonts);
                     (self.progress)(&done.entry, self.total);
                     mine.push((index, Some(done)));
                 }
@@ -483,12 +488,12 @@ impl Batch<'_> {
     }
 
     /// Typesets and writes one note, unless an identical one is already there.
-    fn produce(&self, job: &Job) -> Done {
-        self.try_produce(job)
+    fn produce(&self, job: &Job, fonts: &Fonts) -> Done {
+        self.try_produce(job, fonts)
             .unwrap_or_else(|error| Done::failed(Some(job), &job.mission, error))
     }
 
-    fn try_produce(&self, job: &Job) -> Result<Done> {
+    fn try_produce(&self, job: &Job, fonts: &Fonts) -> Result<Done> {
         let options = self.options;
         let composed =
             self.engine
@@ -501,7 +506,7 @@ impl Batch<'_> {
         {
             return Ok(Done::unchanged(previous.clone()));
         }
-        let note = self.engine.typeset(&composed)?;
+        let note = self.engine.typeset_with(&composed, fonts)?;
         let pdf = note.pdf(&options.pdf)?;
         output::write_atomic_unsynced(&path, &pdf)?;
         let entry = Entry {

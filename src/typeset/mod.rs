@@ -4,32 +4,30 @@
 
 mod closing;
 mod export;
+mod fonts;
 mod glyphs;
 mod trace;
 mod world;
-
-use std::sync::Arc;
 
 use chrono::NaiveDate;
 use typst::diag::Warned;
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt};
-use typst_kit::fonts::FontStore;
 use typst_layout::PagedDocument;
 
 pub use self::closing::KEEP_LAST;
 pub use self::export::{PageText, PdfOptions, PdfStandard};
+pub use self::fonts::Fonts;
 use self::world::{NoteWorld, TemplateFiles};
 use crate::assets::Assets;
 use crate::error::{Diagnostic, Error, Result};
 use crate::locale::Lang;
 use crate::source::Composed;
 
-/// What every compile shares: the standard library, the fonts and the
-/// template set, parsed once.
+/// What every compile shares: the standard library and the template set,
+/// parsed once.
 pub struct Typesetter {
     library: LazyHash<Library>,
-    fonts: Arc<FontStore>,
     templates: TemplateFiles,
 }
 
@@ -75,18 +73,18 @@ impl Typesetter {
     pub fn new(templates: &Assets) -> Result<Self> {
         Ok(Self {
             library: LazyHash::new(Library::builder().build()),
-            fonts: world::fonts(),
             templates: TemplateFiles::new(templates)?,
         })
     }
 
-    /// Typesets a note; Typst's warnings come with it. The closing never
-    /// opens a page alone: see [`closing`].
-    pub fn typeset(&self, input: &Composed) -> Result<Note> {
-        let mut document = self.compile(input, &self.library)?;
+    /// Typesets a note with `fonts` (a batch worker's own: [`Fonts`]);
+    /// Typst's warnings come with it. The closing never opens a page alone:
+    /// see [`closing`].
+    pub fn typeset(&self, input: &Composed, fonts: &Fonts) -> Result<Note> {
+        let mut document = self.compile(input, &self.library, fonts)?;
         let kept_last = closing::keep_room(&document.0);
         if let Some(room) = &kept_last {
-            document = self.compile(input, &closing::keep_last_library(room))?;
+            document = self.compile(input, &closing::keep_last_library(room), fonts)?;
         }
         let (document, mut warnings, source) = document;
         warnings.splice(0..0, input.warnings.iter().cloned());
@@ -108,8 +106,9 @@ impl Typesetter {
         &self,
         input: &Composed,
         library: &LazyHash<Library>,
+        fonts: &Fonts,
     ) -> Result<(PagedDocument, Vec<Diagnostic>, typst::syntax::Source)> {
-        let world = NoteWorld::new(input, library, &self.fonts, &self.templates)?;
+        let world = NoteWorld::new(input, library, fonts, &self.templates)?;
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
         let diagnostic = |d| trace::diagnostic(&world, input, d);
         let warnings = warnings.iter().map(diagnostic).collect();

@@ -3,7 +3,7 @@
 //! else can be read: no package, no other file, no network.
 
 use std::collections::HashMap;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
 use typst::diag::{FileError, FileResult};
@@ -12,8 +12,8 @@ use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, World};
-use typst_kit::fonts::FontStore;
 
+use super::fonts::Fonts;
 use crate::assets::Assets;
 use crate::error::{Diagnostic, Error, Result};
 use crate::source::Composed;
@@ -77,18 +77,6 @@ impl TemplateFiles {
     }
 }
 
-/// The embedded fonts, loaded once per process.
-pub fn fonts() -> Arc<FontStore> {
-    static FONTS: OnceLock<Arc<FontStore>> = OnceLock::new();
-    FONTS
-        .get_or_init(|| {
-            let mut store = FontStore::new();
-            store.extend(typst_kit::fonts::embedded());
-            Arc::new(store)
-        })
-        .clone()
-}
-
 /// A Typst path in the project root.
 pub fn file_id(path: &str) -> Result<FileId> {
     let vpath = VirtualPath::new(path).map_err(|e| {
@@ -102,7 +90,7 @@ pub fn file_id(path: &str) -> Result<FileId> {
 /// The World of one compile.
 pub struct NoteWorld<'a> {
     library: &'a LazyHash<Library>,
-    fonts: &'a FontStore,
+    fonts: &'a Fonts,
     templates: &'a TemplateFiles,
     main: FileId,
     main_source: Source,
@@ -125,7 +113,7 @@ impl<'a> NoteWorld<'a> {
     pub fn new(
         input: &Composed,
         library: &'a LazyHash<Library>,
-        fonts: &'a FontStore,
+        fonts: &'a Fonts,
         templates: &'a TemplateFiles,
     ) -> Result<Self> {
         let main = file_id(&input.main)?;
