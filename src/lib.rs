@@ -60,14 +60,17 @@ pub use crate::output::hex;
 pub use crate::source::Composed;
 pub use crate::typeset::{Note, PdfOptions, PdfStandard};
 
-/// Compiles, on a thread of its own, the patterns with which the languages
-/// of a meeting file are compared, while the calling thread reads the
-/// templates, the locales and the fonts: a command that reads a meeting
-/// file calls it first.
+/// Compiles the patterns with which the languages of a meeting file are
+/// compared, and loads the embedded fonts, each on a thread of its own,
+/// while the calling thread reads the templates, the locales and the
+/// meeting file: a command that reads a meeting file calls it first.
 pub fn prepare_in_background() {
-    // Should the thread not start, the patterns are compiled when first
-    // used, as they would be without it.
+    // Should a thread not start, its work is done when first needed, as it
+    // would be without it.
     let _ = std::thread::Builder::new()
         .name("prepare".into())
-        .spawn(agree::prepare);
+        .spawn(|| {
+            agree::prepare();
+            typeset::Fonts::embedded();
+        });
 }
