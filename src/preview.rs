@@ -19,7 +19,7 @@ const CACHE_AGE: usize = 10;
 /// An editor's save is often several events (truncate and write, or write a
 /// copy and rename it), which come within a few milliseconds: a save is over
 /// once this long passes without one.
-const SETTLE: Duration = Duration::from_millis(15);
+const SETTLE: Duration = Duration::from_millis(5);
 
 /// The files a preview depends on, and what was last made of them.
 pub struct Preview {
@@ -125,12 +125,33 @@ impl Preview {
             None => engine.load(&self.meeting)?,
         };
         let loaded = self.loaded.insert(loaded);
-        let notes = loaded
-            .frame
-            .languages()
-            .into_iter()
-            .map(|lang| engine.note(loaded, lang, None, &self.options))
-            .collect();
+        // Each language on a thread of its own: the two notes are ready in
+        // the time of one.
+        let (engine, loaded, options) = (&*engine, &*loaded, &self.options);
+        let notes = std::thread::scope(|scope| {
+            let typesetting: Vec<_> = loaded
+                .frame
+                .languages()
+                .into_iter()
+                .map(|lang| {
+                    std::thread::Builder::new()
+                        .stack_size(crate::typeset::STACK_SIZE)
+                        .spawn_scoped(scope, move || engine.note(loaded, lang, None, options))
+                })
+                .collect();
+            typesetting
+                .into_iter()
+                .map(|thread| match thread {
+                    Ok(thread) => thread
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                    Err(e) => Err(Error::environment(
+                        "could not start a thread to typeset a note",
+                        e,
+                    )),
+                })
+                .collect()
+        });
         typst::comemo::evict(CACHE_AGE);
         notes
     }

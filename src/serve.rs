@@ -290,12 +290,13 @@ async fn state(AxumState(shared): AxumState<Arc<Shared>>) -> Response {
     fresh("application/json", json)
 }
 
-/// The version, now and after each render.
+/// What the page shows, now and after each render, as JSON: the browser
+/// need not ask for it.
 async fn events(AxumState(shared): AxumState<Arc<Shared>>) -> impl IntoResponse {
-    let versions = WatchStream::new(shared.version.subscribe()).map(|version| {
-        Ok::<_, std::convert::Infallible>(
-            Event::default().event("update").data(version.to_string()),
-        )
+    let states = shared.clone();
+    let versions = WatchStream::new(shared.version.subscribe()).map(move |_| {
+        let json = serde_json::to_string(&states.live().state).unwrap_or_default();
+        Ok::<_, std::convert::Infallible>(Event::default().event("update").data(json))
     });
     Sse::new(versions).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
 }

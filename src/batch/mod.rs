@@ -72,9 +72,6 @@ pub const DEFAULT_PATTERN: &str = "{code}.{lang}.pdf";
 /// however long the list.
 const CHUNK: usize = 16;
 
-/// Typst recurses deeply; rayon's default worker stacks are too small for it.
-const STACK_SIZE: usize = 64 * 1024 * 1024;
-
 /// The file names of a batch's notes: `{code}` and `{lang}` are replaced; `/`
 /// makes folders, inside the output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -424,7 +421,7 @@ impl Batch<'_> {
     fn typeset_all(&self, jobs: &[Job]) -> Result<Typeset> {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(self.options.jobs.max(1))
-            .stack_size(STACK_SIZE)
+            .stack_size(crate::typeset::STACK_SIZE)
             .thread_name(|i| format!("noteverbale-{i}"))
             .build()
             .map_err(|e| Error::environment("could not start the worker threads", e))?;

@@ -24,6 +24,10 @@ use crate::error::{Diagnostic, Error, Result};
 use crate::locale::Lang;
 use crate::source::Composed;
 
+/// The stack a thread that typesets needs: Typst recurses deeply, and the
+/// default stacks of threads (2 MiB) are too small for it.
+pub const STACK_SIZE: usize = 64 * 1024 * 1024;
+
 /// What every compile shares: the standard library and the template set,
 /// parsed once.
 pub struct Typesetter {
