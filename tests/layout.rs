@@ -164,6 +164,43 @@ fn continuation_pages_are_numbered_and_the_first_is_not() {
     }
 }
 
+/// A note that follows a note of one page is typeset first without page
+/// numbers, and again with them should it run on: whatever came before it,
+/// a note is numbered as it should be and comes out the same, to the byte.
+#[test]
+fn a_note_comes_out_the_same_whatever_the_note_before_it_held() {
+    use noteverbale::{Engine, PdfOptions, Sources};
+    let invitation = example();
+    let reminder = engine()
+        .load(&common::repo("examples/ccm-7msp-reminder.yaml"))
+        .unwrap();
+    // A fresh engine typesets its first note with page numbers.
+    let in_turn = |order: &[&noteverbale::Loaded]| -> Vec<(usize, Vec<u8>, Vec<String>)> {
+        let engine = Engine::new(&Sources::default()).unwrap();
+        order
+            .iter()
+            .map(|loaded| {
+                let note = engine
+                    .note(loaded, Lang::Fr, None, &NoteOptions::default())
+                    .unwrap();
+                let pdf = note.pdf(&PdfOptions::default()).unwrap();
+                (note.pages(), pdf, note.page_texts())
+            })
+            .collect()
+    };
+    let alone = in_turn(&[&invitation]);
+    let after_one_page = in_turn(&[&reminder, &reminder, &invitation, &reminder]);
+    assert_eq!(alone[0].0, 2);
+    assert_eq!(after_one_page[0].0, 1);
+    // The second reminder, typeset without numbers, is the first's bytes.
+    assert!(after_one_page[0].1 == after_one_page[1].1);
+    // The invitation ran on: numbered, and the same as alone.
+    assert!(after_one_page[2].2[1].contains("–\u{a0}2\u{a0}–"));
+    assert!(after_one_page[2].1 == alone[0].1, "the invitation differs");
+    // After a note of two pages the reminder is typeset with numbers again.
+    assert!(after_one_page[3].1 == after_one_page[0].1);
+}
+
 /// The lines Typst laid out: text runs grouped by page and baseline, left to
 /// right.
 fn lines(document: &PagedDocument) -> Vec<String> {

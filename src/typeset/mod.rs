@@ -9,8 +9,11 @@ mod glyphs;
 mod trace;
 mod world;
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use chrono::NaiveDate;
 use typst::diag::Warned;
+use typst::foundations::{Dict, Value};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt};
 use typst_layout::PagedDocument;
@@ -28,10 +31,18 @@ use crate::source::Composed;
 /// default stacks of threads (2 MiB) are too small for it.
 pub const STACK_SIZE: usize = 64 * 1024 * 1024;
 
+/// The `sys.inputs` key that typesets a note without its page numbers, for
+/// a note of one page, which has none.
+pub const ONE_PAGE: &str = "noteverbale-one-page";
+
 /// What every compile shares: the standard library and the template set,
 /// parsed once.
 pub struct Typesetter {
     library: LazyHash<Library>,
+    /// The standard library with [`ONE_PAGE`] set.
+    one_page: LazyHash<Library>,
+    /// Whether the note typeset last held one page.
+    one_page_last: AtomicBool,
     templates: TemplateFiles,
 }
 
@@ -77,6 +88,15 @@ impl Typesetter {
     pub fn new(templates: &Assets) -> Result<Self> {
         Ok(Self {
             library: LazyHash::new(Library::builder().build()),
+            one_page: LazyHash::new(
+                Library::builder()
+                    .with_inputs(Dict::from_iter([(
+                        ONE_PAGE.into(),
+                        Value::Str("true".into()),
+                    )]))
+                    .build(),
+            ),
+            one_page_last: AtomicBool::new(false),
             templates: TemplateFiles::new(templates)?,
         })
     }
@@ -84,12 +104,31 @@ impl Typesetter {
     /// Typesets a note with `fonts` (a batch worker's own: [`Fonts`]);
     /// Typst's warnings come with it. The closing never opens a page alone:
     /// see [`closing`].
+    ///
+    /// When the note typeset before this one held one page, this one is
+    /// typeset first without page numbers ([`ONE_PAGE`]), which would make
+    /// Typst lay it out a second time to learn them, and again with them
+    /// only should it run onto a second page: the notes of a batch or the
+    /// drafts of a preview hold as many pages as the one before, nearly
+    /// always. Either way a note comes out the same, to the byte.
     pub fn typeset(&self, input: &Composed, fonts: &Fonts) -> Result<Note> {
-        let mut document = self.compile(input, &self.library, fonts)?;
-        let kept_last = closing::keep_room(&document.0);
-        if let Some(room) = &kept_last {
-            document = self.compile(input, &closing::keep_last_library(room), fonts)?;
-        }
+        let one_page = self.one_page_last.load(Ordering::Relaxed);
+        let library = if one_page {
+            &self.one_page
+        } else {
+            &self.library
+        };
+        let first = self.compile(input, library, fonts)?;
+        let kept_last = closing::keep_room(&first.0);
+        let document = match &kept_last {
+            Some(room) => self.compile(input, &closing::keep_last_library(room), fonts)?,
+            None if one_page && first.0.pages().len() > 1 => {
+                self.compile(input, &self.library, fonts)?
+            }
+            None => first,
+        };
+        self.one_page_last
+            .store(document.0.pages().len() == 1, Ordering::Relaxed);
         let (document, mut warnings, source) = document;
         warnings.splice(0..0, input.warnings.iter().cloned());
         warnings.extend(glyphs::missing(&document, input));
