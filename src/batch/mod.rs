@@ -68,7 +68,7 @@ pub struct BatchOptions {
 /// The default file name pattern.
 pub const DEFAULT_PATTERN: &str = "{code}.{lang}.pdf";
 
-/// Notes typeset together before Typst's caches are trimmed: memory stays flat
+/// Notes typeset between two trimmings of Typst's caches: memory stays flat
 /// however long the list.
 const CHUNK: usize = 16;
 
@@ -417,7 +417,11 @@ struct Batch<'a> {
 }
 
 impl Batch<'_> {
-    /// Produces every job, chunk after chunk.
+    /// Produces every job, in order: each worker takes the next note when
+    /// done with its last (with `par_iter`, a worker waiting on Typst's own
+    /// parallel work would start other notes meanwhile, and hold many at
+    /// once), and whichever finishes a [`CHUNK`]th note trims Typst's caches
+    /// while the other typesets on: no worker waits for another.
     fn typeset_all(&self, jobs: &[Job]) -> Result<Typeset> {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(self.options.jobs.max(1))
@@ -425,47 +429,21 @@ impl Batch<'_> {
             .thread_name(|i| format!("noteverbale-{i}"))
             .build()
             .map_err(|e| Error::environment("could not start the worker threads", e))?;
-        let mut typeset = Typeset {
-            done: Vec::new(),
-            unstarted: 0,
-        };
-        for chunk in jobs.chunks(CHUNK) {
-            for result in self.typeset_chunk(&pool, chunk) {
-                match result {
-                    Some(result) => typeset.done.push(result),
-                    None => typeset.unstarted += 1,
-                }
-            }
-            // Keep from Typst's caches only what this chunk used again: the
-            // paragraphs every note shares stay laid out, each note's own work
-            // goes. 10,000 notes peaked at 211 MB so, and 195 took a quarter less
-            // time than when emptying the caches (`evict(0)`); a longer memory
-            // (`evict(10)`, as for a preview) took 1.2 GB for 2,000 notes.
-            typst::comemo::evict(1);
-        }
-        Ok(typeset)
-    }
-
-    /// Produces the jobs of one chunk, in order: `None` for those not started
-    /// because the batch was stopped.
-    fn typeset_chunk(&self, pool: &rayon::ThreadPool, chunk: &[Job]) -> Vec<Option<Done>> {
         let stopped = || {
             self.options
                 .stop
                 .as_ref()
                 .is_some_and(|stop| stop.load(Ordering::Relaxed))
         };
-        // Each worker takes the next note when done with its last. (With
-        // `par_iter`, a worker waiting on Typst's own parallel work would
-        // start other notes meanwhile, and hold many at once.)
         let next = AtomicUsize::new(0);
+        let finished = AtomicUsize::new(0);
         let mut results: Vec<(usize, Option<Done>)> = pool
             .broadcast(|worker| {
                 let fonts = &self.fonts[worker.index()];
                 let mut mine = Vec::new();
                 loop {
                     let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(job) = chunk.get(index) else {
+                    let Some(job) = jobs.get(index) else {
                         break mine;
                     };
                     if stopped() {
@@ -475,13 +453,35 @@ impl Batch<'_> {
                     let done = self.produce(job, fonts);
                     (self.progress)(&done.entry, self.total);
                     mine.push((index, Some(done)));
+                    if (finished.fetch_add(1, Ordering::Relaxed) + 1).is_multiple_of(CHUNK) {
+                        // Keep from Typst's caches only what the last notes
+                        // used again: the paragraphs every note shares stay
+                        // laid out, each note's own work goes. 10,000 notes
+                        // peaked at 211 MB so, and 195 took a quarter less
+                        // time than when emptying the caches (`evict(0)`); a
+                        // longer memory (`evict(10)`, as for a preview) took
+                        // 1.2 GB for 2,000 notes. The caches are shared and
+                        // locked: a note typesetting meanwhile at most
+                        // typesets again what it would have found there.
+                        typst::comemo::evict(1);
+                    }
                 }
             })
             .into_iter()
             .flatten()
             .collect();
         results.sort_by_key(|(index, _)| *index);
-        results.into_iter().map(|(_, done)| done).collect()
+        let mut typeset = Typeset {
+            done: Vec::new(),
+            unstarted: 0,
+        };
+        for (_, result) in results {
+            match result {
+                Some(result) => typeset.done.push(result),
+                None => typeset.unstarted += 1,
+            }
+        }
+        Ok(typeset)
     }
 
     /// Typesets and writes one note, unless an identical one is already there.
