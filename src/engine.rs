@@ -21,7 +21,7 @@ use crate::locale::{Lang, Messages};
 use crate::recipients::Recipient;
 use crate::source::{Composed, File};
 use crate::template::{self, NoteContext};
-use crate::typeset::{Fonts, Note, PageText, Typesetter};
+use crate::typeset::{self, Fonts, Note, PageText, Typesetter};
 
 /// What comparing the notes of a meeting's languages as wholes finds.
 #[derive(Debug, Default)]
@@ -434,12 +434,11 @@ impl Engine {
         {
             return Ok(());
         }
-        let mut notes = Vec::new();
-        for lang in written {
+        let notes = typeset::side_by_side(&written, |lang| {
             let composed = self.compose_note(loaded, lang, None, options)?;
             let note = self.typeset(&composed)?;
-            notes.push((composed, note));
-        }
+            Ok((composed, note))
+        })?;
         let notes: Vec<(&Composed, &Note)> = notes.iter().map(|(c, n)| (c, n)).collect();
         let differences = self.agreement(loaded, &notes).errors;
         if differences.is_empty() {

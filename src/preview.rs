@@ -125,32 +125,9 @@ impl Preview {
             None => engine.load(&self.meeting)?,
         };
         let loaded = self.loaded.insert(loaded);
-        // Each language on a thread of its own: the two notes are ready in
-        // the time of one.
         let (engine, loaded, options) = (&*engine, &*loaded, &self.options);
-        let notes = std::thread::scope(|scope| {
-            let typesetting: Vec<_> = loaded
-                .frame
-                .languages()
-                .into_iter()
-                .map(|lang| {
-                    std::thread::Builder::new()
-                        .stack_size(crate::typeset::STACK_SIZE)
-                        .spawn_scoped(scope, move || engine.note(loaded, lang, None, options))
-                })
-                .collect();
-            typesetting
-                .into_iter()
-                .map(|thread| match thread {
-                    Ok(thread) => thread
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                    Err(e) => Err(Error::environment(
-                        "could not start a thread to typeset a note",
-                        e,
-                    )),
-                })
-                .collect()
+        let notes = crate::typeset::side_by_side(&loaded.frame.languages(), |lang| {
+            engine.note(loaded, lang, None, options)
         });
         typst::comemo::evict(CACHE_AGE);
         notes

@@ -35,6 +35,38 @@ pub const STACK_SIZE: usize = 64 * 1024 * 1024;
 /// a note of one page, which has none.
 pub const ONE_PAGE: &str = "noteverbale-one-page";
 
+/// Runs `work` for each language on a thread of its own, with the stack
+/// Typst needs: a meeting's notes in its languages are ready in the time of
+/// one. The results come in the order of `langs`.
+pub fn side_by_side<T: Send>(
+    langs: &[Lang],
+    work: impl Fn(Lang) -> Result<T> + Sync,
+) -> Result<Vec<T>> {
+    let work = &work;
+    std::thread::scope(|scope| {
+        let threads: Vec<_> = langs
+            .iter()
+            .map(|&lang| {
+                std::thread::Builder::new()
+                    .stack_size(STACK_SIZE)
+                    .spawn_scoped(scope, move || work(lang))
+            })
+            .collect();
+        threads
+            .into_iter()
+            .map(|thread| match thread {
+                Ok(thread) => thread
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                Err(e) => Err(Error::environment(
+                    "could not start a thread to typeset a note",
+                    e,
+                )),
+            })
+            .collect()
+    })
+}
+
 /// What every compile shares: the standard library and the template set,
 /// parsed once.
 pub struct Typesetter {
