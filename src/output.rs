@@ -79,9 +79,70 @@ fn persist(file: tempfile::NamedTempFile, path: &Path) -> Result<()> {
 /// notes so (waiting for the disk after each took a third of its time), and
 /// its manifest, which records each note's digest, with [`write_atomic`]: a
 /// note lost is found different from its digest and made again.
+///
+/// A new file is written without a name first, where the system can
+/// ([`unnamed`]).
 pub fn write_atomic_unsynced(path: &Path, bytes: &[u8]) -> Result<()> {
+    #[cfg(target_os = "linux")]
+    if unnamed::write(path, bytes)? {
+        return Ok(());
+    }
     let file = stage(path, bytes, false)?;
     persist(file, path)
+}
+
+/// A new file written without a name in its folder (`O_TMPFILE`), then
+/// named at once, whole (`linkat`): the file system makes the file outside
+/// the folder's lock, on which the workers of a batch otherwise wait for
+/// each other (ext4 searches its free inodes while holding it, passing over
+/// those freed in the last minutes), and a process killed half-way leaves
+/// nothing behind.
+#[cfg(target_os = "linux")]
+mod unnamed {
+    use std::fs::OpenOptions;
+    use std::io::Write;
+    use std::os::fd::AsRawFd;
+    use std::os::unix::fs::OpenOptionsExt;
+    use std::path::Path;
+
+    use nix::fcntl::{AT_FDCWD, AtFlags};
+
+    use crate::error::{Error, Result};
+
+    /// Writes `bytes` to `path` if no file is there: `Ok(false)`, and
+    /// nothing written, where it cannot be done so (a file there already, to
+    /// be replaced by a rename; a file system without unnamed files; no
+    /// `/proc`), for the caller to write it the usual way.
+    pub fn write(path: &Path, bytes: &[u8]) -> Result<bool> {
+        let folder = match path.parent() {
+            Some(folder) if !folder.as_os_str().is_empty() => folder,
+            _ => Path::new("."),
+        };
+        if std::fs::symlink_metadata(path).is_ok() {
+            return Ok(false);
+        }
+        // Outputs are ordinary files, readable as the user's umask allows.
+        let Ok(mut file) = OpenOptions::new()
+            .write(true)
+            .mode(0o666)
+            .custom_flags(libc::O_TMPFILE)
+            .open(folder)
+        else {
+            return Ok(false);
+        };
+        file.write_all(bytes).map_err(|e| Error::write(path, e))?;
+        let unnamed = format!("/proc/self/fd/{}", file.as_raw_fd());
+        // A file (or a link) that appeared at `path` meanwhile is left to the
+        // rename, which refuses a link.
+        let named = nix::unistd::linkat(
+            AT_FDCWD,
+            unnamed.as_str(),
+            AT_FDCWD,
+            path,
+            AtFlags::AT_SYMLINK_FOLLOW,
+        );
+        Ok(named.is_ok())
+    }
 }
 
 /// Writes several files, all or none: each is written to a temporary file
@@ -162,5 +223,44 @@ mod tests {
                 "others may read the output, umask permitting"
             );
         }
+    }
+
+    /// A batch's notes: a new one is written without a name and named
+    /// whole, an old one replaced by a rename, and neither through a link.
+    #[test]
+    fn writes_new_files_unnamed_first_and_refuses_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("FRA.fr.pdf");
+        write_atomic_unsynced(&path, b"one").unwrap();
+        #[cfg(target_os = "linux")]
+        {
+            // Written unnamed: no temporary name was ever made.
+            let other = dir.path().join("CAN.fr.pdf");
+            assert!(unnamed::write(&other, b"new").unwrap());
+            assert_eq!(std::fs::read(&other).unwrap(), b"new");
+            // A file already there is left to the rename.
+            assert!(!unnamed::write(&other, b"newer").unwrap());
+            assert_eq!(std::fs::read(&other).unwrap(), b"new");
+        }
+        write_atomic_unsynced(&path, b"two").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_ne!(mode & 0o044, 0, "others may read the output");
+            let target = dir.path().join("elsewhere");
+            let link = dir.path().join("GBR.fr.pdf");
+            std::os::unix::fs::symlink(&target, &link).unwrap();
+            assert!(write_atomic_unsynced(&link, b"three").is_err());
+            assert!(!target.exists(), "nothing was written through the link");
+        }
+        let mut names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        #[cfg(target_os = "linux")]
+        assert_eq!(names, ["CAN.fr.pdf", "FRA.fr.pdf", "GBR.fr.pdf"]);
     }
 }
