@@ -114,10 +114,7 @@ mod unnamed {
     /// be replaced by a rename; a file system without unnamed files; no
     /// `/proc`), for the caller to write it the usual way.
     pub fn write(path: &Path, bytes: &[u8]) -> Result<bool> {
-        let folder = match path.parent() {
-            Some(folder) if !folder.as_os_str().is_empty() => folder,
-            _ => Path::new("."),
-        };
+        let folder = super::folder_of(path);
         if std::fs::symlink_metadata(path).is_ok() {
             return Ok(false);
         }
@@ -163,13 +160,18 @@ pub fn write_all_atomic(files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
     Ok(())
 }
 
+/// The folder `path` is in: `.` for a bare file name.
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    }
+}
+
 /// Writes `bytes` to a temporary file beside `path`, flushed to disk when
 /// `sync` is set.
 fn stage(path: &Path, bytes: &[u8], sync: bool) -> Result<tempfile::NamedTempFile> {
-    let folder = match path.parent() {
-        Some(folder) if !folder.as_os_str().is_empty() => folder,
-        _ => Path::new("."),
-    };
+    let folder = folder_of(path);
     std::fs::create_dir_all(folder).map_err(|e| Error::write(folder, e))?;
     let mut builder = tempfile::Builder::new();
     // Named with this process's token: a later run clears only the files of

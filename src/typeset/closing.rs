@@ -10,11 +10,11 @@
 //! of the space below them, so that those lines go over with the closing and
 //! the page before ends two lines early, not by a whole paragraph.
 
-use typst::foundations::{Dict, Label, Value};
+use typst::Library;
+use typst::foundations::{Label, Value};
 use typst::introspection::Introspector;
 use typst::layout::{Frame, FrameItem, Point};
 use typst::utils::{LazyHash, PicoStr};
-use typst::{Library, LibraryExt};
 use typst_layout::PagedDocument;
 
 /// The `sys.inputs` key that carries the last paragraph's lines over.
@@ -23,8 +23,7 @@ pub const KEEP_LAST: &str = "noteverbale-keep-last";
 /// The standard library with `sys.inputs` telling the page design to give
 /// up `room` at the foot of the last paragraph's page.
 pub fn keep_last_library(room: &str) -> LazyHash<Library> {
-    let inputs = Dict::from_iter([(KEEP_LAST.into(), Value::Str(room.into()))]);
-    LazyHash::new(Library::builder().with_inputs(inputs).build())
+    super::library_with(KEEP_LAST, room)
 }
 
 /// When the closing opens a page below a last paragraph that ends, whole,

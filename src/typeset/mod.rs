@@ -33,7 +33,14 @@ pub const STACK_SIZE: usize = 64 * 1024 * 1024;
 
 /// The `sys.inputs` key that typesets a note without its page numbers, for
 /// a note of one page, which has none.
-pub const ONE_PAGE: &str = "noteverbale-one-page";
+const ONE_PAGE: &str = "noteverbale-one-page";
+
+/// The standard library with one key of `sys.inputs` set, which the page
+/// design reads.
+fn library_with(key: &str, value: &str) -> LazyHash<Library> {
+    let inputs = Dict::from_iter([(key.into(), Value::Str(value.into()))]);
+    LazyHash::new(Library::builder().with_inputs(inputs).build())
+}
 
 /// Runs `work` for each language on a thread of its own, with the stack
 /// Typst needs: a meeting's notes in its languages are ready in the time of
@@ -120,14 +127,7 @@ impl Typesetter {
     pub fn new(templates: &Assets) -> Result<Self> {
         Ok(Self {
             library: LazyHash::new(Library::builder().build()),
-            one_page: LazyHash::new(
-                Library::builder()
-                    .with_inputs(Dict::from_iter([(
-                        ONE_PAGE.into(),
-                        Value::Str("true".into()),
-                    )]))
-                    .build(),
-            ),
+            one_page: library_with(ONE_PAGE, "true"),
             one_page_last: AtomicBool::new(false),
             templates: TemplateFiles::new(templates)?,
         })
