@@ -121,8 +121,8 @@ impl Engine {
             .filter(|(name, _)| {
                 !self
                     .kinds
-                    .iter()
-                    .any(|k| *name == format!("{}.yaml", k.name))
+                    .names()
+                    .any(|kind| *name == format!("{kind}.yaml"))
             })
             .map(|(name, asset)| (name.to_owned(), asset.bytes.clone()))
             .collect();
@@ -136,6 +136,16 @@ impl Engine {
     /// Reads and checks a meeting file and the logo it names.
     pub fn load(&self, path: &Path) -> Result<Loaded> {
         load::load(path, &self.kinds)
+    }
+
+    /// [`Engine::load`], with `work` done on what was read while the
+    /// languages of its texts are compared: see [`load::load_beside`].
+    pub fn load_beside<T>(
+        &self,
+        path: &Path,
+        work: impl FnOnce(&Loaded) -> T,
+    ) -> Result<(Loaded, T)> {
+        load::load_beside(path, &self.kinds, work)
     }
 
     /// Every phrase and date of the note in `lang`: to the meeting's

@@ -60,17 +60,19 @@ pub use crate::output::hex;
 pub use crate::source::Composed;
 pub use crate::typeset::{Note, PdfOptions, PdfStandard};
 
-/// Compiles the patterns with which the languages of a meeting file are
-/// compared, and loads the embedded fonts, each on a thread of its own,
-/// while the calling thread reads the templates, the locales and the
-/// meeting file: a command that reads a meeting file calls it first.
+/// Loads the embedded fonts, then compiles the patterns with which the
+/// languages of a meeting file are compared, on a thread of its own, while
+/// the calling thread reads the templates, the locales and the meeting file:
+/// a command that reads a meeting file calls it first. The fonts come first,
+/// for a note is typeset while its meeting file's languages are compared
+/// ([`Engine::load_beside`]).
 pub fn prepare_in_background() {
     // Should a thread not start, its work is done when first needed, as it
     // would be without it.
     let _ = std::thread::Builder::new()
         .name("prepare".into())
         .spawn(|| {
-            agree::prepare();
             typeset::Fonts::embedded();
+            agree::prepare();
         });
 }

@@ -65,17 +65,57 @@ impl Logo {
 /// Reads and checks a meeting file, with the kinds it may be of, and the
 /// logo it names.
 pub fn load(path: &Path, kinds: &Kinds) -> Result<Loaded> {
+    load_beside(path, kinds, |_| ()).map(|(loaded, ())| loaded)
+}
+
+/// [`load`], with `work` done on what was read while the languages of its
+/// texts are compared on another thread: a note is typeset meanwhile. The
+/// meeting `work` sees is read and checked but its languages not yet
+/// compared: it lacks their warnings and the facts they state
+/// ([`Loaded::given`]). Should they differ, the file's mistakes are the
+/// error, whatever `work` gave.
+pub fn load_beside<T>(
+    path: &Path,
+    kinds: &Kinds,
+    work: impl FnOnce(&Loaded) -> T,
+) -> Result<(Loaded, T)> {
     let file = YamlFile::read(path)?;
-    let mut loaded = read(&file, kinds)?;
+    let (mut loaded, top, found) = read_unchecked(&file, kinds)?;
     if let Some(logo) = loaded.frame.logo_path(path) {
         loaded.logo = Some(read_logo(&loaded.file, &logo)?);
     }
-    Ok(loaded)
+    let (compared, done) = std::thread::scope(|scope| {
+        let compared = std::thread::Builder::new()
+            .name("compare".into())
+            .spawn_scoped(scope, || {
+                agree::check_pairs(&loaded.file, &top, agree::States::builtin())
+            });
+        let done = work(&loaded);
+        let compared = match compared {
+            Ok(thread) => thread
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            // Without a thread, they are compared now.
+            Err(_) => agree::check_pairs(&loaded.file, &top, agree::States::builtin()),
+        };
+        (compared, done)
+    });
+    finish(&mut loaded, found, compared)?;
+    Ok((loaded, done))
 }
 
 /// Reads and checks a meeting file already in memory, with the files it
 /// extends (read from disk); the logo it names is not read.
 pub fn read(file: &YamlFile, kinds: &Kinds) -> Result<Loaded> {
+    let (mut loaded, top, found) = read_unchecked(file, kinds)?;
+    let compared = agree::check_pairs(&loaded.file, &top, agree::States::builtin());
+    finish(&mut loaded, found, compared)?;
+    Ok(loaded)
+}
+
+/// A meeting file read and checked, its languages not yet compared; with
+/// its top mapping and the warnings found, not yet reviewed.
+fn read_unchecked(file: &YamlFile, kinds: &Kinds) -> Result<(Loaded, Yaml, Vec<Diagnostic>)> {
     let top = file.parse_value()?;
     let (layered, top) = extend(file, top, kinds, &mut Vec::new())?;
     let file = &layered;
@@ -87,9 +127,25 @@ pub fn read(file: &YamlFile, kinds: &Kinds) -> Result<Loaded> {
         }
         Err(error) => return Err(error),
     };
-    // The texts given in both languages state the same facts, each
-    // compared in the file that gives it.
-    let compared = agree::check_pairs(file, &top, agree::States::builtin());
+    let loaded = Loaded {
+        path: file.path.clone(),
+        frame,
+        kind,
+        fields,
+        logo: None,
+        warnings: Vec::new(),
+        given: agree::Given::default(),
+        source: file.source.clone(),
+        file: layered,
+    };
+    Ok((loaded, top, found))
+}
+
+/// Takes in the comparison of the texts given in both languages, each
+/// compared in the file that gives it: the facts they state, and with the
+/// warnings `found` as the file was read, what its comments acknowledge.
+fn finish(loaded: &mut Loaded, found: Vec<Diagnostic>, compared: agree::Compared) -> Result<()> {
+    let file = &loaded.file;
     // The comments of the files extended are theirs: they are reviewed
     // when those files are checked.
     let mut warnings = allow::review(
@@ -104,17 +160,9 @@ pub fn read(file: &YamlFile, kinds: &Kinds) -> Result<Loaded> {
             compared.errors.into_iter().chain(warnings).collect(),
         ));
     }
-    Ok(Loaded {
-        path: file.path.clone(),
-        frame,
-        kind,
-        fields,
-        logo: None,
-        warnings,
-        given: compared.given,
-        source: file.source.clone(),
-        file: layered,
-    })
+    loaded.warnings = warnings;
+    loaded.given = compared.given;
+    Ok(())
 }
 
 /// The warnings that none of the files read acknowledges.
@@ -576,6 +624,11 @@ fn read_frame_and_fields(
         Ok(kind) => Some(kind),
         Err(error) => {
             for diagnostic in error.into_diagnostics() {
+                // The mistakes of the kind's schema are in its own file.
+                if diagnostic.file.is_some() {
+                    problems.push(diagnostic);
+                    continue;
+                }
                 let mut located = file.error("kind", diagnostic.message);
                 located.hints = diagnostic.hints;
                 problems.push(located);

@@ -767,3 +767,63 @@ fn a_resolution_is_reported_as_un_notes_report_it() {
     );
     assert_eq!(report["diagnostics"][0]["field"], "request.en");
 }
+
+#[test]
+fn a_mistake_in_one_kind_s_schema_stops_its_notes_and_check_but_not_another_kind_s_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let kinds = dir.path().join("kinds");
+    std::fs::create_dir(&kinds).unwrap();
+    write_trial_kind(
+        &kinds,
+        "description: { fr: Essai, en: Trial }\nfields:\n  a: { type: date, doc: A., example: 2017-02-30 }\n",
+        "x",
+    );
+    let example = repo("examples/ccm-7msp.yaml");
+    let example = example.to_str().unwrap();
+    // The invitation reads its own schema alone.
+    succeed(
+        dir.path(),
+        &[
+            "render",
+            example,
+            "--templates",
+            "kinds",
+            "--lang",
+            "fr",
+            "-o",
+            "out",
+        ],
+    );
+    assert!(dir.path().join("out/ccm-7msp.fr.pdf").is_file());
+    // A note of the broken kind is refused, the mistake shown in the schema.
+    std::fs::write(
+        dir.path().join("meeting.yaml"),
+        std::fs::read_to_string(example)
+            .unwrap()
+            .replace("kind: invitation", "kind: trial"),
+    )
+    .unwrap();
+    let out = noteverbale(
+        dir.path(),
+        &[
+            "render",
+            "meeting.yaml",
+            "--templates",
+            "kinds",
+            "-o",
+            "out2",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("February 2017 has 28 days"), "{stderr}");
+    assert!(stderr.contains("kinds/trial.yaml:3:"), "{stderr}");
+    assert!(!dir.path().join("out2").exists());
+    // `check` reads every kind's schema, whichever files it is given.
+    let (code, report) = check_json(dir.path(), &["--templates", "kinds", example]);
+    assert_eq!(code, Some(1), "{report}");
+    assert!(
+        report.to_string().contains("February 2017 has 28 days"),
+        "{report}"
+    );
+}

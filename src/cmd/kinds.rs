@@ -14,7 +14,7 @@ pub fn run(args: &KindsArgs, console: &Console) -> Result<Exit> {
     console.warnings(engine.kinds().warnings());
     let kinds: Vec<_> = match &args.kind {
         Some(name) => vec![engine.kinds().get(name)?],
-        None => engine.kinds().iter().cloned().collect(),
+        None => engine.kinds().all()?,
     };
     let text = match (args.format, &args.kind) {
         (CheckFormat::Json, _) => {

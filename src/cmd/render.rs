@@ -3,7 +3,10 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use noteverbale::{Engine, Error, NoteOptions, PdfOptions, Result, output};
+use noteverbale::{
+    Composed, Diagnostic, Engine, Error, Loaded, Note, NoteOptions, PdfOptions, Result, Severity,
+    output,
+};
 
 use super::{Exit, note_file};
 use crate::cli::{Format, LangChoice, RenderArgs};
@@ -13,63 +16,22 @@ use crate::console::{self, Console};
 pub fn run(args: &RenderArgs, console: &Console) -> Result<Exit> {
     let started = Instant::now();
     let engine = Engine::new(&(&args.sources).into())?;
-    let loaded = engine.load(&args.meeting)?;
+    // The notes are typeset while the meeting file's languages are
+    // compared; a difference between them is the error, whatever the notes.
+    let (loaded, typeset) = engine.load_beside(&args.meeting, |loaded| {
+        typeset_all(&engine, loaded, args, console)
+    })?;
     console.warnings(&loaded.warnings);
-    let note_options = NoteOptions::from(&args.note);
-    let pdf = PdfOptions::from(&args.note);
-
-    // A failure in one language leaves no file of the other behind.
-    let mut files = Files::default();
-    let mut commands = Vec::new();
-    let mut typeset = Vec::new();
-    let file = |lang, page, ext| note_file(&args.out, &args.meeting, lang, page, ext);
-    // Every language the note is written in, or the one asked for.
-    let langs = match args.lang {
-        LangChoice::All => loaded.frame.languages(),
-        choice => choice.langs().to_vec(),
-    };
-    for lang in langs {
-        console.step(format!("typesetting the {lang} note"));
-        let composed = engine.compose_note(&loaded, lang, None, &note_options)?;
-        if args.format == Format::Typ {
-            // The project is for a note to be finished by hand: it is
-            // written even when Typst refuses the note as it stands.
-            let inputs = match engine.typeset(&composed) {
-                Ok(note) => {
-                    console.warnings(&note.warnings);
-                    note.typst_inputs()
-                }
-                Err(error) => {
-                    console.warn(error);
-                    Vec::new()
-                }
-            };
-            for (name, bytes) in engine.project_files(&composed) {
-                files.put(args.out.join(name), bytes);
-            }
-            let main = file(lang, None, "typ");
-            commands.push(console::typst_compile(&main, &inputs));
-            files.put(main, composed.source.into_bytes());
-            continue;
-        }
-        let note = engine.typeset(&composed)?;
-        console.warnings(&note.warnings);
-        match args.format {
-            Format::Png => {
-                for (i, page) in note.png(args.dpi)?.into_iter().enumerate() {
-                    files.put(file(lang, Some(i + 1), "png"), page);
-                }
-            }
-            Format::Svg => {
-                for (i, page) in note.svg().into_iter().enumerate() {
-                    files.put(file(lang, Some(i + 1), "svg"), page.into_bytes());
-                }
-            }
-            Format::Pdf | Format::Typ => {
-                files.put(file(lang, None, "pdf"), note.pdf(&pdf)?);
-            }
-        }
-        typeset.push((composed, note));
+    let Typeset {
+        files,
+        commands,
+        notes: typeset,
+        warnings,
+        failure,
+    } = typeset;
+    console.warnings(&warnings);
+    if let Some(error) = failure {
+        return Err(error);
     }
     // The notes of both languages say the same, or none is written.
     let notes: Vec<_> = typeset.iter().map(|(c, n)| (c, n)).collect();
@@ -85,6 +47,96 @@ pub fn run(args: &RenderArgs, console: &Console) -> Result<Exit> {
     }
     console.step(format!("done in {} ms", started.elapsed().as_millis()));
     Ok(Exit::Success)
+}
+
+/// The notes of a meeting, typeset, and the files to write.
+#[derive(Default)]
+struct Typeset {
+    files: Files,
+    /// The typst commands that typeset the projects written.
+    commands: Vec<String>,
+    notes: Vec<(Composed, Note)>,
+    /// What typesetting warned of, shown after the meeting file's own.
+    warnings: Vec<Diagnostic>,
+    /// Why the notes could not all be typeset.
+    failure: Option<Error>,
+}
+
+/// Typesets the note in each language asked for, in memory, until one
+/// cannot be.
+fn typeset_all(engine: &Engine, loaded: &Loaded, args: &RenderArgs, console: &Console) -> Typeset {
+    let mut done = Typeset::default();
+    if let Err(error) = typeset_each(engine, loaded, args, console, &mut done) {
+        done.failure = Some(error);
+    }
+    done
+}
+
+fn typeset_each(
+    engine: &Engine,
+    loaded: &Loaded,
+    args: &RenderArgs,
+    console: &Console,
+    done: &mut Typeset,
+) -> Result<()> {
+    let note_options = NoteOptions::from(&args.note);
+    let pdf = PdfOptions::from(&args.note);
+    // A failure in one language leaves no file of the other behind.
+    let file = |lang, page, ext| note_file(&args.out, &args.meeting, lang, page, ext);
+    // Every language the note is written in, or the one asked for.
+    let langs = match args.lang {
+        LangChoice::All => loaded.frame.languages(),
+        choice => choice.langs().to_vec(),
+    };
+    for lang in langs {
+        console.step(format!("typesetting the {lang} note"));
+        let composed = engine.compose_note(loaded, lang, None, &note_options)?;
+        if args.format == Format::Typ {
+            // The project is for a note to be finished by hand: it is
+            // written even when Typst refuses the note as it stands.
+            let inputs = match engine.typeset(&composed) {
+                Ok(note) => {
+                    done.warnings.extend(note.warnings.iter().cloned());
+                    note.typst_inputs()
+                }
+                Err(error) => {
+                    done.warnings
+                        .extend(error.into_diagnostics().into_iter().map(|mut d| {
+                            d.severity = Severity::Warning;
+                            d
+                        }));
+                    Vec::new()
+                }
+            };
+            for (name, bytes) in engine.project_files(&composed) {
+                done.files.put(args.out.join(name), bytes);
+            }
+            let main = file(lang, None, "typ");
+            done.commands.push(console::typst_compile(&main, &inputs));
+            done.files.put(main, composed.source.into_bytes());
+            continue;
+        }
+        let note = engine.typeset(&composed)?;
+        done.warnings.extend(note.warnings.iter().cloned());
+        match args.format {
+            Format::Png => {
+                for (i, page) in note.png(args.dpi)?.into_iter().enumerate() {
+                    done.files.put(file(lang, Some(i + 1), "png"), page);
+                }
+            }
+            Format::Svg => {
+                for (i, page) in note.svg().into_iter().enumerate() {
+                    done.files
+                        .put(file(lang, Some(i + 1), "svg"), page.into_bytes());
+                }
+            }
+            Format::Pdf | Format::Typ => {
+                done.files.put(file(lang, None, "pdf"), note.pdf(&pdf)?);
+            }
+        }
+        done.notes.push((composed, note));
+    }
+    Ok(())
 }
 
 /// The files to write, in the order made; a file made twice (the page design

@@ -13,7 +13,7 @@ pub fn run(args: &SchemaArgs, console: &Console) -> Result<Exit> {
     let kinds = engine.kinds();
     let names: Vec<String> = match (&args.kind, &args.out) {
         (Some(name), _) => vec![name.clone()],
-        (None, Some(_)) => kinds.iter().map(|kind| kind.name.clone()).collect(),
+        (None, Some(_)) => kinds.names().map(str::to_owned).collect(),
         (None, None) => {
             return Err(Error::invalid(
                 Diagnostic::error("name the kind whose schema to print")

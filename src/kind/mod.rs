@@ -13,13 +13,13 @@ pub mod types;
 mod value;
 
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 pub use self::field::{Field, FieldType, Type, TypeInfo, localize};
 pub use self::read::read;
 pub use self::types::TYPES;
 pub use self::value::{Address, Value, Values};
-use crate::assets::Assets;
+use crate::assets::{Asset, Assets};
 use crate::error::{Diagnostic, Error, Result, SourceText};
 use crate::locale::Lang;
 use crate::template::note_template_lang;
@@ -70,22 +70,51 @@ pub fn check_schema(path: &Path) -> Result<Vec<Diagnostic>> {
     })
 }
 
-/// Every kind of a template set.
+/// Every kind of a template set. A kind's schema is read and checked when
+/// the kind is first asked for: a note reads its own kind's alone, and a
+/// mistake in another kind's schema does not stop it.
 #[derive(Debug, Default)]
 pub struct Kinds {
-    kinds: Vec<Arc<Kind>>,
+    schemas: Vec<Schema>,
     /// Names that have templates but no schema.
     unschematic: Vec<String>,
     /// Files that look like a kind's but make none.
     warnings: Vec<Diagnostic>,
 }
 
+/// A kind's schema file, and the kind it makes once read.
+#[derive(Debug)]
+struct Schema {
+    name: String,
+    /// The languages the kind has a template for.
+    languages: Vec<Lang>,
+    /// The name shown in diagnostics.
+    display: String,
+    asset: Asset,
+    kind: OnceLock<Result<Arc<Kind>, Vec<Diagnostic>>>,
+}
+
+impl Schema {
+    /// The kind, its schema read and checked the first time.
+    fn kind(&self) -> Result<Arc<Kind>> {
+        self.kind
+            .get_or_init(|| {
+                let text = self
+                    .asset
+                    .text("templates", &format!("{}.yaml", self.name))
+                    .map_err(|e| e.into_diagnostics())?;
+                let yaml = crate::yaml::YamlFile::from_text(Path::new(&self.display), text);
+                schema::read(&self.name, &yaml, self.languages.clone()).map(Arc::new)
+            })
+            .clone()
+            .map_err(Error::Invalid)
+    }
+}
+
 impl Kinds {
     /// The kinds of a template set: each `<kind>.yaml` beside a template
-    /// `<kind>.<lang>.typ`, its schema read and checked.
+    /// `<kind>.<lang>.typ`, its schema read when first needed.
     pub fn new(templates: &Assets) -> Result<Self> {
-        let mut kinds = Vec::new();
-        let mut problems = Vec::new();
         let mut names: Vec<String> = templates
             .iter()
             .filter_map(|(name, _)| {
@@ -95,6 +124,7 @@ impl Kinds {
             })
             .collect();
         names.dedup();
+        let mut schemas = Vec::new();
         let mut unschematic = Vec::new();
         for name in names {
             let languages: Vec<Lang> = Lang::ALL
@@ -106,13 +136,13 @@ impl Kinds {
                 unschematic.push(name);
                 continue;
             };
-            let display = asset.display_name(templates.set, &file);
-            let text = asset.text(templates.set, &file)?;
-            let yaml = crate::yaml::YamlFile::from_text(Path::new(&display), text);
-            match schema::read(&name, &yaml, languages) {
-                Ok(kind) => kinds.push(Arc::new(kind)),
-                Err(found) => problems.extend(found),
-            }
+            schemas.push(Schema {
+                display: asset.display_name(templates.set, &file),
+                asset: asset.clone(),
+                name,
+                languages,
+                kind: OnceLock::new(),
+            });
         }
         let mut warnings: Vec<Diagnostic> = unschematic
             .iter()
@@ -136,8 +166,7 @@ impl Kinds {
             let Some(stem) = file.strip_suffix(".yaml").filter(|s| !s.contains('/')) else {
                 continue;
             };
-            // A kind's schema was read already.
-            if kinds.iter().any(|k| k.name == stem) {
+            if schemas.iter().any(|k| k.name == stem) {
                 continue;
             }
             let looks_like_schema = asset
@@ -155,15 +184,11 @@ impl Kinds {
                 );
             }
         }
-        if problems.is_empty() {
-            Ok(Self {
-                kinds,
-                unschematic,
-                warnings,
-            })
-        } else {
-            Err(Error::Invalid(problems))
-        }
+        Ok(Self {
+            schemas,
+            unschematic,
+            warnings,
+        })
     }
 
     /// What looks like a kind's file but makes none: templates without a
@@ -172,15 +197,33 @@ impl Kinds {
         &self.warnings
     }
 
-    /// Every kind, by name.
-    pub fn iter(&self) -> impl Iterator<Item = &Arc<Kind>> {
-        self.kinds.iter()
+    /// The names of the kinds, whether or not their schemas hold.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.schemas.iter().map(|s| s.name.as_str())
+    }
+
+    /// Every kind, by name, each schema read and checked; the mistakes of
+    /// them all, if any has one.
+    pub fn all(&self) -> Result<Vec<Arc<Kind>>> {
+        let mut kinds = Vec::new();
+        let mut problems = Vec::new();
+        for schema in &self.schemas {
+            match schema.kind() {
+                Ok(kind) => kinds.push(kind),
+                Err(error) => problems.extend(error.into_diagnostics()),
+            }
+        }
+        if problems.is_empty() {
+            Ok(kinds)
+        } else {
+            Err(Error::Invalid(problems))
+        }
     }
 
     /// The kind named `name`, or what to tell the writer who named it.
     pub fn get(&self, name: &str) -> Result<Arc<Kind>> {
-        if let Some(kind) = self.kinds.iter().find(|k| k.name == name) {
-            return Ok(kind.clone());
+        if let Some(schema) = self.schemas.iter().find(|k| k.name == name) {
+            return schema.kind();
         }
         if self.unschematic.iter().any(|n| n == name) {
             return Err(Error::invalid(
@@ -190,7 +233,7 @@ impl Kinds {
                 .hint("a kind's schema gives its fields: see the template author's guide, docs/kinds.md"),
             ));
         }
-        let names: Vec<&str> = self.kinds.iter().map(|k| k.name.as_str()).collect();
+        let names: Vec<&str> = self.names().collect();
         let diagnostic = Diagnostic::error(format!("there is no kind `{name}`"));
         let near = crate::misspelling::hint(name, &names, crate::misspelling::Near::Word);
         Err(Error::invalid(match near {

@@ -9,6 +9,7 @@ mod glyphs;
 mod trace;
 mod world;
 
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::NaiveDate;
@@ -78,8 +79,9 @@ pub fn side_by_side<T: Send>(
 /// parsed once.
 pub struct Typesetter {
     library: LazyHash<Library>,
-    /// The standard library with [`ONE_PAGE`] set.
-    one_page: LazyHash<Library>,
+    /// The standard library with [`ONE_PAGE`] set, made when a note of
+    /// one page is first typeset.
+    one_page: OnceLock<LazyHash<Library>>,
     /// Whether the note typeset last held one page.
     one_page_last: AtomicBool,
     templates: TemplateFiles,
@@ -127,7 +129,7 @@ impl Typesetter {
     pub fn new(templates: &Assets) -> Result<Self> {
         Ok(Self {
             library: LazyHash::new(Library::builder().build()),
-            one_page: library_with(ONE_PAGE, "true"),
+            one_page: OnceLock::new(),
             one_page_last: AtomicBool::new(false),
             templates: TemplateFiles::new(templates)?,
         })
@@ -146,7 +148,7 @@ impl Typesetter {
     pub fn typeset(&self, input: &Composed, fonts: &Fonts) -> Result<Note> {
         let one_page = self.one_page_last.load(Ordering::Relaxed);
         let library = if one_page {
-            &self.one_page
+            self.one_page.get_or_init(|| library_with(ONE_PAGE, "true"))
         } else {
             &self.library
         };
