@@ -65,7 +65,10 @@ impl Logo {
 /// Reads and checks a meeting file, with the kinds it may be of, and the
 /// logo it names.
 pub fn load(path: &Path, kinds: &Kinds) -> Result<Loaded> {
-    load_beside(path, kinds, |_| ()).map(|(loaded, ())| loaded)
+    let (mut loaded, top, found) = load_unchecked(path, kinds)?;
+    let compared = agree::check_pairs(&loaded.file, &top, agree::States::builtin());
+    finish(&mut loaded, found, compared)?;
+    Ok(loaded)
 }
 
 /// [`load`], with `work` done on what was read while the languages of its
@@ -79,11 +82,7 @@ pub fn load_beside<T>(
     kinds: &Kinds,
     work: impl FnOnce(&Loaded) -> T,
 ) -> Result<(Loaded, T)> {
-    let file = YamlFile::read(path)?;
-    let (mut loaded, top, found) = read_unchecked(&file, kinds)?;
-    if let Some(logo) = loaded.frame.logo_path(path) {
-        loaded.logo = Some(read_logo(&loaded.file, &logo)?);
-    }
+    let (mut loaded, top, found) = load_unchecked(path, kinds)?;
     let (compared, done) = std::thread::scope(|scope| {
         let compared = std::thread::Builder::new()
             .name("compare".into())
@@ -102,6 +101,16 @@ pub fn load_beside<T>(
     });
     finish(&mut loaded, found, compared)?;
     Ok((loaded, done))
+}
+
+/// [`read_unchecked`] of a file on disk, with the logo it names.
+fn load_unchecked(path: &Path, kinds: &Kinds) -> Result<(Loaded, Yaml, Vec<Diagnostic>)> {
+    let file = YamlFile::read(path)?;
+    let (mut loaded, top, found) = read_unchecked(&file, kinds)?;
+    if let Some(logo) = loaded.frame.logo_path(path) {
+        loaded.logo = Some(read_logo(&loaded.file, &logo)?);
+    }
+    Ok((loaded, top, found))
 }
 
 /// Reads and checks a meeting file already in memory, with the files it
