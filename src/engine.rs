@@ -69,7 +69,7 @@ impl Engine {
         let messages = Arc::new(Messages::load(&locales)?);
         let composer = Composer::new(&templates, messages.clone())?;
         let typesetter = Typesetter::new(&templates)?;
-        let kinds = Kinds::new(&templates)?;
+        let kinds = Kinds::new(&templates);
         let mut digest = Sha256::new();
         digest.update(env!("CARGO_PKG_VERSION"));
         for set in [&templates, &locales] {

@@ -66,7 +66,7 @@ impl Logo {
 /// logo it names.
 pub fn load(path: &Path, kinds: &Kinds) -> Result<Loaded> {
     let (mut loaded, top, found) = load_unchecked(path, kinds)?;
-    let compared = agree::check_pairs(&loaded.file, &top, agree::States::builtin());
+    let compared = compare(&loaded, &top);
     finish(&mut loaded, found, compared)?;
     Ok(loaded)
 }
@@ -86,16 +86,14 @@ pub fn load_beside<T>(
     let (compared, done) = std::thread::scope(|scope| {
         let compared = std::thread::Builder::new()
             .name("compare".into())
-            .spawn_scoped(scope, || {
-                agree::check_pairs(&loaded.file, &top, agree::States::builtin())
-            });
+            .spawn_scoped(scope, || compare(&loaded, &top));
         let done = work(&loaded);
         let compared = match compared {
             Ok(thread) => thread
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
             // Without a thread, they are compared now.
-            Err(_) => agree::check_pairs(&loaded.file, &top, agree::States::builtin()),
+            Err(_) => compare(&loaded, &top),
         };
         (compared, done)
     });
@@ -117,7 +115,7 @@ fn load_unchecked(path: &Path, kinds: &Kinds) -> Result<(Loaded, Yaml, Vec<Diagn
 /// extends (read from disk); the logo it names is not read.
 pub fn read(file: &YamlFile, kinds: &Kinds) -> Result<Loaded> {
     let (mut loaded, top, found) = read_unchecked(file, kinds)?;
-    let compared = agree::check_pairs(&loaded.file, &top, agree::States::builtin());
+    let compared = compare(&loaded, &top);
     finish(&mut loaded, found, compared)?;
     Ok(loaded)
 }
@@ -150,9 +148,15 @@ fn read_unchecked(file: &YamlFile, kinds: &Kinds) -> Result<(Loaded, Yaml, Vec<D
     Ok((loaded, top, found))
 }
 
-/// Takes in the comparison of the texts given in both languages, each
-/// compared in the file that gives it: the facts they state, and with the
-/// warnings `found` as the file was read, what its comments acknowledge.
+/// Compares the texts that the meeting file read (`top`, its files layered)
+/// gives in both languages, each in the file that gives it.
+fn compare(loaded: &Loaded, top: &Yaml) -> agree::Compared {
+    agree::check_pairs(&loaded.file, top, agree::States::builtin())
+}
+
+/// Takes in the comparison of the texts given in both languages: the facts
+/// they state, and with the warnings `found` as the file was read, what its
+/// comments acknowledge.
 fn finish(loaded: &mut Loaded, found: Vec<Diagnostic>, compared: agree::Compared) -> Result<()> {
     let file = &loaded.file;
     // The comments of the files extended are theirs: they are reviewed

@@ -4,8 +4,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use noteverbale::{
-    Composed, Diagnostic, Engine, Error, Loaded, Note, NoteOptions, PdfOptions, Result, Severity,
-    output,
+    Composed, Diagnostic, Engine, Error, Loaded, Note, NoteOptions, PdfOptions, Result, output,
 };
 
 use super::{Exit, note_file};
@@ -18,8 +17,10 @@ pub fn run(args: &RenderArgs, console: &Console) -> Result<Exit> {
     let engine = Engine::new(&(&args.sources).into())?;
     // The notes are typeset while the meeting file's languages are
     // compared; a difference between them is the error, whatever the notes.
-    let (loaded, typeset) = engine.load_beside(&args.meeting, |loaded| {
-        typeset_all(&engine, loaded, args, console)
+    let (loaded, (typeset, outcome)) = engine.load_beside(&args.meeting, |loaded| {
+        let mut typeset = Typeset::default();
+        let outcome = typeset_all(&engine, loaded, args, console, &mut typeset);
+        (typeset, outcome)
     })?;
     console.warnings(&loaded.warnings);
     let Typeset {
@@ -27,12 +28,13 @@ pub fn run(args: &RenderArgs, console: &Console) -> Result<Exit> {
         commands,
         notes: typeset,
         warnings,
-        failure,
+        refused,
     } = typeset;
     console.warnings(&warnings);
-    if let Some(error) = failure {
-        return Err(error);
+    for error in refused {
+        console.warn(error);
     }
+    outcome?;
     // The notes of both languages say the same, or none is written.
     let notes: Vec<_> = typeset.iter().map(|(c, n)| (c, n)).collect();
     let differences = engine.agreement(&loaded, &notes).errors;
@@ -58,21 +60,13 @@ struct Typeset {
     notes: Vec<(Composed, Note)>,
     /// What typesetting warned of, shown after the meeting file's own.
     warnings: Vec<Diagnostic>,
-    /// Why the notes could not all be typeset.
-    failure: Option<Error>,
+    /// Why Typst refused a note whose project is written all the same.
+    refused: Vec<Error>,
 }
 
-/// Typesets the note in each language asked for, in memory, until one
-/// cannot be.
-fn typeset_all(engine: &Engine, loaded: &Loaded, args: &RenderArgs, console: &Console) -> Typeset {
-    let mut done = Typeset::default();
-    if let Err(error) = typeset_each(engine, loaded, args, console, &mut done) {
-        done.failure = Some(error);
-    }
-    done
-}
-
-fn typeset_each(
+/// Typesets the note in each language asked for into `done`, in memory,
+/// until one cannot be: what was typeset before it keeps its warnings.
+fn typeset_all(
     engine: &Engine,
     loaded: &Loaded,
     args: &RenderArgs,
@@ -100,11 +94,7 @@ fn typeset_each(
                     note.typst_inputs()
                 }
                 Err(error) => {
-                    done.warnings
-                        .extend(error.into_diagnostics().into_iter().map(|mut d| {
-                            d.severity = Severity::Warning;
-                            d
-                        }));
+                    done.refused.push(error);
                     Vec::new()
                 }
             };

@@ -88,8 +88,9 @@ struct Schema {
     name: String,
     /// The languages the kind has a template for.
     languages: Vec<Lang>,
-    /// The name shown in diagnostics.
-    display: String,
+    /// The template set it belongs to ([`Assets::set`]).
+    set: &'static str,
+    /// The file, `<kind>.yaml`.
     asset: Asset,
     kind: OnceLock<Result<Arc<Kind>, Vec<Diagnostic>>>,
 }
@@ -99,11 +100,13 @@ impl Schema {
     fn kind(&self) -> Result<Arc<Kind>> {
         self.kind
             .get_or_init(|| {
+                let file = format!("{}.yaml", self.name);
                 let text = self
                     .asset
-                    .text("templates", &format!("{}.yaml", self.name))
+                    .text(self.set, &file)
                     .map_err(|e| e.into_diagnostics())?;
-                let yaml = crate::yaml::YamlFile::from_text(Path::new(&self.display), text);
+                let display = self.asset.display_name(self.set, &file);
+                let yaml = crate::yaml::YamlFile::from_text(Path::new(&display), text);
                 schema::read(&self.name, &yaml, self.languages.clone()).map(Arc::new)
             })
             .clone()
@@ -114,7 +117,7 @@ impl Schema {
 impl Kinds {
     /// The kinds of a template set: each `<kind>.yaml` beside a template
     /// `<kind>.<lang>.typ`, its schema read when first needed.
-    pub fn new(templates: &Assets) -> Result<Self> {
+    pub fn new(templates: &Assets) -> Self {
         let mut names: Vec<String> = templates
             .iter()
             .filter_map(|(name, _)| {
@@ -137,7 +140,7 @@ impl Kinds {
                 continue;
             };
             schemas.push(Schema {
-                display: asset.display_name(templates.set, &file),
+                set: templates.set,
                 asset: asset.clone(),
                 name,
                 languages,
@@ -184,11 +187,11 @@ impl Kinds {
                 );
             }
         }
-        Ok(Self {
+        Self {
             schemas,
             unschematic,
             warnings,
-        })
+        }
     }
 
     /// What looks like a kind's file but makes none: templates without a
