@@ -10,6 +10,7 @@ use regex::Regex;
 
 use super::States;
 use super::words;
+use crate::locale::language::pattern;
 use crate::locale::{Lang, Language};
 
 /// One fact, in a form that does not depend on the language.
@@ -138,19 +139,18 @@ impl fmt::Display for Found {
     }
 }
 
-fn regex(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("the patterns of this module are valid")
-}
-
-static EMAIL: LazyLock<Regex> = LazyLock::new(|| regex(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"));
-static WEB: LazyLock<Regex> = LazyLock::new(|| regex(r#"(?i)\b(?:https?://|www\.)[^\s<>«»“”"]+"#));
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| pattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"));
+static WEB: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r#"(?i)\b(?:https?://|www\.)[^\s<>«»“”"]+"#));
 // Its groups parted by spaces of a line, never by a line end.
 static PHONE: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"\(?\+\d{1,3}\)?(?:[ \u{a0}\u{202f}.\-]?\d{1,4}){2,}"));
+    LazyLock::new(|| pattern(r"\(?\+[0-9]{1,3}\)?(?:[ \u{a0}\u{202f}.\-]?[0-9]{1,4}){2,}"));
 static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"\b(?:[A-Z]{1,12}(?:\.\d+)?(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+|\d{1,3}/\d{1,4}[A-Z]?)\b")
+    pattern(
+        r"\b(?:[A-Z]{1,12}(?:\.[0-9]+)?(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+|[0-9]{1,3}/[0-9]{1,4}[A-Z]?)\b",
+    )
 });
-static WORD: LazyLock<Regex> = LazyLock::new(|| regex(r"\p{L}+"));
+static WORD: LazyLock<Regex> = LazyLock::new(|| pattern(r"\p{L}+"));
 
 /// Compiles the patterns that reading facts needs, in every language: a
 /// few milliseconds that a process may spend on another thread while it

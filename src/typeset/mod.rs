@@ -246,7 +246,7 @@ impl Note {
     /// (the number of a street and the postcode under it).
     pub fn reading(&self) -> PageText {
         static PAGE_NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-            regex::Regex::new(r"–\s*\d+\s*–").expect("the pattern is valid")
+            regex::Regex::new(r"–\s*[0-9]+\s*–").expect("the pattern is valid")
         });
         let mut out = PageText::default();
         for page in export::page_texts(&self.document, self.source.as_ref()) {

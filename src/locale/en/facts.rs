@@ -3,14 +3,10 @@
 
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use regex::Captures;
 
 use super::dates::{MONTHS, WEEKDAYS};
-use crate::locale::language::Reading;
-
-fn regex(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("the patterns of this module are valid")
-}
+use crate::locale::language::{Reading, pattern};
 
 /// The English patterns, compiled once.
 pub static READING: LazyLock<Reading> = LazyLock::new(|| {
@@ -19,20 +15,20 @@ pub static READING: LazyLock<Reading> = LazyLock::new(|| {
     Reading {
         dates: vec![
             // Day (to day) month (year), with the weekday before it.
-            regex(&format!(
-                r"\b(?:(?P<weekday>{days}),?\s+)?(?P<first>\d{{1,2}})(?:\s*(?:to|and|-|–)\s*(?:(?:{days}),?\s+)?(?P<last>\d{{1,2}}))?\s+(?P<month>{months})\b(?:,?\s+(?P<year>\d{{4}}))?"
+            pattern(&format!(
+                r"\b(?:(?P<weekday>{days}),?\s+)?(?P<first>[0-9]{{1,2}})(?:\s*(?:to|and|-|–)\s*(?:(?:{days}),?\s+)?(?P<last>[0-9]{{1,2}}))?\s+(?P<month>{months})\b(?:,?\s+(?P<year>[0-9]{{4}}))?"
             )),
             // Month day (to day)(, year), as the United States write it.
-            regex(&format!(
-                r"\b(?:(?P<weekday>{days}),?\s+)?(?P<month>{months})\s+(?P<first>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:to|and|-|–)\s*(?P<last>\d{{1,2}})(?:st|nd|rd|th)?)?\b(?:,\s*(?P<year>\d{{4}}))?"
+            pattern(&format!(
+                r"\b(?:(?P<weekday>{days}),?\s+)?(?P<month>{months})\s+(?P<first>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:to|and|-|–)\s*(?P<last>[0-9]{{1,2}})(?:st|nd|rd|th)?)?\b(?:,\s*(?P<year>[0-9]{{4}}))?"
             )),
         ],
         // "from 10 a.m. to 1 p.m.", "from 3 to 6 p.m.", "noon", "midnight".
-        time: regex(
-            r"(?i)\b(?:(\d{1,2})(?:[.:](\d{2}))?\s*(a\.m\.|p\.m\.|am\b|pm\b)?\s*(?:to|and|-|–)\s*)?(\d{1,2})(?:[.:](\d{2}))?\s*(a\.m\.|p\.m\.|am\b|pm\b)|\b(noon|midday|midnight)\b",
+        time: pattern(
+            r"(?i)\b(?:([0-9]{1,2})(?:[.:]([0-9]{2}))?\s*(a\.m\.|p\.m\.|am\b|pm\b)?\s*(?:to|and|-|–)\s*)?([0-9]{1,2})(?:[.:]([0-9]{2}))?\s*(a\.m\.|p\.m\.|am\b|pm\b)|\b(noon|midday|midnight)\b",
         ),
-        ordinal: regex(r"\b(\d+)(?:st|nd|rd|th)\b"),
-        number: regex(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"),
+        ordinal: pattern(r"\b([0-9]+)(?:st|nd|rd|th)\b"),
+        number: pattern(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"),
     }
 });
 

@@ -3,14 +3,10 @@
 
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use regex::Captures;
 
 use super::dates::{MONTHS, WEEKDAYS};
-use crate::locale::language::Reading;
-
-fn regex(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("the patterns of this module are valid")
-}
+use crate::locale::language::{Reading, pattern};
 
 /// The French patterns, compiled once.
 pub static READING: LazyLock<Reading> = LazyLock::new(|| {
@@ -18,17 +14,19 @@ pub static READING: LazyLock<Reading> = LazyLock::new(|| {
     let months = MONTHS.join("|");
     Reading {
         // Day (to day) month (year), with the weekday before it.
-        dates: vec![regex(&format!(
-            r"(?i)\b(?:(?P<weekday>{days})\s+)?(?P<first>1er|1ᵉʳ|\d{{1,2}})(?:\s*(?:au|et|à|-|–)\s*(?:(?:{days})\s+)?(?P<last>1er|1ᵉʳ|\d{{1,2}}))?\s+(?P<month>{months})\b(?:\s+(?P<year>\d{{4}}))?"
+        dates: vec![pattern(&format!(
+            r"(?i)\b(?:(?P<weekday>{days})\s+)?(?P<first>1er|1ᵉʳ|[0-9]{{1,2}})(?:\s*(?:au|et|à|-|–)\s*(?:(?:{days})\s+)?(?P<last>1er|1ᵉʳ|[0-9]{{1,2}}))?\s+(?P<month>{months})\b(?:\s+(?P<year>[0-9]{{4}}))?"
         ))],
         // "de 10 à 13 heures", "à 15 h 30", "midi" (not "après-midi").
-        time: regex(
-            r"\b(?:(\d{1,2})(?:\s*h\s*(\d{2}))?\s*(?:à|et|-|–)\s*)?(\d{1,2})\s*(?:h|heures?)(?:\s*(\d{2}))?\b|(?:^|[^-\p{L}])(midi|minuit)\b",
+        time: pattern(
+            r"\b(?:([0-9]{1,2})(?:\s*h\s*([0-9]{2}))?\s*(?:à|et|-|–)\s*)?([0-9]{1,2})\s*(?:h|heures?)(?:\s*([0-9]{2}))?\b|(?:^|[^-\p{L}])(midi|minuit)\b",
         ),
         // Roman numerals of two letters at least, so that "Le" and "Ce" stay words.
-        ordinal: regex(r"\b(\d+|[IVXLC]{2,})(?:ers?|res?|ères?|es|e|èmes?|è|ᵉʳ|ᵉ)(?:\b|$)"),
+        ordinal: pattern(r"\b([0-9]+|[IVXLC]{2,})(?:ers?|res?|ères?|es|e|èmes?|è|ᵉʳ|ᵉ)(?:\b|$)"),
         // Section numbers, "3.2", "16.4.1", are written alike in both languages.
-        number: regex(r"\d+(?:\.\d+)+|\d{1,3}(?:[\u{a0}\u{202f} ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"),
+        number: pattern(
+            r"[0-9]+(?:\.[0-9]+)+|[0-9]{1,3}(?:[\u{a0}\u{202f} ][0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?",
+        ),
     }
 });
 
