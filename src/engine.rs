@@ -435,20 +435,38 @@ impl Engine {
     /// The meeting's circular notes in French and English, typeset and
     /// compared as wholes: an error for each fact they state otherwise.
     pub fn check_agreement(&self, loaded: &Loaded, options: &NoteOptions) -> Result<()> {
-        // A note written in one language has nothing to compare.
+        let notes = self.circular_notes(loaded, options)?;
+        self.agree(loaded, &notes)
+    }
+
+    /// The meeting's circular notes in each of its languages, typeset side
+    /// by side to be compared as wholes ([`Engine::agree`]); none when the
+    /// note is written in one language, or in one its kind lacks, and has
+    /// nothing to compare. The meeting file's own languages need not be
+    /// compared yet ([`Engine::load_beside`]).
+    pub fn circular_notes(
+        &self,
+        loaded: &Loaded,
+        options: &NoteOptions,
+    ) -> Result<Vec<(Composed, Note)>> {
         let written = loaded.frame.languages();
         if written.len() < 2
             || !written
                 .iter()
                 .all(|lang| loaded.kind.languages.contains(lang))
         {
-            return Ok(());
+            return Ok(Vec::new());
         }
-        let notes = typeset::side_by_side(&written, |lang| {
+        typeset::side_by_side(&written, |lang| {
             let composed = self.compose_note(loaded, lang, None, options)?;
             let note = self.typeset(&composed)?;
             Ok((composed, note))
-        })?;
+        })
+    }
+
+    /// An error for each fact that the [`Engine::circular_notes`] of a
+    /// meeting, loaded whole, state otherwise.
+    pub fn agree(&self, loaded: &Loaded, notes: &[(Composed, Note)]) -> Result<()> {
         let notes: Vec<(&Composed, &Note)> = notes.iter().map(|(c, n)| (c, n)).collect();
         let differences = self.agreement(loaded, &notes).errors;
         if differences.is_empty() {

@@ -192,11 +192,18 @@ fn a_fact_changed_in_one_language_is_refused_at_both_places() {
         assert!(!error["hints"][0].as_str().unwrap().is_empty());
 
         // render and batch refuse it as well, and write nothing.
-        let out = noteverbale(dir.path(), &["render", &name, "--out", "out"]);
-        assert_eq!(out.status.code(), Some(1));
-        assert!(!dir.path().join("out").exists());
-        let text = String::from_utf8_lossy(&out.stderr);
-        assert!(text.contains("the English"), "{text}");
+        let missions = repo("examples/missions.yaml");
+        let missions = missions.to_str().unwrap();
+        for args in [
+            &["render", &name, "--out", "out"][..],
+            &["batch", &name, "--recipients", missions, "--out", "out"],
+        ] {
+            let out = noteverbale(dir.path(), args);
+            assert_eq!(out.status.code(), Some(1), "{args:?}");
+            assert!(!dir.path().join("out").exists(), "{args:?}");
+            let text = String::from_utf8_lossy(&out.stderr);
+            assert!(text.contains("the English"), "{args:?}: {text}");
+        }
     }
 }
 
@@ -316,6 +323,26 @@ fn notes_whose_templates_differ_are_refused_at_the_template_line() {
     );
     assert_eq!(out.status.code(), Some(1));
     assert!(!dir.path().join("out").exists());
+
+    // batch, which reads its list meanwhile, refuses it before any note.
+    let missions = repo("examples/missions.yaml");
+    let out = noteverbale(
+        dir.path(),
+        &[
+            "batch",
+            "--templates",
+            "kinds",
+            "kinds/agenda.yaml",
+            "--recipients",
+            missions.to_str().unwrap(),
+            "--out",
+            "notes",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert!(text.contains("“2,000”"), "{text}");
+    assert!(!dir.path().join("notes").exists());
 }
 
 /// The notes are compared as they read, wherever their lines end: an

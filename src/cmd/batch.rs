@@ -21,14 +21,32 @@ pub fn run(args: &BatchArgs, console: &Console) -> Result<Exit> {
         None => 0,
     };
     let engine = Engine::new(&(&args.sources).into())?;
-    let loaded = engine.load(&args.meeting)?;
+    // The meeting file's languages are compared while its notes are typeset
+    // to be compared as wholes, and the list is read meanwhile.
+    let (loaded, (notes, list)) = engine.load_beside(&args.meeting, |loaded| {
+        std::thread::scope(|scope| {
+            let open = || recipients::open(&args.recipients, args.sheet.as_deref());
+            let list = std::thread::Builder::new()
+                .name("list".into())
+                .spawn_scoped(scope, open);
+            let notes = engine.circular_notes(loaded, &NoteOptions::from(&args.note));
+            let list = match list {
+                Ok(thread) => thread
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                // Without a thread, it is read now.
+                Err(_) => open(),
+            };
+            (notes, list)
+        })
+    })?;
     console.warnings(&loaded.warnings);
     // The two languages of the meeting's note say the same.
-    engine.check_agreement(&loaded, &NoteOptions::from(&args.note))?;
+    engine.agree(&loaded, &notes?)?;
     let languages = args.lang.into();
     let pattern = FilePattern::new(&args.pattern, languages)
         .map_err(|e| e.hint("`--pattern` sets the file names"))?;
-    let list = recipients::open(&args.recipients, args.sheet.as_deref())?;
+    let list = list?;
     console.warnings(&list.warnings);
     let records = list.records;
     let codes: Vec<String> = args.only.iter().map(|c| c.trim().to_uppercase()).collect();
