@@ -21,6 +21,11 @@ const CACHE_AGE: usize = 10;
 /// once this long passes without one.
 const SETTLE: Duration = Duration::from_millis(5);
 
+/// Once a file the notes depend on is closed after writing, or another file
+/// renamed over it, its save is over ([`ends_save`]): only the events the
+/// system sends with that one are waited for, this long.
+const SETTLE_ENDED: Duration = Duration::from_millis(1);
+
 /// The files a preview depends on, and what was last made of them.
 pub struct Preview {
     sources: Sources,
@@ -229,9 +234,17 @@ impl Saves {
         loop {
             let mut events = Vec::new();
             let mut timeout = None;
+            let mut ended = false;
             while let Some(event) = self.wait(timeout)? {
+                ended |= event.as_ref().is_ok_and(|event| {
+                    ends_save(event)
+                        && event
+                            .paths
+                            .iter()
+                            .any(|path| preview.classify(path) != Change::Unrelated)
+                });
                 events.push(event);
-                timeout = Some(SETTLE);
+                timeout = Some(if ended { SETTLE_ENDED } else { SETTLE });
             }
             let mut change = Change::Unrelated;
             for event in events.into_iter().flatten() {
@@ -273,6 +286,18 @@ impl Saves {
             )),
         }
     }
+}
+
+/// Whether `event` ends the save of the file it names: the file closed
+/// after writing, or another file renamed over it (an editor's two ways of
+/// saving).
+fn ends_save(event: &notify::Event) -> bool {
+    use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
+    matches!(
+        event.kind,
+        EventKind::Access(AccessKind::Close(AccessMode::Write))
+            | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
+    )
 }
 
 fn folder_of(path: &Path) -> PathBuf {
@@ -328,5 +353,31 @@ mod tests {
             preview.folders(),
             vec![PathBuf::from("examples"), PathBuf::from("tpl")]
         );
+    }
+
+    #[test]
+    fn a_save_ends_when_its_file_is_closed_or_renamed_into_place() {
+        use notify::event::{
+            AccessKind, AccessMode, CreateKind, DataChange, ModifyKind, RenameMode,
+        };
+        let event = |kind| notify::Event::new(kind);
+        for kind in [
+            EventKind::Access(AccessKind::Close(AccessMode::Write)),
+            EventKind::Modify(ModifyKind::Name(RenameMode::To)),
+            EventKind::Modify(ModifyKind::Name(RenameMode::Both)),
+        ] {
+            assert!(ends_save(&event(kind)), "{kind:?}");
+        }
+        // Half-way through a save, or no save at all: the file may be
+        // written on, or read by the preview itself.
+        for kind in [
+            EventKind::Create(CreateKind::File),
+            EventKind::Modify(ModifyKind::Data(DataChange::Any)),
+            EventKind::Modify(ModifyKind::Name(RenameMode::From)),
+            EventKind::Access(AccessKind::Open(AccessMode::Any)),
+            EventKind::Access(AccessKind::Close(AccessMode::Read)),
+        ] {
+            assert!(!ends_save(&event(kind)), "{kind:?}");
+        }
     }
 }
