@@ -5,7 +5,7 @@ use std::ops::Range;
 use typst::foundations::Smart;
 
 use typst::layout::{Abs, Frame, FrameItem, Point, Transform};
-use typst::syntax::{Source, Span, SpanKind};
+use typst::syntax::{Source, Span, SpanKind, SyntaxNode};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfStandards, Timestamp};
 
@@ -199,6 +199,40 @@ impl PageText {
     }
 }
 
+/// Where each node of a source starts, by its span: Typst finds one node by
+/// walking its siblings from the first, which, for every run of a note's
+/// text, took most of the time of reading its pages.
+struct Starts(Vec<(Span, usize)>);
+
+impl Starts {
+    fn of(source: &Source) -> Self {
+        fn walk(node: &SyntaxNode, offset: usize, starts: &mut Vec<(Span, usize)>) {
+            starts.push((node.span(), offset));
+            let mut at = offset;
+            for child in node.children() {
+                walk(child, at, starts);
+                at += child.len();
+            }
+        }
+        let mut starts = Vec::new();
+        walk(source.root(), 0, &mut starts);
+        // A parent's number is below its children's, a node's below its
+        // next sibling's: in this order they rise, and are sorted only to
+        // be sure.
+        starts.sort_by_key(|(span, _)| span.into_raw());
+        Self(starts)
+    }
+
+    /// Where the node of `span` starts in the source.
+    fn get(&self, span: Span) -> Option<usize> {
+        let at = self
+            .0
+            .binary_search_by_key(&span.into_raw(), |(span, _)| span.into_raw())
+            .ok()?;
+        Some(self.0[at].1)
+    }
+}
+
 /// The text of each page ([`PageText`]); `source` is the note's own, which
 /// tells where a line ends inside a word.
 pub fn page_texts(document: &PagedDocument, source: Option<&Source>) -> Vec<PageText> {
@@ -209,7 +243,7 @@ pub fn page_texts(document: &PagedDocument, source: Option<&Source>) -> Vec<Page
         end: Option<Point>,
         /// Where the source wrote the last glyph read.
         last: Option<usize>,
-        source: Option<&'a Source>,
+        source: Option<(&'a Source, &'a Starts)>,
         /// The last span resolved, and where it starts in the source.
         resolved: Option<(Span, Option<usize>)>,
     }
@@ -217,14 +251,12 @@ pub fn page_texts(document: &PagedDocument, source: Option<&Source>) -> Vec<Page
     impl Page<'_> {
         /// Where the source wrote a glyph.
         fn place(&mut self, (span, offset): (Span, u16)) -> Option<usize> {
-            let source = self.source?;
+            let (source, starts) = self.source?;
             let start = match self.resolved {
                 Some((last, start)) if last == span => start,
                 _ => {
                     let start = match span.get() {
-                        SpanKind::Number { id, num } if id == source.id() => {
-                            source.range(num, None).map(|r| r.start)
-                        }
+                        SpanKind::Number { id, .. } if id == source.id() => starts.get(span),
                         SpanKind::Range { id, range } if id == source.id() => Some(range.start),
                         _ => None,
                     };
@@ -239,7 +271,8 @@ pub fn page_texts(document: &PagedDocument, source: Option<&Source>) -> Vec<Page
         /// at `after` ends inside a word: nothing but markup between them,
         /// no space.
         fn inside_word(&self, before: Option<usize>, after: Option<usize>) -> bool {
-            let (Some(source), Some(before), Some(after)) = (self.source, before, after) else {
+            let (Some((source, _)), Some(before), Some(after)) = (self.source, before, after)
+            else {
                 return false;
             };
             source.text().get(before..after).is_some_and(|between| {
@@ -298,6 +331,8 @@ pub fn page_texts(document: &PagedDocument, source: Option<&Source>) -> Vec<Page
         }
     }
 
+    let starts = source.map(Starts::of);
+    let source = source.zip(starts.as_ref());
     document
         .pages()
         .iter()
@@ -314,4 +349,43 @@ pub fn page_texts(document: &PagedDocument, source: Option<&Source>) -> Vec<Page
             page.out
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use typst::syntax::{LinkedNode, RootedPath, VirtualPath, VirtualRoot};
+
+    #[test]
+    fn every_node_is_found_where_typst_finds_it() {
+        let id =
+            RootedPath::new(VirtualRoot::Project, VirtualPath::new("/note.typ").unwrap()).intern();
+        let text = "#show: note.with(lang: \"fr\", dateline: ([Le ], [ 2017]))\n\n\
+                    Le Secrétaire général présente ses compliments *aux représentants* \
+                    #box[sous\\-munitions]; (#link(\"https://un.org\")[site]) et _a l’honneur_.\n\n\
+                    - un\n- deux #{ 1 + 2 }\n";
+        let source = Source::new(id, text.into());
+        let starts = Starts::of(&source);
+        fn check(node: &LinkedNode, source: &Source, starts: &Starts, seen: &mut usize) {
+            let span = node.span();
+            if let SpanKind::Number { num, .. } = span.get() {
+                assert_eq!(
+                    starts.get(span),
+                    source.range(num, None).map(|r| r.start),
+                    "{node:?}"
+                );
+                *seen += 1;
+            }
+            for child in node.children() {
+                check(&child, source, starts, seen);
+            }
+        }
+        let mut seen = 0;
+        check(&LinkedNode::new(source.root()), &source, &starts, &mut seen);
+        assert!(seen > 50, "{seen} nodes");
+        // A node of another file is not one of this source's.
+        let other = RootedPath::new(VirtualRoot::Project, VirtualPath::new("/b.typ").unwrap());
+        let other = Source::new(other.intern(), "x".into());
+        assert_eq!(starts.get(other.root().span()), None);
+    }
 }
