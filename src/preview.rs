@@ -124,23 +124,16 @@ impl Preview {
             Some(engine) => engine,
             None => Engine::new(&self.sources)?,
         };
-        let engine = &*self.engine.insert(engine);
-        let options = &self.options;
-        let typeset = |loaded: &Loaded| {
-            crate::typeset::side_by_side(&loaded.frame.languages(), |lang| {
-                engine.note(loaded, lang, None, options)
-            })
+        let engine = self.engine.insert(engine);
+        let loaded = match self.loaded.take() {
+            Some(loaded) => loaded,
+            None => engine.load(&self.meeting)?,
         };
-        // A meeting file read anew has its languages compared while its
-        // notes are typeset: the comparison does not delay the pages.
-        let notes = match self.loaded.take() {
-            Some(loaded) => typeset(self.loaded.insert(loaded)),
-            None => {
-                let (loaded, notes) = engine.load_beside(&self.meeting, typeset)?;
-                self.loaded = Some(loaded);
-                notes
-            }
-        };
+        let loaded = self.loaded.insert(loaded);
+        let (engine, loaded, options) = (&*engine, &*loaded, &self.options);
+        let notes = crate::typeset::side_by_side(&loaded.frame.languages(), |lang| {
+            engine.note(loaded, lang, None, options)
+        });
         typst::comemo::evict(CACHE_AGE);
         notes
     }
