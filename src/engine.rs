@@ -140,10 +140,10 @@ impl Engine {
 
     /// [`Engine::load`], with `work` done on what was read while the
     /// languages of its texts are compared: see [`load::load_beside`].
-    pub fn load_beside<T>(
+    pub fn load_beside<T: Send>(
         &self,
         path: &Path,
-        work: impl FnOnce(&Loaded) -> T,
+        work: impl FnOnce(&Loaded) -> T + Send,
     ) -> Result<(Loaded, T)> {
         load::load_beside(path, &self.kinds, work)
     }
