@@ -99,8 +99,11 @@ pub fn engine(sources: &Sources) -> (Option<Engine>, Findings) {
             findings
                 .diagnostics
                 .extend(engine.kinds().warnings().iter().cloned());
-            // Every kind's schema holds, not only the kinds of the files
-            // checked.
+            // Every template parses and every kind's schema holds, not only
+            // those of the files checked.
+            if let Err(error) = engine.check_templates() {
+                findings.add(error);
+            }
             if let Err(error) = engine.kinds().all() {
                 findings.add(error);
             }

@@ -99,6 +99,12 @@ impl Engine {
         &self.messages
     }
 
+    /// The mistakes of the note templates of every language: each
+    /// language's are otherwise found when a note in it is first composed.
+    pub fn check_templates(&self) -> Result<()> {
+        self.composer.check()
+    }
+
     /// The kinds of note, each with its schema and the languages it has a
     /// template for.
     pub fn kinds(&self) -> &Kinds {

@@ -827,3 +827,37 @@ fn a_mistake_in_one_kind_s_schema_stops_its_notes_and_check_but_not_another_kind
         "{report}"
     );
 }
+
+#[test]
+fn a_mistake_in_one_language_s_templates_stops_its_notes_and_check_but_not_another_language_s() {
+    let dir = tempfile::tempdir().unwrap();
+    let kinds = dir.path().join("kinds");
+    std::fs::create_dir(&kinds).unwrap();
+    let english = std::fs::read_to_string(repo("templates/invitation.en.typ")).unwrap();
+    // A tag left open on the English template's last line.
+    std::fs::write(
+        kinds.join("invitation.en.typ"),
+        format!("{english}{{% if meeting %}}\n"),
+    )
+    .unwrap();
+    let line = english.lines().count() + 1;
+    let example = repo("examples/ccm-7msp.yaml");
+    let example = example.to_str().unwrap();
+    // The French note reads the French templates alone.
+    let args = ["render", example, "--templates", "kinds", "-o", "out"];
+    succeed(dir.path(), &[&args[..], &["--lang", "fr"]].concat());
+    assert!(dir.path().join("out/ccm-7msp.fr.pdf").is_file());
+    // Both notes are refused, the mistake shown where it was written.
+    let out = noteverbale(dir.path(), &[&args[..4], &["-o", "both"]].concat());
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("invitation.en.typ:{line}:")),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("both").exists());
+    // `check` parses every template, whichever files it is given.
+    let (code, report) = check_json(dir.path(), &["--templates", "kinds", example]);
+    assert_eq!(code, Some(1), "{report}");
+    assert!(report.to_string().contains("invitation.en.typ"), "{report}");
+}

@@ -6,7 +6,7 @@ mod escape;
 mod lines;
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use tera::{Context, Kwargs, State, Tera};
 
@@ -44,9 +44,15 @@ impl std::io::Write for Bounded {
     }
 }
 
-/// Renders note templates, one Tera engine a language.
+/// A language's Tera engine, or the mistakes of its templates, once parsed.
+type Parsed = OnceLock<std::result::Result<Tera, Vec<Diagnostic>>>;
+
+/// Renders note templates, one Tera engine a language, made when a note
+/// in that language is first composed: a note in French does not wait for
+/// the English templates to be parsed ([`Composer::check`] parses them all).
 pub struct Composer {
-    engines: Vec<(Lang, Tera)>,
+    engines: Vec<(Lang, Parsed)>,
+    messages: Arc<Messages>,
     templates: Assets,
     /// Each note template as Tera has it, marked, by name.
     marked: HashMap<String, lines::Marked>,
@@ -119,28 +125,56 @@ impl Composer {
                 words.remove("include");
             }
         }
-        let mut composer = Self {
-            engines: Vec::new(),
+        Ok(Self {
+            engines: Lang::ALL.map(|lang| (lang, OnceLock::new())).into(),
+            messages,
             templates: templates.clone(),
             marked,
             lines: Arc::new(lines),
             words,
-        };
-        for lang in Lang::ALL {
-            let mut tera = Tera::new();
-            tera.set_escape_fn(escape::in_lang(lang));
-            tera.autoescape_on([".typ"]);
-            register(&mut tera, lang, messages.clone());
-            let sources = composer
-                .marked
-                .iter()
-                .filter(|(name, _)| note_template_lang(name) == Some(lang) || is_part(name))
-                .map(|(name, marked)| (name.as_str(), marked.text.as_str()));
-            tera.add_raw_templates(sources)
-                .map_err(|e| composer.tera_error(e))?;
-            composer.engines.push((lang, tera));
+        })
+    }
+
+    /// The Tera engine of `lang`, with the note templates of that language
+    /// and the parts, parsed the first time it is asked for.
+    fn engine(&self, lang: Lang) -> Result<&Tera> {
+        let (_, engine) = self
+            .engines
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .expect("an engine for every language");
+        engine
+            .get_or_init(|| {
+                let mut tera = Tera::new();
+                tera.set_escape_fn(escape::in_lang(lang));
+                tera.autoescape_on([".typ"]);
+                register(&mut tera, lang, self.messages.clone());
+                let sources = self
+                    .marked
+                    .iter()
+                    .filter(|(name, _)| note_template_lang(name) == Some(lang) || is_part(name))
+                    .map(|(name, marked)| (name.as_str(), marked.text.as_str()));
+                match tera.add_raw_templates(sources) {
+                    Ok(()) => Ok(tera),
+                    Err(error) => Err(self.tera_error(error).into_diagnostics()),
+                }
+            })
+            .as_ref()
+            .map_err(|diagnostics| Error::Invalid(diagnostics.clone()))
+    }
+
+    /// Parses the templates of every language: their mistakes, all of them.
+    pub fn check(&self) -> Result<()> {
+        let diagnostics: Vec<Diagnostic> = Lang::ALL
+            .into_iter()
+            .filter_map(|lang| self.engine(lang).err())
+            .flat_map(Error::into_diagnostics)
+            .collect();
+        if diagnostics.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Invalid(diagnostics))
         }
-        Ok(composer)
     }
 
     /// Whether the template of `kind` in `lang` may print `value`: its tags
@@ -192,12 +226,7 @@ impl Composer {
                     .hint(format!("known kinds: {}", known.join(", "))),
             ));
         }
-        let tera = &self
-            .engines
-            .iter()
-            .find(|(l, _)| *l == lang)
-            .expect("an engine for every language")
-            .1;
+        let tera = self.engine(lang)?;
         let context = Context::from_serialize(note).map_err(|e| {
             Error::invalid(Diagnostic::error(format!(
                 "could not prepare the template values: {e}"
