@@ -21,9 +21,10 @@ const CACHE_AGE: usize = 10;
 /// once this long passes without one.
 const SETTLE: Duration = Duration::from_millis(5);
 
-/// Once a file the notes depend on is closed after writing, or another file
-/// renamed over it, its save is over ([`ends_save`]): only the events the
-/// system sends with that one are waited for, this long.
+/// Once the meeting file (or its logo, or a file it extends) is closed after
+/// writing, or another file renamed over it, its save is over
+/// ([`ends_save`]): only the events the system sends with that one are
+/// waited for, this long.
 const SETTLE_ENDED: Duration = Duration::from_millis(1);
 
 /// The files a preview depends on, and what was last made of them.
@@ -229,12 +230,16 @@ impl Saves {
             let mut timeout = None;
             let mut ended = false;
             while let Some(event) = self.wait(timeout)? {
+                // The file that a save ends with is the last the event
+                // names (a rename names where from, then where to); only
+                // the meeting's own files end a save so: a template folder
+                // also holds an editor's files of passage.
                 ended |= event.as_ref().is_ok_and(|event| {
                     ends_save(event)
                         && event
                             .paths
-                            .iter()
-                            .any(|path| preview.classify(path) != Change::Unrelated)
+                            .last()
+                            .is_some_and(|path| preview.classify(path) == Change::Meeting)
                 });
                 events.push(event);
                 timeout = Some(if ended { SETTLE_ENDED } else { SETTLE });

@@ -856,8 +856,33 @@ fn a_mistake_in_one_language_s_templates_stops_its_notes_and_check_but_not_anoth
         "{stderr}"
     );
     assert!(!dir.path().join("both").exists());
-    // `check` parses every template, whichever files it is given.
-    let (code, report) = check_json(dir.path(), &["--templates", "kinds", example]);
+    // `check` parses every template, whichever files it is given: here a
+    // list, which composes no note.
+    let missions = repo("examples/missions.yaml");
+    let (code, report) = check_json(
+        dir.path(),
+        &["--templates", "kinds", missions.to_str().unwrap()],
+    );
     assert_eq!(code, Some(1), "{report}");
     assert!(report.to_string().contains("invitation.en.typ"), "{report}");
+    // `kinds` and `batch` refuse the broken set before anything else.
+    let out = noteverbale(dir.path(), &["kinds", "--templates", "kinds"]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = noteverbale(
+        dir.path(),
+        &[
+            "batch",
+            example,
+            "--templates",
+            "kinds",
+            "--lang",
+            "fr",
+            "--recipients",
+            missions.to_str().unwrap(),
+            "--out",
+            "notes",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!dir.path().join("notes").exists());
 }

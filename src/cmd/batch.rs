@@ -21,6 +21,9 @@ pub fn run(args: &BatchArgs, console: &Console) -> Result<Exit> {
         None => 0,
     };
     let engine = Engine::new(&(&args.sources).into())?;
+    // Every template parses before a note is written, as the meeting's
+    // notes in one language would not show it.
+    engine.check_templates()?;
     // The meeting file's languages are compared while its notes are typeset
     // to be compared as wholes, and the list is read meanwhile.
     let (loaded, (notes, list)) = engine.load_beside(&args.meeting, |loaded| {

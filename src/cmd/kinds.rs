@@ -11,6 +11,7 @@ use crate::console::{self, Console};
 /// Lists the kinds, one a line, or describes the one asked for.
 pub fn run(args: &KindsArgs, console: &Console) -> Result<Exit> {
     let engine = Engine::new(&(&args.sources).into())?;
+    engine.check_templates()?;
     console.warnings(engine.kinds().warnings());
     let kinds: Vec<_> = match &args.kind {
         Some(name) => vec![engine.kinds().get(name)?],
