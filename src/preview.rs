@@ -90,6 +90,24 @@ impl Preview {
             .and_then(|loaded| loaded.frame.logo_path(&self.meeting))
     }
 
+    /// Whether `event` ends a save of the meeting's own files (the meeting
+    /// file, its logo, the files it extends): the file closed after
+    /// writing, or another renamed over it, an editor's two ways of saving.
+    /// A rename names where from, then where to: the file saved is the
+    /// last. A template folder also holds an editor's files of passage: its
+    /// saves are not taken as ended so.
+    fn ends_save(&self, event: &notify::Event) -> bool {
+        use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
+        matches!(
+            event.kind,
+            EventKind::Access(AccessKind::Close(AccessMode::Write))
+                | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
+        ) && event
+            .paths
+            .last()
+            .is_some_and(|path| self.classify(path) == Change::Meeting)
+    }
+
     /// What a change to `path` means for the notes.
     pub fn classify(&self, path: &Path) -> Change {
         let under = |folder: &Option<PathBuf>| {
@@ -230,17 +248,7 @@ impl Saves {
             let mut timeout = None;
             let mut ended = false;
             while let Some(event) = self.wait(timeout)? {
-                // The file that a save ends with is the last the event
-                // names (a rename names where from, then where to); only
-                // the meeting's own files end a save so: a template folder
-                // also holds an editor's files of passage.
-                ended |= event.as_ref().is_ok_and(|event| {
-                    ends_save(event)
-                        && event
-                            .paths
-                            .last()
-                            .is_some_and(|path| preview.classify(path) == Change::Meeting)
-                });
+                ended |= event.as_ref().is_ok_and(|event| preview.ends_save(event));
                 events.push(event);
                 timeout = Some(if ended { SETTLE_ENDED } else { SETTLE });
             }
@@ -284,18 +292,6 @@ impl Saves {
             )),
         }
     }
-}
-
-/// Whether `event` ends the save of the file it names: the file closed
-/// after writing, or another file renamed over it (an editor's two ways of
-/// saving).
-fn ends_save(event: &notify::Event) -> bool {
-    use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
-    matches!(
-        event.kind,
-        EventKind::Access(AccessKind::Close(AccessMode::Write))
-            | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
-    )
 }
 
 fn folder_of(path: &Path) -> PathBuf {
@@ -354,28 +350,67 @@ mod tests {
     }
 
     #[test]
-    fn a_save_ends_when_its_file_is_closed_or_renamed_into_place() {
+    fn a_save_ends_when_the_meeting_file_is_closed_or_renamed_into_place() {
         use notify::event::{
             AccessKind, AccessMode, CreateKind, DataChange, ModifyKind, RenameMode,
         };
-        let event = |kind| notify::Event::new(kind);
-        for kind in [
-            EventKind::Access(AccessKind::Close(AccessMode::Write)),
-            EventKind::Modify(ModifyKind::Name(RenameMode::To)),
-            EventKind::Modify(ModifyKind::Name(RenameMode::Both)),
+        let preview = Preview::new(
+            Sources {
+                templates: Some(PathBuf::from("tpl")),
+                locales: None,
+                worker: None,
+            },
+            Path::new("examples/ccm-7msp.yaml"),
+            NoteOptions::default(),
+        );
+        let meeting = PathBuf::from("examples/ccm-7msp.yaml");
+        let beside = PathBuf::from("examples/ccm-7msp.yaml.saving");
+        let event = |kind, paths: &[&PathBuf]| {
+            paths.iter().fold(notify::Event::new(kind), |event, path| {
+                event.add_path((*path).clone())
+            })
+        };
+        let rename = |mode| EventKind::Modify(ModifyKind::Name(mode));
+        for ended in [
+            event(
+                EventKind::Access(AccessKind::Close(AccessMode::Write)),
+                &[&meeting],
+            ),
+            event(rename(RenameMode::To), &[&meeting]),
+            event(rename(RenameMode::Both), &[&beside, &meeting]),
         ] {
-            assert!(ends_save(&event(kind)), "{kind:?}");
+            assert!(preview.ends_save(&ended), "{ended:?}");
         }
         // Half-way through a save, or no save at all: the file may be
-        // written on, or read by the preview itself.
-        for kind in [
-            EventKind::Create(CreateKind::File),
-            EventKind::Modify(ModifyKind::Data(DataChange::Any)),
-            EventKind::Modify(ModifyKind::Name(RenameMode::From)),
-            EventKind::Access(AccessKind::Open(AccessMode::Any)),
-            EventKind::Access(AccessKind::Close(AccessMode::Read)),
+        // written on, read by the preview itself, renamed away, or be a
+        // file of passage in a template folder.
+        let template = PathBuf::from("tpl/.goutputstream-X");
+        for not_ended in [
+            event(EventKind::Create(CreateKind::File), &[&meeting]),
+            event(
+                EventKind::Modify(ModifyKind::Data(DataChange::Any)),
+                &[&meeting],
+            ),
+            event(rename(RenameMode::From), &[&meeting]),
+            event(rename(RenameMode::Both), &[&meeting, &beside]),
+            event(
+                EventKind::Access(AccessKind::Open(AccessMode::Any)),
+                &[&meeting],
+            ),
+            event(
+                EventKind::Access(AccessKind::Close(AccessMode::Read)),
+                &[&meeting],
+            ),
+            event(
+                EventKind::Access(AccessKind::Close(AccessMode::Write)),
+                &[&beside],
+            ),
+            event(
+                EventKind::Access(AccessKind::Close(AccessMode::Write)),
+                &[&template],
+            ),
         ] {
-            assert!(!ends_save(&event(kind)), "{kind:?}");
+            assert!(!preview.ends_save(&not_ended), "{not_ended:?}");
         }
     }
 }

@@ -36,11 +36,7 @@ pub fn run(args: &RenderArgs, console: &Console) -> Result<Exit> {
     }
     outcome?;
     // The notes of both languages say the same, or none is written.
-    let notes: Vec<_> = typeset.iter().map(|(c, n)| (c, n)).collect();
-    let differences = engine.agreement(&loaded, &notes).errors;
-    if !differences.is_empty() {
-        return Err(Error::Invalid(differences));
-    }
+    engine.agree(&loaded, &typeset)?;
     let files = files.0;
     output::write_all_atomic(&files)?;
     console.wrote(files.iter().map(|(path, _)| path.as_path()));

@@ -245,9 +245,8 @@ impl Note {
     /// inside a word joins it again, and none parts what the page parts
     /// (the number of a street and the postcode under it).
     pub fn reading(&self) -> PageText {
-        static PAGE_NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-            regex::Regex::new(r"–\s*[0-9]+\s*–").expect("the pattern is valid")
-        });
+        static PAGE_NUMBER: std::sync::LazyLock<regex::Regex> =
+            std::sync::LazyLock::new(|| crate::locale::language::pattern(r"–\s*[0-9]+\s*–"));
         let mut out = PageText::default();
         for page in export::page_texts(&self.document, self.source.as_ref()) {
             if !out.text.is_empty() {
