@@ -318,9 +318,9 @@ fn absolute(path: &Path) -> PathBuf {
 mod tests {
     use super::*;
 
-    #[test]
-    fn changes_are_told_apart() {
-        let preview = Preview::new(
+    /// A preview of the example, with templates from `tpl`.
+    fn example() -> Preview {
+        Preview::new(
             Sources {
                 templates: Some(PathBuf::from("tpl")),
                 locales: None,
@@ -328,7 +328,12 @@ mod tests {
             },
             Path::new("examples/ccm-7msp.yaml"),
             NoteOptions::default(),
-        );
+        )
+    }
+
+    #[test]
+    fn changes_are_told_apart() {
+        let preview = example();
         let here = std::env::current_dir().unwrap();
         assert_eq!(
             preview.classify(&here.join("examples/ccm-7msp.yaml")),
@@ -354,15 +359,7 @@ mod tests {
         use notify::event::{
             AccessKind, AccessMode, CreateKind, DataChange, ModifyKind, RenameMode,
         };
-        let preview = Preview::new(
-            Sources {
-                templates: Some(PathBuf::from("tpl")),
-                locales: None,
-                worker: None,
-            },
-            Path::new("examples/ccm-7msp.yaml"),
-            NoteOptions::default(),
-        );
+        let preview = example();
         let meeting = PathBuf::from("examples/ccm-7msp.yaml");
         let beside = PathBuf::from("examples/ccm-7msp.yaml.saving");
         let event = |kind, paths: &[&PathBuf]| {
