@@ -23,6 +23,137 @@ pub fn svg(page: &Page) -> String {
     typst_svg::svg(&Outlines::default().page(page), &Default::default())
 }
 
+/// What a browser showing `old`, a page's SVG, needs to show `new` instead,
+/// as JSON: an array of the children of `new`'s root, in order, each either
+/// the index of a child of `old`'s root that stays where it is (the indices
+/// rise), or the markup of a new one. An edit changes a few lines of a page:
+/// the browser parses and draws those alone, and keeps the rest as it is.
+///
+/// `None` when the roots differ (another size of page), when nothing stays,
+/// or when either SVG is not written as Typst writes it.
+pub fn changes(old: &str, new: &str) -> Option<String> {
+    #[derive(serde::Serialize)]
+    #[serde(untagged)]
+    enum Child<'a> {
+        Stays(usize),
+        New(&'a str),
+    }
+    let (old, new) = (Split::of(old)?, Split::of(new)?);
+    if old.root != new.root {
+        return None;
+    }
+    // Where each of the old children is, by its markup, in rising order.
+    let mut places: HashMap<&str, std::collections::VecDeque<usize>> = HashMap::new();
+    for (i, child) in old.children.iter().enumerate() {
+        places.entry(child).or_default().push_back(i);
+    }
+    let mut passed = None;
+    let mut stays = 0;
+    let children = new.children.iter().map(|child| {
+        let place = places.get_mut(child).and_then(|places| {
+            // A child met again after an old one kept after it is new: the
+            // ones that stay keep their order.
+            while places
+                .front()
+                .is_some_and(|&i| passed.is_some_and(|p| i <= p))
+            {
+                places.pop_front();
+            }
+            places.pop_front()
+        });
+        match place {
+            Some(i) => {
+                passed = Some(i);
+                stays += 1;
+                Child::Stays(i)
+            }
+            None => Child::New(child),
+        }
+    });
+    let children: Vec<Child> = children.collect();
+    if stays == 0 {
+        return None;
+    }
+    serde_json::to_string(&children).ok()
+}
+
+/// An SVG as Typst writes it: the opening tag of its root, and the markup of
+/// each element in the root.
+struct Split<'a> {
+    root: &'a str,
+    children: Vec<&'a str>,
+}
+
+impl<'a> Split<'a> {
+    /// Reads the markup as Typst writes it (each `<` opens or closes a tag,
+    /// as attribute values and text escape it), or `None`: a declaration, a
+    /// comment, text beside the root's elements or unbalanced tags.
+    fn of(svg: &'a str) -> Option<Self> {
+        let bytes = svg.as_bytes();
+        let mut root = None;
+        let mut children = Vec::new();
+        let mut depth = 0_usize;
+        let mut child = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] != b'<' {
+                if depth <= 1 && !bytes[i].is_ascii_whitespace() {
+                    return None;
+                }
+                i += 1;
+                continue;
+            }
+            let start = i;
+            // The tag's end, past any quoted value.
+            let mut quote = None;
+            i += 1;
+            loop {
+                let byte = *bytes.get(i)?;
+                match quote {
+                    Some(q) if byte == q => quote = None,
+                    Some(_) => {}
+                    None if byte == b'"' || byte == b'\'' => quote = Some(byte),
+                    None if byte == b'>' => break,
+                    None => {}
+                }
+                i += 1;
+            }
+            i += 1;
+            let tag = &svg[start..i];
+            if tag.starts_with("</") {
+                depth = depth.checked_sub(1)?;
+                match depth {
+                    0 => break,
+                    1 => children.push(&svg[child..i]),
+                    _ => {}
+                }
+            } else if tag.starts_with("<!") || tag.starts_with("<?") {
+                return None;
+            } else {
+                let empty = tag.ends_with("/>");
+                match depth {
+                    0 if empty => return None,
+                    0 => root = Some(tag),
+                    1 if empty => children.push(tag),
+                    1 => child = start,
+                    _ => {}
+                }
+                if !empty {
+                    depth += 1;
+                }
+            }
+        }
+        let rest = svg.get(i..)?;
+        if depth != 0 || !rest.trim().is_empty() {
+            return None;
+        }
+        Some(Self {
+            root: root?,
+            children,
+        })
+    }
+}
+
 /// A digest of what `page` draws, and of the code that draws it: the same
 /// for two layouts that look the same, whatever source positions (spans) and
 /// introspection marks they carry, which change with every edit.
@@ -327,5 +458,105 @@ mod tests {
             assert_eq!(digest(page), digest(same));
         }
         assert_ne!(digest(&before[0]), digest(&edited[0]));
+    }
+
+    /// `old`'s root's children made into the new ones as `changes` says.
+    fn apply(old: &str, changes: &str) -> Vec<String> {
+        let old = Split::of(old).unwrap().children;
+        let changes: Vec<serde_json::Value> = serde_json::from_str(changes).unwrap();
+        let mut passed = None;
+        let children = changes.iter().map(|child| match child {
+            serde_json::Value::Number(i) => {
+                let i = i.as_u64().unwrap() as usize;
+                assert!(passed < Some(i), "the children that stay keep their order");
+                passed = Some(i);
+                old[i].to_owned()
+            }
+            serde_json::Value::String(markup) => markup.clone(),
+            other => panic!("not a child: {other}"),
+        });
+        children.collect()
+    }
+
+    #[test]
+    fn an_edit_sends_the_lines_it_changed_and_keeps_the_others() {
+        let engine = Engine::new(&Sources::default()).unwrap();
+        let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ccm-7msp.yaml");
+        let text = std::fs::read_to_string(&example).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let first_page = |text: &str| {
+            let meeting = dir.path().join("meeting.yaml");
+            std::fs::write(&meeting, text).unwrap();
+            let loaded = engine.load(&meeting).unwrap();
+            let note = (engine.note(&loaded, Lang::Fr, None, &NoteOptions::default())).unwrap();
+            svg(&note.document.pages()[0])
+        };
+        let before = first_page(&text);
+        let after = first_page(&text.replace("ordinal: 7 ", "ordinal: 8 "));
+        let changes = changes(&before, &after).unwrap();
+        assert_eq!(
+            apply(&before, &changes),
+            Split::of(&after).unwrap().children
+        );
+        // The lines of the first paragraph that name the meeting.
+        let new = serde_json::from_str::<Vec<serde_json::Value>>(&changes).unwrap();
+        let new = new.iter().filter(|child| child.is_string()).count();
+        assert!(
+            (1..=4).contains(&new),
+            "{new} new of {}",
+            Split::of(&after).unwrap().children.len()
+        );
+        assert!(
+            changes.len() * 5 < after.len(),
+            "{} bytes of {}",
+            changes.len(),
+            after.len()
+        );
+        // Nothing changed: every child stays.
+        assert_eq!(
+            apply(&before, &super::changes(&before, &before).unwrap()),
+            Split::of(&before).unwrap().children
+        );
+    }
+
+    #[test]
+    fn changes_are_found_only_between_svgs_as_typst_writes_them() {
+        let page = r#"<svg viewBox="0 0 10 10"><path d="M 0 0"/><g title="a > b"><path d="M 1 1"/></g><a href="x">t</a></svg>"#;
+        let split = Split::of(page).unwrap();
+        assert_eq!(split.root, r#"<svg viewBox="0 0 10 10">"#);
+        assert_eq!(
+            split.children,
+            [
+                r#"<path d="M 0 0"/>"#,
+                r#"<g title="a > b"><path d="M 1 1"/></g>"#,
+                r#"<a href="x">t</a>"#
+            ]
+        );
+        let moved =
+            r#"<svg viewBox="0 0 10 10"><a href="x">t</a><path d="M 2 2"/><path d="M 0 0"/></svg>"#;
+        // The link stays; the first path, met after it, is new again.
+        assert_eq!(
+            changes(page, moved).unwrap(),
+            r#"[2,"<path d=\"M 2 2\"/>","<path d=\"M 0 0\"/>"]"#
+        );
+        // Another size of page, nothing in common, or markup not Typst's.
+        let other_size = page.replace("0 0 10 10", "0 0 10 20");
+        assert_eq!(changes(page, &other_size), None);
+        assert_eq!(
+            changes(page, r#"<svg viewBox="0 0 10 10"><path d="M 3 3"/></svg>"#),
+            None
+        );
+        for odd in [
+            r#"<?xml version="1.0"?><svg><path/></svg>"#,
+            "<svg><!-- a comment --><path/></svg>",
+            "<svg>text<path/></svg>",
+            "<svg><g><path/></svg>",
+            "<svg><path/></svg><svg/>",
+            "<svg><path d='M 0 0",
+            "<svg/>",
+        ] {
+            assert!(Split::of(odd).is_none(), "{odd}");
+            assert_eq!(changes(odd, page), None, "{odd}");
+        }
     }
 }

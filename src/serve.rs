@@ -5,7 +5,8 @@
 //!
 //! Each page's SVG is served at an address made from a digest of its layout,
 //! so that after an edit the browser fetches only the pages that changed, and
-//! keeps the others as they are. The SVG of a new page is written as soon as
+//! keeps the others as they are. Of a page that changed, it asks only what
+//! changed from the page it shows (`drawing::changes`), and keeps the rest. The SVG of a new page is written as soon as
 //! it is laid out, while the browser hears of it, and pages are written side
 //! by side.
 
@@ -16,7 +17,7 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::extract::{Path, Request, State as AxumState};
-use axum::http::{StatusCode, header};
+use axum::http::{StatusCode, Uri, header};
 use axum::middleware::Next;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{Html, IntoResponse, Response};
@@ -301,20 +302,40 @@ async fn events(AxumState(shared): AxumState<Arc<Shared>>) -> impl IntoResponse 
     Sse::new(versions).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
 }
 
-/// A page's SVG.
-async fn page(AxumState(shared): AxumState<Arc<Shared>>, Path(file): Path<String>) -> Response {
-    let Some(drawn) = shared.live().pages.get(&file).cloned() else {
+/// A page's SVG; or, asked `?from=` the file of the page that the browser
+/// shows in its place, what changed from that one (`drawing::changes`, as
+/// JSON), if the server still has it and something stays.
+async fn page(
+    AxumState(shared): AxumState<Arc<Shared>>,
+    Path(file): Path<String>,
+    uri: Uri,
+) -> Response {
+    let (drawn, shown) = {
+        let live = shared.live();
+        let shown = (uri.query())
+            .and_then(|query| query.strip_prefix("from="))
+            .and_then(|from| live.pages.get(from).cloned());
+        (live.pages.get(&file).cloned(), shown)
+    };
+    let Some(drawn) = drawn else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let svg = tokio::task::spawn_blocking(move || drawn.svg().to_owned()).await;
-    match svg {
-        Ok(svg) => {
+    let body = tokio::task::spawn_blocking(move || {
+        let changes = shown.and_then(|shown| crate::drawing::changes(shown.svg(), drawn.svg()));
+        match changes {
+            Some(changes) => ("application/json", changes),
+            None => ("image/svg+xml", drawn.svg().to_owned()),
+        }
+    })
+    .await;
+    match body {
+        Ok((kind, body)) => {
             // The address changes with the page: the browser may keep it.
             let headers = [
-                (header::CONTENT_TYPE, "image/svg+xml"),
+                (header::CONTENT_TYPE, kind),
                 (header::CACHE_CONTROL, "max-age=31536000, immutable"),
             ];
-            (headers, svg).into_response()
+            (headers, body).into_response()
         }
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }

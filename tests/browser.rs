@@ -146,6 +146,22 @@ const LOOK: &str = "
             Number(document.body.dataset.shownAt || 0),
             Number(document.body.dataset.version || 0)];";
 
+/// How many pages there are, those that do not draw what their whole SVG
+/// draws, and how many times a page asked what changed.
+const SAME_AS_WHOLE: &str = "
+    return (async () => {
+        const frames = Array.from(document.querySelectorAll('.page'));
+        const differ = [];
+        for (const frame of frames) {
+            const whole = document.createElement('div');
+            whole.innerHTML = await (await fetch(frame.dataset.svg)).text();
+            if (whole.innerHTML !== frame.innerHTML) differ.push(frame.dataset.svg);
+        }
+        const asked = performance.getEntriesByType('resource')
+            .filter(entry => entry.name.includes('?from=')).length;
+        return [frames.length, differ, asked];
+    })();";
+
 async fn look(client: &Client) -> Seen {
     let value = client.execute(LOOK, Vec::new()).await.unwrap();
     Seen {
@@ -273,6 +289,17 @@ async fn follow_edits(client: Client) {
         latencies[latencies.len() / 2],
         latencies[latencies.len() - 1]
     ));
+
+    // After an edit, a page asks what changed from the page it shows, and
+    // draws the same as the whole new page would.
+    let value = client.execute(SAME_AS_WHOLE, Vec::new()).await.unwrap();
+    let (pages, differ, asked) = (&value[0], &value[1], &value[2]);
+    assert!(pages.as_u64() >= Some(4), "{value}");
+    assert_eq!(differ, &json!([]), "pages drawn unlike their whole SVG");
+    assert!(
+        asked.as_u64() >= Some(10),
+        "the first pages ask what changed after each edit: {value}"
+    );
 
     // The reader's place on the page holds through an edit.
     client
