@@ -164,9 +164,10 @@ fn continuation_pages_are_numbered_and_the_first_is_not() {
     }
 }
 
-/// A note that follows a note of one page is typeset first without page
-/// numbers, and again with them should it run on: whatever came before it,
-/// a note is numbered as it should be and comes out the same, to the byte.
+/// A note's layout starts from what the note before it found out about its
+/// pages, which may be wrong for it (a note of one page before one of two):
+/// whatever came before it, a note is numbered as it should be and comes out
+/// the same, to the byte.
 #[test]
 fn a_note_comes_out_the_same_whatever_the_note_before_it_held() {
     use noteverbale::{Engine, PdfOptions, Sources};
@@ -192,12 +193,12 @@ fn a_note_comes_out_the_same_whatever_the_note_before_it_held() {
     let after_one_page = in_turn(&[&reminder, &reminder, &invitation, &reminder]);
     assert_eq!(alone[0].0, 2);
     assert_eq!(after_one_page[0].0, 1);
-    // The second reminder, typeset without numbers, is the first's bytes.
+    // The second reminder, laid out from the first's pages, is its bytes.
     assert!(after_one_page[0].1 == after_one_page[1].1);
     // The invitation ran on: numbered, and the same as alone.
     assert!(after_one_page[2].2[1].contains("–\u{a0}2\u{a0}–"));
     assert!(after_one_page[2].1 == alone[0].1, "the invitation differs");
-    // After a note of two pages the reminder is typeset with numbers again.
+    // After a note of two pages, the reminder is the same again.
     assert!(after_one_page[3].1 == after_one_page[0].1);
 }
 

@@ -3,21 +3,21 @@
 //! export to PDF, PNG, SVG and text.
 
 mod closing;
+mod compile;
 mod export;
 mod fonts;
 mod glyphs;
 mod trace;
 mod world;
 
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::NaiveDate;
 use typst::diag::Warned;
 use typst::foundations::{Dict, Value};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt};
-use typst_layout::PagedDocument;
+use typst_layout::{PagedDocument, PagedIntrospector};
 
 pub use self::closing::KEEP_LAST;
 pub use self::export::{PageText, PdfOptions, PdfStandard};
@@ -31,10 +31,6 @@ use crate::source::Composed;
 /// The stack a thread that typesets needs: Typst recurses deeply, and the
 /// default stacks of threads (2 MiB) are too small for it.
 pub const STACK_SIZE: usize = 64 * 1024 * 1024;
-
-/// The `sys.inputs` key that typesets a note without its page numbers, for
-/// a note of one page, which has none.
-const ONE_PAGE: &str = "noteverbale-one-page";
 
 /// The standard library with one key of `sys.inputs` set, which the page
 /// design reads.
@@ -79,11 +75,9 @@ pub fn side_by_side<T: Send>(
 /// parsed once.
 pub struct Typesetter {
     library: LazyHash<Library>,
-    /// The standard library with [`ONE_PAGE`] set, made when a note of
-    /// one page is first typeset.
-    one_page: OnceLock<LazyHash<Library>>,
-    /// Whether the note typeset last held one page.
-    one_page_last: AtomicBool,
+    /// What the note compiled last found out about its pages: the next
+    /// starts its layout from it ([`compile`]).
+    seed: Mutex<Option<Arc<PagedIntrospector>>>,
     templates: TemplateFiles,
 }
 
@@ -129,8 +123,7 @@ impl Typesetter {
     pub fn new(templates: &Assets) -> Result<Self> {
         Ok(Self {
             library: LazyHash::new(Library::builder().build()),
-            one_page: OnceLock::new(),
-            one_page_last: AtomicBool::new(false),
+            seed: Mutex::new(None),
             templates: TemplateFiles::new(templates)?,
         })
     }
@@ -139,30 +132,17 @@ impl Typesetter {
     /// Typst's warnings come with it. The closing never opens a page alone:
     /// see [`closing`].
     ///
-    /// When the note typeset before this one held one page, this one is
-    /// typeset first without page numbers ([`ONE_PAGE`]), which would make
-    /// Typst lay it out a second time to learn them, and again with them
-    /// only should it run onto a second page: the notes of a batch or the
-    /// drafts of a preview hold as many pages as the one before, nearly
-    /// always. Either way a note comes out the same, to the byte.
+    /// Its layout starts from what the note typeset before it found out
+    /// about its pages ([`compile`]): the notes of a batch or the drafts of
+    /// a preview are laid out once, not twice for their page numbers, and
+    /// come out as Typst makes them, to the byte.
     pub fn typeset(&self, input: &Composed, fonts: &Fonts) -> Result<Note> {
-        let one_page = self.one_page_last.load(Ordering::Relaxed);
-        let library = if one_page {
-            self.one_page.get_or_init(|| library_with(ONE_PAGE, "true"))
-        } else {
-            &self.library
-        };
-        let first = self.compile(input, library, fonts)?;
+        let first = self.compile(input, &self.library, fonts)?;
         let kept_last = closing::keep_room(&first.0);
         let document = match &kept_last {
             Some(room) => self.compile(input, &closing::keep_last_library(room), fonts)?,
-            None if one_page && first.0.pages().len() > 1 => {
-                self.compile(input, &self.library, fonts)?
-            }
             None => first,
         };
-        self.one_page_last
-            .store(document.0.pages().len() == 1, Ordering::Relaxed);
         let (document, mut warnings, source) = document;
         warnings.splice(0..0, input.warnings.iter().cloned());
         warnings.extend(glyphs::missing(&document, input));
@@ -178,6 +158,12 @@ impl Typesetter {
         })
     }
 
+    fn seed(&self) -> MutexGuard<'_, Option<Arc<PagedIntrospector>>> {
+        self.seed
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
     /// One compile, with Typst's diagnostics as ours.
     fn compile(
         &self,
@@ -186,7 +172,11 @@ impl Typesetter {
         fonts: &Fonts,
     ) -> Result<(PagedDocument, Vec<Diagnostic>, typst::syntax::Source)> {
         let world = NoteWorld::new(input, library, fonts, &self.templates)?;
-        let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
+        let seed = self.seed().clone();
+        let Warned { output, warnings } = compile::compile(&world, seed.as_ref());
+        if let Ok(document) = &output {
+            *self.seed() = Some(document.introspector().clone());
+        }
         let diagnostic = |d| trace::diagnostic(&world, input, d);
         let warnings = warnings.iter().map(diagnostic).collect();
         match output {
