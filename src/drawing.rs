@@ -96,29 +96,27 @@ impl<'a> Split<'a> {
         let mut child = 0;
         let mut i = 0;
         while i < bytes.len() {
-            if bytes[i] != b'<' {
-                if depth <= 1 && !bytes[i].is_ascii_whitespace() {
-                    return None;
-                }
-                i += 1;
-                continue;
+            // Up to the next tag: beside the root's elements, only spaces.
+            let next = memchr::memchr(b'<', &bytes[i..]).map_or(bytes.len(), |n| i + n);
+            if depth <= 1 && !bytes[i..next].iter().all(u8::is_ascii_whitespace) {
+                return None;
             }
-            let start = i;
+            if next == bytes.len() {
+                i = next;
+                break;
+            }
+            let start = next;
             // The tag's end, past any quoted value.
-            let mut quote = None;
-            i += 1;
+            i = next + 1;
             loop {
-                let byte = *bytes.get(i)?;
-                match quote {
-                    Some(q) if byte == q => quote = None,
-                    Some(_) => {}
-                    None if byte == b'"' || byte == b'\'' => quote = Some(byte),
-                    None if byte == b'>' => break,
-                    None => {}
+                let at = i + memchr::memchr3(b'>', b'"', b'\'', bytes.get(i..)?)?;
+                let byte = bytes[at];
+                if byte == b'>' {
+                    i = at + 1;
+                    break;
                 }
-                i += 1;
+                i = at + 1 + memchr::memchr(byte, bytes.get(at + 1..)?)? + 1;
             }
-            i += 1;
             let tag = &svg[start..i];
             if tag.starts_with("</") {
                 depth = depth.checked_sub(1)?;
@@ -538,6 +536,12 @@ mod tests {
         assert_eq!(
             changes(page, moved).unwrap(),
             r#"[2,"<path d=\"M 2 2\"/>","<path d=\"M 0 0\"/>"]"#
+        );
+        // A quote of the other kind inside a value, and a `>`, end nothing.
+        let quoted = r#"<svg viewBox="0 0 10 10"><g title="it's > that" class='a"b'><path d="M 1 1"/></g> </svg>"#;
+        assert_eq!(
+            Split::of(quoted).unwrap().children,
+            [r#"<g title="it's > that" class='a"b'><path d="M 1 1"/></g>"#]
         );
         // Another size of page, nothing in common, or markup not Typst's.
         let other_size = page.replace("0 0 10 10", "0 0 10 20");
