@@ -158,4 +158,45 @@ mod tests {
         assert_eq!(pages(&warned.output.unwrap()), france_pages);
         assert!(warned.warnings.is_empty());
     }
+
+    #[test]
+    fn a_note_that_fails_from_another_s_pages_fails_as_typst_makes_it_fail() {
+        let engine = Engine::new(&Sources::default()).unwrap();
+        let typesetter = Typesetter::new(&Assets::templates(None).unwrap()).unwrap();
+        let fonts = Fonts::embedded();
+        let world = |composed: &Composed| {
+            NoteWorld::new(composed, &typesetter.library, &fonts, &typesetter.templates).unwrap()
+        };
+        let france = composed(&engine, "ccm-7msp.yaml", "FRA");
+        let seed = typst::compile::<PagedDocument>(&world(&france))
+            .output
+            .unwrap()
+            .introspector()
+            .clone();
+        let messages = |warned: Warned<SourceResult<PagedDocument>>| {
+            let Err(errors) = warned.output else {
+                panic!("the note fails");
+            };
+            errors
+                .iter()
+                .map(|e| e.message.to_string())
+                .collect::<Vec<_>>()
+        };
+        // An error as the source is evaluated, and one only as it is laid
+        // out: the seeded layout gives up, and Typst's compile says why.
+        let mistakes = [
+            ("#panic(\"evaluated\")", "evaluated"),
+            ("#context panic(\"laid out\")", "laid out"),
+        ];
+        for (mistake, said) in mistakes {
+            let mut broken = france.clone();
+            broken.source.push_str(&format!("\n{mistake}\n"));
+            let mut sink = Sink::new();
+            let world = world(&broken);
+            assert!(seeded((&world as &dyn World).track(), seed.as_ref(), &mut sink).is_none());
+            let typst = messages(typst::compile::<PagedDocument>(&world));
+            assert_eq!(messages(compile(&world, Some(&seed))), typst);
+            assert!(typst[0].contains(said), "{typst:?}");
+        }
+    }
 }
