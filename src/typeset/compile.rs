@@ -107,42 +107,69 @@ mod tests {
     use crate::typeset::{Fonts, Typesetter};
     use crate::{Engine, Lang, NoteOptions, Sources};
 
-    /// The source of the French note of `meeting` (in `examples`) to the
-    /// mission of `code`.
-    fn composed(engine: &Engine, meeting: &str, code: &str) -> Composed {
-        let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-        let loaded = engine.load(&examples.join(meeting)).unwrap();
-        let list = crate::recipients::load(&examples.join("missions.yaml")).unwrap();
-        let record = (list.records.iter())
-            .find(|record| record.recipient.as_ref().is_ok_and(|r| r.code == code))
-            .unwrap();
-        let recipient = record.recipient.as_ref().ok();
-        (engine.compose_note(&loaded, Lang::Fr, recipient, &NoteOptions::default())).unwrap()
+    /// What the tests compose and compile notes with.
+    struct Notes {
+        engine: Engine,
+        typesetter: Typesetter,
+        fonts: Fonts,
+    }
+
+    impl Notes {
+        fn new() -> Self {
+            Self {
+                engine: Engine::new(&Sources::default()).unwrap(),
+                typesetter: Typesetter::new(&Assets::templates(None).unwrap()).unwrap(),
+                fonts: Fonts::embedded(),
+            }
+        }
+
+        /// The source of the French note of `meeting` (in `examples`) to
+        /// the mission of `code`.
+        fn composed(&self, meeting: &str, code: &str) -> Composed {
+            let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+            let loaded = self.engine.load(&examples.join(meeting)).unwrap();
+            let list = crate::recipients::load(&examples.join("missions.yaml")).unwrap();
+            let record = (list.records.iter())
+                .find(|record| record.recipient.as_ref().is_ok_and(|r| r.code == code))
+                .unwrap();
+            let recipient = record.recipient.as_ref().ok();
+            let options = NoteOptions::default();
+            (self
+                .engine
+                .compose_note(&loaded, Lang::Fr, recipient, &options))
+            .unwrap()
+        }
+
+        fn world<'a>(&'a self, composed: &'a Composed) -> NoteWorld<'a> {
+            let typesetter = &self.typesetter;
+            NoteWorld::new(
+                composed,
+                &typesetter.library,
+                &self.fonts,
+                &typesetter.templates,
+            )
+            .unwrap()
+        }
     }
 
     #[test]
     fn a_note_laid_out_from_another_s_pages_comes_out_as_typst_makes_it() {
-        let engine = Engine::new(&Sources::default()).unwrap();
-        let typesetter = Typesetter::new(&Assets::templates(None).unwrap()).unwrap();
-        let fonts = Fonts::embedded();
-        let world = |composed: &Composed| {
-            NoteWorld::new(composed, &typesetter.library, &fonts, &typesetter.templates).unwrap()
-        };
+        let notes = Notes::new();
         let pages = |document: &PagedDocument| typst::utils::hash128(document.pages());
         let typst = |composed: &Composed| {
-            let document = typst::compile::<PagedDocument>(&world(composed))
+            let document = typst::compile::<PagedDocument>(&notes.world(composed))
                 .output
                 .unwrap();
             (pages(&document), document.introspector().clone())
         };
         // Invitations of two pages to two missions, a reminder of one.
-        let france = composed(&engine, "ccm-7msp.yaml", "FRA");
+        let france = notes.composed("ccm-7msp.yaml", "FRA");
         let (france_pages, france_seen) = typst(&france);
-        let (_, belgium_seen) = typst(&composed(&engine, "ccm-7msp.yaml", "BEL"));
-        let (_, reminder_seen) = typst(&composed(&engine, "ccm-7msp-reminder.yaml", "FRA"));
+        let (_, belgium_seen) = typst(&notes.composed("ccm-7msp.yaml", "BEL"));
+        let (_, reminder_seen) = typst(&notes.composed("ccm-7msp-reminder.yaml", "FRA"));
         let from = |seed: &Arc<PagedIntrospector>| {
             let mut sink = Sink::new();
-            let world = world(&france);
+            let world = notes.world(&france);
             let (document, passes) =
                 seeded((&world as &dyn World).track(), seed.as_ref(), &mut sink).unwrap();
             (pages(&document), passes)
@@ -154,21 +181,16 @@ mod tests {
         // first, and the note is laid out again, as Typst would.
         assert_eq!(from(&reminder_seen), (france_pages, 2));
         // Through `compile`, with Typst's warnings: none here.
-        let warned = compile(&world(&france), Some(&belgium_seen));
+        let warned = compile(&notes.world(&france), Some(&belgium_seen));
         assert_eq!(pages(&warned.output.unwrap()), france_pages);
         assert!(warned.warnings.is_empty());
     }
 
     #[test]
     fn a_note_that_fails_from_another_s_pages_fails_as_typst_makes_it_fail() {
-        let engine = Engine::new(&Sources::default()).unwrap();
-        let typesetter = Typesetter::new(&Assets::templates(None).unwrap()).unwrap();
-        let fonts = Fonts::embedded();
-        let world = |composed: &Composed| {
-            NoteWorld::new(composed, &typesetter.library, &fonts, &typesetter.templates).unwrap()
-        };
-        let france = composed(&engine, "ccm-7msp.yaml", "FRA");
-        let seed = typst::compile::<PagedDocument>(&world(&france))
+        let notes = Notes::new();
+        let france = notes.composed("ccm-7msp.yaml", "FRA");
+        let seed = typst::compile::<PagedDocument>(&notes.world(&france))
             .output
             .unwrap()
             .introspector()
@@ -192,7 +214,7 @@ mod tests {
             let mut broken = france.clone();
             broken.source.push_str(&format!("\n{mistake}\n"));
             let mut sink = Sink::new();
-            let world = world(&broken);
+            let world = notes.world(&broken);
             assert!(seeded((&world as &dyn World).track(), seed.as_ref(), &mut sink).is_none());
             let typst = messages(typst::compile::<PagedDocument>(&world));
             assert_eq!(messages(compile(&world, Some(&seed))), typst);
