@@ -9,7 +9,7 @@ use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use noteverbale::batch::{self, BatchOptions, FilePattern, Languages};
-use noteverbale::{Engine, Lang, NoteOptions, PdfOptions, Sources, recipients};
+use noteverbale::{Engine, Lang, NoteOptions, PdfOptions, Sources, drawing, recipients};
 
 fn render(c: &mut Criterion) {
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ccm-7msp.yaml");
@@ -104,5 +104,52 @@ fn batch(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, render, batch);
+/// The preview's first page drawn as SVG after an edit of the meeting's
+/// ordinal, and what changed from the page shown before it: an edit and its
+/// undo, in turn.
+fn drawing(c: &mut Criterion) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("examples/ccm-7msp.yaml")).unwrap();
+    let engine = Engine::new(&Sources::default()).unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let options = NoteOptions {
+        preview: true,
+        ..NoteOptions::default()
+    };
+    let notes: Vec<_> = ["7", "8"]
+        .iter()
+        .map(|ordinal| {
+            let meeting = folder.path().join(format!("meeting-{ordinal}.yaml"));
+            let edited = text.replace("ordinal: 7 ", &format!("ordinal: {ordinal} "));
+            std::fs::write(&meeting, edited).unwrap();
+            let loaded = engine.load(&meeting).unwrap();
+            engine.note(&loaded, Lang::Fr, None, &options).unwrap()
+        })
+        .collect();
+    let pages: Vec<_> = notes.iter().map(|note| &note.document.pages()[0]).collect();
+    let drawer = drawing::Drawer::default();
+    let mut shown = drawer.draw(pages[0]);
+    let mut edits = 0;
+    c.bench_function(
+        "preview: a first page drawn after an edit, and its changes",
+        |b| {
+            b.iter(|| {
+                edits += 1;
+                let new = drawer.draw(pages[edits % 2]);
+                black_box(drawing::changes(&shown, &new).unwrap());
+                shown = new;
+            })
+        },
+    );
+    // The first page of a preview, with nothing drawn before it.
+    c.bench_function("preview: a first page drawn anew", |b| {
+        b.iter(|| black_box(drawing::Drawer::default().draw(pages[0]).markup()))
+    });
+    c.bench_function(
+        "preview: a first page drawn whole, by Typst's writer",
+        |b| b.iter(|| black_box(drawing::svg(pages[0]))),
+    );
+}
+
+criterion_group!(benches, render, batch, drawing);
 criterion_main!(benches);

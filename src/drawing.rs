@@ -7,13 +7,22 @@
 //! paints are the same, so the page looks the same; only the SVG's structure
 //! differs, and its size (about three times larger: each run is written in
 //! font units, whole numbers, and scaled to points as a whole).
+//!
+//! A [`Drawer`] keeps what it drew of each item of a page (a line of text, a
+//! box) while a page drawn holds it: after an edit, a page is drawn from the
+//! elements of the page before it, and only the lines that changed are drawn
+//! anew (a first page of the example after an edit of its ordinal: 0.65 ms
+//! rather than 5 ms). [`changes`] then says which elements a browser keeps.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::hash::{Hash, Hasher};
+use std::sync::{Arc, Mutex, Weak};
 
-use typst::layout::{Abs, Frame, FrameItem, GroupItem, Point, Ratio, Size, Transform};
+use typst::foundations::Smart;
+use typst::layout::{Abs, Frame, FrameItem, FrameKind, GroupItem, Point, Ratio, Size, Transform};
 use typst::syntax::Span;
 use typst::text::{FontInstance, TextItem};
+use typst::utils::hash128;
 use typst::visualize::{Curve, FillRule, Geometry, Paint, Shape};
 use typst_layout::Page;
 
@@ -23,36 +32,233 @@ pub fn svg(page: &Page) -> String {
     typst_svg::svg(&Outlines::default().page(page), &Default::default())
 }
 
-/// What a browser showing `old`, a page's SVG, needs to show `new` instead,
-/// as JSON: an array of the children of `new`'s root, in order, each either
-/// the index of a child of `old`'s root that stays where it is (the indices
-/// rise), or the markup of a new one. An edit changes a few lines of a page:
-/// the browser parses and draws those alone, and keeps the rest as it is.
+/// Draws pages as [`svg`] does, keeping each element of a page drawn while a
+/// page drawn holds it: after an edit, a page is drawn from the elements of
+/// the page before it, and only the lines that changed are drawn anew.
 ///
-/// `None` when the roots differ (another size of page), when nothing stays,
-/// or when either SVG is not written as Typst writes it.
-pub fn changes(old: &str, new: &str) -> Option<String> {
+/// Typst's SVG writer puts each item of a page in the root, its place and
+/// the transforms of the groups around it (those that add nothing of their
+/// own to the markup) folded into the item's transform; a group of its own
+/// (a box, a labelled or clipped group) is one element. Each such item is
+/// drawn alone, on a page of the same size, and kept by a digest of what it
+/// draws and where. A page whose items draw definitions (gradients, clips,
+/// glyphs not drawn from outlines) is drawn whole.
+///
+/// Clones share what they keep.
+#[derive(Clone, Default)]
+pub struct Drawer {
+    kept: Arc<Mutex<Kept>>,
+}
+
+/// The pieces drawn, while a page drawn holds them.
+#[derive(Default)]
+struct Kept {
+    pieces: HashMap<u128, Weak<Piece>>,
+    /// How many pieces there were after the last sweep of those no page
+    /// holds: the next comes when there are twice as many.
+    swept: usize,
+}
+
+/// A page as SVG: the opening tag of its root, and the elements in the root.
+pub struct Svg {
+    root: String,
+    pieces: Vec<Arc<Piece>>,
+}
+
+/// What an item of a page draws: elements of the root, each with a digest
+/// of its markup.
+struct Piece {
+    elements: Vec<(u128, Box<str>)>,
+}
+
+impl Piece {
+    fn of(elements: &[&str]) -> Self {
+        let elements = elements.iter().map(|&e| (hash128(e), e.into()));
+        Self {
+            elements: elements.collect(),
+        }
+    }
+}
+
+impl Svg {
+    /// The markup of the whole page.
+    pub fn markup(&self) -> String {
+        let elements = self.elements().map(|(_, element)| element.len());
+        let mut markup = String::with_capacity(self.root.len() + elements.sum::<usize>() + 6);
+        markup.push_str(&self.root);
+        for (_, element) in self.elements() {
+            markup.push_str(element);
+        }
+        markup.push_str("</svg>");
+        markup
+    }
+
+    /// The elements in the root, in order, with their digests.
+    fn elements(&self) -> impl Iterator<Item = &(u128, Box<str>)> {
+        self.pieces.iter().flat_map(|piece| &piece.elements)
+    }
+
+    /// A page as Typst's SVG writer writes it, its elements told apart by
+    /// their markup; if it is not written as Typst writes it, one piece of
+    /// markup, in which no change is found.
+    fn whole(svg: String) -> Self {
+        match Split::of(&svg) {
+            Some(split) => Self {
+                root: split.root.to_owned(),
+                pieces: vec![Arc::new(Piece::of(&split.children))],
+            },
+            None => Self {
+                root: svg.strip_suffix("</svg>").unwrap_or(&svg).to_owned(),
+                pieces: Vec::new(),
+            },
+        }
+    }
+}
+
+impl Drawer {
+    /// `page` as SVG: the same markup as [`svg`] writes.
+    pub fn draw(&self, page: &Page) -> Svg {
+        self.pieces(page).unwrap_or_else(|| Svg::whole(svg(page)))
+    }
+
+    /// `page` drawn from its items, those drawn before taken as they are;
+    /// `None` if an item draws definitions.
+    fn pieces(&self, page: &Page) -> Option<Svg> {
+        let size = page.frame.size();
+        // The root and the page's fill.
+        let blank = Page {
+            frame: Frame::hard(size),
+            ..page.clone()
+        };
+        let blank = typst_svg::svg(&blank, &Default::default());
+        let blank = Split::of(&blank)?;
+        let mut items = Vec::new();
+        items_of(&page.frame, Transform::identity(), &mut items);
+        let keys: Vec<u128> = (items.iter())
+            .map(|(transform, item)| hash128(&(size, transform, Item(item))))
+            .collect();
+        let mut pieces: Vec<Option<Arc<Piece>>> = {
+            let kept = self.kept();
+            let kept = keys.iter().map(|key| kept.pieces.get(key)?.upgrade());
+            kept.collect()
+        };
+        let mut outlines = Outlines::default();
+        let mut drawn = Vec::new();
+        for (i, (transform, item)) in items.iter().enumerate() {
+            if pieces[i].is_some() {
+                continue;
+            }
+            let piece = piece(page, size, *transform, item, &mut outlines, blank.root)?;
+            let piece = Arc::new(piece);
+            drawn.push((keys[i], Arc::downgrade(&piece)));
+            pieces[i] = Some(piece);
+        }
+        let mut kept = self.kept();
+        kept.pieces.extend(drawn);
+        if kept.pieces.len() > 2 * kept.swept.max(256) {
+            kept.pieces.retain(|_, piece| piece.strong_count() > 0);
+            kept.swept = kept.pieces.len();
+        }
+        drop(kept);
+        let fill = Piece::of(&blank.children);
+        let pieces = std::iter::once(Arc::new(fill)).chain(pieces.into_iter().flatten());
+        Some(Svg {
+            root: blank.root.to_owned(),
+            pieces: pieces.collect(),
+        })
+    }
+
+    fn kept(&self) -> std::sync::MutexGuard<'_, Kept> {
+        self.kept
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// The items of `frame` that Typst's SVG writer puts in the root, each with
+/// its transform from the page: the groups that add nothing to the markup
+/// (soft, without a label or a clip) are passed through.
+fn items_of<'a>(
+    frame: &'a Frame,
+    transform: Transform,
+    items: &mut Vec<(Transform, &'a FrameItem)>,
+) {
+    for (pos, item) in frame.items() {
+        let transform = transform.pre_concat(Transform::translate(pos.x, pos.y));
+        match item {
+            FrameItem::Group(group)
+                if group.frame.kind() == FrameKind::Soft
+                    && group.label.is_none()
+                    && group.clip.is_none() =>
+            {
+                items_of(&group.frame, transform.pre_concat(group.transform), items);
+            }
+            FrameItem::Tag(_) => {}
+            _ => items.push((transform, item)),
+        }
+    }
+}
+
+/// What `item` draws on `page`, at `transform`: its elements as Typst's SVG
+/// writer writes them in the whole page; `None` if it draws definitions,
+/// which the writer puts after the page's items, or the root is not `root`.
+fn piece(
+    page: &Page,
+    size: Size,
+    transform: Transform,
+    item: &FrameItem,
+    outlines: &mut Outlines,
+    root: &str,
+) -> Option<Piece> {
+    let mut placed = Frame::soft(Size::zero());
+    placed.push(Point::zero(), item.clone());
+    let mut frame = Frame::hard(size);
+    let group = GroupItem {
+        transform,
+        ..GroupItem::new(placed)
+    };
+    frame.push(Point::zero(), FrameItem::Group(group));
+    let alone = Page {
+        frame: outlines.frame(&frame),
+        fill: Smart::Custom(None),
+        ..page.clone()
+    };
+    let svg = typst_svg::svg(&alone, &Default::default());
+    let split = Split::of(&svg)?;
+    if split.root != root || split.children.iter().any(|e| e.starts_with("<defs")) {
+        return None;
+    }
+    Some(Piece::of(&split.children))
+}
+
+/// What a browser showing `old` needs to show `new` instead, as JSON: an
+/// array of the elements in `new`'s root, in order, each either the index of
+/// an element of `old`'s root that stays where it is (the indices rise), or
+/// the markup of a new one. An edit changes a few lines of a page: the
+/// browser parses and draws those alone, and keeps the rest as it is.
+///
+/// `None` when the roots differ (another size of page) or nothing stays.
+pub fn changes(old: &Svg, new: &Svg) -> Option<String> {
     #[derive(serde::Serialize)]
     #[serde(untagged)]
     enum Child<'a> {
         Stays(usize),
         New(&'a str),
     }
-    let (old, new) = (Split::of(old)?, Split::of(new)?);
     if old.root != new.root {
         return None;
     }
-    // Where each of the old children is, by its markup, in rising order.
-    let mut places: HashMap<&str, std::collections::VecDeque<usize>> = HashMap::new();
-    for (i, child) in old.children.iter().enumerate() {
-        places.entry(child).or_default().push_back(i);
+    // Where each of the old elements is, by its digest, in rising order.
+    let mut places: HashMap<u128, VecDeque<usize>> = HashMap::new();
+    for (i, (digest, _)) in old.elements().enumerate() {
+        places.entry(*digest).or_default().push_back(i);
     }
     let mut passed = None;
     let mut stays = 0;
-    let children = new.children.iter().map(|child| {
-        let place = places.get_mut(child).and_then(|places| {
-            // A child met again after an old one kept after it is new: the
-            // ones that stay keep their order.
+    let children = new.elements().map(|(digest, element)| {
+        let place = places.get_mut(digest).and_then(|places| {
+            // An element met again after an old one kept after it is new:
+            // the ones that stay keep their order.
             while places
                 .front()
                 .is_some_and(|&i| passed.is_some_and(|p| i <= p))
@@ -67,7 +273,7 @@ pub fn changes(old: &str, new: &str) -> Option<String> {
                 stays += 1;
                 Child::Stays(i)
             }
-            None => Child::New(child),
+            None => Child::New(element),
         }
     });
     let children: Vec<Child> = children.collect();
@@ -156,7 +362,7 @@ impl<'a> Split<'a> {
 /// for two layouts that look the same, whatever source positions (spans) and
 /// introspection marks they carry, which change with every edit.
 pub fn digest(page: &Page) -> u128 {
-    typst::utils::hash128(&(env!("CARGO_PKG_VERSION"), &page.fill, Drawing(&page.frame)))
+    hash128(&(env!("CARGO_PKG_VERSION"), &page.fill, Drawing(&page.frame)))
 }
 
 /// A frame, hashed for what it draws.
@@ -164,25 +370,37 @@ struct Drawing<'a>(&'a Frame);
 
 impl Hash for Drawing<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        self.0.size().hash(state);
+        (self.0.size(), self.0.kind()).hash(state);
         for (pos, item) in self.0.items() {
-            match item {
-                FrameItem::Group(group) => {
-                    (pos, group.transform, &group.clip).hash(state);
-                    Drawing(&group.frame).hash(state);
-                }
-                FrameItem::Text(text) => {
-                    (pos, &text.font, text.size, &text.fill, &text.stroke).hash(state);
-                    for glyph in &text.glyphs {
-                        let placed = (glyph.x_advance, glyph.x_offset);
-                        (glyph.id, placed, glyph.y_advance, glyph.y_offset).hash(state);
-                    }
-                }
-                FrameItem::Shape(shape, _) => (pos, shape).hash(state),
-                FrameItem::Image(image, size, _) => (pos, image, size).hash(state),
-                FrameItem::Link(destination, size) => (pos, destination, size).hash(state),
-                FrameItem::Tag(_) => {}
+            pos.hash(state);
+            Item(item).hash(state);
+        }
+    }
+}
+
+/// An item of a frame, hashed for what it draws: not its source positions
+/// (spans), and not introspection's marks (tags), which draw nothing.
+struct Item<'a>(&'a FrameItem);
+
+impl Hash for Item<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        std::mem::discriminant(self.0).hash(state);
+        match self.0 {
+            FrameItem::Group(group) => {
+                (group.transform, &group.clip, &group.label).hash(state);
+                Drawing(&group.frame).hash(state);
             }
+            FrameItem::Text(text) => {
+                (&text.font, text.size, &text.fill, &text.stroke).hash(state);
+                for glyph in &text.glyphs {
+                    let placed = (glyph.x_advance, glyph.x_offset);
+                    (glyph.id, placed, glyph.y_advance, glyph.y_offset).hash(state);
+                }
+            }
+            FrameItem::Shape(shape, _) => shape.hash(state),
+            FrameItem::Image(image, size, _) => (image, size).hash(state),
+            FrameItem::Link(destination, size) => (destination, size).hash(state),
+            FrameItem::Tag(_) => {}
         }
     }
 }
@@ -459,8 +677,8 @@ mod tests {
     }
 
     /// `old`'s root's children made into the new ones as `changes` says.
-    fn apply(old: &str, changes: &str) -> Vec<String> {
-        let old = Split::of(old).unwrap().children;
+    fn apply(old: &Svg, changes: &str) -> Vec<String> {
+        let old: Vec<&str> = old.elements().map(|(_, element)| &**element).collect();
         let changes: Vec<serde_json::Value> = serde_json::from_str(changes).unwrap();
         let mut passed = None;
         let children = changes.iter().map(|child| match child {
@@ -476,49 +694,131 @@ mod tests {
         children.collect()
     }
 
+    /// The first page of the example's French note, its ordinal as given.
+    struct FirstPages {
+        engine: Engine,
+        text: String,
+        dir: tempfile::TempDir,
+    }
+
+    impl FirstPages {
+        fn new() -> Self {
+            let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ccm-7msp.yaml");
+            Self {
+                engine: Engine::new(&Sources::default()).unwrap(),
+                text: std::fs::read_to_string(&example).unwrap(),
+                dir: tempfile::tempdir().unwrap(),
+            }
+        }
+
+        fn with_ordinal(&self, ordinal: u32) -> Page {
+            let text = (self.text).replace("ordinal: 7 ", &format!("ordinal: {ordinal} "));
+            let meeting = self.dir.path().join("meeting.yaml");
+            std::fs::write(&meeting, text).unwrap();
+            let loaded = self.engine.load(&meeting).unwrap();
+            let options = NoteOptions::default();
+            let note = (self.engine.note(&loaded, Lang::Fr, None, &options)).unwrap();
+            note.document.pages()[0].clone()
+        }
+    }
+
     #[test]
     fn an_edit_sends_the_lines_it_changed_and_keeps_the_others() {
-        let engine = Engine::new(&Sources::default()).unwrap();
-        let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ccm-7msp.yaml");
-        let text = std::fs::read_to_string(&example).unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let first_page = |text: &str| {
-            let meeting = dir.path().join("meeting.yaml");
-            std::fs::write(&meeting, text).unwrap();
-            let loaded = engine.load(&meeting).unwrap();
-            let note = (engine.note(&loaded, Lang::Fr, None, &NoteOptions::default())).unwrap();
-            svg(&note.document.pages()[0])
-        };
-        let before = first_page(&text);
-        let after = first_page(&text.replace("ordinal: 7 ", "ordinal: 8 "));
+        let pages = FirstPages::new();
+        let drawer = Drawer::default();
+        let before = drawer.draw(&pages.with_ordinal(7));
+        let after = drawer.draw(&pages.with_ordinal(8));
         let changes = changes(&before, &after).unwrap();
-        assert_eq!(
-            apply(&before, &changes),
-            Split::of(&after).unwrap().children
-        );
+        let markup = after.markup();
+        let whole = Split::of(&markup).unwrap().children;
+        assert_eq!(apply(&before, &changes), whole);
         // The lines of the first paragraph that name the meeting.
         let new = serde_json::from_str::<Vec<serde_json::Value>>(&changes).unwrap();
         let new = new.iter().filter(|child| child.is_string()).count();
+        assert!((1..=4).contains(&new), "{new} new of {}", whole.len());
+        let length = after.markup().len();
         assert!(
-            (1..=4).contains(&new),
-            "{new} new of {}",
-            Split::of(&after).unwrap().children.len()
-        );
-        assert!(
-            changes.len() * 5 < after.len(),
-            "{} bytes of {}",
+            changes.len() * 5 < length,
+            "{} bytes of {length}",
             changes.len(),
-            after.len()
         );
         // Nothing changed: every child stays.
         assert_eq!(
             apply(&before, &super::changes(&before, &before).unwrap()),
-            Split::of(&before).unwrap().children
+            Split::of(&before.markup()).unwrap().children
         );
     }
 
     #[test]
+    fn a_page_drawn_from_the_pieces_of_others_is_the_page_drawn_whole() {
+        let engine = Engine::new(&Sources::default()).unwrap();
+        let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ccm-7msp.yaml");
+        let loaded = engine.load(&example).unwrap();
+        // The draft mark adds text in a rotated frame.
+        let options = NoteOptions {
+            preview: true,
+            ..NoteOptions::default()
+        };
+        let drawer = Drawer::default();
+        for lang in [Lang::Fr, Lang::En] {
+            let note = engine.note(&loaded, lang, None, &options).unwrap();
+            for page in note.document.pages() {
+                let drawn = drawer.draw(page);
+                // The fill, then each item: not one piece, drawn whole.
+                assert!(drawn.pieces.len() > 2, "{lang}: drawn in pieces");
+                assert_eq!(drawn.markup(), svg(page), "{lang}");
+            }
+        }
+        // After an edit, from the pieces of the page before it, and again
+        // once nothing holds them.
+        let pages = FirstPages::new();
+        let shown = drawer.draw(&pages.with_ordinal(7));
+        let edited = pages.with_ordinal(8);
+        let after = drawer.draw(&edited);
+        let kept = |svg: &Svg| {
+            let pieces = svg.pieces.iter();
+            pieces
+                .filter(|piece| shown.pieces.iter().any(|p| Arc::ptr_eq(p, piece)))
+                .count()
+        };
+        assert!(
+            kept(&after) + 5 > after.pieces.len(),
+            "{} of {}",
+            kept(&after),
+            after.pieces.len()
+        );
+        assert_eq!(after.markup(), svg(&edited));
+        drop(after);
+        drop(shown);
+        assert_eq!(drawer.draw(&edited).markup(), svg(&edited));
+    }
+
+    /// A page with a clipped box: drawn whole, as [`svg`] draws it, for the
+    /// clip's definition follows the page's items.
+    #[test]
+    fn a_page_with_definitions_is_drawn_whole() {
+        let page = FirstPages::new().with_ordinal(7);
+        let mut frame = page.frame.clone();
+        let square = Size::new(Abs::pt(20.0), Abs::pt(20.0));
+        let mut clipped = Frame::soft(square);
+        let shape =
+            Geometry::Rect(square * 2.0).filled(Paint::Solid(typst::visualize::Color::BLACK));
+        clipped.push(Point::zero(), FrameItem::Shape(shape, Span::detached()));
+        let group = GroupItem {
+            clip: Some(Curve::rect(square)),
+            ..GroupItem::new(clipped)
+        };
+        frame.push(Point::zero(), FrameItem::Group(group));
+        let page = Page { frame, ..page };
+        let drawn = Drawer::default().draw(&page);
+        assert_eq!(drawn.pieces.len(), 1);
+        assert!(drawn.markup().contains("<clipPath"));
+        assert_eq!(drawn.markup(), svg(&page));
+    }
+
+    #[test]
     fn changes_are_found_only_between_svgs_as_typst_writes_them() {
+        let whole = |svg: &str| Svg::whole(svg.to_owned());
         let page = r#"<svg viewBox="0 0 10 10"><path d="M 0 0"/><g title="a > b"><path d="M 1 1"/></g><a href="x">t</a></svg>"#;
         let split = Split::of(page).unwrap();
         assert_eq!(split.root, r#"<svg viewBox="0 0 10 10">"#);
@@ -530,11 +830,12 @@ mod tests {
                 r#"<a href="x">t</a>"#
             ]
         );
+        assert_eq!(whole(page).markup(), page);
         let moved =
             r#"<svg viewBox="0 0 10 10"><a href="x">t</a><path d="M 2 2"/><path d="M 0 0"/></svg>"#;
         // The link stays; the first path, met after it, is new again.
         assert_eq!(
-            changes(page, moved).unwrap(),
+            changes(&whole(page), &whole(moved)).unwrap(),
             r#"[2,"<path d=\"M 2 2\"/>","<path d=\"M 0 0\"/>"]"#
         );
         // A quote of the other kind inside a value, and a `>`, end nothing.
@@ -543,13 +844,12 @@ mod tests {
             Split::of(quoted).unwrap().children,
             [r#"<g title="it's > that" class='a"b'><path d="M 1 1"/></g>"#]
         );
-        // Another size of page, nothing in common, or markup not Typst's.
+        // Another size of page, or nothing in common.
         let other_size = page.replace("0 0 10 10", "0 0 10 20");
-        assert_eq!(changes(page, &other_size), None);
-        assert_eq!(
-            changes(page, r#"<svg viewBox="0 0 10 10"><path d="M 3 3"/></svg>"#),
-            None
-        );
+        assert_eq!(changes(&whole(page), &whole(&other_size)), None);
+        let other = r#"<svg viewBox="0 0 10 10"><path d="M 3 3"/></svg>"#;
+        assert_eq!(changes(&whole(page), &whole(other)), None);
+        // Markup not Typst's: kept whole, and changes are never found.
         for odd in [
             r#"<?xml version="1.0"?><svg><path/></svg>"#,
             "<svg><!-- a comment --><path/></svg>",
@@ -560,7 +860,9 @@ mod tests {
             "<svg/>",
         ] {
             assert!(Split::of(odd).is_none(), "{odd}");
-            assert_eq!(changes(odd, page), None, "{odd}");
+            let odd = whole(odd);
+            assert_eq!(changes(&odd, &odd), None);
+            assert_eq!(changes(&odd, &whole(page)), None);
         }
     }
 }

@@ -27,7 +27,7 @@ pub mod batch;
 pub mod check;
 pub mod compose;
 pub mod context;
-pub(crate) mod drawing;
+pub mod drawing;
 pub mod engine;
 pub mod error;
 pub mod guard;

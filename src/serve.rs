@@ -6,9 +6,10 @@
 //! Each page's SVG is served at an address made from a digest of its layout,
 //! so that after an edit the browser fetches only the pages that changed, and
 //! keeps the others as they are. Of a page that changed, it asks only what
-//! changed from the page it shows (`drawing::changes`), and keeps the rest. The SVG of a new page is written as soon as
-//! it is laid out, while the browser hears of it, and pages are written side
-//! by side.
+//! changed from the page it shows (`drawing::changes`), and keeps the rest.
+//! The SVG of a new page is written as soon as it is laid out, while the
+//! browser hears of it, from the elements of the pages written before it
+//! (`drawing::Drawer`), and pages are written side by side.
 
 use std::collections::{HashMap, HashSet};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
@@ -27,6 +28,7 @@ use tokio::sync::watch;
 use tokio_stream::StreamExt;
 use tokio_stream::wrappers::WatchStream;
 
+use crate::drawing::{Drawer, Svg};
 use crate::error::{Error, Result};
 use crate::typeset::PdfOptions;
 use crate::{Lang, Note};
@@ -84,18 +86,22 @@ struct Live {
     pages: HashMap<String, Arc<Drawn>>,
     /// The notes shown, for their PDFs, made when asked for.
     notes: Arc<Vec<Note>>,
+    /// Writes the pages' SVG, keeping the elements of those shown.
+    drawer: Drawer,
 }
 
 /// A laid-out page, and its SVG once written.
 struct Drawn {
     page: typst_layout::Page,
-    svg: OnceLock<String>,
+    svg: OnceLock<Svg>,
+    /// What writes it, from the pages written before it.
+    drawer: Drawer,
 }
 
 impl Drawn {
     /// The page's SVG, written by the first to ask; the others wait for it.
-    fn svg(&self) -> &str {
-        self.svg.get_or_init(|| crate::drawing::svg(&self.page))
+    fn svg(&self) -> &Svg {
+        self.svg.get_or_init(|| self.drawer.draw(&self.page))
     }
 }
 
@@ -189,7 +195,7 @@ impl PreviewServer {
         let mut fr = Vec::new();
         let mut en = Vec::new();
         // Each note's pages, in order.
-        let mut drawn: Vec<Vec<(String, Arc<Drawn>)>> = Vec::new();
+        let mut drawn: Vec<Vec<(String, typst_layout::Page)>> = Vec::new();
         for note in &notes {
             let mut pages_of_note = Vec::new();
             let pages = note.document.pages().iter().zip(note.page_texts());
@@ -206,9 +212,7 @@ impl PreviewServer {
                     Lang::Fr => fr.push(shown),
                     Lang::En => en.push(shown),
                 }
-                let page = page.clone();
-                let svg = OnceLock::new();
-                pages_of_note.push((file, Arc::new(Drawn { page, svg })));
+                pages_of_note.push((file, page.clone()));
             }
             drawn.push(pages_of_note);
         }
@@ -225,6 +229,11 @@ impl PreviewServer {
                     let mut new = Vec::new();
                     for (file, page) in pages_of_note {
                         live.pages.entry(file).or_insert_with(|| {
+                            let page = Arc::new(Drawn {
+                                page,
+                                svg: OnceLock::new(),
+                                drawer: live.drawer.clone(),
+                            });
                             new.push(Arc::downgrade(&page));
                             page
                         });
@@ -324,7 +333,7 @@ async fn page(
         let changes = shown.and_then(|shown| crate::drawing::changes(shown.svg(), drawn.svg()));
         match changes {
             Some(changes) => ("application/json", changes),
-            None => ("image/svg+xml", drawn.svg().to_owned()),
+            None => ("image/svg+xml", drawn.svg().markup()),
         }
     })
     .await;
