@@ -68,7 +68,7 @@ pub struct Svg {
 /// What an item of a page draws: elements of the root, each with a digest
 /// of its markup.
 struct Piece {
-    elements: Vec<(u128, Box<str>)>,
+    elements: Vec<(u128, Arc<str>)>,
 }
 
 impl Piece {
@@ -94,7 +94,7 @@ impl Svg {
     }
 
     /// The elements in the root, in order, with their digests.
-    fn elements(&self) -> impl Iterator<Item = &(u128, Box<str>)> {
+    fn elements(&self) -> impl Iterator<Item = &(u128, Arc<str>)> {
         self.pieces.iter().flat_map(|piece| &piece.elements)
     }
 
@@ -231,20 +231,38 @@ fn piece(
     Some(Piece::of(&split.children))
 }
 
-/// What a browser showing `old` needs to show `new` instead, as JSON: an
-/// array of the elements in `new`'s root, in order, each either the index of
-/// an element of `old`'s root that stays where it is (the indices rise), or
-/// the markup of a new one. An edit changes a few lines of a page: the
-/// browser parses and draws those alone, and keeps the rest as it is.
-///
-/// `None` when the roots differ (another size of page) or nothing stays.
-pub fn changes(old: &Svg, new: &Svg) -> Option<String> {
-    #[derive(serde::Serialize)]
-    #[serde(untagged)]
-    enum Child<'a> {
-        Stays(usize),
-        New(&'a str),
+/// What a browser showing one page needs to show another: the elements in
+/// the new page's root, in order, each either the index of an element of the
+/// old page's root that stays where it is (the indices rise), or the markup
+/// of a new one. As JSON, an array of numbers and strings. An edit changes a
+/// few lines of a page: the browser parses and draws those alone, and keeps
+/// the rest as it is.
+#[derive(Debug, Clone)]
+pub struct Changes(Vec<Element>);
+
+#[derive(Debug, Clone)]
+enum Element {
+    Stays(usize),
+    New(Arc<str>),
+}
+
+impl serde::Serialize for Changes {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut elements = serializer.serialize_seq(Some(self.0.len()))?;
+        for element in &self.0 {
+            match element {
+                Element::Stays(i) => elements.serialize_element(i)?,
+                Element::New(markup) => elements.serialize_element(&**markup)?,
+            }
+        }
+        elements.end()
     }
+}
+
+/// What a browser showing `old` needs to show `new` instead; `None` when the
+/// roots differ (another size of page) or nothing stays.
+pub fn changes(old: &Svg, new: &Svg) -> Option<Changes> {
     if old.root != new.root {
         return None;
     }
@@ -255,7 +273,7 @@ pub fn changes(old: &Svg, new: &Svg) -> Option<String> {
     }
     let mut passed = None;
     let mut stays = 0;
-    let children = new.elements().map(|(digest, element)| {
+    let elements = new.elements().map(|(digest, markup)| {
         let place = places.get_mut(digest).and_then(|places| {
             // An element met again after an old one kept after it is new:
             // the ones that stay keep their order.
@@ -271,16 +289,13 @@ pub fn changes(old: &Svg, new: &Svg) -> Option<String> {
             Some(i) => {
                 passed = Some(i);
                 stays += 1;
-                Child::Stays(i)
+                Element::Stays(i)
             }
-            None => Child::New(element),
+            None => Element::New(markup.clone()),
         }
     });
-    let children: Vec<Child> = children.collect();
-    if stays == 0 {
-        return None;
-    }
-    serde_json::to_string(&children).ok()
+    let elements: Vec<Element> = elements.collect();
+    (stays > 0).then_some(Changes(elements))
 }
 
 /// An SVG as Typst writes it: the opening tag of its root, and the markup of
@@ -676,6 +691,10 @@ mod tests {
         assert_ne!(digest(&before[0]), digest(&edited[0]));
     }
 
+    fn json(changes: Option<Changes>) -> String {
+        serde_json::to_string(&changes.unwrap()).unwrap()
+    }
+
     /// `old`'s root's children made into the new ones as `changes` says.
     fn apply(old: &Svg, changes: &str) -> Vec<String> {
         let old: Vec<&str> = old.elements().map(|(_, element)| &**element).collect();
@@ -728,7 +747,7 @@ mod tests {
         let drawer = Drawer::default();
         let before = drawer.draw(&pages.with_ordinal(7));
         let after = drawer.draw(&pages.with_ordinal(8));
-        let changes = changes(&before, &after).unwrap();
+        let changes = serde_json::to_string(&changes(&before, &after).unwrap()).unwrap();
         let markup = after.markup();
         let whole = Split::of(&markup).unwrap().children;
         assert_eq!(apply(&before, &changes), whole);
@@ -744,7 +763,7 @@ mod tests {
         );
         // Nothing changed: every child stays.
         assert_eq!(
-            apply(&before, &super::changes(&before, &before).unwrap()),
+            apply(&before, &json(super::changes(&before, &before))),
             Split::of(&before.markup()).unwrap().children
         );
     }
@@ -835,7 +854,7 @@ mod tests {
             r#"<svg viewBox="0 0 10 10"><a href="x">t</a><path d="M 2 2"/><path d="M 0 0"/></svg>"#;
         // The link stays; the first path, met after it, is new again.
         assert_eq!(
-            changes(&whole(page), &whole(moved)).unwrap(),
+            json(changes(&whole(page), &whole(moved))),
             r#"[2,"<path d=\"M 2 2\"/>","<path d=\"M 0 0\"/>"]"#
         );
         // A quote of the other kind inside a value, and a `>`, end nothing.
@@ -846,9 +865,9 @@ mod tests {
         );
         // Another size of page, or nothing in common.
         let other_size = page.replace("0 0 10 10", "0 0 10 20");
-        assert_eq!(changes(&whole(page), &whole(&other_size)), None);
+        assert!(changes(&whole(page), &whole(&other_size)).is_none());
         let other = r#"<svg viewBox="0 0 10 10"><path d="M 3 3"/></svg>"#;
-        assert_eq!(changes(&whole(page), &whole(other)), None);
+        assert!(changes(&whole(page), &whole(other)).is_none());
         // Markup not Typst's: kept whole, and changes are never found.
         for odd in [
             r#"<?xml version="1.0"?><svg><path/></svg>"#,
@@ -861,8 +880,8 @@ mod tests {
         ] {
             assert!(Split::of(odd).is_none(), "{odd}");
             let odd = whole(odd);
-            assert_eq!(changes(&odd, &odd), None);
-            assert_eq!(changes(&odd, &whole(page)), None);
+            assert!(changes(&odd, &odd).is_none());
+            assert!(changes(&odd, &whole(page)).is_none());
         }
     }
 }

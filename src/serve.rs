@@ -28,7 +28,7 @@ use tokio::sync::watch;
 use tokio_stream::StreamExt;
 use tokio_stream::wrappers::WatchStream;
 
-use crate::drawing::{Drawer, Svg};
+use crate::drawing::{Changes, Drawer, Svg};
 use crate::error::{Error, Result};
 use crate::typeset::PdfOptions;
 use crate::{Lang, Note};
@@ -67,6 +67,19 @@ pub struct Page {
     pub width: f64,
     /// Its height in points.
     pub height: f64,
+    /// What changed from the page shown before it in its place, for a
+    /// browser that shows that one: it need not ask.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changes: Option<PageChanges>,
+}
+
+/// What changed on a page, from the page shown before it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageChanges {
+    /// The page it changes: its `svg`.
+    pub from: String,
+    /// The new page's elements, from that one's (`drawing::changes`).
+    pub elements: Changes,
 }
 
 /// What the renders and the browsers share.
@@ -190,32 +203,77 @@ impl PreviewServer {
         self.address
     }
 
-    /// Shows freshly typeset notes, and clears any mistake.
+    /// Shows freshly typeset notes, and clears any mistake. What changed on
+    /// each page from the one shown before it in its place goes with the
+    /// news, so that the browsers that show those need not ask for it.
     pub fn show(&self, notes: Vec<Note>, took: Duration) {
-        let mut fr = Vec::new();
-        let mut en = Vec::new();
+        // The pages known, and those of each language shown now.
+        let (drawer, known, before) = {
+            let live = self.shared.live();
+            let before = |pages: &[Page]| -> Vec<Option<String>> {
+                let files = pages.iter().map(|page| page.svg.strip_prefix("/page/"));
+                files.map(|file| file.map(str::to_owned)).collect()
+            };
+            let before = [before(&live.state.fr), before(&live.state.en)];
+            (live.drawer.clone(), live.pages.clone(), before)
+        };
+        let mut shown: [Vec<Page>; 2] = Default::default();
         // Each note's pages, in order.
-        let mut drawn: Vec<Vec<(String, typst_layout::Page)>> = Vec::new();
+        let mut drawn: Vec<Vec<(String, Arc<Drawn>)>> = Vec::new();
+        // The pages that take another's place: where, from which, to which.
+        let mut changed = Vec::new();
         for note in &notes {
+            let lang = match note.lang {
+                Lang::Fr => 0,
+                Lang::En => 1,
+            };
             let mut pages_of_note = Vec::new();
             let pages = note.document.pages().iter().zip(note.page_texts());
             for (page, text) in pages {
                 let file = format!("{:032x}.svg", crate::drawing::digest(page));
                 let size = page.frame.size();
-                let shown = Page {
+                let place = shown[lang].len();
+                shown[lang].push(Page {
                     svg: format!("/page/{file}"),
                     text,
                     width: size.x.to_pt(),
                     height: size.y.to_pt(),
-                };
-                match note.lang {
-                    Lang::Fr => fr.push(shown),
-                    Lang::En => en.push(shown),
+                    changes: None,
+                });
+                let new = known.get(&file).cloned().unwrap_or_else(|| {
+                    Arc::new(Drawn {
+                        page: page.clone(),
+                        svg: OnceLock::new(),
+                        drawer: drawer.clone(),
+                    })
+                });
+                let old = before[lang].get(place).cloned().flatten();
+                if let Some(old) = old.filter(|old| *old != file)
+                    && let Some(old_page) = known.get(&old)
+                {
+                    changed.push((lang, place, old, old_page.clone(), new.clone()));
                 }
-                pages_of_note.push((file, page.clone()));
+                pages_of_note.push((file, new));
             }
             drawn.push(pages_of_note);
         }
+        // Written side by side, from the elements of the pages before them.
+        std::thread::scope(|scope| {
+            let changes: Vec<_> = (changed.iter())
+                .map(|(_, _, _, old, new)| {
+                    scope.spawn(|| crate::drawing::changes(old.svg(), new.svg()))
+                })
+                .collect();
+            for ((lang, place, from, ..), changes) in changed.iter().zip(changes) {
+                if let Ok(Some(elements)) = changes.join() {
+                    shown[*lang][*place].changes = Some(PageChanges {
+                        from: format!("/page/{from}"),
+                        elements,
+                    });
+                }
+            }
+        });
+        let [fr, en] = shown;
         self.update(
             |live| {
                 let before: HashSet<&str> = (live.state.fr.iter().chain(&live.state.en))
@@ -223,27 +281,24 @@ impl PreviewServer {
                     .collect();
                 live.pages.retain(|file, _| before.contains(file.as_str()));
                 for pages_of_note in drawn {
-                    // A page laid out as before keeps its SVG; the new ones are
-                    // written now, while the browser hears of them, each note's
-                    // in order, so that its first page, in sight, comes first.
+                    // A page laid out as before keeps its SVG; the other new
+                    // ones are written now, while the browser hears of them,
+                    // each note's in order.
                     let mut new = Vec::new();
                     for (file, page) in pages_of_note {
-                        live.pages.entry(file).or_insert_with(|| {
-                            let page = Arc::new(Drawn {
-                                page,
-                                svg: OnceLock::new(),
-                                drawer: live.drawer.clone(),
-                            });
+                        if page.svg.get().is_none() {
                             new.push(Arc::downgrade(&page));
-                            page
-                        });
+                        }
+                        live.pages.entry(file).or_insert(page);
                     }
                     // A page that later renders have replaced is not written.
-                    std::thread::spawn(move || {
-                        for page in new.iter().filter_map(std::sync::Weak::upgrade) {
-                            page.svg();
-                        }
-                    });
+                    if !new.is_empty() {
+                        std::thread::spawn(move || {
+                            for page in new.iter().filter_map(std::sync::Weak::upgrade) {
+                                page.svg();
+                            }
+                        });
+                    }
                 }
                 live.notes = Arc::new(notes);
                 live.state.fr = fr;
@@ -331,7 +386,7 @@ async fn page(
     };
     let body = tokio::task::spawn_blocking(move || {
         let changes = shown.and_then(|shown| crate::drawing::changes(shown.svg(), drawn.svg()));
-        match changes {
+        match changes.and_then(|changes| serde_json::to_string(&changes).ok()) {
             Some(changes) => ("application/json", changes),
             None => ("image/svg+xml", drawn.svg().markup()),
         }
@@ -419,5 +474,60 @@ mod tests {
             get(address, "/../Cargo.toml", &here),
             "HTTP/1.1 404 Not Found"
         );
+    }
+
+    #[test]
+    fn the_news_carries_what_changed_on_each_page_that_changed() {
+        use crate::{Engine, NoteOptions, Sources};
+        let engine = Engine::new(&Sources::default()).unwrap();
+        let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(example.join("examples/ccm-7msp.yaml")).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let notes = |ordinal: &str| {
+            let meeting = dir.path().join("meeting.yaml");
+            let edited = text.replace("ordinal: 7 ", &format!("ordinal: {ordinal} "));
+            std::fs::write(&meeting, edited).unwrap();
+            let loaded = engine.load(&meeting).unwrap();
+            let options = NoteOptions::default();
+            let note = |lang| engine.note(&loaded, lang, None, &options).unwrap();
+            vec![note(Lang::Fr), note(Lang::En)]
+        };
+        let listener = PreviewServer::listen(0).unwrap();
+        let server = PreviewServer::start(listener, PdfOptions::default(), |_| {}).unwrap();
+        let state = || server.shared.live().state.clone();
+        server.show(notes("7"), Duration::ZERO);
+        let first = state();
+        let pages = first.fr.iter().chain(&first.en);
+        assert!(pages.clone().all(|page| page.changes.is_none()));
+        assert!(first.fr.len() >= 2 && first.en.len() >= 2);
+
+        server.show(notes("8"), Duration::ZERO);
+        let edited = state();
+        for (before, after) in [(&first.fr, &edited.fr), (&first.en, &edited.en)] {
+            // The first page names the meeting; the second is as it was.
+            let changes = after[0].changes.as_ref().expect("the first page's changes");
+            assert_eq!(changes.from, before[0].svg);
+            assert_ne!(after[0].svg, before[0].svg);
+            let elements = serde_json::to_value(&changes.elements).unwrap();
+            let elements = elements.as_array().unwrap();
+            let new = elements.iter().filter(|e| e.is_string()).count();
+            assert!(
+                new > 0 && new * 3 < elements.len(),
+                "{new} new of {}",
+                elements.len()
+            );
+            assert_eq!(after[1].svg, before[1].svg);
+            assert!(after[1].changes.is_none());
+        }
+        // The changes are those a browser asks for.
+        let here = format!("127.0.0.1:{}", server.address().port());
+        let asked = format!(
+            "{}?from={}",
+            edited.fr[0].svg,
+            &first.fr[0].svg["/page/".len()..]
+        );
+        assert_eq!(get(server.address(), &asked, &here), "HTTP/1.1 200 OK");
+        let json = serde_json::to_string(&state().fr[0].changes.as_ref().unwrap().elements);
+        assert!(json.unwrap().starts_with('['));
     }
 }
