@@ -633,18 +633,24 @@ mod tests {
         })
     }
 
-    #[test]
-    fn outlined_pages_look_the_same() {
+    /// The example's notes in French and English, marked as drafts: the
+    /// mark adds text in a rotated frame.
+    fn drafts() -> Vec<crate::Note> {
         let engine = Engine::new(&Sources::default()).unwrap();
         let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ccm-7msp.yaml");
         let loaded = engine.load(&example).unwrap();
-        // The draft mark adds text in a rotated frame.
         let options = NoteOptions {
             preview: true,
             ..NoteOptions::default()
         };
-        for lang in [Lang::Fr, Lang::En] {
-            let note = engine.note(&loaded, lang, None, &options).unwrap();
+        let note = |lang| engine.note(&loaded, lang, None, &options).unwrap();
+        vec![note(Lang::Fr), note(Lang::En)]
+    }
+
+    #[test]
+    fn outlined_pages_look_the_same() {
+        for note in drafts() {
+            let lang = note.lang;
             let pages = note.document.pages();
             assert!(pages.len() >= 2);
             for (i, page) in pages.iter().enumerate() {
@@ -770,17 +776,9 @@ mod tests {
 
     #[test]
     fn a_page_drawn_from_the_pieces_of_others_is_the_page_drawn_whole() {
-        let engine = Engine::new(&Sources::default()).unwrap();
-        let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ccm-7msp.yaml");
-        let loaded = engine.load(&example).unwrap();
-        // The draft mark adds text in a rotated frame.
-        let options = NoteOptions {
-            preview: true,
-            ..NoteOptions::default()
-        };
         let drawer = Drawer::default();
-        for lang in [Lang::Fr, Lang::En] {
-            let note = engine.note(&loaded, lang, None, &options).unwrap();
+        for note in drafts() {
+            let lang = note.lang;
             for page in note.document.pages() {
                 let drawn = drawer.draw(page);
                 // The fill, then each item: not one piece, drawn whole.
