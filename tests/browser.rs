@@ -249,6 +249,11 @@ async fn follow_edits(client: Client) {
     let with_ordinal = |ordinal: &str| text.replace("ordinal: 7 ", &format!("ordinal: {ordinal} "));
     save(&meeting, &text);
     let (_server, url) = serve(&meeting);
+    // Chromium goes on starting for a second or so after its session opens
+    // (on two cores, both are busy until then): opened at once, the preview
+    // would time Chromium's start in its first edits. An editor's browser
+    // has long started.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
     client.goto(&url).await.unwrap();
 
     let seen = wait_for(&client, "both languages", |seen| {
