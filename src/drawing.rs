@@ -14,7 +14,7 @@
 //! anew (a first page of the example after an edit of its ordinal: 0.65 ms
 //! rather than 5 ms). [`changes`] then says which elements a browser keeps.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex, Weak};
 
@@ -57,7 +57,13 @@ struct Kept {
     /// How many pieces there were after the last sweep of those no page
     /// holds: the next comes when there are twice as many.
     swept: usize,
+    /// The items found to draw definitions: a page with one is drawn whole
+    /// at once, without drawing its other items first.
+    whole: HashSet<u128>,
 }
+
+/// How many items drawing definitions are remembered, at most.
+const WHOLE: usize = 4096;
 
 /// A page as SVG: the opening tag of its root, and the elements in the root.
 pub struct Svg {
@@ -83,14 +89,19 @@ impl Piece {
 impl Svg {
     /// The markup of the whole page.
     pub fn markup(&self) -> String {
-        let elements = self.elements().map(|(_, element)| element.len());
-        let mut markup = String::with_capacity(self.root.len() + elements.sum::<usize>() + 6);
+        let mut markup = String::with_capacity(self.markup_len());
         markup.push_str(&self.root);
         for (_, element) in self.elements() {
             markup.push_str(element);
         }
         markup.push_str("</svg>");
         markup
+    }
+
+    /// The length of the page's markup, in bytes.
+    pub fn markup_len(&self) -> usize {
+        let elements = self.elements().map(|(_, element)| element.len());
+        self.root.len() + elements.sum::<usize>() + "</svg>".len()
     }
 
     /// The elements in the root, in order, with their digests.
@@ -131,7 +142,7 @@ impl Drawer {
             ..page.clone()
         };
         let blank = typst_svg::svg(&blank, &Default::default());
-        let blank = Split::of(&blank)?;
+        let blank = Blank::of(&blank)?;
         let mut items = Vec::new();
         items_of(&page.frame, Transform::identity(), &mut items);
         let keys: Vec<u128> = (items.iter())
@@ -139,6 +150,9 @@ impl Drawer {
             .collect();
         let mut pieces: Vec<Option<Arc<Piece>>> = {
             let kept = self.kept();
+            if keys.iter().any(|key| kept.whole.contains(key)) {
+                return None;
+            }
             let kept = keys.iter().map(|key| kept.pieces.get(key)?.upgrade());
             kept.collect()
         };
@@ -148,7 +162,15 @@ impl Drawer {
             if pieces[i].is_some() {
                 continue;
             }
-            let piece = piece(page, size, *transform, item, &mut outlines, blank.root)?;
+            let Some(piece) = piece(page, size, *transform, item, &mut outlines, &blank.root)
+            else {
+                let mut kept = self.kept();
+                if kept.whole.len() >= WHOLE {
+                    kept.whole.clear();
+                }
+                kept.whole.insert(keys[i]);
+                return None;
+            };
             let piece = Arc::new(piece);
             drawn.push((keys[i], Arc::downgrade(&piece)));
             pieces[i] = Some(piece);
@@ -163,7 +185,7 @@ impl Drawer {
         let fill = Piece::of(&blank.children);
         let pieces = std::iter::once(Arc::new(fill)).chain(pieces.into_iter().flatten());
         Some(Svg {
-            root: blank.root.to_owned(),
+            root: blank.root,
             pieces: pieces.collect(),
         })
     }
@@ -172,6 +194,37 @@ impl Drawer {
         self.kept
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// A page without its items, as Typst's SVG writer writes it: the opening
+/// tag of its root, and the page's fill.
+struct Blank<'a> {
+    root: String,
+    children: Vec<&'a str>,
+}
+
+impl<'a> Blank<'a> {
+    /// `None` if the fill draws definitions (a gradient, a tiling), which
+    /// the writer puts after the page's items.
+    fn of(svg: &'a str) -> Option<Self> {
+        // A page without a fill is an empty root.
+        if let Some(empty) = svg.strip_suffix("/>")
+            && empty.rfind('<') == Some(0)
+        {
+            return Some(Self {
+                root: format!("{empty}>"),
+                children: Vec::new(),
+            });
+        }
+        let split = Split::of(svg)?;
+        if split.children.iter().any(|e| e.starts_with("<defs")) {
+            return None;
+        }
+        Some(Self {
+            root: split.root.to_owned(),
+            children: split.children,
+        })
     }
 }
 
@@ -244,6 +297,17 @@ pub struct Changes(Vec<Element>);
 enum Element {
     Stays(usize),
     New(Arc<str>),
+}
+
+impl Changes {
+    /// The length of the new elements' markup.
+    pub fn new_len(&self) -> usize {
+        let new = self.0.iter().map(|element| match element {
+            Element::Stays(_) => 0,
+            Element::New(markup) => markup.len(),
+        });
+        new.sum()
+    }
 }
 
 impl serde::Serialize for Changes {
@@ -827,10 +891,48 @@ mod tests {
         };
         frame.push(Point::zero(), FrameItem::Group(group));
         let page = Page { frame, ..page };
-        let drawn = Drawer::default().draw(&page);
-        assert_eq!(drawn.pieces.len(), 1);
-        assert!(drawn.markup().contains("<clipPath"));
-        assert_eq!(drawn.markup(), svg(&page));
+        let drawer = Drawer::default();
+        for _ in 0..2 {
+            // The second time, the clipped item is known to draw definitions.
+            let drawn = drawer.draw(&page);
+            assert_eq!(drawn.pieces.len(), 1);
+            assert!(drawn.markup().contains("<clipPath"));
+            assert_eq!(drawn.markup(), svg(&page));
+        }
+        assert_eq!(drawer.kept().whole.len(), 1);
+    }
+
+    /// A page filled with a gradient, whose definition follows the page's
+    /// items, is drawn whole; a page without a fill, in pieces: both as
+    /// [`svg`] draws them.
+    #[test]
+    fn pages_of_any_fill_are_drawn_as_typst_draws_them() {
+        use typst::foundations::Smart;
+        use typst::layout::Angle;
+        use typst::visualize::{Color, ColorSpace, Gradient, LinearGradient, ProcessColorSpace};
+        let page = FirstPages::new().with_ordinal(7);
+        let gradient = Gradient::Linear(Arc::new(LinearGradient {
+            stops: vec![(Color::WHITE, Ratio::zero()), (Color::BLACK, Ratio::one())],
+            angle: Angle::zero(),
+            space: ColorSpace::Process(ProcessColorSpace::Oklab),
+            relative: Smart::Auto,
+            anti_alias: true,
+        }));
+        let drawer = Drawer::default();
+        let filled = Page {
+            fill: Smart::Custom(Some(Paint::Gradient(gradient))),
+            ..page.clone()
+        };
+        let drawn = drawer.draw(&filled);
+        assert_eq!(drawn.pieces.len(), 1, "drawn whole");
+        assert_eq!(drawn.markup(), svg(&filled));
+        let bare = Page {
+            fill: Smart::Custom(None),
+            ..page
+        };
+        let drawn = drawer.draw(&bare);
+        assert!(drawn.pieces.len() > 2, "drawn in pieces");
+        assert_eq!(drawn.markup(), svg(&bare));
     }
 
     #[test]

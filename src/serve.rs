@@ -36,6 +36,10 @@ use crate::{Lang, Note};
 /// The page, with its script and style.
 const PAGE: &str = include_str!("serve.html");
 
+/// What changed on a page goes with the news when its new elements are at
+/// most this fraction of the page's SVG (as 1 / `SMALL`).
+const SMALL: usize = 4;
+
 /// What the page shows: the last good pages of each language, and the
 /// mistake that keeps them from being replaced, if any.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -53,6 +57,12 @@ pub struct State {
     pub error: Option<String>,
     /// How long the last render took, in milliseconds.
     pub took_ms: u64,
+}
+
+impl State {
+    fn json(&self) -> Arc<str> {
+        serde_json::to_string(self).unwrap_or_default().into()
+    }
 }
 
 /// One page, as the browser gets it.
@@ -101,6 +111,8 @@ struct Live {
     notes: Arc<Vec<Note>>,
     /// Writes the pages' SVG, keeping the elements of those shown.
     drawer: Drawer,
+    /// The state as JSON, written once a version for every browser.
+    json: Arc<str>,
 }
 
 /// A laid-out page, and its SVG once written.
@@ -161,11 +173,13 @@ impl PreviewServer {
         let server = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |since| since.as_millis() as u64);
+        let empty = State {
+            server,
+            ..State::default()
+        };
         let live = Live {
-            state: State {
-                server,
-                ..State::default()
-            },
+            json: empty.json(),
+            state: empty,
             ..Live::default()
         };
         let shared = Arc::new(Shared {
@@ -264,21 +278,23 @@ impl PreviewServer {
             drawn.push(pages_of_note);
         }
         // Written side by side, from the elements of the pages before them.
-        std::thread::scope(|scope| {
-            let changes: Vec<_> = (changed.iter())
-                .map(|(_, _, _, old, new)| {
-                    scope.spawn(|| crate::drawing::changes(old.svg(), new.svg()))
-                })
-                .collect();
-            for ((lang, place, from, ..), changes) in changed.iter().zip(changes) {
-                if let Ok(Some(elements)) = changes.join() {
-                    shown[*lang][*place].changes = Some(PageChanges {
-                        from: format!("/page/{from}"),
-                        elements,
-                    });
-                }
+        // What changed goes with the news only where it is a small part of
+        // the page: after a page is laid out anew, the browser asks for it.
+        use rayon::prelude::*;
+        let changes: Vec<_> = (changed.par_iter())
+            .map(|(_, _, _, old, new)| {
+                let changes = crate::drawing::changes(old.svg(), new.svg())?;
+                (changes.new_len() * SMALL <= new.svg().markup_len()).then_some(changes)
+            })
+            .collect();
+        for ((lang, place, from, ..), changes) in changed.iter().zip(changes) {
+            if let Some(elements) = changes {
+                shown[*lang][*place].changes = Some(PageChanges {
+                    from: format!("/page/{from}"),
+                    elements,
+                });
             }
-        });
+        }
         let [fr, en] = shown;
         self.update(
             |live| {
@@ -329,6 +345,7 @@ impl PreviewServer {
             change(&mut live);
             live.state.version += 1;
             live.state.took_ms = took.as_millis() as u64;
+            live.json = live.state.json();
             live.state.version
         };
         self.shared.version.send_replace(version);
@@ -357,8 +374,8 @@ async fn only_here(address: SocketAddr, request: Request, next: Next) -> Respons
 
 /// What the page shows, as JSON.
 async fn state(AxumState(shared): AxumState<Arc<Shared>>) -> Response {
-    let json = serde_json::to_vec(&shared.live().state).unwrap_or_default();
-    fresh("application/json", json)
+    let json = shared.live().json.clone();
+    fresh("application/json", json.as_bytes().to_vec())
 }
 
 /// What the page shows, now and after each render, as JSON: the browser
@@ -366,8 +383,8 @@ async fn state(AxumState(shared): AxumState<Arc<Shared>>) -> Response {
 async fn events(AxumState(shared): AxumState<Arc<Shared>>) -> impl IntoResponse {
     let states = shared.clone();
     let versions = WatchStream::new(shared.version.subscribe()).map(move |_| {
-        let json = serde_json::to_string(&states.live().state).unwrap_or_default();
-        Ok::<_, std::convert::Infallible>(Event::default().event("update").data(json))
+        let json = states.live().json.clone();
+        Ok::<_, std::convert::Infallible>(Event::default().event("update").data(&*json))
     });
     Sse::new(versions).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
 }
@@ -548,5 +565,22 @@ mod tests {
         assert_eq!(again.fr[0].svg, edited.fr[0].svg);
         let kept = again.fr[0].changes.as_ref().expect("the changes kept");
         assert_eq!(kept.from, first.fr[0].svg);
+
+        // Another note in their place: nearly every element is new, and the
+        // browser asks for the pages rather than hear them all with the news.
+        let reminder = engine.load(&example.join("examples/ccm-7msp-reminder.yaml"));
+        let reminder = reminder.unwrap();
+        let options = NoteOptions::default();
+        let note = |lang| engine.note(&reminder, lang, None, &options).unwrap();
+        server.show(vec![note(Lang::Fr), note(Lang::En)], Duration::ZERO);
+        let other = state();
+        assert_ne!(other.fr[0].svg, again.fr[0].svg);
+        assert!(
+            other
+                .fr
+                .iter()
+                .chain(&other.en)
+                .all(|page| page.changes.is_none())
+        );
     }
 }
