@@ -218,7 +218,7 @@ impl<'a> Blank<'a> {
             });
         }
         let split = Split::of(svg)?;
-        if split.children.iter().any(|e| e.starts_with("<defs")) {
+        if split.defines() {
             return None;
         }
         Some(Self {
@@ -278,7 +278,7 @@ fn piece(
     };
     let svg = typst_svg::svg(&alone, &Default::default());
     let split = Split::of(&svg)?;
-    if split.root != root || split.children.iter().any(|e| e.starts_with("<defs")) {
+    if split.root != root || split.defines() {
         return None;
     }
     Some(Piece::of(&split.children))
@@ -370,6 +370,12 @@ struct Split<'a> {
 }
 
 impl<'a> Split<'a> {
+    /// Whether it writes definitions (of gradients, clips, glyphs), which
+    /// Typst's writer puts after the page's items.
+    fn defines(&self) -> bool {
+        self.children.iter().any(|e| e.starts_with("<defs"))
+    }
+
     /// Reads the markup as Typst writes it (each `<` opens or closes a tag,
     /// as attribute values and text escape it), or `None`: a declaration, a
     /// comment, text beside the root's elements or unbalanced tags.
@@ -665,10 +671,10 @@ fn draw(curve: &mut Curve, segments: &[Segment], origin: (f64, f64), scale: f64)
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
 
     use super::*;
-    use crate::{Engine, Lang, NoteOptions, Sources};
+    use crate::testing::Example;
+    use crate::{Lang, NoteOptions};
 
     /// The pixels of a page drawn by Typst at 2 pixels a point.
     fn raster(page: &Page) -> Vec<u8> {
@@ -700,15 +706,18 @@ mod tests {
     /// The example's notes in French and English, marked as drafts: the
     /// mark adds text in a rotated frame.
     fn drafts() -> Vec<crate::Note> {
-        let engine = Engine::new(&Sources::default()).unwrap();
-        let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ccm-7msp.yaml");
-        let loaded = engine.load(&example).unwrap();
         let options = NoteOptions {
             preview: true,
             ..NoteOptions::default()
         };
-        let note = |lang| engine.note(&loaded, lang, None, &options).unwrap();
-        vec![note(Lang::Fr), note(Lang::En)]
+        Example::new().notes(7, &options)
+    }
+
+    /// The first page of the example's French note, its meeting the
+    /// `ordinal`-th.
+    fn first_page(example: &Example, ordinal: u32) -> Page {
+        let notes = example.notes(ordinal, &NoteOptions::default());
+        notes[0].document.pages()[0].clone()
     }
 
     #[test]
@@ -733,9 +742,8 @@ mod tests {
 
     #[test]
     fn the_digest_follows_the_drawing_not_the_source() {
-        let engine = Engine::new(&Sources::default()).unwrap();
-        let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ccm-7msp.yaml");
-        let loaded = engine.load(&example).unwrap();
+        let example = Example::new();
+        let (engine, loaded) = (example.engine(), example.loaded(7));
         let composed = engine
             .compose_note(&loaded, Lang::Fr, None, &NoteOptions::default())
             .unwrap();
@@ -783,40 +791,12 @@ mod tests {
         children.collect()
     }
 
-    /// The first page of the example's French note, its ordinal as given.
-    struct FirstPages {
-        engine: Engine,
-        text: String,
-        dir: tempfile::TempDir,
-    }
-
-    impl FirstPages {
-        fn new() -> Self {
-            let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ccm-7msp.yaml");
-            Self {
-                engine: Engine::new(&Sources::default()).unwrap(),
-                text: std::fs::read_to_string(&example).unwrap(),
-                dir: tempfile::tempdir().unwrap(),
-            }
-        }
-
-        fn with_ordinal(&self, ordinal: u32) -> Page {
-            let text = (self.text).replace("ordinal: 7 ", &format!("ordinal: {ordinal} "));
-            let meeting = self.dir.path().join("meeting.yaml");
-            std::fs::write(&meeting, text).unwrap();
-            let loaded = self.engine.load(&meeting).unwrap();
-            let options = NoteOptions::default();
-            let note = (self.engine.note(&loaded, Lang::Fr, None, &options)).unwrap();
-            note.document.pages()[0].clone()
-        }
-    }
-
     #[test]
     fn an_edit_sends_the_lines_it_changed_and_keeps_the_others() {
-        let pages = FirstPages::new();
+        let example = Example::new();
         let drawer = Drawer::default();
-        let before = drawer.draw(&pages.with_ordinal(7));
-        let after = drawer.draw(&pages.with_ordinal(8));
+        let before = drawer.draw(&first_page(&example, 7));
+        let after = drawer.draw(&first_page(&example, 8));
         let changes = serde_json::to_string(&changes(&before, &after).unwrap()).unwrap();
         let markup = after.markup();
         let whole = Split::of(&markup).unwrap().children;
@@ -852,9 +832,9 @@ mod tests {
         }
         // After an edit, from the pieces of the page before it, and again
         // once nothing holds them.
-        let pages = FirstPages::new();
-        let shown = drawer.draw(&pages.with_ordinal(7));
-        let edited = pages.with_ordinal(8);
+        let example = Example::new();
+        let shown = drawer.draw(&first_page(&example, 7));
+        let edited = first_page(&example, 8);
         let after = drawer.draw(&edited);
         let kept = |svg: &Svg| {
             let pieces = svg.pieces.iter();
@@ -878,7 +858,7 @@ mod tests {
     /// clip's definition follows the page's items.
     #[test]
     fn a_page_with_definitions_is_drawn_whole() {
-        let page = FirstPages::new().with_ordinal(7);
+        let page = first_page(&Example::new(), 7);
         let mut frame = page.frame.clone();
         let square = Size::new(Abs::pt(20.0), Abs::pt(20.0));
         let mut clipped = Frame::soft(square);
@@ -910,7 +890,7 @@ mod tests {
         use typst::foundations::Smart;
         use typst::layout::Angle;
         use typst::visualize::{Color, ColorSpace, Gradient, LinearGradient, ProcessColorSpace};
-        let page = FirstPages::new().with_ordinal(7);
+        let page = first_page(&Example::new(), 7);
         let gradient = Gradient::Linear(Arc::new(LinearGradient {
             stops: vec![(Color::WHITE, Ratio::zero()), (Color::BLACK, Ratio::one())],
             angle: Angle::zero(),

@@ -47,6 +47,8 @@ pub mod serve;
 pub mod source;
 pub mod states;
 pub mod template;
+#[cfg(test)]
+mod testing;
 pub mod typeset;
 pub mod values;
 pub mod yaml;

@@ -507,30 +507,19 @@ mod tests {
 
     #[test]
     fn the_news_carries_what_changed_on_each_page_that_changed() {
-        use crate::{Engine, NoteOptions, Sources};
-        let engine = Engine::new(&Sources::default()).unwrap();
-        let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let text = std::fs::read_to_string(example.join("examples/ccm-7msp.yaml")).unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let notes = |ordinal: &str| {
-            let meeting = dir.path().join("meeting.yaml");
-            let edited = text.replace("ordinal: 7 ", &format!("ordinal: {ordinal} "));
-            std::fs::write(&meeting, edited).unwrap();
-            let loaded = engine.load(&meeting).unwrap();
-            let options = NoteOptions::default();
-            let note = |lang| engine.note(&loaded, lang, None, &options).unwrap();
-            vec![note(Lang::Fr), note(Lang::En)]
-        };
+        let example = crate::testing::Example::new();
+        let options = crate::NoteOptions::default();
+        let notes = |ordinal| example.notes(ordinal, &options);
         let listener = PreviewServer::listen(0).unwrap();
         let server = PreviewServer::start(listener, PdfOptions::default(), |_| {}).unwrap();
         let state = || server.shared.live().state.clone();
-        server.show(notes("7"), Duration::ZERO);
+        server.show(notes(7), Duration::ZERO);
         let first = state();
         let pages = first.fr.iter().chain(&first.en);
         assert!(pages.clone().all(|page| page.changes.is_none()));
         assert!(first.fr.len() >= 2 && first.en.len() >= 2);
 
-        server.show(notes("8"), Duration::ZERO);
+        server.show(notes(8), Duration::ZERO);
         let edited = state();
         for (before, after) in [(&first.fr, &edited.fr), (&first.en, &edited.en)] {
             // The first page names the meeting; the second is as it was.
@@ -560,7 +549,7 @@ mod tests {
 
         // The same pages again: each keeps what changed on it, for a browser
         // that missed the last news.
-        server.show(notes("8"), Duration::ZERO);
+        server.show(notes(8), Duration::ZERO);
         let again = state();
         assert_eq!(again.fr[0].svg, edited.fr[0].svg);
         let kept = again.fr[0].changes.as_ref().expect("the changes kept");
@@ -568,9 +557,11 @@ mod tests {
 
         // Another note in their place: nearly every element is new, and the
         // browser asks for the pages rather than hear them all with the news.
-        let reminder = engine.load(&example.join("examples/ccm-7msp-reminder.yaml"));
-        let reminder = reminder.unwrap();
-        let options = NoteOptions::default();
+        let engine = example.engine();
+        let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+        let reminder = engine
+            .load(&examples.join("ccm-7msp-reminder.yaml"))
+            .unwrap();
         let note = |lang| engine.note(&reminder, lang, None, &options).unwrap();
         server.show(vec![note(Lang::Fr), note(Lang::En)], Duration::ZERO);
         let other = state();
