@@ -189,6 +189,8 @@ Examples:
       a spreadsheet's list; every note also in all.pdf, each starting on an odd page
   noteverbale batch examples/ccm-7msp.yaml -r missions.ods --mail drafts
       drafts/FRA.eml, … for the missions with an `email`, to open and send
+  noteverbale batch examples/ccm-7msp.yaml examples/request-for-views.yaml -r examples/missions.yaml
+      out/ccm-7msp/AFG.en.pdf …, out/request-for-views/AFG.en.pdf …, a manifest in each
 
 A second run rewrites only the notes whose inputs changed (--force rewrites all).
 One batch at a time writes into a folder; a second is refused while the first
@@ -288,8 +290,10 @@ const MANPAGE_EXAMPLES: &str = "Examples:
 /// Arguments of `batch`.
 #[derive(Debug, Args)]
 pub struct BatchArgs {
-    /// The meeting file (YAML).
-    pub meeting: PathBuf,
+    /// The meeting file (YAML); with several, each one's notes go into a
+    /// folder of `--out` named after it: `out/ccm-7msp-reminder/FRA.fr.pdf`.
+    #[arg(required = true, value_name = "MEETING")]
+    pub meetings: Vec<PathBuf>,
     /// The list of missions: YAML (`missions:`), CSV
     /// (`code,name_fr,name_en,language,…`) or a spreadsheet (`.xlsx`, `.xls`,
     /// `.ods`) with the same columns.
@@ -299,7 +303,9 @@ pub struct BatchArgs {
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
     /// Also write one PDF of every note of the run, in list order, each note
-    /// on a new sheet, with an outline entry per note.
+    /// on a new sheet, with an outline entry per note; with several meeting
+    /// files, each mission's notes together, in the order the files are
+    /// given.
     #[arg(long, value_name = "FILE.pdf")]
     pub print: Option<PathBuf>,
     /// With `--print`, start each note on an odd page, for printing on both
@@ -308,6 +314,8 @@ pub struct BatchArgs {
     pub duplex: bool,
     /// Also write into DIR one e-mail draft (`CODE.eml`) per mission with an
     /// address (the list's `email`), the note attached; nothing is sent.
+    /// With several meeting files, each one's drafts go into a folder of DIR
+    /// named after it.
     #[arg(long, value_name = "DIR")]
     pub mail: Option<PathBuf>,
     /// The folder to write into; created if missing.

@@ -477,3 +477,141 @@ fn drafts_are_dated_from_the_note_or_from_source_date_epoch() {
         assert_eq!(header(&message, "Date"), "Wed, 12 Apr 2017 12:00:00 +0000");
     }
 }
+
+#[test]
+fn several_meeting_files_make_their_notes_into_folders_of_their_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = list(dir.path(), 4);
+    let mut args = batch_args(&list, &["--print", "all.pdf", "--mail", "drafts"]);
+    args.insert(
+        2,
+        repo("examples/ccm-7msp-reminder.yaml")
+            .display()
+            .to_string(),
+    );
+    let stderr = common::stderr(&succeed(dir.path(), &args));
+    let out = dir.path().join("out");
+    let (invitations, reminders) = (out.join("ccm-7msp"), out.join("ccm-7msp-reminder"));
+    for folder in [&invitations, &reminders] {
+        assert_eq!(
+            listed(folder),
+            ["AFG.en.pdf", "ALB.en.pdf", "AND.en.pdf", "DZA.fr.pdf"]
+        );
+    }
+    for folder in ["ccm-7msp", "ccm-7msp-reminder"] {
+        let summary = stderr
+            .lines()
+            .find(|l| l.ends_with(&format!("manifest in out/{folder}/manifest.json")))
+            .unwrap_or_else(|| panic!("no summary of {folder} in {stderr}"));
+        assert!(
+            summary.starts_with("4 notes: 4 written, 0 unchanged, 0 failed, in"),
+            "{summary}"
+        );
+    }
+    // The missions without an address are said once.
+    assert_eq!(
+        stderr
+            .matches("no e-mail address in the list for 2 missions: ALB, AND")
+            .count(),
+        1,
+        "{stderr}"
+    );
+    assert_eq!(files(&out), ["ccm-7msp", "ccm-7msp-reminder"]);
+    // Each folder holds its own meeting file's notes.
+    let invitation = common::squeezed_pdf(&invitations.join("DZA.fr.pdf"));
+    let reminder = common::squeezed_pdf(&reminders.join("DZA.fr.pdf"));
+    assert!(invitation.contains("aleplaisirdeconvoquer"), "{invitation}");
+    assert!(
+        reminder.contains("rappelerquelaseptièmeAssemblée"),
+        "{reminder}"
+    );
+    assert!(!reminder.contains("aleplaisirdeconvoquer"), "{reminder}");
+    assert!(reminder.contains("l'Algérie"), "{reminder}");
+
+    // One PDF to print: each mission's two notes together, in list order.
+    assert!(stderr.contains("8 notes in one PDF: all.pdf"), "{stderr}");
+    let document = lopdf::Document::load(dir.path().join("all.pdf")).unwrap();
+    let titles: Vec<String> = document
+        .get_toc()
+        .unwrap()
+        .toc
+        .into_iter()
+        .map(|t| t.title)
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "AFG — Afghanistan (en), ccm-7msp",
+            "AFG — Afghanistan (en), ccm-7msp-reminder",
+            "ALB — Albania (en), ccm-7msp",
+            "ALB — Albania (en), ccm-7msp-reminder",
+            "DZA — Algérie (fr), ccm-7msp",
+            "DZA — Algérie (fr), ccm-7msp-reminder",
+            "AND — Andorra (en), ccm-7msp",
+            "AND — Andorra (en), ccm-7msp-reminder",
+        ]
+    );
+
+    // A folder of drafts for each meeting file, each draft with its note.
+    for (folder, notes) in [
+        ("ccm-7msp", &invitations),
+        ("ccm-7msp-reminder", &reminders),
+    ] {
+        let drafts = dir.path().join("drafts").join(folder);
+        assert_eq!(files(&drafts), ["AFG.eml", "DZA.eml"]);
+        let message = std::fs::read_to_string(drafts.join("DZA.eml")).unwrap();
+        let attachment = message
+            .split("Content-Transfer-Encoding: base64\r\n")
+            .nth(1)
+            .and_then(|part| part.trim_start().split("\r\n--").next())
+            .unwrap();
+        assert_eq!(
+            base64(attachment),
+            std::fs::read(notes.join("DZA.fr.pdf")).unwrap(),
+            "{folder}"
+        );
+    }
+
+    // Run again, every note of both is left as it is.
+    args.retain(|a| a != "--mail" && a != "drafts");
+    let stderr = common::stderr(&succeed(dir.path(), &args));
+    assert_eq!(
+        stderr
+            .matches("4 notes: 0 written, 4 unchanged, 0 failed")
+            .count(),
+        2,
+        "{stderr}"
+    );
+}
+
+#[test]
+fn meeting_files_that_would_share_a_folder_or_fail_are_refused_before_any_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = list(dir.path(), 2);
+    let other = dir.path().join("other");
+    std::fs::create_dir(&other).unwrap();
+    std::fs::copy(
+        repo("examples/request-for-views.yaml"),
+        other.join("ccm-7msp.yaml"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("broken.yaml"), "kind: invitation\n").unwrap();
+    let refused = |second: &Path, says: &str| {
+        let mut args = batch_args(&list, &[]);
+        args.insert(2, second.display().to_string());
+        let out = noteverbale(dir.path(), &args);
+        let stderr = common::stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains(says), "{stderr}");
+        assert!(!dir.path().join("out").exists(), "{stderr}");
+    };
+    refused(
+        &other.join("ccm-7msp.yaml"),
+        "would write their notes into one folder, `out/ccm-7msp`",
+    );
+    refused(
+        &repo("examples/ccm-7msp.yaml"),
+        "give each meeting file once",
+    );
+    refused(&dir.path().join("broken.yaml"), "broken.yaml");
+}

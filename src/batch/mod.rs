@@ -17,7 +17,7 @@ use sha2::{Digest, Sha256};
 pub use self::folder::{Folder, JOURNAL, LOCK};
 pub use self::mail::{Mails, write_drafts};
 pub use self::manifest::{Entry, MANIFEST_CSV, MANIFEST_JSON, Manifest, Status};
-pub use self::print::{PrintNote, combine, gather, write_combined};
+pub use self::print::{PrintNote, Written, combine, gather, write_combined};
 use crate::context::NoteOptions;
 use crate::error::{Diagnostic, Error, Result};
 use crate::output::{self, hex};
@@ -118,6 +118,52 @@ impl Default for FilePattern {
     fn default() -> Self {
         Self(DEFAULT_PATTERN.to_owned())
     }
+}
+
+/// Where each meeting file's notes go: into `out` for a run of one file; for
+/// several, each into a folder of `out` named after the file, without its
+/// extension (`out/ccm-7msp-reminder`), with that name for the outline of
+/// `--print`. Two files of one name are refused, as their notes would
+/// write one folder.
+pub fn meeting_folders(meetings: &[PathBuf], out: &Path) -> Result<Vec<(Option<String>, PathBuf)>> {
+    if let [_] = meetings {
+        return Ok(vec![(None, out.to_owned())]);
+    }
+    let mut folders: Vec<(Option<String>, PathBuf)> = Vec::with_capacity(meetings.len());
+    for meeting in meetings {
+        let stem = meeting
+            .file_stem()
+            .filter(|stem| !matches!(stem.to_str(), Some("." | "..")))
+            .ok_or_else(|| {
+                Error::invalid(
+                    Diagnostic::error(format!(
+                        "the meeting file `{}` has no name to give its notes' folder",
+                        meeting.display()
+                    ))
+                    .hint("give the file a name such as `meeting.yaml`"),
+                )
+            })?;
+        let folder = out.join(stem);
+        if let Some(first) = folders.iter().position(|(_, f)| *f == folder) {
+            return Err(Error::invalid(
+                Diagnostic::error(format!(
+                    "`{}` and `{}` would write their notes into one folder, `{}`",
+                    meetings[first].display(),
+                    meeting.display(),
+                    folder.display()
+                ))
+                .hint(if meetings[first] == *meeting {
+                    "give each meeting file once"
+                } else {
+                    "the notes of each meeting file go into a folder named after it: \
+                     rename one of the files, or make their notes in two runs with their \
+                     own `--out`"
+                }),
+            ));
+        }
+        folders.push((Some(stem.to_string_lossy().into_owned()), folder));
+    }
+    Ok(folders)
 }
 
 /// What came of a batch.

@@ -20,26 +20,60 @@ pub struct PrintNote {
     pub pdf: Vec<u8>,
 }
 
-/// The notes of a run (files in `out`), in their order, each titled with
-/// its mission's code, name as lists give it, and language: `FRA — France
-/// (fr)`, `BOL — Bolivie (État plurinational de) (fr)`.
-pub fn gather(records: &[Record], notes: &[Entry], out: &Path) -> Result<Vec<PrintNote>> {
-    notes
+/// One meeting file's notes of a run, in list order, in the folder they
+/// were written to.
+#[derive(Debug, Clone, Copy)]
+pub struct Written<'a> {
+    /// The meeting file's name, which the outline adds to each of its notes
+    /// when a run has several (`ccm-7msp-reminder`); `None` for a run of one.
+    pub meeting: Option<&'a str>,
+    /// The notes, as the run's outcome lists them.
+    pub notes: &'a [Entry],
+    /// The folder their files are in.
+    pub out: &'a Path,
+}
+
+/// The notes of a run, read from their files, each titled with its
+/// mission's code, name as lists give it, and language: `FRA — France
+/// (fr)`, `BOL — Bolivie (État plurinational de) (fr)`. Each mission's notes
+/// come together, in list order, and a mission's notes of several meeting
+/// files in the order of `meetings`: one envelope a mission.
+pub fn gather(records: &[Record], meetings: &[Written<'_>]) -> Result<Vec<PrintNote>> {
+    let recipients: Vec<_> = records
         .iter()
-        .filter_map(|note| Some((note, note.file.as_ref()?)))
-        .map(|(note, file)| {
-            let path = out.join(file);
+        .filter_map(|r| r.recipient.as_ref().ok())
+        .collect();
+    let position = |mission: &str| {
+        recipients
+            .iter()
+            .position(|r| r.code == mission)
+            .unwrap_or(usize::MAX)
+    };
+    let mut notes: Vec<(usize, usize, &Entry, &Written)> = meetings
+        .iter()
+        .enumerate()
+        .flat_map(|(order, written)| written.notes.iter().map(move |note| (order, note, written)))
+        .map(|(order, note, written)| (position(&note.mission), order, note, written))
+        .collect();
+    // Stable: a mission's notes of one meeting file keep their order.
+    notes.sort_by_key(|&(position, order, ..)| (position, order));
+    notes
+        .into_iter()
+        .filter_map(|(position, _, note, written)| {
+            Some((position, note, note.file.as_ref()?, written))
+        })
+        .map(|(position, note, file, written)| {
+            let path = written.out.join(file);
             let pdf = std::fs::read(&path).map_err(|e| Error::read(&path, e))?;
-            let recipient = records
-                .iter()
-                .filter_map(|r| r.recipient.as_ref().ok())
-                .find(|r| r.code == note.mission);
-            let title = match (recipient, note.language) {
+            let mut title = match (recipients.get(position), note.language) {
                 (Some(recipient), Some(lang)) => {
                     format!("{} — {} ({lang})", note.mission, recipient.list_name(lang))
                 }
                 _ => note.mission.clone(),
             };
+            if let Some(meeting) = written.meeting {
+                title = format!("{title}, {meeting}");
+            }
             Ok(PrintNote { title, pdf })
         })
         .collect()

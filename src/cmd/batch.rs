@@ -1,38 +1,145 @@
 //! `batch`: one note per permanent mission.
 
+use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
-use noteverbale::batch::{self, BatchOptions, Ending, FilePattern, MANIFEST_JSON};
-use noteverbale::{Engine, NoteOptions, PdfOptions, Result, recipients};
+use noteverbale::batch::{self, BatchOptions, Ending, FilePattern, MANIFEST_JSON, Written};
+use noteverbale::recipients::{self, Record};
+use noteverbale::{Engine, Loaded, NoteOptions, PdfOptions, Result};
 
 use super::Exit;
 use crate::cli::BatchArgs;
 use crate::console::{self, Console};
 
-/// Typesets every note of the list, in parallel, and sums up.
+/// Typesets every note of the list, in parallel, and sums up; with several
+/// meeting files, the notes of each in turn, into a folder of its own.
 pub fn run(args: &BatchArgs, console: &Console) -> Result<Exit> {
-    let started = Instant::now();
+    let mut started = Instant::now();
     // Read before anything is written: a wrong `SOURCE_DATE_EPOCH` stops
     // the run at once.
     let undated = match &args.mail {
         Some(_) => undated_draft_date()?,
         None => 0,
     };
+    let folders = batch::meeting_folders(&args.meetings, &args.out)?;
     let engine = Engine::new(&(&args.sources).into())?;
     // Every template parses before a note is written, as the meeting's
     // notes in one language would not show it.
     engine.check_templates()?;
-    // The meeting file's languages are compared while its notes are typeset
-    // to be compared as wholes, and the list is read meanwhile.
-    let (loaded, (notes, list)) = engine.load_beside(&args.meeting, |loaded| {
+    let (meetings, list) = load(args, &engine, console)?;
+    let languages = args.lang.into();
+    let pattern = FilePattern::new(&args.pattern, languages)
+        .map_err(|e| e.hint("`--pattern` sets the file names"))?;
+    let list = list?;
+    console.warnings(&list.warnings);
+    let records = list.records;
+    let codes: Vec<String> = args.only.iter().map(|c| c.trim().to_uppercase()).collect();
+    let records = batch::select(&records, &codes)
+        .map_err(|e| e.hint("`--only` takes codes of the list: `--only FRA,CAN`"))?;
+    let stop = stop_on_interrupt(console);
+    let mut runs = Vec::with_capacity(meetings.len());
+    for (loaded, (name, out)) in meetings.iter().zip(folders) {
+        if stop.load(Ordering::Relaxed) {
+            break;
+        }
+        let options = BatchOptions {
+            languages,
+            jobs: args
+                .jobs
+                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+            pattern: pattern.clone(),
+            force: args.force,
+            note: NoteOptions::from(&args.note),
+            pdf: PdfOptions::from(&args.note),
+            stop: Some(stop.clone()),
+            print: args.print.clone(),
+            mail: args.mail.as_ref().map(|dir| match &name {
+                Some(name) => dir.join(name),
+                None => dir.clone(),
+            }),
+            out,
+        };
+        let progress = console.batch_progress();
+        let outcome = batch::run(&engine, loaded, &records, &options, &|entry, total| {
+            progress.note(entry, total)
+        });
+        progress.finish();
+        let outcome = outcome?;
+        console.batch_summary(
+            &outcome,
+            started.elapsed(),
+            &options.out.join(MANIFEST_JSON),
+        );
+        started = Instant::now();
+        runs.push(Run {
+            ending: outcome.ending(),
+            // Only `--print` and `--mail` read a run's notes again: a run
+            // of several meeting files keeps no more of the ones done.
+            notes: match (&args.print, &args.mail) {
+                (None, None) => Vec::new(),
+                _ => outcome.notes,
+            },
+            meeting: name,
+            options,
+        });
+    }
+    let stopped = runs.len() < meetings.len();
+    if stopped {
+        let left: Vec<String> = args.meetings[runs.len()..]
+            .iter()
+            .map(|m| m.display().to_string())
+            .collect();
+        console.notice(format!("not started (stopped): {}", left.join(", ")));
+    }
+    if let Some(path) = &args.print {
+        print(&records, &runs, path, args.duplex, console)?;
+    }
+    if args.mail.is_some() {
+        mail(&engine, &meetings, &records, &runs, undated, console)?;
+    }
+    let worst = runs
+        .iter()
+        .map(|run| run.ending)
+        .max_by_key(|ending| match ending {
+            Ending::Complete => 0,
+            Ending::SomeFailed => 1,
+            Ending::EnvironmentFailed => 2,
+            Ending::Stopped => 3,
+        });
+    Ok(match worst {
+        _ if stopped => Exit::Interrupted,
+        None | Some(Ending::Complete) => Exit::Success,
+        Some(Ending::SomeFailed) => Exit::Invalid,
+        Some(Ending::EnvironmentFailed) => Exit::Environment,
+        Some(Ending::Stopped) => Exit::Interrupted,
+    })
+}
+
+/// Every meeting file, read and its languages compared, before a note is
+/// written; and the list. The first file's languages are compared while its
+/// notes are typeset to be compared as wholes, and the list is read
+/// meanwhile.
+fn load(
+    args: &BatchArgs,
+    engine: &Engine,
+    console: &Console,
+) -> Result<(Vec<Loaded>, Result<recipients::List>)> {
+    let Some((first, others)) = args.meetings.split_first() else {
+        return Err(noteverbale::Error::invalid(
+            noteverbale::Diagnostic::error("no meeting file")
+                .hint("give one or more: `noteverbale batch meeting.yaml -r missions.yaml`"),
+        ));
+    };
+    let note = NoteOptions::from(&args.note);
+    let (loaded, (notes, list)) = engine.load_beside(first, |loaded| {
         std::thread::scope(|scope| {
             let open = || recipients::open(&args.recipients, args.sheet.as_deref());
             let list = std::thread::Builder::new()
                 .name("list".into())
                 .spawn_scoped(scope, open);
-            let notes = engine.circular_notes(loaded, &NoteOptions::from(&args.note));
+            let notes = engine.circular_notes(loaded, &note);
             let list = match list {
                 Ok(thread) => thread
                     .join()
@@ -46,63 +153,82 @@ pub fn run(args: &BatchArgs, console: &Console) -> Result<Exit> {
     console.warnings(&loaded.warnings);
     // The two languages of the meeting's note say the same.
     engine.agree(&loaded, &notes?)?;
-    let languages = args.lang.into();
-    let pattern = FilePattern::new(&args.pattern, languages)
-        .map_err(|e| e.hint("`--pattern` sets the file names"))?;
-    let list = list?;
-    console.warnings(&list.warnings);
-    let records = list.records;
-    let codes: Vec<String> = args.only.iter().map(|c| c.trim().to_uppercase()).collect();
-    let records = batch::select(&records, &codes)
-        .map_err(|e| e.hint("`--only` takes codes of the list: `--only FRA,CAN`"))?;
-    let options = BatchOptions {
-        out: args.out.clone(),
-        languages,
-        jobs: args
-            .jobs
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
-        pattern,
-        force: args.force,
-        note: NoteOptions::from(&args.note),
-        pdf: PdfOptions::from(&args.note),
-        stop: Some(stop_on_interrupt(console)),
-        print: args.print.clone(),
-        mail: args.mail.clone(),
-    };
-    let progress = console.batch_progress();
-    let outcome = batch::run(&engine, &loaded, &records, &options, &|entry, total| {
-        progress.note(entry, total)
-    });
-    progress.finish();
-    let outcome = outcome?;
-    console.batch_summary(
-        &outcome,
-        started.elapsed(),
-        &options.out.join(MANIFEST_JSON),
-    );
-    if let Some(path) = &args.print {
-        let notes = batch::gather(&records, &outcome.notes, &options.out)?;
-        batch::write_combined(&notes, args.duplex, path)?;
-        console.done(console::printed(notes.len(), path));
+    let mut meetings = vec![loaded];
+    for path in others {
+        let (loaded, notes) =
+            engine.load_beside(path, |loaded| engine.circular_notes(loaded, &note))?;
+        console.warnings(&loaded.warnings);
+        engine.agree(&loaded, &notes?)?;
+        meetings.push(loaded);
     }
-    if let Some(dir) = &args.mail {
-        let mails = batch::write_drafts(
-            &engine,
-            &loaded,
-            &records,
-            &outcome.notes,
-            &options.out,
+    Ok((meetings, list))
+}
+
+/// What a meeting file's notes came to, kept for what follows the runs.
+struct Run {
+    ending: Ending,
+    /// The notes in their files, for `--print` and `--mail`; else none.
+    notes: Vec<batch::Entry>,
+    /// The meeting file's name, when the run has several.
+    meeting: Option<String>,
+    options: BatchOptions,
+}
+
+/// `--print`: every note of the runs in one PDF.
+fn print(
+    records: &[Record],
+    runs: &[Run],
+    path: &Path,
+    duplex: bool,
+    console: &Console,
+) -> Result<()> {
+    let written: Vec<Written> = runs
+        .iter()
+        .map(|run| Written {
+            meeting: run.meeting.as_deref(),
+            notes: &run.notes,
+            out: &run.options.out,
+        })
+        .collect();
+    let notes = batch::gather(records, &written)?;
+    batch::write_combined(&notes, duplex, path)?;
+    console.done(console::printed(notes.len(), path));
+    Ok(())
+}
+
+/// `--mail`: each run's drafts, in its folder.
+fn mail(
+    engine: &Engine,
+    meetings: &[Loaded],
+    records: &[Record],
+    runs: &[Run],
+    undated: i64,
+    console: &Console,
+) -> Result<()> {
+    let mut without_address = None;
+    for (run, loaded) in runs.iter().zip(meetings) {
+        let Some(dir) = &run.options.mail else {
+            continue;
+        };
+        let mut mails = batch::write_drafts(
+            engine,
+            loaded,
+            records,
+            &run.notes,
+            &run.options.out,
             dir,
             undated,
         )?;
+        // Every meeting file's drafts lack the same addresses: they are
+        // said once.
+        if without_address.as_ref() == Some(&mails.without_address) {
+            mails.without_address.clear();
+        } else {
+            without_address = Some(mails.without_address.clone());
+        }
         console.mail_summary(&mails, dir);
     }
-    Ok(match outcome.ending() {
-        Ending::Complete => Exit::Success,
-        Ending::SomeFailed => Exit::Invalid,
-        Ending::EnvironmentFailed => Exit::Environment,
-        Ending::Stopped => Exit::Interrupted,
-    })
+    Ok(())
 }
 
 /// The date of the e-mail drafts of an undated note, in seconds since
