@@ -484,6 +484,39 @@ fn ctrl_c_stops_the_command_cleanly() {
 }
 
 #[test]
+fn ctrl_c_during_the_first_of_two_meeting_files_leaves_the_second_unstarted() {
+    let dir = tempfile::tempdir().unwrap();
+    let reminder = repo("examples/ccm-7msp-reminder.yaml");
+    let child = batch_command(
+        dir.path(),
+        &["--lang", "all", "-j", "1", reminder.to_str().unwrap()],
+    )
+    .stderr(std::process::Stdio::piped())
+    .spawn()
+    .unwrap();
+    let first = dir.path().join("out/ccm-7msp");
+    let started = std::time::Instant::now();
+    while pdfs(&first).is_empty() {
+        assert!(started.elapsed().as_secs() < 120, "no note was written");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let signal = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(signal.success());
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(130), "{stderr}");
+    assert!(
+        stderr.contains(&format!("not started (stopped): {}", reminder.display())),
+        "{stderr}"
+    );
+    assert!(first.join(batch::MANIFEST_JSON).is_file(), "{stderr}");
+    assert_eq!(files(&dir.path().join("out")), ["ccm-7msp"]);
+}
+
+#[test]
 fn records_that_would_write_one_file_are_refused_before_anything_is_written() {
     // Records made by a program, not read from a list, may repeat a code:
     // every output name of the run is computed, and the first collision

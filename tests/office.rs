@@ -231,6 +231,16 @@ fn base64(text: &str) -> Vec<u8> {
     bytes
 }
 
+/// The first attachment of a draft, decoded.
+fn attachment(message: &str) -> Vec<u8> {
+    let encoded = message
+        .split("Content-Transfer-Encoding: base64\r\n")
+        .nth(1)
+        .and_then(|part| part.trim_start().split("\r\n--").next())
+        .unwrap_or_else(|| panic!("no attachment in {message}"));
+    base64(encoded)
+}
+
 #[test]
 fn mail_writes_a_draft_per_mission_with_an_address_and_its_note_attached() {
     let dir = tempfile::tempdir().unwrap();
@@ -270,13 +280,8 @@ fn mail_writes_a_draft_per_mission_with_an_address_and_its_note_attached() {
         "{subject}"
     );
     assert!(body.contains("filename=\"DZA.fr.pdf\""), "{body}");
-    let attachment = body
-        .split("Content-Transfer-Encoding: base64\r\n")
-        .nth(1)
-        .and_then(|part| part.trim_start().split("\r\n--").next())
-        .unwrap();
     let pdf = std::fs::read(dir.path().join("out/DZA.fr.pdf")).unwrap();
-    assert_eq!(base64(attachment), pdf);
+    assert_eq!(attachment(body), pdf);
 }
 
 #[test]
@@ -560,13 +565,8 @@ fn several_meeting_files_make_their_notes_into_folders_of_their_own() {
         let drafts = dir.path().join("drafts").join(folder);
         assert_eq!(files(&drafts), ["AFG.eml", "DZA.eml"]);
         let message = std::fs::read_to_string(drafts.join("DZA.eml")).unwrap();
-        let attachment = message
-            .split("Content-Transfer-Encoding: base64\r\n")
-            .nth(1)
-            .and_then(|part| part.trim_start().split("\r\n--").next())
-            .unwrap();
         assert_eq!(
-            base64(attachment),
+            attachment(&message),
             std::fs::read(notes.join("DZA.fr.pdf")).unwrap(),
             "{folder}"
         );
