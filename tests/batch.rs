@@ -509,7 +509,7 @@ fn ctrl_c_during_the_first_of_two_meeting_files_leaves_the_second_unstarted() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(130), "{stderr}");
     assert!(
-        stderr.contains(&format!("not started (stopped): {}", reminder.display())),
+        stderr.contains(&format!("not made (stopped): {}", reminder.display())),
         "{stderr}"
     );
     assert!(first.join(batch::MANIFEST_JSON).is_file(), "{stderr}");

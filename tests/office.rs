@@ -7,7 +7,7 @@ use crate::common;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
-use common::{files, noteverbale, pdfs, repo, succeed};
+use common::{files, noteverbale, pdfs, repo, squeeze, succeed};
 use noteverbale::Lang;
 use noteverbale::batch::{self, JOURNAL, LOCK, Manifest, Status};
 
@@ -535,14 +535,24 @@ fn several_meeting_files_make_their_notes_into_folders_of_their_own() {
 
     // One PDF to print: each mission's two notes together, in list order.
     assert!(stderr.contains("8 notes in one PDF: all.pdf"), "{stderr}");
-    let document = lopdf::Document::load(dir.path().join("all.pdf")).unwrap();
-    let titles: Vec<String> = document
-        .get_toc()
-        .unwrap()
-        .toc
-        .into_iter()
-        .map(|t| t.title)
-        .collect();
+    let printed = std::fs::read(dir.path().join("all.pdf")).unwrap();
+    let document = lopdf::Document::load_mem(&printed).unwrap();
+    let toc = document.get_toc().unwrap().toc;
+    // Each entry opens its own file's note.
+    let pages = common::pdf_pages(&printed);
+    let opening = |entry: usize| squeeze(&pages[toc[entry].page - 1]);
+    assert!(
+        opening(0).contains("hasthepleasuretoconvene"),
+        "{}",
+        opening(0)
+    );
+    assert!(
+        opening(1).contains("hasthehonourtorecall"),
+        "{}",
+        opening(1)
+    );
+    assert!(opening(1).contains("Afghanistan"), "{}", opening(1));
+    let titles: Vec<String> = toc.into_iter().map(|t| t.title).collect();
     assert_eq!(
         titles,
         [
@@ -609,9 +619,106 @@ fn meeting_files_that_would_share_a_folder_or_fail_are_refused_before_any_note()
         &other.join("ccm-7msp.yaml"),
         "would write their notes into one folder, `out/ccm-7msp`",
     );
+    // Some file systems fold case: `out/CCM-7MSP` is `out/ccm-7msp`.
+    std::fs::copy(
+        repo("examples/request-for-views.yaml"),
+        dir.path().join("CCM-7MSP.yaml"),
+    )
+    .unwrap();
+    refused(
+        &dir.path().join("CCM-7MSP.yaml"),
+        "would write their notes into one folder, `out/CCM-7MSP`",
+    );
     refused(
         &repo("examples/ccm-7msp.yaml"),
         "give each meeting file once",
     );
     refused(&dir.path().join("broken.yaml"), "broken.yaml");
+    // Every file's two languages are compared before a note is written.
+    refused(
+        &repo("tests/bad/languages-differ.yaml"),
+        "the French and the English differ",
+    );
+
+    // The combined PDF on a note of the second file's run is refused before
+    // the first writes a note.
+    let mut args = batch_args(&list, &["--print", "out/ccm-7msp-reminder/AFG.en.pdf"]);
+    args.insert(
+        2,
+        repo("examples/ccm-7msp-reminder.yaml")
+            .display()
+            .to_string(),
+    );
+    let out = noteverbale(dir.path(), &args);
+    let stderr = common::stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("would be both the note AFG en and the combined PDF to print"),
+        "{stderr}"
+    );
+    assert!(
+        pdfs(&dir.path().join("out/ccm-7msp")).is_empty(),
+        "{stderr}"
+    );
+
+    // A file's folder that is a link to another's would have its notes
+    // written over the other's.
+    let outer = dir.path().join("out");
+    std::fs::create_dir_all(outer.join("ccm-7msp")).unwrap();
+    std::os::unix::fs::symlink("ccm-7msp", outer.join("ccm-7msp-reminder")).unwrap();
+    args.truncate(args.len() - 2);
+    let out = noteverbale(dir.path(), &args);
+    let stderr = common::stderr(&out);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains("`out/ccm-7msp-reminder` is a symbolic link"),
+        "{stderr}"
+    );
+    assert!(pdfs(&outer.join("ccm-7msp")).is_empty(), "{stderr}");
+}
+
+#[test]
+fn a_run_that_fails_after_another_keeps_the_notes_done_and_says_what_was_not_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = list(dir.path(), 2);
+    // Another batch holds the second file's folder.
+    let held_folder = dir.path().join("out/request-for-views");
+    std::fs::create_dir_all(&held_folder).unwrap();
+    let held = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(held_folder.join(LOCK))
+        .unwrap();
+    held.try_lock().unwrap();
+    let mut args = batch_args(&list, &["--print", "all.pdf"]);
+    let (second, third) = (
+        repo("examples/request-for-views.yaml"),
+        repo("examples/ccm-7msp-reminder.yaml"),
+    );
+    args.insert(2, second.display().to_string());
+    args.insert(3, third.display().to_string());
+    let out = noteverbale(dir.path(), &args);
+    let stderr = common::stderr(&out);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains("the folder `out/request-for-views` is in use by another batch"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "not made (for the error above): {}, {}",
+            second.display(),
+            third.display()
+        )),
+        "{stderr}"
+    );
+    assert_eq!(
+        listed(&dir.path().join("out/ccm-7msp")),
+        ["AFG.en.pdf", "ALB.en.pdf"]
+    );
+    assert!(!dir.path().join("out/ccm-7msp-reminder").exists());
+    // The notes made are printed.
+    assert!(stderr.contains("2 notes in one PDF: all.pdf"), "{stderr}");
+    drop(held);
 }

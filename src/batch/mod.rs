@@ -8,6 +8,7 @@ mod outputs;
 mod print;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -120,16 +121,49 @@ impl Default for FilePattern {
     }
 }
 
+/// Where one meeting file's notes of a run go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Destination {
+    /// When a run has several meeting files, the name of the file's own
+    /// folder (its file name without the extension: `ccm-7msp-reminder`),
+    /// inside the output folder and inside the folder of drafts.
+    pub folder: Option<OsString>,
+    /// The folder the notes are written into.
+    pub out: PathBuf,
+}
+
+impl Destination {
+    /// The meeting file's name, for the outline of `--print`, when the run
+    /// has several.
+    pub fn name(&self) -> Option<String> {
+        self.folder
+            .as_ref()
+            .map(|folder| folder.to_string_lossy().into_owned())
+    }
+
+    /// The folder of its e-mail drafts, in `dir`.
+    pub fn drafts(&self, dir: &Path) -> PathBuf {
+        match &self.folder {
+            Some(folder) => dir.join(folder),
+            None => dir.to_owned(),
+        }
+    }
+}
+
 /// Where each meeting file's notes go: into `out` for a run of one file; for
 /// several, each into a folder of `out` named after the file, without its
-/// extension (`out/ccm-7msp-reminder`), with that name for the outline of
-/// `--print`. Two files of one name are refused, as their notes would
-/// write one folder.
-pub fn meeting_folders(meetings: &[PathBuf], out: &Path) -> Result<Vec<(Option<String>, PathBuf)>> {
+/// extension (`out/ccm-7msp-reminder`). Two files whose names differ only
+/// in case are refused, as some file systems fold it and their notes would
+/// write one folder; so is such a folder that is a symbolic link.
+pub fn destinations(meetings: &[PathBuf], out: &Path) -> Result<Vec<Destination>> {
     if let [_] = meetings {
-        return Ok(vec![(None, out.to_owned())]);
+        return Ok(vec![Destination {
+            folder: None,
+            out: out.to_owned(),
+        }]);
     }
-    let mut folders: Vec<(Option<String>, PathBuf)> = Vec::with_capacity(meetings.len());
+    let mut destinations: Vec<Destination> = Vec::with_capacity(meetings.len());
+    let mut names: Vec<String> = Vec::with_capacity(meetings.len());
     for meeting in meetings {
         let stem = meeting
             .file_stem()
@@ -144,7 +178,8 @@ pub fn meeting_folders(meetings: &[PathBuf], out: &Path) -> Result<Vec<(Option<S
                 )
             })?;
         let folder = out.join(stem);
-        if let Some(first) = folders.iter().position(|(_, f)| *f == folder) {
+        let name = stem.to_string_lossy().to_lowercase();
+        if let Some(first) = names.iter().position(|n| *n == name) {
             return Err(Error::invalid(
                 Diagnostic::error(format!(
                     "`{}` and `{}` would write their notes into one folder, `{}`",
@@ -155,15 +190,37 @@ pub fn meeting_folders(meetings: &[PathBuf], out: &Path) -> Result<Vec<(Option<S
                 .hint(if meetings[first] == *meeting {
                     "give each meeting file once"
                 } else {
-                    "the notes of each meeting file go into a folder named after it: \
-                     rename one of the files, or make their notes in two runs with their \
-                     own `--out`"
+                    "the notes of each meeting file go into a folder named after it, \
+                     whatever its case: rename one of the files, or make their notes in \
+                     two runs with their own `--out`"
                 }),
             ));
         }
-        folders.push((Some(stem.to_string_lossy().into_owned()), folder));
+        output::refuse_link(&folder)?;
+        names.push(name);
+        destinations.push(Destination {
+            folder: Some(stem.to_owned()),
+            out: folder,
+        });
     }
-    Ok(folders)
+    Ok(destinations)
+}
+
+/// Refuses, before anything is written, runs of several meeting files whose
+/// outputs would collide across them, as [`run`] refuses a run of one.
+pub fn check_runs(records: &[Record], runs: &[(&Loaded, &BatchOptions)]) -> Result<()> {
+    let planned: Vec<(Vec<Job>, &BatchOptions)> = runs
+        .iter()
+        .map(|&(loaded, options)| {
+            let (jobs, _) = plan(records, options, &loaded.frame.languages());
+            (jobs, options)
+        })
+        .collect();
+    let runs: Vec<(&[Job], &BatchOptions)> = planned
+        .iter()
+        .map(|(jobs, options)| (jobs.as_slice(), *options))
+        .collect();
+    outputs::check(&runs)
 }
 
 /// What came of a batch.
@@ -271,7 +328,7 @@ pub fn run(
     progress: &(dyn Fn(&Entry, usize) + Sync),
 ) -> Result<Outcome> {
     let (jobs, unreadable) = plan(records, options, &loaded.frame.languages());
-    outputs::check(&jobs, options)?;
+    outputs::check(&[(&jobs, options)])?;
     let folder = Folder::open(&options.out)?;
     folder.remove_stale_parts(jobs.iter().filter_map(|j| Path::new(&j.file).parent()));
     let previous = folder.previous();

@@ -45,47 +45,15 @@ impl What {
     }
 }
 
-/// Refuses a run whose outputs would collide, or would be written through a
-/// symbolic link inside the output folder.
-pub(super) fn check(jobs: &[Job], options: &BatchOptions) -> Result<()> {
-    let out = &options.out;
-    refuse_file(out)?;
-    let mut paths: Vec<(PathBuf, What)> = vec![(out.clone(), What::Folder)];
-    paths.extend(OWN_FILES.iter().map(|name| (out.join(name), What::Own)));
-    let mut folders: Vec<PathBuf> = Vec::new();
-    for job in jobs {
-        let mut folder = Path::new(&job.file).parent();
-        while let Some(inner) = folder.filter(|f| !f.as_os_str().is_empty()) {
-            folders.push(inner.to_owned());
-            folder = inner.parent();
-        }
-        paths.push((
-            out.join(&job.file),
-            What::Note(format!("{} {}", job.mission, job.lang)),
-        ));
+/// Refuses runs whose outputs would collide, within one run or across the
+/// runs of several meeting files, or would be written through a symbolic
+/// link inside an output folder. The runs share one combined PDF.
+pub(super) fn check(runs: &[(&[Job], &BatchOptions)]) -> Result<()> {
+    let mut paths: Vec<(PathBuf, What)> = Vec::new();
+    for (jobs, options) in runs {
+        paths.extend(run_paths(jobs, options)?);
     }
-    folders.sort();
-    folders.dedup();
-    for folder in &folders {
-        refuse_links(out, folder)?;
-    }
-    paths.extend(folders.iter().map(|f| (out.join(f), What::Folder)));
-    if let Some(dir) = &options.mail {
-        paths.push((dir.clone(), What::Drafts));
-        let mut codes: Vec<&str> = jobs
-            .iter()
-            .filter(|j| j.recipient.email.is_some())
-            .map(|j| j.recipient.code.as_str())
-            .collect();
-        codes.dedup();
-        paths.extend(codes.into_iter().map(|code| {
-            (
-                dir.join(format!("{code}.eml")),
-                What::Draft(code.to_owned()),
-            )
-        }));
-    }
-    if let Some(print) = &options.print {
+    if let Some(print) = runs.iter().find_map(|(_, options)| options.print.as_ref()) {
         paths.push((print.clone(), What::Print));
     }
     let mut resolver = Resolver::default();
@@ -125,6 +93,49 @@ pub(super) fn check(jobs: &[Job], options: &BatchOptions) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// Every path one run writes, but the combined PDF: its output folder and
+/// the folders inside it, its own files, its notes, its drafts.
+fn run_paths(jobs: &[Job], options: &BatchOptions) -> Result<Vec<(PathBuf, What)>> {
+    let out = &options.out;
+    refuse_file(out)?;
+    let mut paths: Vec<(PathBuf, What)> = vec![(out.clone(), What::Folder)];
+    paths.extend(OWN_FILES.iter().map(|name| (out.join(name), What::Own)));
+    let mut folders: Vec<PathBuf> = Vec::new();
+    for job in jobs {
+        let mut folder = Path::new(&job.file).parent();
+        while let Some(inner) = folder.filter(|f| !f.as_os_str().is_empty()) {
+            folders.push(inner.to_owned());
+            folder = inner.parent();
+        }
+        paths.push((
+            out.join(&job.file),
+            What::Note(format!("{} {}", job.mission, job.lang)),
+        ));
+    }
+    folders.sort();
+    folders.dedup();
+    for folder in &folders {
+        refuse_links(out, folder)?;
+    }
+    paths.extend(folders.iter().map(|f| (out.join(f), What::Folder)));
+    if let Some(dir) = &options.mail {
+        paths.push((dir.clone(), What::Drafts));
+        let mut codes: Vec<&str> = jobs
+            .iter()
+            .filter(|j| j.recipient.email.is_some())
+            .map(|j| j.recipient.code.as_str())
+            .collect();
+        codes.dedup();
+        paths.extend(codes.into_iter().map(|code| {
+            (
+                dir.join(format!("{code}.eml")),
+                What::Draft(code.to_owned()),
+            )
+        }));
+    }
+    Ok(paths)
 }
 
 /// Refuses a folder inside the output folder, or one on the way to it, that

@@ -23,7 +23,7 @@ pub fn run(args: &BatchArgs, console: &Console) -> Result<Exit> {
         Some(_) => undated_draft_date()?,
         None => 0,
     };
-    let folders = batch::meeting_folders(&args.meetings, &args.out)?;
+    let destinations = batch::destinations(&args.meetings, &args.out)?;
     let engine = Engine::new(&(&args.sources).into())?;
     // Every template parses before a note is written, as the meeting's
     // notes in one language would not show it.
@@ -39,34 +39,52 @@ pub fn run(args: &BatchArgs, console: &Console) -> Result<Exit> {
     let records = batch::select(&records, &codes)
         .map_err(|e| e.hint("`--only` takes codes of the list: `--only FRA,CAN`"))?;
     let stop = stop_on_interrupt(console);
-    let mut runs = Vec::with_capacity(meetings.len());
-    for (loaded, (name, out)) in meetings.iter().zip(folders) {
-        if stop.load(Ordering::Relaxed) {
-            break;
-        }
-        let options = BatchOptions {
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let options: Vec<BatchOptions> = destinations
+        .iter()
+        .map(|destination| BatchOptions {
+            out: destination.out.clone(),
             languages,
-            jobs: args
-                .jobs
-                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+            jobs,
             pattern: pattern.clone(),
             force: args.force,
             note: NoteOptions::from(&args.note),
             pdf: PdfOptions::from(&args.note),
             stop: Some(stop.clone()),
             print: args.print.clone(),
-            mail: args.mail.as_ref().map(|dir| match &name {
-                Some(name) => dir.join(name),
-                None => dir.clone(),
-            }),
-            out,
-        };
+            mail: args.mail.as_ref().map(|dir| destination.drafts(dir)),
+        })
+        .collect();
+    if meetings.len() > 1 {
+        // Each run checks its own outputs; these are checked across the
+        // runs before the first writes anything.
+        let runs: Vec<(&Loaded, &BatchOptions)> = meetings.iter().zip(&options).collect();
+        batch::check_runs(&records, &runs)?;
+    }
+    let mut runs = Vec::with_capacity(meetings.len());
+    let mut failed = None;
+    for ((loaded, options), destination) in meetings.iter().zip(options).zip(&destinations) {
+        if stop.load(Ordering::Relaxed) {
+            break;
+        }
         let progress = console.batch_progress();
         let outcome = batch::run(&engine, loaded, &records, &options, &|entry, total| {
             progress.note(entry, total)
         });
         progress.finish();
-        let outcome = outcome?;
+        let outcome = match outcome {
+            Ok(outcome) => outcome,
+            // With no run done, the error is the command's, as for one file.
+            Err(error) if runs.is_empty() => return Err(error),
+            // The runs done keep their notes, printed and mailed below.
+            Err(error) => {
+                console.error(&error);
+                failed = Some(Exit::from(&error));
+                break;
+            }
+        };
         console.batch_summary(
             &outcome,
             started.elapsed(),
@@ -74,24 +92,29 @@ pub fn run(args: &BatchArgs, console: &Console) -> Result<Exit> {
         );
         started = Instant::now();
         runs.push(Run {
-            ending: outcome.ending(),
+            exit: outcome.ending().into(),
             // Only `--print` and `--mail` read a run's notes again: a run
             // of several meeting files keeps no more of the ones done.
             notes: match (&args.print, &args.mail) {
                 (None, None) => Vec::new(),
                 _ => outcome.notes,
             },
-            meeting: name,
+            meeting: destination.name(),
             options,
         });
     }
-    let stopped = runs.len() < meetings.len();
-    if stopped {
+    let stopped = runs.len() < meetings.len() && failed.is_none();
+    if runs.len() < meetings.len() {
         let left: Vec<String> = args.meetings[runs.len()..]
             .iter()
             .map(|m| m.display().to_string())
             .collect();
-        console.notice(format!("not started (stopped): {}", left.join(", ")));
+        let why = if stopped {
+            "stopped"
+        } else {
+            "for the error above"
+        };
+        console.notice(format!("not made ({why}): {}", left.join(", ")));
     }
     if let Some(path) = &args.print {
         print(&records, &runs, path, args.duplex, console)?;
@@ -99,22 +122,16 @@ pub fn run(args: &BatchArgs, console: &Console) -> Result<Exit> {
     if args.mail.is_some() {
         mail(&engine, &meetings, &records, &runs, undated, console)?;
     }
-    let worst = runs
-        .iter()
-        .map(|run| run.ending)
-        .max_by_key(|ending| match ending {
-            Ending::Complete => 0,
-            Ending::SomeFailed => 1,
-            Ending::EnvironmentFailed => 2,
-            Ending::Stopped => 3,
-        });
-    Ok(match worst {
-        _ if stopped => Exit::Interrupted,
-        None | Some(Ending::Complete) => Exit::Success,
-        Some(Ending::SomeFailed) => Exit::Invalid,
-        Some(Ending::EnvironmentFailed) => Exit::Environment,
-        Some(Ending::Stopped) => Exit::Interrupted,
-    })
+    let stopped = stopped.then_some(Exit::Interrupted);
+    let exits = runs.iter().map(|run| run.exit).chain(failed).chain(stopped);
+    Ok(exits
+        .max_by_key(|exit| match exit {
+            Exit::Success | Exit::Warnings => 0,
+            Exit::Invalid => 1,
+            Exit::Environment => 2,
+            Exit::Interrupted => 3,
+        })
+        .unwrap_or(Exit::Success))
 }
 
 /// Every meeting file, read and its languages compared, before a note is
@@ -164,9 +181,21 @@ fn load(
     Ok((meetings, list))
 }
 
+impl From<Ending> for Exit {
+    fn from(ending: Ending) -> Self {
+        match ending {
+            Ending::Complete => Exit::Success,
+            Ending::SomeFailed => Exit::Invalid,
+            Ending::EnvironmentFailed => Exit::Environment,
+            Ending::Stopped => Exit::Interrupted,
+        }
+    }
+}
+
 /// What a meeting file's notes came to, kept for what follows the runs.
 struct Run {
-    ending: Ending,
+    /// How its batch ended.
+    exit: Exit,
     /// The notes in their files, for `--print` and `--mail`; else none.
     notes: Vec<batch::Entry>,
     /// The meeting file's name, when the run has several.
