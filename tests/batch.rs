@@ -444,17 +444,17 @@ fn a_stopped_batch_lists_what_it_wrote_and_the_next_run_goes_on_from_there() {
     assert_eq!(second.unstarted, 0);
 }
 
+/// Runs `command`, sends it Ctrl-C (SIGINT) once a note is in `folder`,
+/// and returns what it wrote on its standard error once it has stopped, with
+/// the exit status of an interrupted run.
 #[cfg(unix)]
-#[test]
-fn ctrl_c_stops_the_command_cleanly() {
-    let dir = tempfile::tempdir().unwrap();
-    let child = batch_command(dir.path(), &["--lang", "all", "-j", "1"])
+fn interrupted(mut command: Command, folder: &Path) -> String {
+    let child = command
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let out = dir.path().join("out");
     let started = std::time::Instant::now();
-    while pdfs(&out).is_empty() {
+    while pdfs(folder).is_empty() {
         assert!(started.elapsed().as_secs() < 120, "no note was written");
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
@@ -464,8 +464,20 @@ fn ctrl_c_stops_the_command_cleanly() {
         .unwrap();
     assert!(signal.success());
     let output = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     assert_eq!(output.status.code(), Some(130), "{stderr}");
+    stderr
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_the_command_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let stderr = interrupted(
+        batch_command(dir.path(), &["--lang", "all", "-j", "1"]),
+        &out,
+    );
     assert!(
         stderr.contains("stopping after the notes being typeset"),
         "{stderr}"
@@ -483,31 +495,19 @@ fn ctrl_c_stops_the_command_cleanly() {
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn ctrl_c_during_the_first_of_two_meeting_files_leaves_the_second_unstarted() {
     let dir = tempfile::tempdir().unwrap();
     let reminder = repo("examples/ccm-7msp-reminder.yaml");
-    let child = batch_command(
-        dir.path(),
-        &["--lang", "all", "-j", "1", reminder.to_str().unwrap()],
-    )
-    .stderr(std::process::Stdio::piped())
-    .spawn()
-    .unwrap();
     let first = dir.path().join("out/ccm-7msp");
-    let started = std::time::Instant::now();
-    while pdfs(&first).is_empty() {
-        assert!(started.elapsed().as_secs() < 120, "no note was written");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    let signal = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(signal.success());
-    let output = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(130), "{stderr}");
+    let stderr = interrupted(
+        batch_command(
+            dir.path(),
+            &["--lang", "all", "-j", "1", reminder.to_str().unwrap()],
+        ),
+        &first,
+    );
     assert!(
         stderr.contains(&format!("not made (stopped): {}", reminder.display())),
         "{stderr}"

@@ -55,6 +55,24 @@ fn batch_args<'a>(list: &'a Path, extra: &[&'a str]) -> Vec<String> {
     args
 }
 
+/// `batch_args` with more meeting files after the bundled example.
+fn batch_args_with(list: &Path, more: &[&Path], extra: &[&str]) -> Vec<String> {
+    let mut args = batch_args(list, extra);
+    for (index, meeting) in more.iter().enumerate() {
+        args.insert(2 + index, meeting.display().to_string());
+    }
+    args
+}
+
+/// Runs the command, which must end with `code`, and returns its standard
+/// error.
+fn ends_with(dir: &Path, args: &[String], code: i32) -> String {
+    let out = noteverbale(dir, args);
+    let stderr = common::stderr(&out);
+    assert_eq!(out.status.code(), Some(code), "{stderr}");
+    stderr
+}
+
 fn manifest(out: &Path) -> Manifest {
     serde_json::from_slice(&std::fs::read(out.join(batch::MANIFEST_JSON)).unwrap()).unwrap()
 }
@@ -284,13 +302,10 @@ fn mail_writes_a_draft_per_mission_with_an_address_and_its_note_attached() {
     assert_eq!(attachment(body), pdf);
 }
 
-#[test]
-fn a_second_batch_into_a_folder_in_use_is_refused_and_the_manifest_lists_every_note() {
-    let dir = tempfile::tempdir().unwrap();
-    let list = list(dir.path(), 6);
-    let out = dir.path().join("out");
-    std::fs::create_dir_all(&out).unwrap();
-    // A batch holds the folder.
+/// Holds the lock of a batch's folder, as a batch running into it does,
+/// until the file returned is dropped.
+fn hold(out: &Path) -> std::fs::File {
+    std::fs::create_dir_all(out).unwrap();
     let held = std::fs::OpenOptions::new()
         .create(true)
         .truncate(false)
@@ -298,6 +313,16 @@ fn a_second_batch_into_a_folder_in_use_is_refused_and_the_manifest_lists_every_n
         .open(out.join(LOCK))
         .unwrap();
     held.try_lock().unwrap();
+    held
+}
+
+#[test]
+fn a_second_batch_into_a_folder_in_use_is_refused_and_the_manifest_lists_every_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = list(dir.path(), 6);
+    let out = dir.path().join("out");
+    // A batch holds the folder.
+    let held = hold(&out);
     let refused = noteverbale(dir.path(), &batch_args(&list, &["--lang", "en"]));
     let stderr = common::stderr(&refused);
     assert_eq!(refused.status.code(), Some(3), "{stderr}");
@@ -487,12 +512,11 @@ fn drafts_are_dated_from_the_note_or_from_source_date_epoch() {
 fn several_meeting_files_make_their_notes_into_folders_of_their_own() {
     let dir = tempfile::tempdir().unwrap();
     let list = list(dir.path(), 4);
-    let mut args = batch_args(&list, &["--print", "all.pdf", "--mail", "drafts"]);
-    args.insert(
-        2,
-        repo("examples/ccm-7msp-reminder.yaml")
-            .display()
-            .to_string(),
+    let reminder = repo("examples/ccm-7msp-reminder.yaml");
+    let mut args = batch_args_with(
+        &list,
+        &[&reminder],
+        &["--print", "all.pdf", "--mail", "drafts"],
     );
     let stderr = common::stderr(&succeed(dir.path(), &args));
     let out = dir.path().join("out");
@@ -607,11 +631,7 @@ fn meeting_files_that_would_share_a_folder_or_fail_are_refused_before_any_note()
     .unwrap();
     std::fs::write(dir.path().join("broken.yaml"), "kind: invitation\n").unwrap();
     let refused = |second: &Path, says: &str| {
-        let mut args = batch_args(&list, &[]);
-        args.insert(2, second.display().to_string());
-        let out = noteverbale(dir.path(), &args);
-        let stderr = common::stderr(&out);
-        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        let stderr = ends_with(dir.path(), &batch_args_with(&list, &[second], &[]), 1);
         assert!(stderr.contains(says), "{stderr}");
         assert!(!dir.path().join("out").exists(), "{stderr}");
     };
@@ -642,16 +662,9 @@ fn meeting_files_that_would_share_a_folder_or_fail_are_refused_before_any_note()
 
     // The combined PDF on a note of the second file's run is refused before
     // the first writes a note.
-    let mut args = batch_args(&list, &["--print", "out/ccm-7msp-reminder/AFG.en.pdf"]);
-    args.insert(
-        2,
-        repo("examples/ccm-7msp-reminder.yaml")
-            .display()
-            .to_string(),
-    );
-    let out = noteverbale(dir.path(), &args);
-    let stderr = common::stderr(&out);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let reminder = repo("examples/ccm-7msp-reminder.yaml");
+    let print = ["--print", "out/ccm-7msp-reminder/AFG.en.pdf"];
+    let stderr = ends_with(dir.path(), &batch_args_with(&list, &[&reminder], &print), 1);
     assert!(
         stderr.contains("would be both the note AFG en and the combined PDF to print"),
         "{stderr}"
@@ -666,10 +679,7 @@ fn meeting_files_that_would_share_a_folder_or_fail_are_refused_before_any_note()
     let outer = dir.path().join("out");
     std::fs::create_dir_all(outer.join("ccm-7msp")).unwrap();
     std::os::unix::fs::symlink("ccm-7msp", outer.join("ccm-7msp-reminder")).unwrap();
-    args.truncate(args.len() - 2);
-    let out = noteverbale(dir.path(), &args);
-    let stderr = common::stderr(&out);
-    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    let stderr = ends_with(dir.path(), &batch_args_with(&list, &[&reminder], &[]), 3);
     assert!(
         stderr.contains("`out/ccm-7msp-reminder` is a symbolic link"),
         "{stderr}"
@@ -682,25 +692,13 @@ fn a_run_that_fails_after_another_keeps_the_notes_done_and_says_what_was_not_mad
     let dir = tempfile::tempdir().unwrap();
     let list = list(dir.path(), 2);
     // Another batch holds the second file's folder.
-    let held_folder = dir.path().join("out/request-for-views");
-    std::fs::create_dir_all(&held_folder).unwrap();
-    let held = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(held_folder.join(LOCK))
-        .unwrap();
-    held.try_lock().unwrap();
-    let mut args = batch_args(&list, &["--print", "all.pdf"]);
+    let held = hold(&dir.path().join("out/request-for-views"));
     let (second, third) = (
         repo("examples/request-for-views.yaml"),
         repo("examples/ccm-7msp-reminder.yaml"),
     );
-    args.insert(2, second.display().to_string());
-    args.insert(3, third.display().to_string());
-    let out = noteverbale(dir.path(), &args);
-    let stderr = common::stderr(&out);
-    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    let args = batch_args_with(&list, &[&second, &third], &["--print", "all.pdf"]);
+    let stderr = ends_with(dir.path(), &args, 3);
     assert!(
         stderr.contains("the folder `out/request-for-views` is in use by another batch"),
         "{stderr}"
