@@ -63,6 +63,24 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     persist(file, path)
 }
 
+/// Writes to `path` atomically what `write` writes, as it goes: the file
+/// appears whole once `write` is done, or not at all.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn std::io::Write) -> Result<()>,
+) -> Result<()> {
+    let mut file = stage(path, &[], false)?;
+    {
+        let mut buffered = std::io::BufWriter::new(file.as_file_mut());
+        write(&mut buffered)?;
+        buffered.flush().map_err(|e| Error::write(path, e))?;
+    }
+    file.as_file()
+        .sync_all()
+        .map_err(|e| Error::write(path, e))?;
+    persist(file, path)
+}
+
 /// Renames a temporary file into place: a link there is refused (a rename
 /// would replace the link itself, never write through it, should one appear
 /// after the check).

@@ -18,7 +18,7 @@ use sha2::{Digest, Sha256};
 pub use self::folder::{Folder, JOURNAL, LOCK};
 pub use self::mail::{Mails, write_drafts};
 pub use self::manifest::{Entry, MANIFEST_CSV, MANIFEST_JSON, Manifest, Status};
-pub use self::print::{PrintNote, Written, combine, gather, write_combined};
+pub use self::print::{PrintNote, Written, gather, write_combined};
 use crate::context::NoteOptions;
 use crate::error::{Diagnostic, Error, Result};
 use crate::output::{self, hex};

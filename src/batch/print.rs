@@ -2,22 +2,23 @@
 //! notes' pages in list order, each note on a new sheet (an odd page, for
 //! printing on both sides, when asked), and an outline entry per note.
 
-use std::path::Path;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
-use lopdf::{Bookmark, Dictionary, Document, Object, ObjectId};
+use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::Entry;
 use crate::error::{Error, Result};
 use crate::output;
 use crate::recipients::Record;
 
-/// One note of the combined PDF: its outline title and its PDF.
+/// One note of the combined PDF: its outline title and its file.
 #[derive(Debug, Clone)]
 pub struct PrintNote {
     /// The outline entry, as `FRA — France (fr)`.
     pub title: String,
-    /// The note's PDF.
-    pub pdf: Vec<u8>,
+    /// The note's PDF file, read when its turn comes.
+    pub path: PathBuf,
 }
 
 /// One meeting file's notes of a run, in list order, in the folder they
@@ -33,12 +34,12 @@ pub struct Written<'a> {
     pub out: &'a Path,
 }
 
-/// The notes of a run, read from their files, each titled with its
+/// The notes of a run, in their files, each titled with its
 /// mission's code, name as lists give it, and language: `FRA — France
 /// (fr)`, `BOL — Bolivie (État plurinational de) (fr)`. Each mission's notes
 /// come together, in list order, and a mission's notes of several meeting
 /// files in the order of `meetings`: one envelope a mission.
-pub fn gather(records: &[Record], meetings: &[Written<'_>]) -> Result<Vec<PrintNote>> {
+pub fn gather(records: &[Record], meetings: &[Written<'_>]) -> Vec<PrintNote> {
     let recipients: Vec<_> = records
         .iter()
         .filter_map(|r| r.recipient.as_ref().ok())
@@ -63,8 +64,6 @@ pub fn gather(records: &[Record], meetings: &[Written<'_>]) -> Result<Vec<PrintN
             Some((position, note, note.file.as_ref()?, written))
         })
         .map(|(position, note, file, written)| {
-            let path = written.out.join(file);
-            let pdf = std::fs::read(&path).map_err(|e| Error::read(&path, e))?;
             let mut title = match (recipients.get(position), note.language) {
                 (Some(recipient), Some(lang)) => {
                     format!("{} — {} ({lang})", note.mission, recipient.list_name(lang))
@@ -74,55 +73,99 @@ pub fn gather(records: &[Record], meetings: &[Written<'_>]) -> Result<Vec<PrintN
             if let Some(meeting) = written.meeting {
                 title = format!("{title}, {meeting}");
             }
-            Ok(PrintNote { title, pdf })
+            PrintNote {
+                title,
+                path: written.out.join(file),
+            }
         })
         .collect()
 }
 
 /// Writes every note into one PDF at `path`; with `duplex`, a blank page
 /// follows a note of an odd number of pages, so that the next starts on the
-/// front of a sheet.
+/// front of a sheet. The notes are read and written one at a time: memory
+/// holds one note and the outline, however many there are.
 pub fn write_combined(notes: &[PrintNote], duplex: bool, path: &Path) -> Result<()> {
-    let bytes = combine(notes, duplex).map_err(|e| {
-        Error::environment(
-            format!("could not put the notes into `{}`", path.display()),
-            e,
-        )
-    })?;
-    output::write_atomic(path, &bytes)
+    output::write_atomic_with(path, |out| {
+        combine(notes, duplex, out).map_err(|error| match error {
+            Combine::Read(note, e) => Error::read(&note, e),
+            Combine::Note(note, e) => Error::environment(
+                format!(
+                    "could not put `{}` into `{}`",
+                    note.display(),
+                    path.display()
+                ),
+                e,
+            ),
+            Combine::Write(e) => Error::write(path, e),
+        })
+    })
 }
 
-/// The combined PDF's bytes.
-pub fn combine(notes: &[PrintNote], duplex: bool) -> lopdf::Result<Vec<u8>> {
-    let mut combined = Document::with_version("1.7");
-    let pages_id = combined.new_object_id();
+/// What stopped the combined PDF.
+#[derive(Debug)]
+enum Combine {
+    /// A note could not be read.
+    Read(PathBuf, std::io::Error),
+    /// A note could not be taken apart.
+    Note(PathBuf, lopdf::Error),
+    /// The combined PDF could not be written.
+    Write(std::io::Error),
+}
+
+impl From<std::io::Error> for Combine {
+    fn from(error: std::io::Error) -> Self {
+        Combine::Write(error)
+    }
+}
+
+/// The combined PDF, written to `out` note after note: each note's objects
+/// renumbered after those before it, its catalog and page tree left out,
+/// its pages hung on the combined page tree; then the page tree, the
+/// outline, the catalog and the cross-reference table.
+fn combine(
+    notes: &[PrintNote],
+    duplex: bool,
+    out: &mut dyn Write,
+) -> std::result::Result<(), Combine> {
+    let mut pdf = Writer {
+        out,
+        offset: 0,
+        offsets: Vec::new(),
+    };
+    pdf.raw(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")?;
+    let (catalog, pages_id, outlines) = ((1, 0), (2, 0), (3, 0));
+    let mut next = 4;
     let mut kids: Vec<Object> = Vec::new();
+    let mut entries: Vec<(&str, ObjectId)> = Vec::new();
     for (index, note) in notes.iter().enumerate() {
-        let mut document = Document::load_mem(&note.pdf)?;
-        document.renumber_objects_with(combined.max_id + 1);
-        combined.max_id = combined.max_id.max(document.max_id);
+        let bytes = std::fs::read(&note.path).map_err(|e| Combine::Read(note.path.clone(), e))?;
+        let mut document =
+            Document::load_mem(&bytes).map_err(|e| Combine::Note(note.path.clone(), e))?;
+        drop(bytes);
+        document.renumber_objects_with(next);
+        next = document.max_id + 1;
         let pages: Vec<ObjectId> = document.get_pages().into_values().collect();
         let mut media_box = None;
-        for (id, object) in document.objects {
+        for (id, mut object) in std::mem::take(&mut document.objects) {
             match object.type_name().unwrap_or(b"") {
                 // The note's own catalog, page tree and outline give way to
                 // the combined one's.
-                b"Catalog" | b"Pages" | b"Outlines" | b"ObjStm" | b"XRef" => {}
+                b"Catalog" | b"Pages" | b"Outlines" | b"ObjStm" | b"XRef" => continue,
                 b"Page" => {
-                    let mut page = object.as_dict()?.clone();
-                    page.set("Parent", pages_id);
-                    if media_box.is_none() {
-                        media_box = page.get(b"MediaBox").ok().cloned();
+                    if let Object::Dictionary(page) = &mut object {
+                        page.set("Parent", pages_id);
+                        if media_box.is_none() {
+                            media_box = page.get(b"MediaBox").ok().cloned();
+                        }
                     }
-                    combined.objects.insert(id, Object::Dictionary(page));
                 }
-                _ => {
-                    combined.objects.insert(id, object);
-                }
+                _ => {}
             }
+            pdf.object(id, &object)?;
         }
         if let Some(&first) = pages.first() {
-            combined.add_bookmark(Bookmark::new(note.title.clone(), [0.0; 3], 0, first), None);
+            entries.push((&note.title, first));
         }
         kids.extend(pages.iter().map(|&id| Object::Reference(id)));
         let last = index + 1 == notes.len();
@@ -134,24 +177,233 @@ pub fn combine(notes: &[PrintNote], duplex: bool) -> lopdf::Result<Vec<u8>> {
             if let Some(media_box) = media_box {
                 blank.set("MediaBox", media_box);
             }
-            kids.push(Object::Reference(combined.add_object(blank)));
+            let id = (next, 0);
+            next += 1;
+            pdf.object(id, &Object::Dictionary(blank))?;
+            kids.push(Object::Reference(id));
         }
     }
-    let mut pages = Dictionary::new();
-    pages.set("Type", "Pages");
-    pages.set("Count", kids.len() as i64);
-    pages.set("Kids", kids);
-    combined.objects.insert(pages_id, Object::Dictionary(pages));
-    let mut catalog = Dictionary::new();
-    catalog.set("Type", "Catalog");
-    catalog.set("Pages", pages_id);
-    if let Some(outline) = combined.build_outline() {
-        catalog.set("Outlines", outline);
-        catalog.set("PageMode", "UseOutlines");
+    let mut tree = Dictionary::new();
+    tree.set("Type", "Pages");
+    tree.set("Count", kids.len() as i64);
+    tree.set("Kids", kids);
+    pdf.object(pages_id, &Object::Dictionary(tree))?;
+    let mut root = Dictionary::new();
+    root.set("Type", "Catalog");
+    root.set("Pages", pages_id);
+    if !entries.is_empty() {
+        // One outline entry a note, each opening its first page whole.
+        let first = next;
+        let item = |n: usize| Object::Reference((first + n as u32, 0));
+        for (n, (title, page)) in entries.iter().enumerate() {
+            let mut entry = Dictionary::new();
+            entry.set("Title", lopdf::text_string(title));
+            entry.set("Parent", outlines);
+            if n > 0 {
+                entry.set("Prev", item(n - 1));
+            }
+            if n + 1 < entries.len() {
+                entry.set("Next", item(n + 1));
+            }
+            entry.set("Dest", vec![Object::Reference(*page), "Fit".into()]);
+            pdf.object((first + n as u32, 0), &Object::Dictionary(entry))?;
+        }
+        let mut outline = Dictionary::new();
+        outline.set("Type", "Outlines");
+        outline.set("First", item(0));
+        outline.set("Last", item(entries.len() - 1));
+        outline.set("Count", entries.len() as i64);
+        pdf.object(outlines, &Object::Dictionary(outline))?;
+        root.set("Outlines", outlines);
+        root.set("PageMode", "UseOutlines");
     }
-    let catalog_id = combined.add_object(catalog);
-    combined.trailer.set("Root", catalog_id);
-    let mut bytes = Vec::new();
-    combined.save_to(&mut bytes).map_err(lopdf::Error::from)?;
-    Ok(bytes)
+    pdf.object(catalog, &Object::Dictionary(root))?;
+    Ok(pdf.finish(catalog)?)
+}
+
+/// A PDF written as it goes, with where each object starts, for the
+/// cross-reference table: eight bytes an object, about 500 a note.
+struct Writer<'a> {
+    out: &'a mut dyn Write,
+    offset: u64,
+    /// Each object's offset, by number; 0 for the numbers unused (the
+    /// notes' catalogs and page trees), as no object starts where the
+    /// header does.
+    offsets: Vec<u64>,
+}
+
+impl Writer<'_> {
+    fn raw(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.out.write_all(bytes)?;
+        self.offset += bytes.len() as u64;
+        Ok(())
+    }
+
+    fn object(&mut self, (number, generation): ObjectId, object: &Object) -> std::io::Result<()> {
+        let number = number as usize;
+        if self.offsets.len() <= number {
+            self.offsets.resize(number + 1, 0);
+        }
+        self.offsets[number] = self.offset;
+        let mut bytes = format!("{number} {generation} obj\n").into_bytes();
+        primitive(&mut bytes, object);
+        bytes.extend_from_slice(b"\nendobj\n");
+        self.raw(&bytes)
+    }
+
+    /// The cross-reference table and the trailer. The numbers unused are
+    /// free, each pointing to the next one free, the last to 0.
+    fn finish(mut self, root: ObjectId) -> std::io::Result<()> {
+        let start = self.offset;
+        self.offsets.resize(self.offsets.len().max(1), 0);
+        let size = self.offsets.len();
+        // The next free number after each, found from the end.
+        let mut next_free = vec![0; size];
+        let mut free = 0;
+        for n in (0..size).rev() {
+            next_free[n] = free;
+            if n > 0 && self.offsets[n] == 0 {
+                free = n;
+            }
+        }
+        self.raw(format!("xref\n0 {size}\n{:010} 65535 f \n", next_free[0]).as_bytes())?;
+        let offsets = std::mem::take(&mut self.offsets);
+        for (&offset, &next) in offsets.iter().zip(&next_free).skip(1) {
+            let line = match offset {
+                0 => format!("{next:010} 00001 f \n"),
+                offset => format!("{offset:010} 00000 n \n"),
+            };
+            self.raw(line.as_bytes())?;
+        }
+        self.raw(
+            format!(
+                "trailer\n<< /Size {size} /Root {} {} R >>\nstartxref\n{start}\n%%EOF\n",
+                root.0, root.1
+            )
+            .as_bytes(),
+        )?;
+        self.out.flush()
+    }
+}
+
+/// An object in PDF syntax. Strings are written in hexadecimal, which any
+/// byte may be; names escape what is not a regular character.
+fn primitive(out: &mut Vec<u8>, object: &Object) {
+    match object {
+        Object::Null => out.extend_from_slice(b"null"),
+        Object::Boolean(value) => out.extend_from_slice(if *value { b"true" } else { b"false" }),
+        Object::Integer(value) => out.extend_from_slice(value.to_string().as_bytes()),
+        Object::Real(value) => out.extend_from_slice(real(*value).as_bytes()),
+        Object::Name(name) => self::name(out, name),
+        Object::String(bytes, _) => {
+            out.push(b'<');
+            out.extend_from_slice(output::hex(bytes).as_bytes());
+            out.push(b'>');
+        }
+        Object::Array(items) => {
+            out.push(b'[');
+            for (index, item) in items.iter().enumerate() {
+                if index > 0 {
+                    out.push(b' ');
+                }
+                primitive(out, item);
+            }
+            out.push(b']');
+        }
+        Object::Dictionary(dictionary) => self::dictionary(out, dictionary, None),
+        Object::Stream(stream) => {
+            dictionary(out, &stream.dict, Some(stream.content.len()));
+            out.extend_from_slice(b"\nstream\n");
+            out.extend_from_slice(&stream.content);
+            out.extend_from_slice(b"\nendstream");
+        }
+        Object::Reference((number, generation)) => {
+            out.extend_from_slice(format!("{number} {generation} R").as_bytes());
+        }
+    }
+}
+
+/// A dictionary; a stream's with its length as written.
+fn dictionary(out: &mut Vec<u8>, dictionary: &Dictionary, length: Option<usize>) {
+    out.extend_from_slice(b"<<");
+    for (key, value) in dictionary.iter() {
+        if length.is_some() && key.as_slice() == b"Length" {
+            continue;
+        }
+        name(out, key);
+        out.push(b' ');
+        primitive(out, value);
+    }
+    if let Some(length) = length {
+        out.extend_from_slice(format!("/Length {length}").as_bytes());
+    }
+    out.extend_from_slice(b">>");
+}
+
+/// A name: `/` and its bytes, those outside the regular characters of PDF
+/// as `#` and two hexadecimal digits.
+fn name(out: &mut Vec<u8>, name: &[u8]) {
+    out.push(b'/');
+    for &byte in name {
+        let regular = (b'!'..=b'~').contains(&byte) && !b"#%()/<>[]{}".contains(&byte);
+        if regular {
+            out.push(byte);
+        } else {
+            out.extend_from_slice(format!("#{byte:02X}").as_bytes());
+        }
+    }
+}
+
+/// A real number as PDF writes them: decimal, never with an exponent.
+fn real(value: f32) -> String {
+    if value.is_finite() {
+        // Display writes the shortest decimal that reads back the same,
+        // without an exponent.
+        let text = value.to_string();
+        if text.contains('.') {
+            text
+        } else {
+            format!("{text}.0")
+        }
+    } else {
+        "0".to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(object: &Object) -> String {
+        let mut out = Vec::new();
+        primitive(&mut out, object);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn objects_are_written_in_pdf_syntax() {
+        assert_eq!(
+            written(&Object::Name(b"A b#(c)".to_vec())),
+            "/A#20b#23#28c#29"
+        );
+        assert_eq!(written(&Object::Real(0.5)), "0.5");
+        assert_eq!(written(&Object::Real(12.0)), "12.0");
+        assert_eq!(written(&Object::Real(1e-7)), "0.0000001");
+        assert_eq!(written(&lopdf::text_string("É")), "<feff00c9>");
+        assert_eq!(
+            written(&Object::Array(vec![
+                Object::Reference((3, 0)),
+                "Fit".into()
+            ])),
+            "[3 0 R /Fit]"
+        );
+        let mut dictionary = Dictionary::new();
+        dictionary.set("Length", Object::Reference((9, 0)));
+        dictionary.set("Filter", "FlateDecode");
+        let stream = Object::Stream(lopdf::Stream::new(dictionary, b"xyz".to_vec()));
+        assert_eq!(
+            written(&stream),
+            "<</Filter /FlateDecode/Length 3>>\nstream\nxyz\nendstream"
+        );
+    }
 }

@@ -219,7 +219,7 @@ fn print(
             out: &run.options.out,
         })
         .collect();
-    let notes = batch::gather(records, &written)?;
+    let notes = batch::gather(records, &written);
     batch::write_combined(&notes, duplex, path)?;
     console.done(console::printed(notes.len(), path));
     Ok(())
