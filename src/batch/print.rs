@@ -2,13 +2,14 @@
 //! notes' pages in list order, each note on a new sheet (an odd page, for
 //! printing on both sides, when asked), and an outline entry per note.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::Entry;
-use crate::error::{Error, Result};
+use crate::error::{Diagnostic, Error, Result};
 use crate::output;
 use crate::recipients::Record;
 
@@ -84,31 +85,58 @@ pub fn gather(records: &[Record], meetings: &[Written<'_>]) -> Vec<PrintNote> {
 /// Writes every note into one PDF at `path`; with `duplex`, a blank page
 /// follows a note of an odd number of pages, so that the next starts on the
 /// front of a sheet. The notes are read and written one at a time: memory
-/// holds one note and the outline, however many there are.
-pub fn write_combined(notes: &[PrintNote], duplex: bool, path: &Path) -> Result<()> {
-    output::write_atomic_with(path, |out| {
-        combine(notes, duplex, out).map_err(|error| match error {
-            Combine::Read(note, e) => Error::read(&note, e),
-            Combine::Note(note, e) => Error::environment(
-                format!(
-                    "could not put `{}` into `{}`",
-                    note.display(),
-                    path.display()
-                ),
-                e,
+/// holds one note and the outline, however many there are. Should `stopped`
+/// become true meanwhile, nothing is written: `Ok(false)`.
+pub fn write_combined(
+    notes: &[PrintNote],
+    duplex: bool,
+    path: &Path,
+    stopped: &dyn Fn() -> bool,
+) -> Result<bool> {
+    let mut written = true;
+    output::write_atomic_with(path, |out| match combine(notes, duplex, out, stopped) {
+        Ok(()) => Ok(()),
+        Err(Combine::Stopped) => {
+            written = false;
+            Err(Error::environment(
+                "stopped",
+                std::io::Error::from(std::io::ErrorKind::Interrupted),
+            ))
+        }
+        Err(Combine::Read(note, e)) => Err(Error::read(&note, e)),
+        Err(Combine::Note(note, e)) => Err(Error::environment(
+            format!(
+                "could not put `{}` into `{}`",
+                note.display(),
+                path.display()
             ),
-            Combine::Write(e) => Error::write(path, e),
-        })
+            e,
+        )),
+        Err(Combine::Damaged(note, (number, generation))) => Err(Error::invalid(
+            Diagnostic::error(format!(
+                "`{}` is damaged: it refers to its object {number} {generation}, which it lacks",
+                note.display()
+            ))
+            .hint("make the note again: run the batch with `--force`"),
+        )),
+        Err(Combine::Write(e)) => Err(Error::write(path, e)),
     })
+    .or_else(|error| if written { Err(error) } else { Ok(()) })?;
+    Ok(written)
 }
 
 /// What stopped the combined PDF.
 #[derive(Debug)]
 enum Combine {
+    /// Asked to stop.
+    Stopped,
     /// A note could not be read.
     Read(PathBuf, std::io::Error),
     /// A note could not be taken apart.
     Note(PathBuf, lopdf::Error),
+    /// A note refers to an object it lacks (a damaged file, whose reader
+    /// left out what it could not read).
+    Damaged(PathBuf, ObjectId),
     /// The combined PDF could not be written.
     Write(std::io::Error),
 }
@@ -127,22 +155,32 @@ fn combine(
     notes: &[PrintNote],
     duplex: bool,
     out: &mut dyn Write,
+    stopped: &dyn Fn() -> bool,
 ) -> std::result::Result<(), Combine> {
     let mut pdf = Writer {
         out,
         offset: 0,
         offsets: Vec::new(),
+        generations: BTreeMap::new(),
     };
     pdf.raw(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")?;
     let (catalog, pages_id, outlines) = ((1, 0), (2, 0), (3, 0));
     let mut next = 4;
-    let mut kids: Vec<Object> = Vec::new();
+    let mut kids: Vec<ObjectId> = Vec::new();
     let mut entries: Vec<(&str, ObjectId)> = Vec::new();
     for (index, note) in notes.iter().enumerate() {
+        if stopped() {
+            return Err(Combine::Stopped);
+        }
         let bytes = std::fs::read(&note.path).map_err(|e| Combine::Read(note.path.clone(), e))?;
         let mut document =
             Document::load_mem(&bytes).map_err(|e| Combine::Note(note.path.clone(), e))?;
         drop(bytes);
+        // The reader leaves out an object it cannot read; what refers to it
+        // would refer, once renumbered, to another note's object.
+        if let Some(missing) = missing_object(&document) {
+            return Err(Combine::Damaged(note.path.clone(), missing));
+        }
         document.renumber_objects_with(next);
         next = document.max_id + 1;
         let pages: Vec<ObjectId> = document.get_pages().into_values().collect();
@@ -167,7 +205,7 @@ fn combine(
         if let Some(&first) = pages.first() {
             entries.push((&note.title, first));
         }
-        kids.extend(pages.iter().map(|&id| Object::Reference(id)));
+        kids.extend(&pages);
         let last = index + 1 == notes.len();
         if duplex && pages.len() % 2 == 1 && !last {
             let mut blank = Dictionary::new();
@@ -180,13 +218,16 @@ fn combine(
             let id = (next, 0);
             next += 1;
             pdf.object(id, &Object::Dictionary(blank))?;
-            kids.push(Object::Reference(id));
+            kids.push(id);
         }
     }
     let mut tree = Dictionary::new();
     tree.set("Type", "Pages");
     tree.set("Count", kids.len() as i64);
-    tree.set("Kids", kids);
+    tree.set(
+        "Kids",
+        kids.into_iter().map(Object::Reference).collect::<Vec<_>>(),
+    );
     pdf.object(pages_id, &Object::Dictionary(tree))?;
     let mut root = Dictionary::new();
     root.set("Type", "Catalog");
@@ -230,6 +271,9 @@ struct Writer<'a> {
     /// notes' catalogs and page trees), as no object starts where the
     /// header does.
     offsets: Vec<u64>,
+    /// The generation of each object whose generation is not 0: none in
+    /// the notes Typst writes.
+    generations: BTreeMap<usize, u16>,
 }
 
 impl Writer<'_> {
@@ -245,6 +289,9 @@ impl Writer<'_> {
             self.offsets.resize(number + 1, 0);
         }
         self.offsets[number] = self.offset;
+        if generation != 0 {
+            self.generations.insert(number, generation);
+        }
         let mut bytes = format!("{number} {generation} obj\n").into_bytes();
         primitive(&mut bytes, object);
         bytes.extend_from_slice(b"\nendobj\n");
@@ -268,10 +315,13 @@ impl Writer<'_> {
         }
         self.raw(format!("xref\n0 {size}\n{:010} 65535 f \n", next_free[0]).as_bytes())?;
         let offsets = std::mem::take(&mut self.offsets);
-        for (&offset, &next) in offsets.iter().zip(&next_free).skip(1) {
+        for (number, (&offset, &next)) in offsets.iter().zip(&next_free).enumerate().skip(1) {
             let line = match offset {
                 0 => format!("{next:010} 00001 f \n"),
-                offset => format!("{offset:010} 00000 n \n"),
+                offset => {
+                    let generation = self.generations.get(&number).copied().unwrap_or(0);
+                    format!("{offset:010} {generation:05} n \n")
+                }
             };
             self.raw(line.as_bytes())?;
         }
@@ -284,6 +334,28 @@ impl Writer<'_> {
         )?;
         self.out.flush()
     }
+}
+
+/// An object that an object of `document` refers to and that it lacks.
+fn missing_object(document: &Document) -> Option<ObjectId> {
+    fn missing(document: &Document, object: &Object) -> Option<ObjectId> {
+        match object {
+            Object::Reference(id) => (!document.objects.contains_key(id)).then_some(*id),
+            Object::Array(items) => items.iter().find_map(|item| missing(document, item)),
+            Object::Dictionary(dictionary) => dictionary
+                .iter()
+                .find_map(|(_, value)| missing(document, value)),
+            Object::Stream(stream) => stream
+                .dict
+                .iter()
+                .find_map(|(_, value)| missing(document, value)),
+            _ => None,
+        }
+    }
+    document
+        .objects
+        .values()
+        .find_map(|object| missing(document, object))
 }
 
 /// An object in PDF syntax. Strings are written in hexadecimal, which any
@@ -378,6 +450,80 @@ mod tests {
         let mut out = Vec::new();
         primitive(&mut out, object);
         String::from_utf8(out).unwrap()
+    }
+
+    /// A PDF of one empty page, whose page refers to `font`.
+    fn one_page(font: ObjectId) -> Vec<u8> {
+        let mut document = Document::with_version("1.7");
+        let pages = document.new_object_id();
+        let mut page = Dictionary::new();
+        page.set("Type", "Page");
+        page.set("Parent", pages);
+        page.set("MediaBox", vec![0.into(), 0.into(), 595.into(), 842.into()]);
+        let mut fonts = Dictionary::new();
+        fonts.set("f0", font);
+        let mut resources = Dictionary::new();
+        resources.set("Font", fonts);
+        page.set("Resources", resources);
+        let page = document.add_object(page);
+        let mut tree = Dictionary::new();
+        tree.set("Type", "Pages");
+        tree.set("Kids", vec![Object::Reference(page)]);
+        tree.set("Count", 1);
+        document.objects.insert(pages, Object::Dictionary(tree));
+        let catalog =
+            document.add_object(lopdf::dictionary! { "Type" => "Catalog", "Pages" => pages });
+        document.trailer.set("Root", catalog);
+        let mut bytes = Vec::new();
+        document.save_to(&mut bytes).unwrap();
+        bytes
+    }
+
+    #[test]
+    fn a_note_that_refers_to_an_object_it_lacks_is_refused_and_nothing_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let note = |name: &str, font| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, one_page(font)).unwrap();
+            PrintNote {
+                title: name.to_owned(),
+                path,
+            }
+        };
+        let whole = note("whole.pdf", (1, 0));
+        let damaged = note("damaged.pdf", (30, 0));
+        let mut out = Vec::new();
+        combine(std::slice::from_ref(&whole), false, &mut out, &|| false).unwrap();
+        let combined = Document::load_mem(&out).unwrap();
+        assert_eq!(combined.get_pages().len(), 1);
+
+        let path = dir.path().join("all.pdf");
+        let error = write_combined(&[whole, damaged], false, &path, &|| false).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("damaged.pdf` is damaged: it refers to its object 30 0"),
+            "{error}"
+        );
+        assert!(!path.exists());
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 2, "no temporary file is left");
+    }
+
+    #[test]
+    fn a_stop_asked_for_while_the_notes_are_combined_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("note.pdf");
+        std::fs::write(&path, one_page((1, 0))).unwrap();
+        let notes = [PrintNote {
+            title: "note".into(),
+            path,
+        }];
+        let all = dir.path().join("all.pdf");
+        assert!(!write_combined(&notes, false, &all, &|| true).unwrap());
+        assert!(!all.exists());
+        assert!(write_combined(&notes, false, &all, &|| false).unwrap());
+        assert!(all.exists());
     }
 
     #[test]

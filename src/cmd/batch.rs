@@ -116,13 +116,18 @@ pub fn run(args: &BatchArgs, console: &Console) -> Result<Exit> {
         };
         console.notice(format!("not made ({why}): {}", left.join(", ")));
     }
+    let mut print_stopped = false;
     if let Some(path) = &args.print {
-        print(&records, &runs, path, args.duplex, console)?;
+        // A Ctrl-C during the runs still leaves their notes printed; one
+        // while they are printed stops that.
+        let before = stop.load(Ordering::Relaxed);
+        let stopped = || !before && stop.load(Ordering::Relaxed);
+        print_stopped = !print(&records, &runs, path, args.duplex, &stopped, console)?;
     }
     if args.mail.is_some() {
         mail(&engine, &meetings, &records, &runs, undated, console)?;
     }
-    let stopped = stopped.then_some(Exit::Interrupted);
+    let stopped = (stopped || print_stopped).then_some(Exit::Interrupted);
     let exits = runs.iter().map(|run| run.exit).chain(failed).chain(stopped);
     Ok(exits
         .max_by_key(|exit| match exit {
@@ -203,14 +208,16 @@ struct Run {
     options: BatchOptions,
 }
 
-/// `--print`: every note of the runs in one PDF.
+/// `--print`: every note of the runs in one PDF; `false` when stopped
+/// before it is written.
 fn print(
     records: &[Record],
     runs: &[Run],
     path: &Path,
     duplex: bool,
+    stopped: &dyn Fn() -> bool,
     console: &Console,
-) -> Result<()> {
+) -> Result<bool> {
     let written: Vec<Written> = runs
         .iter()
         .map(|run| Written {
@@ -220,9 +227,12 @@ fn print(
         })
         .collect();
     let notes = batch::gather(records, &written);
-    batch::write_combined(&notes, duplex, path)?;
+    if !batch::write_combined(&notes, duplex, path, stopped)? {
+        console.notice(format!("{} not written (stopped)", path.display()));
+        return Ok(false);
+    }
     console.done(console::printed(notes.len(), path));
-    Ok(())
+    Ok(true)
 }
 
 /// `--mail`: each run's drafts, in its folder.
