@@ -133,6 +133,24 @@ fn thousands_of_records_broken_alike_are_summed_up_in_a_few_lines() {
     );
 }
 
+/// The references of a PDF to objects it lacks.
+fn dangling(document: &lopdf::Document) -> Vec<lopdf::ObjectId> {
+    fn walk(document: &lopdf::Document, object: &lopdf::Object, found: &mut Vec<lopdf::ObjectId>) {
+        match object {
+            lopdf::Object::Reference(id) if !document.objects.contains_key(id) => found.push(*id),
+            lopdf::Object::Array(items) => items.iter().for_each(|i| walk(document, i, found)),
+            lopdf::Object::Dictionary(d) => d.iter().for_each(|(_, v)| walk(document, v, found)),
+            lopdf::Object::Stream(s) => s.dict.iter().for_each(|(_, v)| walk(document, v, found)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    for object in document.objects.values() {
+        walk(document, object, &mut found);
+    }
+    found
+}
+
 #[test]
 fn print_puts_every_note_in_one_pdf_with_an_outline_and_odd_page_starts() {
     let dir = tempfile::tempdir().unwrap();
@@ -156,6 +174,7 @@ fn print_puts_every_note_in_one_pdf_with_an_outline_and_odd_page_starts() {
             "{stderr}"
         );
         let document = lopdf::Document::load(dir.path().join(file)).unwrap();
+        assert_eq!(dangling(&document), [], "{file}");
         let toc = document.get_toc().unwrap();
         let titles: Vec<&str> = toc.toc.iter().map(|t| t.title.as_str()).collect();
         assert_eq!(titles.len(), 8, "{titles:?}");

@@ -2,7 +2,7 @@
 //! notes' pages in list order, each note on a new sheet (an odd page, for
 //! printing on both sides, when asked), and an outline entry per note.
 
-use std::collections::BTreeMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -161,7 +161,6 @@ fn combine(
         out,
         offset: 0,
         offsets: Vec::new(),
-        generations: BTreeMap::new(),
     };
     pdf.raw(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")?;
     let (catalog, pages_id, outlines) = ((1, 0), (2, 0), (3, 0));
@@ -176,31 +175,37 @@ fn combine(
         let mut document =
             Document::load_mem(&bytes).map_err(|e| Combine::Note(note.path.clone(), e))?;
         drop(bytes);
-        // The reader leaves out an object it cannot read; what refers to it
-        // would refer, once renumbered, to another note's object.
-        if let Some(missing) = missing_object(&document) {
-            return Err(Combine::Damaged(note.path.clone(), missing));
-        }
-        document.renumber_objects_with(next);
-        next = document.max_id + 1;
-        let pages: Vec<ObjectId> = document.get_pages().into_values().collect();
+        let old_pages: Vec<ObjectId> = document.get_pages().into_values().collect();
+        // What the pages reach is written, numbered after the notes before
+        // it; the note's catalog, page tree, structure tree and metadata
+        // give way to the combined file's.
+        let reached = reached(&document, &old_pages)
+            .map_err(|missing| Combine::Damaged(note.path.clone(), missing))?;
+        let numbers: HashMap<ObjectId, u32> = reached
+            .iter()
+            .zip(next..)
+            .map(|(&id, number)| (id, number))
+            .collect();
+        next += reached.len() as u32;
+        let renumber = |id: ObjectId| match id {
+            PARENT => pages_id,
+            id => (numbers[&id], 0),
+        };
+        let pages: Vec<ObjectId> = old_pages.iter().map(|&id| renumber(id)).collect();
         let mut media_box = None;
-        for (id, mut object) in std::mem::take(&mut document.objects) {
-            match object.type_name().unwrap_or(b"") {
-                // The note's own catalog, page tree and outline give way to
-                // the combined one's.
-                b"Catalog" | b"Pages" | b"Outlines" | b"ObjStm" | b"XRef" => continue,
-                b"Page" => {
-                    if let Object::Dictionary(page) = &mut object {
-                        page.set("Parent", pages_id);
-                        if media_box.is_none() {
-                            media_box = page.get(b"MediaBox").ok().cloned();
-                        }
-                    }
+        for id in reached {
+            let Some(mut object) = document.objects.remove(&id) else {
+                continue;
+            };
+            if let Object::Dictionary(page) = &mut object
+                && page.has_type(b"Page")
+            {
+                page.set("Parent", PARENT);
+                if media_box.is_none() {
+                    media_box = page.get(b"MediaBox").ok().cloned();
                 }
-                _ => {}
             }
-            pdf.object(id, &object)?;
+            pdf.object(renumber(id), &object, &renumber)?;
         }
         if let Some(&first) = pages.first() {
             entries.push((&note.title, first));
@@ -217,7 +222,7 @@ fn combine(
             }
             let id = (next, 0);
             next += 1;
-            pdf.object(id, &Object::Dictionary(blank))?;
+            pdf.object(id, &Object::Dictionary(blank), &same)?;
             kids.push(id);
         }
     }
@@ -228,7 +233,7 @@ fn combine(
         "Kids",
         kids.into_iter().map(Object::Reference).collect::<Vec<_>>(),
     );
-    pdf.object(pages_id, &Object::Dictionary(tree))?;
+    pdf.object(pages_id, &Object::Dictionary(tree), &same)?;
     let mut root = Dictionary::new();
     root.set("Type", "Catalog");
     root.set("Pages", pages_id);
@@ -247,18 +252,18 @@ fn combine(
                 entry.set("Next", item(n + 1));
             }
             entry.set("Dest", vec![Object::Reference(*page), "Fit".into()]);
-            pdf.object((first + n as u32, 0), &Object::Dictionary(entry))?;
+            pdf.object((first + n as u32, 0), &Object::Dictionary(entry), &same)?;
         }
         let mut outline = Dictionary::new();
         outline.set("Type", "Outlines");
         outline.set("First", item(0));
         outline.set("Last", item(entries.len() - 1));
         outline.set("Count", entries.len() as i64);
-        pdf.object(outlines, &Object::Dictionary(outline))?;
+        pdf.object(outlines, &Object::Dictionary(outline), &same)?;
         root.set("Outlines", outlines);
         root.set("PageMode", "UseOutlines");
     }
-    pdf.object(catalog, &Object::Dictionary(root))?;
+    pdf.object(catalog, &Object::Dictionary(root), &same)?;
     Ok(pdf.finish(catalog)?)
 }
 
@@ -271,9 +276,6 @@ struct Writer<'a> {
     /// notes' catalogs and page trees), as no object starts where the
     /// header does.
     offsets: Vec<u64>,
-    /// The generation of each object whose generation is not 0: none in
-    /// the notes Typst writes.
-    generations: BTreeMap<usize, u16>,
 }
 
 impl Writer<'_> {
@@ -283,17 +285,19 @@ impl Writer<'_> {
         Ok(())
     }
 
-    fn object(&mut self, (number, generation): ObjectId, object: &Object) -> std::io::Result<()> {
+    fn object(
+        &mut self,
+        (number, generation): ObjectId,
+        object: &Object,
+        renumber: &dyn Fn(ObjectId) -> ObjectId,
+    ) -> std::io::Result<()> {
         let number = number as usize;
         if self.offsets.len() <= number {
             self.offsets.resize(number + 1, 0);
         }
         self.offsets[number] = self.offset;
-        if generation != 0 {
-            self.generations.insert(number, generation);
-        }
         let mut bytes = format!("{number} {generation} obj\n").into_bytes();
-        primitive(&mut bytes, object);
+        primitive(&mut bytes, object, renumber);
         bytes.extend_from_slice(b"\nendobj\n");
         self.raw(&bytes)
     }
@@ -315,13 +319,10 @@ impl Writer<'_> {
         }
         self.raw(format!("xref\n0 {size}\n{:010} 65535 f \n", next_free[0]).as_bytes())?;
         let offsets = std::mem::take(&mut self.offsets);
-        for (number, (&offset, &next)) in offsets.iter().zip(&next_free).enumerate().skip(1) {
+        for (&offset, &next) in offsets.iter().zip(&next_free).skip(1) {
             let line = match offset {
                 0 => format!("{next:010} 00001 f \n"),
-                offset => {
-                    let generation = self.generations.get(&number).copied().unwrap_or(0);
-                    format!("{offset:010} {generation:05} n \n")
-                }
+                offset => format!("{offset:010} 00000 n \n"),
             };
             self.raw(line.as_bytes())?;
         }
@@ -336,31 +337,58 @@ impl Writer<'_> {
     }
 }
 
-/// An object that an object of `document` refers to and that it lacks.
-fn missing_object(document: &Document) -> Option<ObjectId> {
-    fn missing(document: &Document, object: &Object) -> Option<ObjectId> {
+/// Where a page's `Parent` goes, until written: the combined page tree.
+const PARENT: ObjectId = (u32::MAX, u16::MAX);
+
+/// The objects that `pages` reach, pages first, in the order found, but
+/// through no `Parent` (the page tree above them). A reference to an object
+/// the document lacks is an error: its reader leaves out an object it
+/// cannot read, and what refers to it would refer, once renumbered, to
+/// another object.
+fn reached(
+    document: &Document,
+    pages: &[ObjectId],
+) -> std::result::Result<Vec<ObjectId>, ObjectId> {
+    fn references(object: &Object, found: &mut Vec<ObjectId>) {
         match object {
-            Object::Reference(id) => (!document.objects.contains_key(id)).then_some(*id),
-            Object::Array(items) => items.iter().find_map(|item| missing(document, item)),
-            Object::Dictionary(dictionary) => dictionary
-                .iter()
-                .find_map(|(_, value)| missing(document, value)),
-            Object::Stream(stream) => stream
-                .dict
-                .iter()
-                .find_map(|(_, value)| missing(document, value)),
-            _ => None,
+            Object::Reference(id) => found.push(*id),
+            Object::Array(items) => items.iter().for_each(|item| references(item, found)),
+            Object::Dictionary(dictionary) => entries(dictionary, found),
+            Object::Stream(stream) => entries(&stream.dict, found),
+            _ => {}
         }
     }
-    document
-        .objects
-        .values()
-        .find_map(|object| missing(document, object))
+    fn entries(dictionary: &Dictionary, found: &mut Vec<ObjectId>) {
+        for (key, value) in dictionary.iter() {
+            if key.as_slice() != b"Parent" {
+                references(value, found);
+            }
+        }
+    }
+    let mut order: Vec<ObjectId> = pages.to_vec();
+    let mut seen: HashSet<ObjectId> = order.iter().copied().collect();
+    let mut found = Vec::new();
+    let mut index = 0;
+    while let Some(&id) = order.get(index) {
+        index += 1;
+        references(document.objects.get(&id).ok_or(id)?, &mut found);
+        for reference in found.drain(..) {
+            if seen.insert(reference) {
+                order.push(reference);
+            }
+        }
+    }
+    Ok(order)
+}
+
+/// References as they are.
+fn same(id: ObjectId) -> ObjectId {
+    id
 }
 
 /// An object in PDF syntax. Strings are written in hexadecimal, which any
 /// byte may be; names escape what is not a regular character.
-fn primitive(out: &mut Vec<u8>, object: &Object) {
+fn primitive(out: &mut Vec<u8>, object: &Object, renumber: &dyn Fn(ObjectId) -> ObjectId) {
     match object {
         Object::Null => out.extend_from_slice(b"null"),
         Object::Boolean(value) => out.extend_from_slice(if *value { b"true" } else { b"false" }),
@@ -378,25 +406,31 @@ fn primitive(out: &mut Vec<u8>, object: &Object) {
                 if index > 0 {
                     out.push(b' ');
                 }
-                primitive(out, item);
+                primitive(out, item, renumber);
             }
             out.push(b']');
         }
-        Object::Dictionary(dictionary) => self::dictionary(out, dictionary, None),
+        Object::Dictionary(dictionary) => self::dictionary(out, dictionary, None, renumber),
         Object::Stream(stream) => {
-            dictionary(out, &stream.dict, Some(stream.content.len()));
+            dictionary(out, &stream.dict, Some(stream.content.len()), renumber);
             out.extend_from_slice(b"\nstream\n");
             out.extend_from_slice(&stream.content);
             out.extend_from_slice(b"\nendstream");
         }
-        Object::Reference((number, generation)) => {
+        Object::Reference(id) => {
+            let (number, generation) = renumber(*id);
             out.extend_from_slice(format!("{number} {generation} R").as_bytes());
         }
     }
 }
 
 /// A dictionary; a stream's with its length as written.
-fn dictionary(out: &mut Vec<u8>, dictionary: &Dictionary, length: Option<usize>) {
+fn dictionary(
+    out: &mut Vec<u8>,
+    dictionary: &Dictionary,
+    length: Option<usize>,
+    renumber: &dyn Fn(ObjectId) -> ObjectId,
+) {
     out.extend_from_slice(b"<<");
     for (key, value) in dictionary.iter() {
         if length.is_some() && key.as_slice() == b"Length" {
@@ -404,7 +438,7 @@ fn dictionary(out: &mut Vec<u8>, dictionary: &Dictionary, length: Option<usize>)
         }
         name(out, key);
         out.push(b' ');
-        primitive(out, value);
+        primitive(out, value, renumber);
     }
     if let Some(length) = length {
         out.extend_from_slice(format!("/Length {length}").as_bytes());
@@ -448,7 +482,7 @@ mod tests {
 
     fn written(object: &Object) -> String {
         let mut out = Vec::new();
-        primitive(&mut out, object);
+        primitive(&mut out, object, &same);
         String::from_utf8(out).unwrap()
     }
 
