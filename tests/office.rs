@@ -672,6 +672,17 @@ fn meeting_files_that_would_share_a_folder_or_fail_are_refused_before_any_note()
         &repo("examples/ccm-7msp.yaml"),
         "give each meeting file once",
     );
+    // A folder named as a batch's own file would keep a later run of one
+    // meeting file into `out` from writing it.
+    std::fs::copy(
+        repo("examples/request-for-views.yaml"),
+        dir.path().join("manifest.json.yaml"),
+    )
+    .unwrap();
+    refused(
+        &dir.path().join("manifest.json.yaml"),
+        "would go into a folder `out/manifest.json`, the name of a file a batch keeps",
+    );
     refused(&dir.path().join("broken.yaml"), "broken.yaml");
     // Every file's two languages are compared before a note is written.
     refused(

@@ -179,6 +179,20 @@ pub fn destinations(meetings: &[PathBuf], out: &Path) -> Result<Vec<Destination>
             })?;
         let folder = out.join(stem);
         let name = stem.to_string_lossy().to_lowercase();
+        if let Some(own) = folder::OWN_FILES
+            .iter()
+            .find(|own| own.to_lowercase() == name)
+        {
+            return Err(Error::invalid(
+                Diagnostic::error(format!(
+                    "the notes of `{}` would go into a folder `{}`, the name of a file a batch \
+                     keeps in its output folder",
+                    meeting.display(),
+                    out.join(own).display()
+                ))
+                .hint("rename the meeting file"),
+            ));
+        }
         if let Some(first) = names.iter().position(|n| *n == name) {
             return Err(Error::invalid(
                 Diagnostic::error(format!(
