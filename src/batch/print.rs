@@ -187,9 +187,11 @@ fn combine(
             .map(|(&id, number)| (id, number))
             .collect();
         next += reached.len() as u32;
+        // Every reference of what the pages reach is reached (the pages'
+        // `Parent` aside): the fallback, object 0, is never written.
         let renumber = |id: ObjectId| match id {
             PARENT => pages_id,
-            id => (numbers[&id], 0),
+            id => numbers.get(&id).map_or((0, 0), |&number| (number, 0)),
         };
         let pages: Vec<ObjectId> = old_pages.iter().map(|&id| renumber(id)).collect();
         let mut media_box = None;
@@ -341,7 +343,7 @@ impl Writer<'_> {
 const PARENT: ObjectId = (u32::MAX, u16::MAX);
 
 /// The objects that `pages` reach, pages first, in the order found, but
-/// through no `Parent` (the page tree above them). A reference to an object
+/// through no page's `Parent` (the page tree above them). A reference to an object
 /// the document lacks is an error: its reader leaves out an object it
 /// cannot read, and what refers to it would refer, once renumbered, to
 /// another object.
@@ -359,8 +361,9 @@ fn reached(
         }
     }
     fn entries(dictionary: &Dictionary, found: &mut Vec<ObjectId>) {
+        let page = dictionary.has_type(b"Page");
         for (key, value) in dictionary.iter() {
-            if key.as_slice() != b"Parent" {
+            if !(page && key.as_slice() == b"Parent") {
                 references(value, found);
             }
         }
