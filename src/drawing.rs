@@ -797,7 +797,7 @@ mod tests {
         let drawer = Drawer::default();
         let before = drawer.draw(&first_page(&example, 7));
         let after = drawer.draw(&first_page(&example, 8));
-        let changes = serde_json::to_string(&changes(&before, &after).unwrap()).unwrap();
+        let changes = json(super::changes(&before, &after));
         let markup = after.markup();
         let whole = Split::of(&markup).unwrap().children;
         assert_eq!(apply(&before, &changes), whole);
@@ -805,11 +805,11 @@ mod tests {
         let new = serde_json::from_str::<Vec<serde_json::Value>>(&changes).unwrap();
         let new = new.iter().filter(|child| child.is_string()).count();
         assert!((1..=4).contains(&new), "{new} new of {}", whole.len());
-        let length = after.markup().len();
         assert!(
-            changes.len() * 5 < length,
-            "{} bytes of {length}",
+            changes.len() * 5 < markup.len(),
+            "{} bytes of {}",
             changes.len(),
+            markup.len()
         );
         // Nothing changed: every child stays.
         assert_eq!(
@@ -887,7 +887,6 @@ mod tests {
     /// [`svg`] draws them.
     #[test]
     fn pages_of_any_fill_are_drawn_as_typst_draws_them() {
-        use typst::foundations::Smart;
         use typst::layout::Angle;
         use typst::visualize::{Color, ColorSpace, Gradient, LinearGradient, ProcessColorSpace};
         let page = first_page(&Example::new(), 7);

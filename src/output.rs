@@ -64,21 +64,25 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 /// Writes to `path` atomically what `write` writes, as it goes: the file
-/// appears whole once `write` is done, or not at all.
+/// appears whole once `write` returns `true`, and not at all if it returns
+/// `false` (`Ok(false)`) or fails.
 pub fn write_atomic_with(
     path: &Path,
-    write: impl FnOnce(&mut dyn std::io::Write) -> Result<()>,
-) -> Result<()> {
+    write: impl FnOnce(&mut dyn std::io::Write) -> Result<bool>,
+) -> Result<bool> {
     let mut file = stage(path, &[], false)?;
     {
         let mut buffered = std::io::BufWriter::new(file.as_file_mut());
-        write(&mut buffered)?;
+        if !write(&mut buffered)? {
+            return Ok(false);
+        }
         buffered.flush().map_err(|e| Error::write(path, e))?;
     }
     file.as_file()
         .sync_all()
         .map_err(|e| Error::write(path, e))?;
-    persist(file, path)
+    persist(file, path)?;
+    Ok(true)
 }
 
 /// Renames a temporary file into place: a link there is refused (a rename

@@ -641,13 +641,13 @@ fn several_meeting_files_make_their_notes_into_folders_of_their_own() {
 fn meeting_files_that_would_share_a_folder_or_fail_are_refused_before_any_note() {
     let dir = tempfile::tempdir().unwrap();
     let list = list(dir.path(), 2);
-    let other = dir.path().join("other");
-    std::fs::create_dir(&other).unwrap();
-    std::fs::copy(
-        repo("examples/request-for-views.yaml"),
-        other.join("ccm-7msp.yaml"),
-    )
-    .unwrap();
+    // A meeting file of the bundled examples under another name.
+    let named = |name: &str| {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::copy(repo("examples/request-for-views.yaml"), &path).unwrap();
+        path
+    };
     std::fs::write(dir.path().join("broken.yaml"), "kind: invitation\n").unwrap();
     let refused = |second: &Path, says: &str| {
         let stderr = ends_with(dir.path(), &batch_args_with(&list, &[second], &[]), 1);
@@ -655,17 +655,12 @@ fn meeting_files_that_would_share_a_folder_or_fail_are_refused_before_any_note()
         assert!(!dir.path().join("out").exists(), "{stderr}");
     };
     refused(
-        &other.join("ccm-7msp.yaml"),
+        &named("other/ccm-7msp.yaml"),
         "would write their notes into one folder, `out/ccm-7msp`",
     );
     // Some file systems fold case: `out/CCM-7MSP` is `out/ccm-7msp`.
-    std::fs::copy(
-        repo("examples/request-for-views.yaml"),
-        dir.path().join("CCM-7MSP.yaml"),
-    )
-    .unwrap();
     refused(
-        &dir.path().join("CCM-7MSP.yaml"),
+        &named("CCM-7MSP.yaml"),
         "would write their notes into one folder, `out/CCM-7MSP`",
     );
     refused(
@@ -674,13 +669,8 @@ fn meeting_files_that_would_share_a_folder_or_fail_are_refused_before_any_note()
     );
     // A folder named as a batch's own file would keep a later run of one
     // meeting file into `out` from writing it.
-    std::fs::copy(
-        repo("examples/request-for-views.yaml"),
-        dir.path().join("manifest.json.yaml"),
-    )
-    .unwrap();
     refused(
-        &dir.path().join("manifest.json.yaml"),
+        &named("manifest.json.yaml"),
         "would go into a folder `out/manifest.json`, the name of a file a batch keeps",
     );
     refused(&dir.path().join("broken.yaml"), "broken.yaml");

@@ -45,12 +45,10 @@ pub fn gather(records: &[Record], meetings: &[Written<'_>]) -> Vec<PrintNote> {
         .iter()
         .filter_map(|r| r.recipient.as_ref().ok())
         .collect();
-    let position = |mission: &str| {
-        recipients
-            .iter()
-            .position(|r| r.code == mission)
-            .unwrap_or(usize::MAX)
-    };
+    let positions: HashMap<&str, usize> = (recipients.iter().enumerate())
+        .map(|(position, r)| (r.code.as_str(), position))
+        .collect();
+    let position = |mission: &str| positions.get(mission).copied().unwrap_or(usize::MAX);
     let mut notes: Vec<(usize, usize, &Entry, &Written)> = meetings
         .iter()
         .enumerate()
@@ -93,16 +91,9 @@ pub fn write_combined(
     path: &Path,
     stopped: &dyn Fn() -> bool,
 ) -> Result<bool> {
-    let mut written = true;
     output::write_atomic_with(path, |out| match combine(notes, duplex, out, stopped) {
-        Ok(()) => Ok(()),
-        Err(Combine::Stopped) => {
-            written = false;
-            Err(Error::environment(
-                "stopped",
-                std::io::Error::from(std::io::ErrorKind::Interrupted),
-            ))
-        }
+        Ok(()) => Ok(true),
+        Err(Combine::Stopped) => Ok(false),
         Err(Combine::Read(note, e)) => Err(Error::read(&note, e)),
         Err(Combine::Note(note, e)) => Err(Error::environment(
             format!(
@@ -121,8 +112,6 @@ pub fn write_combined(
         )),
         Err(Combine::Write(e)) => Err(Error::write(path, e)),
     })
-    .or_else(|error| if written { Err(error) } else { Ok(()) })?;
-    Ok(written)
 }
 
 /// What stopped the combined PDF.
@@ -163,8 +152,8 @@ fn combine(
         offsets: Vec::new(),
     };
     pdf.raw(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")?;
-    let (catalog, pages_id, outlines) = ((1, 0), (2, 0), (3, 0));
-    let mut next = 4;
+    let (catalog, pages_id) = ((1, 0), (2, 0));
+    let mut next = 3;
     let mut kids: Vec<ObjectId> = Vec::new();
     let mut entries: Vec<(&str, ObjectId)> = Vec::new();
     for (index, note) in notes.iter().enumerate() {
@@ -241,7 +230,8 @@ fn combine(
     root.set("Pages", pages_id);
     if !entries.is_empty() {
         // One outline entry a note, each opening its first page whole.
-        let first = next;
+        let outlines = (next, 0);
+        let first = next + 1;
         let item = |n: usize| Object::Reference((first + n as u32, 0));
         for (n, (title, page)) in entries.iter().enumerate() {
             let mut entry = Dictionary::new();
@@ -270,13 +260,12 @@ fn combine(
 }
 
 /// A PDF written as it goes, with where each object starts, for the
-/// cross-reference table: eight bytes an object, about 500 a note.
+/// cross-reference table: eight bytes an object, about 500 a note. Objects
+/// are numbered from 1 without a gap.
 struct Writer<'a> {
     out: &'a mut dyn Write,
     offset: u64,
-    /// Each object's offset, by number; 0 for the numbers unused (the
-    /// notes' catalogs and page trees), as no object starts where the
-    /// header does.
+    /// Each object's offset, by number (object 0 is none).
     offsets: Vec<u64>,
 }
 
@@ -304,29 +293,14 @@ impl Writer<'_> {
         self.raw(&bytes)
     }
 
-    /// The cross-reference table and the trailer. The numbers unused are
-    /// free, each pointing to the next one free, the last to 0.
+    /// The cross-reference table and the trailer.
     fn finish(mut self, root: ObjectId) -> std::io::Result<()> {
         let start = self.offset;
-        self.offsets.resize(self.offsets.len().max(1), 0);
-        let size = self.offsets.len();
-        // The next free number after each, found from the end.
-        let mut next_free = vec![0; size];
-        let mut free = 0;
-        for n in (0..size).rev() {
-            next_free[n] = free;
-            if n > 0 && self.offsets[n] == 0 {
-                free = n;
-            }
-        }
-        self.raw(format!("xref\n0 {size}\n{:010} 65535 f \n", next_free[0]).as_bytes())?;
         let offsets = std::mem::take(&mut self.offsets);
-        for (&offset, &next) in offsets.iter().zip(&next_free).skip(1) {
-            let line = match offset {
-                0 => format!("{next:010} 00001 f \n"),
-                offset => format!("{offset:010} 00000 n \n"),
-            };
-            self.raw(line.as_bytes())?;
+        let size = offsets.len().max(1);
+        self.raw(format!("xref\n0 {size}\n0000000000 65535 f \n").as_bytes())?;
+        for offset in offsets.iter().skip(1) {
+            self.raw(format!("{offset:010} 00000 n \n").as_bytes())?;
         }
         self.raw(
             format!(
@@ -343,10 +317,10 @@ impl Writer<'_> {
 const PARENT: ObjectId = (u32::MAX, u16::MAX);
 
 /// The objects that `pages` reach, pages first, in the order found, but
-/// through no page's `Parent` (the page tree above them). A reference to an object
-/// the document lacks is an error: its reader leaves out an object it
-/// cannot read, and what refers to it would refer, once renumbered, to
-/// another object.
+/// through no page's `Parent` (the page tree above them). A reference to
+/// an object the document lacks is an error: its reader leaves out an
+/// object it cannot read, and what refers to it would refer, once
+/// renumbered, to another object.
 fn reached(
     document: &Document,
     pages: &[ObjectId],
@@ -533,6 +507,10 @@ mod tests {
         combine(std::slice::from_ref(&whole), false, &mut out, &|| false).unwrap();
         let combined = Document::load_mem(&out).unwrap();
         assert_eq!(combined.get_pages().len(), 1);
+        // No note: a page tree without pages.
+        let mut out = Vec::new();
+        combine(&[], false, &mut out, &|| false).unwrap();
+        assert_eq!(Document::load_mem(&out).unwrap().get_pages().len(), 0);
 
         let path = dir.path().join("all.pdf");
         let error = write_combined(&[whole, damaged], false, &path, &|| false).unwrap_err();
